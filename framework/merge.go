@@ -1,0 +1,174 @@
+package framework
+
+import "sort"
+
+// Framework is the framework as a set of documents says it: the skills
+// catalogue and the roles, merged from every document, with the documents
+// kept for provenance. Every element's Span names the document and place
+// it came from.
+type Framework struct {
+	// Documents are the merged documents in precedence order (see
+	// [Merge]).
+	Documents []*Document
+
+	// Skills is the catalogue, in catalogue order.
+	Skills []*Skill
+
+	// Roles are the roles of all documents, ordered by name.
+	Roles []*Role
+}
+
+// formatRank orders formats for merging: the catalogue and full exports
+// first, then current pages before older ones.
+var formatRank = map[Format]int{
+	FormatSkillsMarkdown: 0,
+	FormatJSON:           1,
+	FormatRolePage:       2,
+	FormatRoleLevel:      3,
+	FormatLegacyGuidance: 4,
+}
+
+func rank(f Format) int {
+	if r, ok := formatRank[f]; ok {
+		return r
+	}
+	return len(formatRank)
+}
+
+// Merge combines documents into one Framework. The result does not depend
+// on the order of docs: documents are taken in precedence order (by
+// format: catalogue, JSON export, role page, role-level export, older
+// guidance; then by file name), and where two documents say the same
+// thing the first in that order wins:
+//
+//   - Skills come from the documents that carry a catalogue; a skill whose
+//     [Key] was already seen is left out of the merged catalogue (the
+//     linter reports it).
+//   - Roles with the same name key are one role: each field comes from the
+//     first document that gives it, and role levels are the union by name
+//     key, in the order the first document gives them, later documents'
+//     new levels after them. A level's fields are filled the same way.
+//
+// Merge does not modify the documents.
+func Merge(docs ...*Document) *Framework {
+	ds := make([]*Document, 0, len(docs))
+	for _, d := range docs {
+		if d != nil {
+			ds = append(ds, d)
+		}
+	}
+	sort.SliceStable(ds, func(i, j int) bool {
+		ri, rj := rank(ds[i].Format), rank(ds[j].Format)
+		if ri != rj {
+			return ri < rj
+		}
+		return docName(ds[i]) < docName(ds[j])
+	})
+	fw := &Framework{Documents: ds}
+	seenSkill := map[string]bool{}
+	roles := map[string]*Role{}
+	for _, d := range ds {
+		for _, s := range d.Skills {
+			k := s.Name.Key()
+			if seenSkill[k] {
+				continue
+			}
+			seenSkill[k] = true
+			fw.Skills = append(fw.Skills, s)
+		}
+		for _, r := range d.Roles {
+			k := r.Name.Key()
+			m, ok := roles[k]
+			if !ok {
+				c := *r
+				c.Levels = nil
+				m = &c
+				roles[k] = m
+				fw.Roles = append(fw.Roles, m)
+			}
+			mergeRole(m, r)
+		}
+	}
+	sort.SliceStable(fw.Roles, func(i, j int) bool {
+		return fw.Roles[i].Name.Key() < fw.Roles[j].Name.Key()
+	})
+	return fw
+}
+
+func docName(d *Document) string {
+	if d.File == nil {
+		return ""
+	}
+	return d.File.Name
+}
+
+// mergeRole fills m's empty fields from r and adds r's levels.
+func mergeRole(m, r *Role) {
+	fill(&m.Family, r.Family)
+	if m.Slug == "" {
+		m.Slug = r.Slug
+	}
+	if len(m.Description) == 0 {
+		m.Description = r.Description
+	}
+	if m.LevelCount.Count == 0 {
+		m.LevelCount = r.LevelCount
+	}
+	if len(m.Skills) == 0 {
+		m.Skills = r.Skills
+	}
+	if len(m.SharedSkills) == 0 {
+		m.SharedSkills = r.SharedSkills
+	}
+	m.SeniorCivilService = m.SeniorCivilService || r.SeniorCivilService
+	for _, l := range r.Levels {
+		if ml := m.Level(l.Name.Value); ml != nil {
+			if ml.Number == 0 {
+				ml.Number = l.Number
+			}
+			if len(ml.Description) == 0 {
+				ml.Description = l.Description
+			}
+			if len(ml.Responsibilities) == 0 {
+				ml.Responsibilities = l.Responsibilities
+			}
+			if len(ml.Grades) == 0 {
+				ml.Grades = l.Grades
+			}
+			if len(ml.Skills) == 0 {
+				ml.Skills = l.Skills
+			}
+			continue
+		}
+		c := *l
+		m.Levels = append(m.Levels, &c)
+	}
+}
+
+func fill(dst *Text, src Text) {
+	if dst.Value == "" {
+		*dst = src
+	}
+}
+
+// Skill returns the catalogue skill whose name has key [Key](name), or nil.
+func (f *Framework) Skill(name string) *Skill {
+	k := Key(name)
+	for _, s := range f.Skills {
+		if s.Name.Key() == k {
+			return s
+		}
+	}
+	return nil
+}
+
+// Role returns the role whose name has key [Key](name), or nil.
+func (f *Framework) Role(name string) *Role {
+	k := Key(name)
+	for _, r := range f.Roles {
+		if r.Name.Key() == k {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,258 @@
+package framework
+
+import "time"
+
+// Format names a published text format that a [Document] was read from.
+type Format string
+
+// The formats the module reads.
+const (
+	// FormatSkillsMarkdown is the "Skills A to Z" catalogue as Markdown:
+	// "## Skill", a description, "1. Awareness" … "4. Expert" with
+	// "  - descriptor" bullets and "Roles that require this skill:".
+	FormatSkillsMarkdown Format = "skills-markdown"
+	// FormatRolePage is a role page of the current framework site saved as
+	// text: numbered role levels, "Level: working", "You can:" bullets, a
+	// "Role / Shared skills" table and an "Updates" footer.
+	FormatRolePage Format = "role-page-text"
+	// FormatRoleLevel is the structured text export of one role level:
+	// "<Family> role: X", "Role level: Y", "Skill: Z", "- descriptor".
+	FormatRoleLevel Format = "role-level-text"
+	// FormatLegacyGuidance is a role page of the older gov.uk guidance saved
+	// as text: one paragraph per skill ending "(Relevant skill level: …)".
+	FormatLegacyGuidance Format = "legacy-guidance-text"
+	// FormatJSON is the module's own JSON export.
+	FormatJSON Format = "ddat-json"
+)
+
+// A Document is what one source yielded: its format, what it says about
+// itself, and the part of the framework it holds. Parsers fill in a
+// Document; [Merge] combines several into a [Framework].
+type Document struct {
+	File   *File
+	Format Format
+
+	Title     Text // the page or catalogue title; optional
+	Published Date // the stated publication date; optional
+	Updated   Date // the stated "Last updated" date; optional
+
+	Skills []*Skill // catalogue entries, in source order
+	Roles  []*Role  // roles described, in source order
+
+	// Notes record what the parser recovered from: damage it worked
+	// around, text it could not place. The linter reports them.
+	Notes []Note
+}
+
+// Date is a calendar date as a source stated it.
+type Date struct {
+	Text           // the date as written ("28 February 2024")
+	Time time.Time // the date at midnight UTC; zero if not stated
+}
+
+// IsZero reports whether no date was stated.
+func (d Date) IsZero() bool { return d.Time.IsZero() }
+
+// Note is a positioned remark by a parser about damage in its source that
+// it recovered from. Code is a short permanent kebab-case identifier
+// ("glued-heading", "stray-heading"); Message says what was found and what
+// the parser did, in lower case without a final period.
+type Note struct {
+	Code    string
+	Message string
+	Span    Span
+}
+
+// Skill is one entry of the skills catalogue.
+type Skill struct {
+	Name        Text
+	Slug        string // derived from Name by [Slug] unless the source gives one
+	Description Text
+
+	// Levels holds the levels the source gives, in ascending order; a
+	// level the source leaves out is absent. Senior Civil Service skills
+	// have none.
+	Levels []*SkillLevel
+
+	// SeniorCivilService marks a skill of the Senior Civil Service
+	// framework, described by Requirements ("You can:") and
+	// LeadershipExamples ("Examples of leadership using this skill:")
+	// instead of levels.
+	SeniorCivilService bool
+	Requirements       []Text
+	LeadershipExamples []Text
+
+	// Roles lists the roles the catalogue says require the skill
+	// ("Roles that require this skill:"), in source order.
+	Roles []RoleRef
+
+	Span Span // the whole entry, heading included
+}
+
+// Level returns the skill's entry for level l, or nil if the source does
+// not give that level.
+func (s *Skill) Level(l Level) *SkillLevel {
+	for _, sl := range s.Levels {
+		if sl.Level == l {
+			return sl
+		}
+	}
+	return nil
+}
+
+// LevelStatus says whether a catalogue level is described. Its zero value
+// is invalid.
+type LevelStatus int
+
+const (
+	// Defined is a level with descriptors.
+	Defined LevelStatus = iota + 1
+	// Undefined is a level the catalogue marks "This skill level is
+	// currently not defined." (or an equivalent placeholder).
+	Undefined
+)
+
+func (s LevelStatus) String() string {
+	switch s {
+	case Defined:
+		return "defined"
+	case Undefined:
+		return "undefined"
+	}
+	return "invalid"
+}
+
+// SkillLevel is the catalogue's description of one level of a skill.
+type SkillLevel struct {
+	Level       Level
+	Heading     Text // the heading as written ("2. Working"); optional
+	Status      LevelStatus
+	Placeholder Text   // the placeholder text of an Undefined level
+	Descriptors []Text // the "You can" bullets, without their markers
+	Span        Span   // heading and bullets
+}
+
+// RoleRef names a role, as the catalogue's "Roles that require this
+// skill:" links do.
+type RoleRef struct {
+	Name Text
+	Slug string // from the link target ("/role/frontend-developer"); optional
+}
+
+// Role is one role of the framework: "Product manager", "Digital portfolio
+// manager".
+type Role struct {
+	Name   Text
+	Slug   string // derived from Name by [Slug] unless the source gives one
+	Family Text   // the role family ("Product and delivery"); optional
+
+	// Description holds the paragraphs that describe the role ("What a …
+	// does"), in source order.
+	Description []Text
+
+	// SeniorCivilService marks a role of the Senior Civil Service, which
+	// has no role levels.
+	SeniorCivilService bool
+
+	// LevelCount is what the page says about its number of role levels
+	// ("There are 4 digital portfolio manager role levels"); Count is 0
+	// if the page says nothing.
+	LevelCount Count
+
+	// Levels holds the role levels in seniority order, junior first.
+	Levels []*RoleLevel
+
+	// Skills lists the skills the page requires of the role as a whole
+	// (the older guidance's "Skills required to be a …" list). Their
+	// Level is 0.
+	Skills []*Requirement
+
+	// SharedSkills is the page's "Role / Shared skills" table: other roles
+	// that share skills with this one.
+	SharedSkills []SharedSkills
+
+	Span Span
+}
+
+// Level returns the role level whose name has key [Key](name), or nil.
+func (r *Role) Level(name string) *RoleLevel {
+	k := Key(name)
+	for _, l := range r.Levels {
+		if l.Name.Key() == k {
+			return l
+		}
+	}
+	return nil
+}
+
+// Count is a number a source states in words or digits, with the text
+// that states it.
+type Count struct {
+	Count int
+	Text  Text // the whole sentence that states the count
+}
+
+// RoleLevel is one level of a role ("Senior product manager").
+type RoleLevel struct {
+	Number int // the number the page gives the level ("3."); 0 if none
+	Name   Text
+
+	// Description holds the paragraphs that describe the level, in
+	// source order, without the responsibilities list.
+	Description []Text
+
+	// Responsibilities holds the "At this role level, you will:" bullets.
+	Responsibilities []Text
+
+	// Grades lists indicative Civil Service grades ("HEO", "SEO");
+	// optional.
+	Grades []Text
+
+	// Skills lists the skills the level requires, in source order.
+	Skills []*Requirement
+
+	Span Span
+}
+
+// Skill returns the level's requirement for the skill whose name has key
+// [Key](name), or nil.
+func (l *RoleLevel) Skill(name string) *Requirement {
+	k := Key(name)
+	for _, r := range l.Skills {
+		if r.Skill.Key() == k {
+			return r
+		}
+	}
+	return nil
+}
+
+// Requirement is a skill that a role or role level requires, as the page
+// wrote it.
+type Requirement struct {
+	Skill Text // the skill's name as written
+
+	// Level is the required skill level; 0 when the source states none
+	// or states one that is not a skill level (LevelText then holds what
+	// it said).
+	Level     Level
+	LevelText Text // the level as written ("working"); optional
+
+	// Scale is the page's sentence placing the level on the scale
+	// ("Working is the second of 4 ascending skill levels"); optional.
+	Scale Text
+
+	// Description is prose about the skill (older guidance pages write a
+	// paragraph instead of bullets); optional.
+	Description Text
+
+	// Descriptors are the "You can:" bullets, without their markers.
+	Descriptors []Text
+
+	Span Span
+}
+
+// SharedSkills is one row of a role page's "Role / Shared skills" table.
+type SharedSkills struct {
+	Role   Text
+	Skills []Text
+}

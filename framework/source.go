@@ -1,0 +1,152 @@
+package framework
+
+import (
+	"fmt"
+	"sort"
+)
+
+// File is one source as it was read: its name and its unchanged bytes, with
+// a table of line starts from which positions are computed.
+//
+// Spans hold byte offsets into Src; nothing in the module rewrites Src
+// (BOM, CRLF, NBSP and curly quotes stay as they were), so an offset always
+// points at the text the author wrote.
+type File struct {
+	Name  string // as given to the parser, usually a slash-separated path
+	Src   []byte // the unchanged source
+	lines []int  // byte offset of the first byte of each line
+}
+
+// NewFile returns a File for src. The line table treats "\n" as the line
+// terminator, so CRLF and LF sources count lines alike.
+func NewFile(name string, src []byte) *File {
+	f := &File{Name: name, Src: src, lines: []int{0}}
+	for i, b := range src {
+		if b == '\n' {
+			f.lines = append(f.lines, i+1)
+		}
+	}
+	return f
+}
+
+// LineCount returns the number of lines in the file; a final line without a
+// terminator counts, an empty final line after "\n" does too.
+func (f *File) LineCount() int { return len(f.lines) }
+
+// LineStart returns the byte offset of the start of line n (1-based).
+// It returns -1 if there is no such line.
+func (f *File) LineStart(n int) int {
+	if n < 1 || n > len(f.lines) {
+		return -1
+	}
+	return f.lines[n-1]
+}
+
+// Position returns the line and column of byte offset off. Offsets past the
+// end of the file are clamped to it.
+func (f *File) Position(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(f.Src) {
+		off = len(f.Src)
+	}
+	i := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
+	return Position{Filename: f.Name, Offset: off, Line: i + 1, Column: off - f.lines[i] + 1}
+}
+
+// Span returns the span of src[start:end] in f.
+func (f *File) Span(start, end int) Span { return Span{File: f, Start: start, End: end} }
+
+// Position is a resolved place in a source, in the style of go/token:
+// Line and Column are 1-based, Column counts bytes.
+type Position struct {
+	Filename string
+	Offset   int // byte offset, starting at 0
+	Line     int // line number, starting at 1
+	Column   int // byte column, starting at 1
+}
+
+// IsValid reports whether the position has a line number.
+func (p Position) IsValid() bool { return p.Line > 0 }
+
+// String formats the position as "file:line:col", "file:line", "line:col"
+// or "-" as much as is known.
+func (p Position) String() string {
+	s := p.Filename
+	if p.IsValid() {
+		if s != "" {
+			s += ":"
+		}
+		s += fmt.Sprintf("%d:%d", p.Line, p.Column)
+	}
+	if s == "" {
+		s = "-"
+	}
+	return s
+}
+
+// Span is a half-open byte range [Start, End) of a File. The zero Span has
+// no file and stands for "no position" (an element built in code, not
+// parsed).
+type Span struct {
+	File       *File
+	Start, End int // byte offsets into File.Src
+}
+
+// IsValid reports whether the span belongs to a file.
+func (s Span) IsValid() bool { return s.File != nil }
+
+// Text returns the source bytes the span covers, as a string.
+func (s Span) Text() string {
+	if s.File == nil || s.Start < 0 || s.End > len(s.File.Src) || s.Start > s.End {
+		return ""
+	}
+	return string(s.File.Src[s.Start:s.End])
+}
+
+// Pos returns the position of the span's first byte.
+func (s Span) Pos() Position {
+	if s.File == nil {
+		return Position{}
+	}
+	return s.File.Position(s.Start)
+}
+
+// EndPos returns the position just past the span's last byte.
+func (s Span) EndPos() Position {
+	if s.File == nil {
+		return Position{}
+	}
+	return s.File.Position(s.End)
+}
+
+// String formats the span's start as "file:line:col".
+func (s Span) String() string { return s.Pos().String() }
+
+// Sub returns the span of bytes [i, j) relative to the start of s.
+func (s Span) Sub(i, j int) Span { return Span{File: s.File, Start: s.Start + i, End: s.Start + j} }
+
+// Text is a piece of text as a source wrote it: Value is the text with
+// surrounding space and bullet markers removed (inner bytes as written),
+// Span points at Value in the source.
+type Text struct {
+	Value string
+	Span  Span
+}
+
+// String returns t.Value.
+func (t Text) String() string { return t.Value }
+
+// Key returns the comparison key of t.Value (see [Key]).
+func (t Text) Key() string { return Key(t.Value) }
+
+// NewText returns the Text of f.Src[start:end]. It panics if the range is
+// out of bounds, which is a bug in the caller, never a property of the
+// input.
+func NewText(f *File, start, end int) Text {
+	if start < 0 || end > len(f.Src) || start > end {
+		panic(fmt.Sprintf("framework.NewText: range [%d,%d) outside %s (%d bytes)", start, end, f.Name, len(f.Src)))
+	}
+	return Text{Value: string(f.Src[start:end]), Span: Span{File: f, Start: start, End: end}}
+}

@@ -1,0 +1,252 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// Severity is how much a finding matters. Its zero value is invalid, so a
+// rule that forgets to set one is caught by [Validate].
+type Severity int
+
+// The severities, least severe first.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"invalid", "info", "warning", "error"}
+
+func (s Severity) String() string {
+	if s < Info || s > Error {
+		return severityNames[0]
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity returns the severity named s ("info", "warning", "error"),
+// ignoring case.
+func ParseSeverity(s string) (Severity, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	for i := Info; i <= Error; i++ {
+		if severityNames[i] == t {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q: want info, warning or error", s)
+}
+
+// MarshalText encodes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) {
+	if s < Info || s > Error {
+		return nil, fmt.Errorf("invalid severity %d", int(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText decodes a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err == nil {
+		*s = v
+	}
+	return err
+}
+
+// A Rule is one check. Rules are values listed in [All]; their IDs are
+// permanent.
+type Rule struct {
+	ID       string   // permanent kebab-case identifier ("spelling")
+	Title    string   // one line, lower case, no final period
+	Doc      string   // Markdown: what it finds, why, a before/after example
+	Since    string   // the version that introduced the rule ("v0.1.0")
+	Severity Severity // the default severity of its findings
+	Run      func(*Pass)
+}
+
+// A Diagnostic is one finding: plain data, rendered by the command.
+type Diagnostic struct {
+	Rule        string
+	Severity    Severity
+	Span        framework.Span // where the finding is; End may equal Start
+	Message     string         // lower case, no final period, quotes the offending text
+	Suggestions []Suggestion   // replacements that would fix it; optional
+	Related     []Related      // other places that explain it; optional
+}
+
+// Suggestion proposes replacing the text of Span with NewText.
+type Suggestion struct {
+	Message string // what the replacement does ("replace with \"portfolio\"")
+	Span    framework.Span
+	NewText string
+}
+
+// Related is another place that bears on a finding.
+type Related struct {
+	Span    framework.Span
+	Message string
+}
+
+// Pass is a rule's only view of its input and its only way to report.
+type Pass struct {
+	// Framework holds the linted documents, merged.
+	Framework *framework.Framework
+
+	// Catalogue is the reference skills catalogue: Framework itself when
+	// the linted documents hold a catalogue, else one the caller supplied
+	// (it may have no skills at all). Findings are reported only on the
+	// linted documents.
+	Catalogue *framework.Framework
+
+	// Words are extra accepted words (from configuration), compared by
+	// [framework.Key].
+	Words map[string]bool
+
+	rule   *Rule
+	report func(Diagnostic)
+}
+
+// Rule returns the rule being run.
+func (p *Pass) Rule() *Rule { return p.rule }
+
+// Report reports a finding. Rule and Severity are filled in from the rule
+// when left empty.
+func (p *Pass) Report(d Diagnostic) {
+	if d.Rule == "" {
+		d.Rule = p.rule.ID
+	}
+	if d.Severity == 0 {
+		d.Severity = p.rule.Severity
+	}
+	p.report(d)
+}
+
+// Reportf reports a finding at span s with a formatted message.
+func (p *Pass) Reportf(s framework.Span, format string, args ...any) {
+	p.Report(Diagnostic{Span: s, Message: fmt.Sprintf(format, args...)})
+}
+
+// Options configure [Run].
+type Options struct {
+	// Rules to run; nil means [All].
+	Rules []*Rule
+	// Catalogue is the reference catalogue when the linted framework has
+	// none; optional.
+	Catalogue *framework.Framework
+	// Words are extra accepted words.
+	Words []string
+}
+
+// Run runs the rules on fw and returns their findings sorted by file,
+// line, column, rule and message.
+func Run(fw *framework.Framework, opts Options) []Diagnostic {
+	rules := opts.Rules
+	if rules == nil {
+		rules = All
+	}
+	cat := fw
+	if len(fw.Skills) == 0 && opts.Catalogue != nil {
+		cat = opts.Catalogue
+	}
+	words := make(map[string]bool, len(opts.Words))
+	for _, w := range opts.Words {
+		words[framework.Key(w)] = true
+	}
+	var diags []Diagnostic
+	for _, r := range rules {
+		p := &Pass{Framework: fw, Catalogue: cat, Words: words, rule: r}
+		p.report = func(d Diagnostic) { diags = append(diags, d) }
+		r.Run(p)
+	}
+	Sort(diags)
+	return diags
+}
+
+// Sort sorts diagnostics by file, line, column, rule and message.
+func Sort(diags []Diagnostic) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i], diags[j]
+		an, bn := fileName(a.Span), fileName(b.Span)
+		if an != bn {
+			return an < bn
+		}
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+}
+
+func fileName(s framework.Span) string {
+	if s.File == nil {
+		return ""
+	}
+	return s.File.Name
+}
+
+// Lookup returns the rule with the given ID, or nil.
+func Lookup(id string) *Rule {
+	for _, r := range All {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// Validate checks a list of rules: IDs kebab-case and unique, every field
+// set, docs with a before/after example.
+func Validate(rules []*Rule) error {
+	seen := map[string]bool{}
+	var problems []string
+	for i, r := range rules {
+		bad := func(format string, args ...any) {
+			problems = append(problems, fmt.Sprintf("rule %d (%q): ", i, r.ID)+fmt.Sprintf(format, args...))
+		}
+		if !isKebab(r.ID) {
+			bad("id is not kebab-case")
+		}
+		if seen[r.ID] {
+			bad("duplicate id")
+		}
+		seen[r.ID] = true
+		if r.Title == "" || strings.HasSuffix(r.Title, ".") || strings.ToLower(r.Title[:1]) != r.Title[:1] {
+			bad("title must be set, start in lower case and not end with a period")
+		}
+		if !strings.Contains(r.Doc, "Before:") || !strings.Contains(r.Doc, "After:") {
+			bad("doc lacks a Before:/After: example")
+		}
+		if !strings.HasPrefix(r.Since, "v") {
+			bad("since must be a version like v0.1.0")
+		}
+		if r.Severity < Info || r.Severity > Error {
+			bad("invalid default severity")
+		}
+		if r.Run == nil {
+			bad("no Run function")
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("invalid rules:\n%s", strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+func isKebab(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}

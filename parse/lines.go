@@ -1,0 +1,104 @@
+package parse
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// line is one line of a source: the byte range of its content, without the
+// "\n" or "\r\n" that ends it.
+type line struct {
+	num        int // 1-based
+	start, end int // byte offsets into the source
+}
+
+// splitLines cuts src into lines. A UTF-8 byte order mark at the start of
+// the source is not part of the first line's content.
+func splitLines(src []byte) []line {
+	var ls []line
+	start := 0
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		start = 3
+	}
+	for i := start; i <= len(src); i++ {
+		if i == len(src) || src[i] == '\n' {
+			end := i
+			if end > start && src[end-1] == '\r' {
+				end--
+			}
+			if i < len(src) || start < len(src) {
+				ls = append(ls, line{num: len(ls) + 1, start: start, end: end})
+			}
+			start = i + 1
+		}
+	}
+	return ls
+}
+
+// isSpace reports whether r is space for trimming: Unicode white space,
+// NBSP, zero-width space and the byte order mark.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00A0' || r == '\u200B' || r == '\uFEFF'
+}
+
+// trim returns the range [start, end) of src with surrounding space
+// removed.
+func trim(src []byte, start, end int) (int, int) {
+	for start < end {
+		r, n := utf8.DecodeRune(src[start:end])
+		if !isSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRune(src[start:end])
+		if !isSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// text returns the Text of src[start:end] of f with surrounding space
+// removed.
+func text(f *framework.File, start, end int) framework.Text {
+	start, end = trim(f.Src, start, end)
+	return framework.NewText(f, start, end)
+}
+
+// lineText returns the trimmed Text of line l.
+func lineText(f *framework.File, l line) framework.Text {
+	return text(f, l.start, l.end)
+}
+
+// blank reports whether line l holds only space.
+func blank(src []byte, l line) bool {
+	s, e := trim(src, l.start, l.end)
+	return s == e
+}
+
+// bullet reports whether line l is a list item ("•", "-", "*" or "+"
+// followed by space) and returns the item's trimmed text.
+func bullet(f *framework.File, l line) (framework.Text, bool) {
+	s, e := trim(f.Src, l.start, l.end)
+	if s == e {
+		return framework.Text{}, false
+	}
+	r, n := utf8.DecodeRune(f.Src[s:e])
+	switch r {
+	case '•', '-', '*', '+', '◦', '▪':
+	default:
+		return framework.Text{}, false
+	}
+	if s+n < e {
+		r2, _ := utf8.DecodeRune(f.Src[s+n : e])
+		if !isSpace(r2) {
+			return framework.Text{}, false
+		}
+	}
+	return text(f, s+n, e), true
+}

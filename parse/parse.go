@@ -1,0 +1,124 @@
+package parse
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// ErrNotFramework is wrapped by the error [Parse] returns for a source in
+// none of the recognised formats.
+var ErrNotFramework = errors.New("not a framework document")
+
+// format describes one recognised source format.
+type format struct {
+	format framework.Format
+	name   string // how users call it, for messages
+	detect func(src []byte) bool
+	parse  func(f *framework.File) (*framework.Document, framework.ErrorList)
+}
+
+// formats is the detection order: the first whose detect accepts a
+// source parses it.
+var formats = []format{
+	{framework.FormatJSON, "ddat JSON export", looksLikeJSON, parseJSON},
+	{framework.FormatSkillsMarkdown, "Skills A to Z Markdown", looksLikeSkillsMarkdown, parseSkillsMarkdown},
+	{framework.FormatRolePage, "role page text (current site)", looksLikeRolePage, parseRolePage},
+	{framework.FormatRoleLevel, "structured role-level text", looksLikeRoleLevel, parseRoleLevel},
+	{framework.FormatLegacyGuidance, "gov.uk guidance role page text", looksLikeLegacyGuidance, parseLegacyGuidance},
+}
+
+// Formats returns the formats Parse recognises, in detection order.
+func Formats() []framework.Format {
+	fs := make([]framework.Format, len(formats))
+	for i, f := range formats {
+		fs[i] = f.format
+	}
+	return fs
+}
+
+// Detect returns the format of src, or "" if src is in none of the
+// recognised formats.
+func Detect(src []byte) framework.Format {
+	for _, f := range formats {
+		if f.detect(src) {
+			return f.format
+		}
+	}
+	return ""
+}
+
+// Parse detects the format of src and parses it. name is used in
+// positions and messages; src is not modified and is kept by the returned
+// document's File.
+//
+// Parse returns the document and the errors met, sorted by position; the
+// document is returned, partial, even when there are errors. A source in
+// none of the recognised formats gives a nil document and one error
+// wrapping [ErrNotFramework] that lists the formats.
+func Parse(name string, src []byte) (*framework.Document, error) {
+	for _, f := range formats {
+		if f.detect(src) {
+			return run(f, name, src)
+		}
+	}
+	var names []string
+	for _, f := range formats {
+		names = append(names, fmt.Sprintf("%s (%s)", f.name, f.format))
+	}
+	return nil, framework.ErrorList{{
+		Pos: framework.Position{Filename: name},
+		Msg: fmt.Sprintf("%v: recognised formats are %s", ErrNotFramework, strings.Join(names, ", ")),
+		Err: ErrNotFramework,
+	}}
+}
+
+// As parses src as the given format, without detection.
+func As(fmt framework.Format, name string, src []byte) (*framework.Document, error) {
+	for _, f := range formats {
+		if f.format == fmt {
+			return run(f, name, src)
+		}
+	}
+	return nil, framework.ErrorList{{Pos: framework.Position{Filename: name}, Msg: "unknown format " + string(fmt)}}
+}
+
+func run(f format, name string, src []byte) (*framework.Document, error) {
+	file := framework.NewFile(name, src)
+	doc, errs := f.parse(file)
+	if doc != nil {
+		doc.File = file
+		doc.Format = f.format
+	}
+	errs.Sort()
+	return doc, errs.Err()
+}
+
+// ParseSkillsMarkdown parses the "Skills A to Z" catalogue as Markdown.
+func ParseSkillsMarkdown(name string, src []byte) (*framework.Document, error) {
+	return As(framework.FormatSkillsMarkdown, name, src)
+}
+
+// ParseRolePage parses a role page of the current framework site saved as
+// text.
+func ParseRolePage(name string, src []byte) (*framework.Document, error) {
+	return As(framework.FormatRolePage, name, src)
+}
+
+// ParseRoleLevel parses the structured text export of one role level.
+func ParseRoleLevel(name string, src []byte) (*framework.Document, error) {
+	return As(framework.FormatRoleLevel, name, src)
+}
+
+// ParseLegacyGuidance parses a role page of the older gov.uk guidance
+// saved as text.
+func ParseLegacyGuidance(name string, src []byte) (*framework.Document, error) {
+	return As(framework.FormatLegacyGuidance, name, src)
+}
+
+// ParseJSON parses the module's own JSON export.
+func ParseJSON(name string, src []byte) (*framework.Document, error) {
+	return As(framework.FormatJSON, name, src)
+}
