@@ -250,3 +250,9 @@ func isKebab(s string) bool {
 	}
 	return true
 }
+
+// String formats the diagnostic as "file:line:col: severity: message
+// (rule)", the form editors and CI logs make clickable.
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s: %s: %s (%s)", d.Span.Pos(), d.Severity, d.Message, d.Rule)
+}

@@ -1,0 +1,60 @@
+package parse
+
+import (
+	"embed"
+	"io/fs"
+	"path"
+	"sync"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// publishedFS holds the published framework documents, byte for byte as
+// published (Crown copyright, Open Government Licence v3.0; see
+// published/LICENCE).
+//
+//go:embed published/*.txt published/*.md published/LICENCE
+var publishedFS embed.FS
+
+// publishedDocs parses the embedded documents once.
+var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
+	names, err := fs.Glob(publishedFS, "published/*.*")
+	if err != nil {
+		return nil, err
+	}
+	var docs []*framework.Document
+	var errs framework.ErrorList
+	for _, name := range names {
+		src, err := publishedFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := Parse(path.Join("published", path.Base(name)), src)
+		if doc != nil {
+			docs = append(docs, doc)
+		}
+		if l, ok := err.(framework.ErrorList); ok {
+			errs = append(errs, l...)
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	errs.Sort()
+	return docs, errs.Err()
+})
+
+// PublishedDocuments returns the documents of the embedded snapshot of the
+// published framework, parsed, with the errors their parsers met (the
+// published documents have real defects; the documents come back all the
+// same). The documents are shared: do not modify them.
+func PublishedDocuments() ([]*framework.Document, error) {
+	return publishedDocs()
+}
+
+// Published returns the embedded snapshot of the published framework,
+// merged: the Skills A to Z catalogue and the role pages the module ships.
+// It reads no files. The result is shared: do not modify it.
+func Published() (*framework.Framework, error) {
+	docs, err := publishedDocs()
+	return framework.Merge(docs...), err
+}
