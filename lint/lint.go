@@ -108,6 +108,7 @@ type Pass struct {
 
 	rule   *Rule
 	report func(Diagnostic)
+	skills map[string]*framework.Skill // CatalogueSkill's index, built on first use
 }
 
 // Rule returns the rule being run.

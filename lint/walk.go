@@ -1,0 +1,132 @@
+package lint
+
+import "github.com/ddat-tools/ddat/framework"
+
+// Site is a skill requirement in its place: the document, role and role
+// level that state it. Level is nil for a role-wide requirement (the
+// older guidance's "Skills required to be a …" list).
+type Site struct {
+	Doc   *framework.Document
+	Role  *framework.Role
+	Level *framework.RoleLevel
+	Req   *framework.Requirement
+}
+
+// Requirements returns every skill requirement of the linted documents,
+// in document and source order. It walks the documents, not the merged
+// roles, so that two pages describing one role level are both seen.
+func (p *Pass) Requirements() []Site {
+	var sites []Site
+	for _, d := range p.Framework.Documents {
+		for _, r := range d.Roles {
+			for _, q := range r.Skills {
+				sites = append(sites, Site{Doc: d, Role: r, Req: q})
+			}
+			for _, l := range r.Levels {
+				for _, q := range l.Skills {
+					sites = append(sites, Site{Doc: d, Role: r, Level: l, Req: q})
+				}
+			}
+		}
+	}
+	return sites
+}
+
+// CatalogueSkill returns the reference catalogue's skill whose name has
+// the same [framework.Key] as name, or nil.
+func (p *Pass) CatalogueSkill(name string) *framework.Skill {
+	if p.skills == nil {
+		p.skills = make(map[string]*framework.Skill, len(p.Catalogue.Skills))
+		for _, s := range p.Catalogue.Skills {
+			k := s.Name.Key()
+			if _, dup := p.skills[k]; !dup {
+				p.skills[k] = s
+			}
+		}
+	}
+	return p.skills[framework.Key(name)]
+}
+
+// TextKind says what part of a document a [framework.Text] is.
+type TextKind int
+
+// The kinds of text [EachText] visits.
+const (
+	KindTitle TextKind = iota + 1
+	KindName
+	KindDescription
+	KindDescriptor
+	KindResponsibility
+	KindOther
+)
+
+// EachText calls fn for every text element of d that a person wrote as
+// prose or as a name, in source order within each element: titles, skill
+// and role names, descriptions, descriptors, responsibilities, shared
+// skills, roles that require a skill.
+func EachText(d *framework.Document, fn func(framework.Text, TextKind)) {
+	visit := func(t framework.Text, k TextKind) {
+		if t.Value != "" {
+			fn(t, k)
+		}
+	}
+	visit(d.Title, KindTitle)
+	for _, s := range d.Skills {
+		visit(s.Name, KindName)
+		visit(s.Description, KindDescription)
+		for _, l := range s.Levels {
+			visit(l.Heading, KindOther)
+			visit(l.Placeholder, KindOther)
+			for _, t := range l.Descriptors {
+				visit(t, KindDescriptor)
+			}
+		}
+		for _, t := range s.Requirements {
+			visit(t, KindDescriptor)
+		}
+		for _, t := range s.LeadershipExamples {
+			visit(t, KindDescriptor)
+		}
+		for _, r := range s.Roles {
+			visit(r.Name, KindName)
+		}
+	}
+	req := func(q *framework.Requirement) {
+		visit(q.Skill, KindName)
+		visit(q.LevelText, KindOther)
+		visit(q.Scale, KindOther)
+		visit(q.Description, KindDescription)
+		for _, t := range q.Descriptors {
+			visit(t, KindDescriptor)
+		}
+	}
+	for _, r := range d.Roles {
+		visit(r.Name, KindName)
+		visit(r.Family, KindName)
+		for _, t := range r.Description {
+			visit(t, KindDescription)
+		}
+		visit(r.LevelCount.Text, KindDescription)
+		for _, q := range r.Skills {
+			req(q)
+		}
+		for _, l := range r.Levels {
+			visit(l.Name, KindName)
+			for _, t := range l.Description {
+				visit(t, KindDescription)
+			}
+			for _, t := range l.Responsibilities {
+				visit(t, KindResponsibility)
+			}
+			for _, q := range l.Skills {
+				req(q)
+			}
+		}
+		for _, sh := range r.SharedSkills {
+			visit(sh.Role, KindName)
+			for _, t := range sh.Skills {
+				visit(t, KindName)
+			}
+		}
+	}
+}
