@@ -1,11 +1,391 @@
 package lint
 
-// DescriptorMismatch is a placeholder until the rule is written.
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// DescriptorMismatch finds skill descriptors that differ from the
+// catalogue's for the same skill and level, or from another page's for the
+// same role level.
 var DescriptorMismatch = &Rule{
-	ID:       "descriptor-mismatch",
-	Title:    "placeholder",
-	Doc:      "Before: x\nAfter: y",
+	ID:    "descriptor-mismatch",
+	Title: "skill descriptors differ from the catalogue or from another page",
+	Doc: "Reports a role level whose \"You can:\" bullets for a skill differ from the " +
+		"Skills A to Z catalogue's bullets for that skill at the stated level, or from " +
+		"another page's bullets for the same role level and skill.\n\n" +
+		"Role pages copy their descriptors from the catalogue; when one side is edited " +
+		"and the other is not, readers are told two different things about the same " +
+		"level. The finding lists each page line that differs with the closest " +
+		"catalogue line, and classifies the difference: *minor drift* (every line has " +
+		"a close counterpart, a few words changed; a warning) or *wholesale difference* " +
+		"(lines with no close counterpart, lines missing or extra; an error). It says " +
+		"when the page's bullets are the catalogue's for another level of the skill, or " +
+		"for another skill. When a page states no level (the structured role-level " +
+		"export), the closest catalogue level is inferred and named.\n\n" +
+		"Skills the catalogue lacks (unknown-skill) and levels it leaves undefined " +
+		"(undefined-level) are left to those rules. Prose descriptions of the older " +
+		"guidance are not compared: they paraphrase rather than copy.\n\n" +
+		"Before:\n\n" +
+		"    Skill: Stakeholder relationship management\n" +
+		"    Level: working\n" +
+		"    - tailor communication to stakeholders' needs while also meeting user needs\n\n" +
+		"After:\n\n" +
+		"    Skill: Stakeholder relationship management\n" +
+		"    Level: working\n" +
+		"    - tailor communication to stakeholders' needs while meeting user needs\n",
 	Since:    "v0.1.0",
 	Severity: Warning,
-	Run:      func(*Pass) {},
+	Run:      runDescriptorMismatch,
+}
+
+// closeLine is the least word similarity at which two descriptor lines
+// count as the same line reworded.
+const closeLine = 0.6
+
+func runDescriptorMismatch(p *Pass) {
+	sites := p.Requirements()
+	// Page against catalogue.
+	for _, s := range sites {
+		if s.Level == nil || len(s.Req.Descriptors) == 0 {
+			continue
+		}
+		sk := p.CatalogueSkill(s.Req.Skill.Value)
+		if sk == nil || sk.SeniorCivilService {
+			continue
+		}
+		level, inferred := s.Req.Level, false
+		if !level.Valid() {
+			if s.Req.LevelText.Value != "" {
+				continue // an unrecognised level: unknown-level reports it
+			}
+			level = bestLevel(sk, s.Req.Descriptors)
+			if level == 0 {
+				continue
+			}
+			inferred = true
+		}
+		sl := sk.Level(level)
+		if sl == nil || sl.Status != framework.Defined || len(sl.Descriptors) == 0 {
+			continue
+		}
+		c := compareLines(s.Req.Descriptors, sl.Descriptors)
+		if c.identical {
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "role level %q, skill %q (%s): ", s.Level.Name.Value, s.Req.Skill.Value, level)
+		if inferred {
+			fmt.Fprintf(&b, "level not stated; closest catalogue level is %s; ", level)
+		}
+		fmt.Fprintf(&b, "descriptors differ from the catalogue: %s", c.summary("catalogue"))
+		if !inferred {
+			if other := sameAsOtherLevel(sk, level, s.Req.Descriptors); other != 0 {
+				fmt.Fprintf(&b, "; these are the catalogue's %s descriptors", other)
+			}
+		}
+		if c.wholesale {
+			if o, ol := sameAsOtherSkill(p.Catalogue, sk, s.Req.Descriptors); o != nil {
+				fmt.Fprintf(&b, "; these are the catalogue's descriptors of %q (%s)", o.Name.Value, ol)
+			}
+		}
+		rel := c.related("catalogue")
+		rel = append(rel, Related{Span: sl.Span, Message: fmt.Sprintf("catalogue defines %s (%s) here", sk.Name.Value, level)})
+		d := Diagnostic{Span: s.Req.Skill.Span, Message: b.String(), Related: rel}
+		if c.wholesale {
+			d.Severity = Error
+		}
+		p.Report(d)
+	}
+	// Page against page: once per pair, on the later document.
+	for j, b := range sites {
+		if b.Level == nil || len(b.Req.Descriptors) == 0 {
+			continue
+		}
+		for _, a := range sites[:j] {
+			if a.Level == nil || a.Doc == b.Doc || len(a.Req.Descriptors) == 0 ||
+				a.Role.Name.Key() != b.Role.Name.Key() || a.Level.Name.Key() != b.Level.Name.Key() ||
+				a.Req.Skill.Key() != b.Req.Skill.Key() {
+				continue
+			}
+			if a.Req.Level.Valid() && b.Req.Level.Valid() && a.Req.Level != b.Req.Level {
+				continue // a level mismatch, not a descriptor one
+			}
+			c := compareLines(b.Req.Descriptors, a.Req.Descriptors)
+			if c.identical {
+				continue
+			}
+			lv := b.Req.Level
+			if !lv.Valid() {
+				lv = a.Req.Level
+			}
+			lvs := "level not stated"
+			if lv.Valid() {
+				lvs = lv.String()
+			}
+			rel := c.related(a.Doc.File.Name)
+			rel = append(rel, Related{Span: a.Req.Skill.Span, Message: fmt.Sprintf("%s gives %s for role level %q here", a.Doc.File.Name, a.Req.Skill.Value, a.Level.Name.Value)})
+			d := Diagnostic{
+				Span: b.Req.Skill.Span,
+				Message: fmt.Sprintf("role level %q, skill %q (%s): descriptors differ from %s: %s",
+					b.Level.Name.Value, b.Req.Skill.Value, lvs, a.Doc.File.Name, c.summary(a.Doc.File.Name)),
+				Related: rel,
+			}
+			if c.wholesale {
+				d.Severity = Error
+			}
+			p.Report(d)
+		}
+	}
+}
+
+// words splits a line's key into words, without surrounding punctuation.
+func words(s string) []string {
+	f := strings.Fields(framework.Key(s))
+	out := f[:0]
+	for _, w := range f {
+		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' })
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// wordDistance is the Levenshtein distance between two word lists.
+func wordDistance(a, b []string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// similarity is 1 minus the word distance over the longer line's length.
+func similarity(a, b []string) float64 {
+	n := max(len(a), len(b))
+	if n == 0 {
+		return 1
+	}
+	return 1 - float64(wordDistance(a, b))/float64(n)
+}
+
+// lineDiff is a page line that has no identical counterpart.
+type lineDiff struct {
+	line    framework.Text
+	closest framework.Text // zero if the other side has no lines
+	dist    int            // word edits to closest
+	sim     float64
+}
+
+// comparison is the result of comparing page lines with reference lines.
+type comparison struct {
+	identical bool
+	wholesale bool
+	changed   []lineDiff       // page lines without an identical reference line
+	missing   []framework.Text // reference lines no page line is close to
+	extra     int              // changed lines with no close reference line
+	pageN     int
+	refN      int
+}
+
+func compareLines(page, ref []framework.Text) comparison {
+	c := comparison{pageN: len(page), refN: len(ref)}
+	pw := make([][]string, len(page))
+	rw := make([][]string, len(ref))
+	for i, t := range page {
+		pw[i] = words(t.Value)
+	}
+	for i, t := range ref {
+		rw[i] = words(t.Value)
+	}
+	covered := make([]bool, len(ref))
+	for i, t := range page {
+		best, bestSim, bestD := -1, -1.0, 0
+		for j := range ref {
+			if s := similarity(pw[i], rw[j]); s > bestSim {
+				best, bestSim, bestD = j, s, wordDistance(pw[i], rw[j])
+			}
+		}
+		if best >= 0 && bestSim >= closeLine {
+			covered[best] = true
+		}
+		if best >= 0 && bestD == 0 {
+			continue
+		}
+		d := lineDiff{line: t, dist: bestD, sim: bestSim}
+		if best >= 0 {
+			d.closest = ref[best]
+		}
+		if best < 0 || bestSim < closeLine {
+			c.extra++
+		}
+		c.changed = append(c.changed, d)
+	}
+	for j, t := range ref {
+		if !covered[j] {
+			c.missing = append(c.missing, t)
+		}
+	}
+	c.identical = len(c.changed) == 0 && len(c.missing) == 0 && len(page) == len(ref)
+	c.wholesale = c.extra > 0 || len(c.missing) > 0
+	return c
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, s)
+	}
+	return fmt.Sprintf("%d %ss", n, s)
+}
+
+func (c comparison) summary(ref string) string {
+	if !c.wholesale {
+		return fmt.Sprintf("minor drift, %s of %d reworded", plural(len(c.changed), "line"), c.pageN)
+	}
+	var parts []string
+	if n := len(c.changed) - c.extra; n > 0 {
+		parts = append(parts, fmt.Sprintf("%s reworded", plural(n, "line")))
+	}
+	if c.extra > 0 {
+		parts = append(parts, fmt.Sprintf("%s with no close counterpart", plural(c.extra, "line")))
+	}
+	if len(c.missing) > 0 {
+		parts = append(parts, fmt.Sprintf("%s missing", plural(len(c.missing), "line")))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, fmt.Sprintf("%d lines instead of %d", c.pageN, c.refN))
+	}
+	return fmt.Sprintf("wholesale difference, %s (page has %d, %s has %d)", strings.Join(parts, ", "), c.pageN, ref, c.refN)
+}
+
+func (c comparison) related(ref string) []Related {
+	var rel []Related
+	for _, d := range c.changed {
+		var msg string
+		switch {
+		case d.closest.Value == "":
+			msg = fmt.Sprintf("%s has no lines to compare", ref)
+		case d.sim >= closeLine:
+			verb := "differ"
+			if d.dist == 1 {
+				verb = "differs"
+			}
+			msg = fmt.Sprintf("closest %s line is %q (%s %s)", ref, d.closest.Value, plural(d.dist, "word"), verb)
+		case inOrder(words(d.line.Value), words(d.closest.Value)):
+			msg = fmt.Sprintf("no close line in %s; nearest is %q, which this line shortens", ref, d.closest.Value)
+		default:
+			msg = fmt.Sprintf("no close line in %s; nearest is %q", ref, d.closest.Value)
+		}
+		rel = append(rel, Related{Span: d.line.Span, Message: msg})
+	}
+	for _, t := range c.missing {
+		rel = append(rel, Related{Span: t.Span, Message: fmt.Sprintf("%s line missing from the page: %q", ref, t.Value)})
+	}
+	return rel
+}
+
+// score is how well page lines match ref lines: the mean over both sides
+// of each line's best similarity.
+func score(page, ref []framework.Text) float64 {
+	if len(page) == 0 || len(ref) == 0 {
+		return 0
+	}
+	pw := make([][]string, len(page))
+	rw := make([][]string, len(ref))
+	for i, t := range page {
+		pw[i] = words(t.Value)
+	}
+	for i, t := range ref {
+		rw[i] = words(t.Value)
+	}
+	best := func(a, b [][]string) float64 {
+		total := 0.0
+		for _, x := range a {
+			m := 0.0
+			for _, y := range b {
+				m = max(m, similarity(x, y))
+			}
+			total += m
+		}
+		return total / float64(len(a))
+	}
+	return (best(pw, rw) + best(rw, pw)) / 2
+}
+
+// bestLevel returns the defined level of sk whose descriptors best match
+// lines, the lower on a tie, or 0 if none matches at all.
+func bestLevel(sk *framework.Skill, lines []framework.Text) framework.Level {
+	var lv framework.Level
+	bestS := 0.0
+	for _, sl := range sk.Levels {
+		if sl.Status != framework.Defined {
+			continue
+		}
+		if s := score(lines, sl.Descriptors); s > bestS {
+			lv, bestS = sl.Level, s
+		}
+	}
+	return lv
+}
+
+// sameAsOtherLevel returns another defined level of sk whose descriptors
+// match lines better than level's do and closely (every line close), or 0.
+func sameAsOtherLevel(sk *framework.Skill, level framework.Level, lines []framework.Text) framework.Level {
+	own := score(lines, sk.Level(level).Descriptors)
+	for _, sl := range sk.Levels {
+		if sl.Level == level || sl.Status != framework.Defined {
+			continue
+		}
+		c := compareLines(lines, sl.Descriptors)
+		if !c.wholesale && score(lines, sl.Descriptors) > own {
+			return sl.Level
+		}
+	}
+	return 0
+}
+
+// sameAsOtherSkill returns another catalogue skill and level whose
+// descriptors the lines closely match, or nil.
+func sameAsOtherSkill(cat *framework.Framework, sk *framework.Skill, lines []framework.Text) (*framework.Skill, framework.Level) {
+	for _, o := range cat.Skills {
+		if o == sk || o.Name.Key() == sk.Name.Key() {
+			continue
+		}
+		for _, sl := range o.Levels {
+			if sl.Status != framework.Defined || len(sl.Descriptors) != len(lines) {
+				continue
+			}
+			if c := compareLines(lines, sl.Descriptors); !c.wholesale {
+				return o, sl.Level
+			}
+		}
+	}
+	return nil, 0
+}
+
+// inOrder reports whether every word of a occurs in b in the same order.
+func inOrder(a, b []string) bool {
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return len(a) > 0 && i == len(a)
 }

@@ -1,21 +1,150 @@
 package lint
 
-// Encoding is a placeholder until the rule is written.
+import (
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// Encoding reports text damaged by a wrong character encoding.
 var Encoding = &Rule{
-	ID:       "encoding",
-	Title:    "placeholder",
-	Doc:      "Before: x\nAfter: y",
+	ID:    "encoding",
+	Title: "text damaged by a wrong character encoding",
+	Doc: "Finds mojibake (UTF-8 text decoded as Windows-1252, such as \"â€™\" for \"’\"), " +
+		"leaked HTML entities (\"&nbsp;\", \"&rsquo;\"), zero-width and control characters, " +
+		"U+FFFD and invalid UTF-8. Readers see garbage and search fails.\n\n" +
+		"Before: `another personâ€™s work`\n\nAfter: `another person’s work`",
 	Since:    "v0.1.0",
 	Severity: Warning,
-	Run:      func(*Pass) {},
+	Run:      runEncoding,
 }
 
-// Punctuation is a placeholder until the rule is written.
+var entityRE = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
+
+// isMojibakeLead reports whether r starts a mojibake sequence: a
+// Windows-1252 rendering of a UTF-8 lead byte (0xC2..0xF4).
+func isMojibakeLead(r rune) bool { return r >= 0xC2 && r <= 0xF4 }
+
+// cp1252Byte returns the Windows-1252 byte for r, if there is one.
+func cp1252Byte(r rune) (byte, bool) {
+	b, ok := charmap.Windows1252.EncodeRune(r)
+	return b, ok
+}
+
+func runEncoding(p *Pass) {
+	for _, doc := range p.Framework.Documents {
+		if doc == nil || doc.File == nil {
+			continue
+		}
+		src := doc.File.Src
+		for i := 0; i < len(src); {
+			r, n := utf8.DecodeRune(src[i:])
+			sp := doc.File.Span(i, i+n)
+			switch {
+			case r == utf8.RuneError && n == 1:
+				p.Reportf(sp, "invalid UTF-8 byte %#x: the file is not valid UTF-8; re-save it as UTF-8", src[i])
+			case isMojibakeLead(r):
+				// Extend over a maximal run of Windows-1252 characters.
+				j := i
+				var raw []byte
+				for j < len(src) {
+					r2, n2 := utf8.DecodeRune(src[j:])
+					if r2 < 0x80 || r2 == utf8.RuneError {
+						break
+					}
+					b, ok := cp1252Byte(r2)
+					if !ok {
+						break
+					}
+					raw = append(raw, b)
+					j += n2
+				}
+				if len(raw) >= 2 && utf8.Valid(raw) && string(raw) != string(src[i:j]) {
+					run := string(src[i:j])
+					p.Report(Diagnostic{
+						Span:        doc.File.Span(i, j),
+						Message:     fmt.Sprintf("mojibake %q: UTF-8 text decoded as Windows-1252; it should read %q", run, string(raw)),
+						Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", string(raw)), Span: doc.File.Span(i, j), NewText: string(raw)}},
+					})
+					i = j
+					continue
+				}
+			case r == '&':
+				if m := entityRE.Find(src[i:]); m != nil && entityRE.FindIndex(src[i:])[0] == 0 {
+					ent := string(m)
+					if dec := html.UnescapeString(ent); dec != ent {
+						s := doc.File.Span(i, i+len(m))
+						p.Report(Diagnostic{
+							Span:        s,
+							Message:     fmt.Sprintf("HTML entity %q left in the text; it should read %q", ent, dec),
+							Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", dec), Span: s, NewText: dec}},
+						})
+						i += len(m)
+						continue
+					}
+				}
+			case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF && i > 0:
+				p.Report(Diagnostic{Span: sp, Message: fmt.Sprintf("zero-width character %U: invisible and breaks search; remove it", r),
+					Suggestions: []Suggestion{{Message: "remove it", Span: sp}}})
+			case r == utf8.RuneError:
+				p.Reportf(sp, "replacement character U+FFFD: text was lost in an earlier conversion; restore the original character")
+			case (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7F || (r >= 0x80 && r <= 0x9F):
+				p.Report(Diagnostic{Span: sp, Message: fmt.Sprintf("control character %U in text; remove it", r),
+					Suggestions: []Suggestion{{Message: "remove it", Span: sp}}})
+			}
+			i += n
+		}
+	}
+}
+
+// Punctuation reports spacing mistakes around commas and full stops.
 var Punctuation = &Rule{
-	ID:       "punctuation",
-	Title:    "placeholder",
-	Doc:      "Before: x\nAfter: y",
+	ID:    "punctuation",
+	Title: "spacing around punctuation",
+	Doc: "Finds a space before a comma or full stop, and a full stop followed directly by " +
+		"a capitalised word. Both read as typing slips and break screen reader pauses.\n\n" +
+		"Before: `group , or` and `users.You`\n\nAfter: `group, or` and `users. You`",
 	Since:    "v0.1.0",
 	Severity: Warning,
-	Run:      func(*Pass) {},
+	Run:      runPunctuation,
+}
+
+var (
+	spaceBeforeRE  = regexp.MustCompile(`[\p{L}\p{N})] +([,.])(?:\s|$)`)
+	noSpaceAfterRE = regexp.MustCompile(`\b\p{Ll}{2,}\.(\p{Lu}\p{Ll}+)\b`)
+)
+
+func runPunctuation(p *Pass) {
+	for _, doc := range p.Framework.Documents {
+		if doc == nil {
+			continue
+		}
+		EachText(doc, func(t framework.Text, _ TextKind) {
+			for _, m := range spaceBeforeRE.FindAllStringSubmatchIndex(t.Value, -1) {
+				start, end := m[0]+strings.IndexByte(t.Value[m[0]:], ' '), m[3]
+				s := t.Span.Sub(start, end)
+				punct := t.Value[m[2]:m[3]]
+				p.Report(Diagnostic{
+					Span:        s,
+					Message:     fmt.Sprintf("space before %q in %q; remove the space", punct, t.Value[m[0]:end]),
+					Suggestions: []Suggestion{{Message: "remove the space", Span: s, NewText: punct}},
+				})
+			}
+			for _, m := range noSpaceAfterRE.FindAllStringSubmatchIndex(t.Value, -1) {
+				dot := m[2] - 1
+				s := t.Span.Sub(dot, dot+1)
+				p.Report(Diagnostic{
+					Span:        s,
+					Message:     fmt.Sprintf("no space after the full stop in %q; add one", t.Value[m[0]:m[1]]),
+					Suggestions: []Suggestion{{Message: "add a space", Span: s, NewText: ". "}},
+				})
+			}
+		})
+	}
 }

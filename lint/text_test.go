@@ -1,0 +1,76 @@
+package lint_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/parse"
+)
+
+func TestEncodingCatalogue(t *testing.T) {
+	src, err := os.ReadFile("../testdata/skills-a-to-z.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &framework.Document{File: framework.NewFile("skills-a-to-z.md", src)}
+	fw := &framework.Framework{Documents: []*framework.Document{doc}}
+	diags := lint.Run(fw, lint.Options{Rules: []*lint.Rule{lint.Encoding}})
+	moj := 0
+	for _, d := range diags {
+		if strings.HasPrefix(d.Message, "mojibake") {
+			moj++
+			if len(d.Suggestions) != 1 || strings.Contains(d.Suggestions[0].NewText, "â€") {
+				t.Errorf("%v: bad suggestion %+v", d.Span, d.Suggestions)
+			}
+		}
+	}
+	if moj < 40 {
+		t.Errorf("got %d mojibake findings, want at least 40", moj)
+	}
+	for _, d := range diags {
+		if !strings.HasPrefix(d.Message, "mojibake") {
+			t.Log(d)
+		}
+	}
+}
+
+func TestEncodingOtherFixtures(t *testing.T) {
+	for _, name := range []string{
+		"role-page-digital-portfolio-manager-2024.txt",
+		"role-level-digital-portfolio-manager.txt",
+		"legacy-guidance-product-manager-2020.txt",
+	} {
+		src, err := os.ReadFile("../testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := &framework.Document{File: framework.NewFile(name, src)}
+		fw := &framework.Framework{Documents: []*framework.Document{doc}}
+		for _, d := range lint.Run(fw, lint.Options{Rules: []*lint.Rule{lint.Encoding}}) {
+			t.Errorf("unexpected finding: %v", d)
+		}
+	}
+}
+
+func TestPunctuationFixtures(t *testing.T) {
+	docs, err := parse.PublishedDocuments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, doc := range docs {
+		fw := &framework.Framework{Documents: []*framework.Document{doc}}
+		for _, d := range lint.Run(fw, lint.Options{Rules: []*lint.Rule{lint.Punctuation}}) {
+			got = append(got, d.String())
+		}
+	}
+	for _, w := range []string{`"group , or"`, `"users.You"`} {
+		if !strings.Contains(strings.Join(got, "\n"), w) {
+			t.Errorf("no finding quoting %s in:\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+	t.Log(strings.Join(got, "\n"))
+}
