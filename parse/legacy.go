@@ -187,6 +187,13 @@ func (p *legacyPage) line(l line, t framework.Text) {
 		p.grow(t)
 		return
 	case v == legacyLevelSkills:
+		if n := len(p.role.Description); p.mode == legacyDescription && n > 0 && isHeadingLike(p.role.Description[n-1], 8) {
+			// A page without "Skills required to be …": the level's
+			// heading was read as the end of the role's description.
+			h := p.role.Description[n-1]
+			p.role.Description = p.role.Description[:n-1]
+			p.startLevel(h)
+		}
 		if p.level == nil {
 			p.note("unexpected-text", t.Span, "%q before any role level; its skills are read as the role's", v)
 			p.mode = legacySkills
