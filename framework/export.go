@@ -1,16 +1,367 @@
 package framework
 
-import "errors"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// ExportSchemaID is the $id of the JSON Schema that describes the output of
+// [Export]; Export writes it as the document's "$schema". Package schema
+// holds the schema itself.
+const ExportSchemaID = "https://github.com/ddat-tools/ddat/schema/export/v1.json"
+
+// ExportSchemaVersion is the "schemaVersion" that [Export] writes. It
+// changes only when the format changes in a way that old readers would
+// misread.
+const ExportSchemaVersion = "1"
 
 // ExportOptions configure [Export].
 type ExportOptions struct {
-	// Positions adds to every element the file, line and column of its
-	// text in the source.
+	// Positions adds to every element that has a [Span] a "source" object
+	// with the file, line and column of its start and end.
 	Positions bool
 }
 
+// The export structs are the format's contract: they are separate from the
+// model so that a change to the model cannot change the format unnoticed.
+// Lists are omitted when empty; an absent list means an empty one.
+
+type exportFramework struct {
+	Schema        string           `json:"$schema"`
+	SchemaVersion string           `json:"schemaVersion"`
+	Skills        []exportSkill    `json:"skills"`
+	Roles         []exportRole     `json:"roles"`
+	Changes       []exportChange   `json:"changes,omitempty"`
+	Documents     []exportDocument `json:"documents"`
+}
+
+// exportChange is one entry of the change log.
+type exportChange struct {
+	Date   string        `json:"date,omitempty"` // YYYY-MM-DD
+	Page   string        `json:"page"`
+	Note   string        `json:"note"`
+	Source *exportSource `json:"source,omitempty"`
+}
+
+// exportDocument describes one source of the framework.
+type exportDocument struct {
+	Name      string `json:"name"`
+	Format    string `json:"format"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"` // YYYY-MM-DD
+	Updated   string `json:"updated,omitempty"`   // YYYY-MM-DD
+}
+
+type exportSource struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+}
+
+type exportSkill struct {
+	Name               string             `json:"name"`
+	Slug               string             `json:"slug"`
+	Description        string             `json:"description,omitempty"`
+	SeniorCivilService bool               `json:"seniorCivilService,omitempty"`
+	Levels             []exportSkillLevel `json:"levels,omitempty"`
+	Requirements       []string           `json:"requirements,omitempty"`
+	LeadershipExamples []string           `json:"leadershipExamples,omitempty"`
+	Roles              []exportRoleRef    `json:"roles,omitempty"`
+	Source             *exportSource      `json:"source,omitempty"`
+}
+
+type exportSkillLevel struct {
+	Level       string        `json:"level"`
+	Status      string        `json:"status"`
+	Heading     string        `json:"heading,omitempty"`
+	Placeholder string        `json:"placeholder,omitempty"`
+	Descriptors []string      `json:"descriptors,omitempty"`
+	Source      *exportSource `json:"source,omitempty"`
+}
+
+type exportRoleRef struct {
+	Name string `json:"name"`
+	Slug string `json:"slug,omitempty"`
+}
+
+type exportRole struct {
+	Name               string              `json:"name"`
+	Slug               string              `json:"slug"`
+	Family             string              `json:"family,omitempty"`
+	Description        []string            `json:"description,omitempty"`
+	SeniorCivilService bool                `json:"seniorCivilService,omitempty"`
+	LevelCount         *exportCount        `json:"levelCount,omitempty"`
+	Levels             []exportRoleLevel   `json:"levels,omitempty"`
+	Responsibilities   []string            `json:"responsibilities,omitempty"`
+	Skills             []exportRequirement `json:"skills,omitempty"`
+	SharedSkills       []exportShared      `json:"sharedSkills,omitempty"`
+	Source             *exportSource       `json:"source,omitempty"`
+}
+
+type exportCount struct {
+	Count int    `json:"count"`
+	Text  string `json:"text,omitempty"`
+}
+
+type exportRoleLevel struct {
+	Number           int                 `json:"number,omitempty"`
+	Name             string              `json:"name"`
+	Description      []string            `json:"description,omitempty"`
+	Responsibilities []string            `json:"responsibilities,omitempty"`
+	Grades           []string            `json:"grades,omitempty"`
+	InferredOrder    string              `json:"inferredOrder,omitempty"`
+	Skills           []exportRequirement `json:"skills,omitempty"`
+	Source           *exportSource       `json:"source,omitempty"`
+}
+
+type exportRequirement struct {
+	Skill       string   `json:"skill"`
+	Level       string   `json:"level,omitempty"`
+	LevelText   string   `json:"levelText,omitempty"`
+	Scale       string   `json:"scale,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Descriptors []string `json:"descriptors,omitempty"`
+	// LeadershipExamples are those of a Senior Civil Service role's skill.
+	LeadershipExamples []string      `json:"leadershipExamples,omitempty"`
+	Source             *exportSource `json:"source,omitempty"`
+}
+
+type exportShared struct {
+	Role   string   `json:"role"`
+	Skills []string `json:"skills,omitempty"`
+}
+
 // Export encodes fw as the module's JSON export, described by the schema
-// in package schema. The output is deterministic.
+// in package schema whose $id is [ExportSchemaID]: skills in catalogue
+// order, roles and change-log entries in fw's order, then the documents
+// they came from. The
+// output is indented by two spaces and ends in a newline; the same
+// framework always gives the same bytes.
+//
+// Export tolerates a partly filled Framework: nil elements are left out,
+// a missing slug is derived from the name with [Slug], and a catalogue
+// level whose Status is unset gets the status its descriptors imply.
+// It fails only for what the format cannot express: a catalogue level
+// that is not one of the four skill levels, or a document of an unknown
+// [Format].
+//
+// A document read from a JSON export stands, in the "documents" list, for
+// the documents that export lists, so that a framework read back from its
+// export exports to the same bytes.
 func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
-	return nil, errors.New("export: not written yet")
+	e := exporter{positions: opts.Positions}
+	out := exportFramework{
+		Schema:        ExportSchemaID,
+		SchemaVersion: ExportSchemaVersion,
+		Skills:        []exportSkill{},
+		Roles:         []exportRole{},
+		Documents:     []exportDocument{},
+	}
+	if fw != nil {
+		for _, s := range fw.Skills {
+			if s == nil {
+				continue
+			}
+			es, err := e.skill(s)
+			if err != nil {
+				return nil, err
+			}
+			out.Skills = append(out.Skills, es)
+		}
+		for _, r := range fw.Roles {
+			if r != nil {
+				out.Roles = append(out.Roles, e.role(r))
+			}
+		}
+		for _, c := range fw.Changes {
+			if c != nil {
+				out.Changes = append(out.Changes, exportChange{
+					Date:   isoDate(c.Date),
+					Page:   c.Page.Value,
+					Note:   c.Note.Value,
+					Source: e.source(c.Span),
+				})
+			}
+		}
+		for _, d := range fw.Documents {
+			if d == nil {
+				continue
+			}
+			if _, ok := formatRank[d.Format]; !ok {
+				return nil, fmt.Errorf("export: document %q: unknown format %q", docName(d), d.Format)
+			}
+			out.Documents = append(out.Documents, documents(d)...)
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+type exporter struct {
+	positions bool
+}
+
+func (e exporter) source(s Span) *exportSource {
+	if !e.positions || !s.IsValid() {
+		return nil
+	}
+	p, q := s.Pos(), s.EndPos()
+	return &exportSource{File: s.File.Name, Line: p.Line, Column: p.Column, EndLine: q.Line, EndColumn: q.Column}
+}
+
+func (e exporter) skill(s *Skill) (exportSkill, error) {
+	es := exportSkill{
+		Name:               s.Name.Value,
+		Slug:               slugOf(s.Slug, s.Name.Value),
+		Description:        s.Description.Value,
+		SeniorCivilService: s.SeniorCivilService,
+		Requirements:       values(s.Requirements),
+		LeadershipExamples: values(s.LeadershipExamples),
+		Source:             e.source(s.Span),
+	}
+	for _, l := range s.Levels {
+		if l == nil {
+			continue
+		}
+		if !l.Level.Valid() {
+			return exportSkill{}, fmt.Errorf("export: skill %q: %v is not a skill level", s.Name.Value, l.Level)
+		}
+		status := l.Status
+		if status != Defined && status != Undefined {
+			status = Defined
+			if len(l.Descriptors) == 0 && l.Placeholder.Value != "" {
+				status = Undefined
+			}
+		}
+		es.Levels = append(es.Levels, exportSkillLevel{
+			Level:       l.Level.String(),
+			Status:      status.String(),
+			Heading:     l.Heading.Value,
+			Placeholder: l.Placeholder.Value,
+			Descriptors: values(l.Descriptors),
+			Source:      e.source(l.Span),
+		})
+	}
+	for _, r := range s.Roles {
+		es.Roles = append(es.Roles, exportRoleRef{Name: r.Name.Value, Slug: r.Slug})
+	}
+	return es, nil
+}
+
+func (e exporter) role(r *Role) exportRole {
+	er := exportRole{
+		Name:               r.Name.Value,
+		Slug:               slugOf(r.Slug, r.Name.Value),
+		Family:             r.Family.Value,
+		Description:        values(r.Description),
+		SeniorCivilService: r.SeniorCivilService,
+		Responsibilities:   values(r.Responsibilities),
+		Skills:             e.requirements(r.Skills),
+		Source:             e.source(r.Span),
+	}
+	if r.LevelCount.Count != 0 || r.LevelCount.Text.Value != "" {
+		er.LevelCount = &exportCount{Count: r.LevelCount.Count, Text: r.LevelCount.Text.Value}
+	}
+	for _, l := range r.Levels {
+		if l == nil {
+			continue
+		}
+		er.Levels = append(er.Levels, exportRoleLevel{
+			Number:           l.Number,
+			Name:             l.Name.Value,
+			Description:      values(l.Description),
+			Responsibilities: values(l.Responsibilities),
+			Grades:           values(l.Grades),
+			InferredOrder:    l.InferredOrder,
+			Skills:           e.requirements(l.Skills),
+			Source:           e.source(l.Span),
+		})
+	}
+	for _, s := range r.SharedSkills {
+		er.SharedSkills = append(er.SharedSkills, exportShared{Role: s.Role.Value, Skills: values(s.Skills)})
+	}
+	return er
+}
+
+func (e exporter) requirements(rs []*Requirement) []exportRequirement {
+	var out []exportRequirement
+	for _, q := range rs {
+		if q == nil {
+			continue
+		}
+		eq := exportRequirement{
+			Skill:       q.Skill.Value,
+			LevelText:   q.LevelText.Value,
+			Scale:       q.Scale.Value,
+			Description: q.Description.Value,
+			Descriptors: values(q.Descriptors),
+			Source:      e.source(q.Span),
+
+			LeadershipExamples: values(q.LeadershipExamples),
+		}
+		if q.Level.Valid() {
+			eq.Level = q.Level.String()
+		}
+		out = append(out, eq)
+	}
+	return out
+}
+
+// documents returns the entries of the "documents" list for d: d itself,
+// or, for a document read from a JSON export, the documents that export
+// lists.
+func documents(d *Document) []exportDocument {
+	if d.Format == FormatJSON && d.File != nil {
+		var top struct {
+			Documents []exportDocument `json:"documents"`
+		}
+		src := bytes.TrimPrefix(d.File.Src, []byte("\ufeff"))
+		if json.Unmarshal(src, &top) == nil && top.Documents != nil {
+			return top.Documents
+		}
+	}
+	ed := exportDocument{Format: string(d.Format), Title: d.Title.Value}
+	if d.File != nil {
+		ed.Name = d.File.Name
+	}
+	ed.Published = isoDate(d.Published)
+	ed.Updated = isoDate(d.Updated)
+	return []exportDocument{ed}
+}
+
+// isoDate returns d as YYYY-MM-DD, or "" if no date was stated.
+func isoDate(d Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time.Format(time.DateOnly)
+}
+
+func slugOf(slug, name string) string {
+	if slug != "" {
+		return slug
+	}
+	return Slug(name)
+}
+
+// values returns the values of ts, or nil if there are none.
+func values(ts []Text) []string {
+	if len(ts) == 0 {
+		return nil
+	}
+	vs := make([]string, len(ts))
+	for i, t := range ts {
+		vs[i] = t.Value
+	}
+	return vs
 }

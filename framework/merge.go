@@ -16,16 +16,24 @@ type Framework struct {
 
 	// Roles are the roles of all documents, ordered by name.
 	Roles []*Role
+
+	// Changes are the change-log entries of all documents, newest first
+	// (by date, then in document order).
+	Changes []*Change
 }
 
 // formatRank orders formats for merging: the catalogue and full exports
 // first, then current pages before older ones.
 var formatRank = map[Format]int{
 	FormatSkillsMarkdown: 0,
-	FormatJSON:           1,
-	FormatRolePage:       2,
-	FormatRoleLevel:      3,
-	FormatLegacyGuidance: 4,
+	FormatSkillsCSV:      1,
+	FormatJSON:           2,
+	FormatRolesCSV:       3,
+	FormatRolePage:       4,
+	FormatRoleLevel:      5,
+	FormatLegacyHTML:     6,
+	FormatLegacyGuidance: 7,
+	FormatChangesCSV:     8,
 }
 
 func rank(f Format) int {
@@ -88,7 +96,11 @@ func Merge(docs ...*Document) *Framework {
 			}
 			mergeRole(m, r)
 		}
+		fw.Changes = append(fw.Changes, d.Changes...)
 	}
+	sort.SliceStable(fw.Changes, func(i, j int) bool {
+		return fw.Changes[i].Date.Time.After(fw.Changes[j].Date.Time)
+	})
 	sort.SliceStable(fw.Roles, func(i, j int) bool {
 		return fw.Roles[i].Name.Key() < fw.Roles[j].Name.Key()
 	})
@@ -113,6 +125,9 @@ func mergeRole(m, r *Role) {
 	}
 	if m.LevelCount.Count == 0 {
 		m.LevelCount = r.LevelCount
+	}
+	if len(m.Responsibilities) == 0 {
+		m.Responsibilities = r.Responsibilities
 	}
 	if len(m.Skills) == 0 {
 		m.Skills = r.Skills

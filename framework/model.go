@@ -23,6 +23,16 @@ const (
 	FormatLegacyGuidance Format = "legacy-guidance-text"
 	// FormatJSON is the module's own JSON export.
 	FormatJSON Format = "ddat-json"
+	// FormatRolesCSV is the official "Role content" CSV download.
+	FormatRolesCSV Format = "roles-csv"
+	// FormatSkillsCSV is the official "Skill description content" CSV
+	// download.
+	FormatSkillsCSV Format = "skills-csv"
+	// FormatChangesCSV is the official "Change notes" CSV download.
+	FormatChangesCSV Format = "changes-csv"
+	// FormatLegacyHTML is a role page of the older gov.uk guidance as
+	// served, in HTML.
+	FormatLegacyHTML Format = "legacy-guidance-html"
 )
 
 // A Document is what one source yielded: its format, what it says about
@@ -42,6 +52,18 @@ type Document struct {
 	// Notes record what the parser recovered from: damage it worked
 	// around, text it could not place. The linter reports them.
 	Notes []Note
+
+	// Changes are the dated entries of a change log ("Change notes"
+	// download), in source order.
+	Changes []*Change
+}
+
+// Change is one entry of the framework's change log.
+type Change struct {
+	Date Date
+	Page Text // the page changed ("Analytics engineer", "Homepage")
+	Note Text // what changed, as written (may hold Markdown)
+	Span Span // the whole row
 }
 
 // Date is a calendar date as a source stated it.
@@ -162,6 +184,10 @@ type Role struct {
 	// Levels holds the role levels in seniority order, junior first.
 	Levels []*RoleLevel
 
+	// Responsibilities holds the role-wide "In this role, you will:"
+	// bullets, where the source gives them.
+	Responsibilities []Text
+
 	// Skills lists the skills the page requires of the role as a whole
 	// (the older guidance's "Skills required to be a …" list). Their
 	// Level is 0.
@@ -208,6 +234,11 @@ type RoleLevel struct {
 	// optional.
 	Grades []Text
 
+	// InferredOrder is empty when the level's place in the seniority
+	// order comes from its source or from the embedded table of role
+	// levels; otherwise it says how the place was inferred.
+	InferredOrder string
+
 	// Skills lists the skills the level requires, in source order.
 	Skills []*Requirement
 
@@ -247,6 +278,10 @@ type Requirement struct {
 
 	// Descriptors are the "You can:" bullets, without their markers.
 	Descriptors []Text
+
+	// LeadershipExamples are the "Examples of leadership using this
+	// skill:" bullets of a Senior Civil Service role's skill.
+	LeadershipExamples []Text
 
 	Span Span
 }

@@ -1,11 +1,673 @@
 package parse
 
-import "github.com/ddat-tools/ddat/framework"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
 
-func looksLikeJSON(src []byte) bool { return false }
+	"github.com/ddat-tools/ddat/framework"
+)
 
+// looksLikeJSON reports whether src is a JSON object that names the
+// export's schema or its schemaVersion.
+func looksLikeJSON(src []byte) bool {
+	s := bytes.TrimPrefix(src, []byte("\ufeff"))
+	s = bytes.TrimLeft(s, " \t\r\n")
+	if len(s) == 0 || s[0] != '{' {
+		return false
+	}
+	return bytes.Contains(s, []byte(`"schemaVersion"`)) || bytes.Contains(s, []byte(framework.ExportSchemaID))
+}
+
+// parseJSON reads the module's JSON export (see [framework.Export]) back
+// into a Document. Each element's Span is its JSON object in f, each
+// Text's Span the contents of its JSON string (between the quotes; equal
+// to the value unless the string has escapes).
+//
+// Malformed JSON gives one error at its line and column and an empty
+// document; a value of the wrong type or an unknown field gives an error
+// naming it by JSON Pointer, and the rest of the document is read.
 func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
-	var errs framework.ErrorList
-	errs.Add(f.Span(0, 0), nil, "the JSON parser is not written yet")
-	return &framework.Document{}, errs
+	doc := &framework.Document{}
+	sc := jsonScanner{src: f.Src}
+	root, err := sc.document()
+	if err != nil {
+		var errs framework.ErrorList
+		errs.Add(f.Span(err.off, err.off), nil, "invalid JSON: %s", err.msg)
+		return doc, errs
+	}
+	r := &jsonReader{f: f}
+	r.object(root, "", []string{"$schema", "schemaVersion", "skills", "roles", "documents"}, map[string]func(*jsonValue, string){
+		"$schema": func(v *jsonValue, p string) {
+			if s := r.text(v, p); v.kind == jsonString && s.Value != framework.ExportSchemaID {
+				r.errorf(v, "%s: unknown schema %q: want %q", p, s.Value, framework.ExportSchemaID)
+			}
+		},
+		"schemaVersion": func(v *jsonValue, p string) {
+			if s := r.text(v, p); v.kind == jsonString && s.Value != framework.ExportSchemaVersion {
+				r.errorf(v, "%s: unsupported schema version %q: want %q", p, s.Value, framework.ExportSchemaVersion)
+			}
+		},
+		"skills": func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonValue, p string) {
+				if s := r.skill(v, p); s != nil {
+					doc.Skills = append(doc.Skills, s)
+				}
+			})
+		},
+		"roles": func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonValue, p string) {
+				if x := r.role(v, p); x != nil {
+					doc.Roles = append(doc.Roles, x)
+				}
+			})
+		},
+		"documents": func(v *jsonValue, p string) { r.array(v, p, r.document) },
+	})
+	return doc, r.errs
+}
+
+// jsonReader turns JSON values into the model, collecting errors.
+type jsonReader struct {
+	f    *framework.File
+	errs framework.ErrorList
+}
+
+func (r *jsonReader) errorf(v *jsonValue, format string, args ...any) {
+	r.errs.Add(r.f.Span(v.start, v.end), nil, format, args...)
+}
+
+func (r *jsonReader) want(v *jsonValue, p string, k jsonKind) bool {
+	if v.kind == k {
+		return true
+	}
+	r.errorf(v, "%s: want %s, got %s", pointer(p), k, v.kind)
+	return false
+}
+
+// pointer shows the JSON Pointer of the whole document as "(root)".
+func pointer(p string) string {
+	if p == "" {
+		return "(root)"
+	}
+	return p
+}
+
+// object calls the handler of each member of v with the member's value
+// and JSON Pointer, and reports unknown, repeated and missing members. It
+// reports whether v is an object.
+func (r *jsonReader) object(v *jsonValue, p string, required []string, handlers map[string]func(*jsonValue, string)) bool {
+	if !r.want(v, p, jsonObject) {
+		return false
+	}
+	seen := make(map[string]bool, len(v.members))
+	for _, m := range v.members {
+		mp := p + "/" + escapePointer(m.key)
+		if seen[m.key] {
+			r.errorf(m.value, "%s: repeated field %q", mp, m.key)
+			continue
+		}
+		seen[m.key] = true
+		h, ok := handlers[m.key]
+		if !ok {
+			r.errs.Add(r.f.Span(m.keyStart, m.keyStart), nil, "%s: unknown field %q", pointer(p), m.key)
+			continue
+		}
+		h(m.value, mp)
+	}
+	for _, k := range required {
+		if !seen[k] {
+			r.errs.Add(r.f.Span(v.start, v.start), nil, "%s: missing field %q", pointer(p), k)
+		}
+	}
+	return true
+}
+
+func escapePointer(s string) string {
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+}
+
+func (r *jsonReader) array(v *jsonValue, p string, each func(*jsonValue, string)) {
+	if !r.want(v, p, jsonArray) {
+		return
+	}
+	for i, e := range v.elems {
+		each(e, p+"/"+strconv.Itoa(i))
+	}
+}
+
+// text returns the string v, its Span the string's contents.
+func (r *jsonReader) text(v *jsonValue, p string) framework.Text {
+	if !r.want(v, p, jsonString) {
+		return framework.Text{}
+	}
+	return framework.Text{Value: v.str, Span: r.f.Span(v.start+1, v.end-1)}
+}
+
+// texts returns the array of strings v, or nil if it is empty.
+func (r *jsonReader) texts(v *jsonValue, p string) []framework.Text {
+	var ts []framework.Text
+	r.array(v, p, func(v *jsonValue, p string) {
+		if t := r.text(v, p); v.kind == jsonString {
+			ts = append(ts, t)
+		}
+	})
+	return ts
+}
+
+func (r *jsonReader) boolean(v *jsonValue, p string) bool {
+	return r.want(v, p, jsonBool) && v.boolean
+}
+
+// integer returns the integer v, which must be at least least.
+func (r *jsonReader) integer(v *jsonValue, p string, least int) int {
+	if !r.want(v, p, jsonNumber) {
+		return 0
+	}
+	n, err := strconv.Atoi(v.num)
+	if err != nil || n < least {
+		r.errorf(v, "%s: want an integer of at least %d, got %s", p, least, v.num)
+		return 0
+	}
+	return n
+}
+
+// level returns the skill level named by the string v.
+func (r *jsonReader) level(v *jsonValue, p string) framework.Level {
+	t := r.text(v, p)
+	if v.kind != jsonString {
+		return 0
+	}
+	l, err := framework.ParseLevel(t.Value)
+	if err != nil || l.String() != t.Value {
+		r.errorf(v, "%s: unknown skill level %q: want awareness, working, practitioner or expert", p, t.Value)
+		return 0
+	}
+	return l
+}
+
+// source checks a "source" object; the positions it gives are those of an
+// earlier source, so the element keeps its place in the JSON file.
+func (r *jsonReader) source(v *jsonValue, p string) {
+	num := func(v *jsonValue, p string) { r.integer(v, p, 1) }
+	r.object(v, p, []string{"file", "line", "column", "endLine", "endColumn"}, map[string]func(*jsonValue, string){
+		"file":      func(v *jsonValue, p string) { r.text(v, p) },
+		"line":      num,
+		"column":    num,
+		"endLine":   num,
+		"endColumn": num,
+	})
+}
+
+func (r *jsonReader) document(v *jsonValue, p string) {
+	date := func(v *jsonValue, p string) {
+		if t := r.text(v, p); v.kind == jsonString {
+			if _, err := time.Parse(time.DateOnly, t.Value); err != nil {
+				r.errorf(v, "%s: invalid date %q: want YYYY-MM-DD", p, t.Value)
+			}
+		}
+	}
+	r.object(v, p, []string{"name", "format"}, map[string]func(*jsonValue, string){
+		"name": func(v *jsonValue, p string) { r.text(v, p) },
+		"format": func(v *jsonValue, p string) {
+			t := r.text(v, p)
+			if v.kind != jsonString {
+				return
+			}
+			switch framework.Format(t.Value) {
+			case framework.FormatSkillsMarkdown, framework.FormatRolePage, framework.FormatRoleLevel,
+				framework.FormatLegacyGuidance, framework.FormatJSON:
+			default:
+				r.errorf(v, "%s: unknown format %q", p, t.Value)
+			}
+		},
+		"title":     func(v *jsonValue, p string) { r.text(v, p) },
+		"published": date,
+		"updated":   date,
+	})
+}
+
+func (r *jsonReader) skill(v *jsonValue, p string) *framework.Skill {
+	s := &framework.Skill{Span: r.f.Span(v.start, v.end)}
+	ok := r.object(v, p, []string{"name", "slug"}, map[string]func(*jsonValue, string){
+		"name":               func(v *jsonValue, p string) { s.Name = r.text(v, p) },
+		"slug":               func(v *jsonValue, p string) { s.Slug = r.text(v, p).Value },
+		"description":        func(v *jsonValue, p string) { s.Description = r.text(v, p) },
+		"seniorCivilService": func(v *jsonValue, p string) { s.SeniorCivilService = r.boolean(v, p) },
+		"levels": func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonValue, p string) {
+				l := r.skillLevel(v, p)
+				if l == nil {
+					return
+				}
+				if n := len(s.Levels); n > 0 && s.Levels[n-1].Level >= l.Level {
+					r.errorf(v, "%s: level %s comes after %s: levels must ascend without repeats", p, l.Level, s.Levels[n-1].Level)
+					return
+				}
+				s.Levels = append(s.Levels, l)
+			})
+		},
+		"requirements":       func(v *jsonValue, p string) { s.Requirements = r.texts(v, p) },
+		"leadershipExamples": func(v *jsonValue, p string) { s.LeadershipExamples = r.texts(v, p) },
+		"roles": func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonValue, p string) {
+				var ref framework.RoleRef
+				if r.object(v, p, []string{"name"}, map[string]func(*jsonValue, string){
+					"name": func(v *jsonValue, p string) { ref.Name = r.text(v, p) },
+					"slug": func(v *jsonValue, p string) { ref.Slug = r.text(v, p).Value },
+				}) {
+					s.Roles = append(s.Roles, ref)
+				}
+			})
+		},
+		"source": r.source,
+	})
+	if !ok {
+		return nil
+	}
+	return s
+}
+
+func (r *jsonReader) skillLevel(v *jsonValue, p string) *framework.SkillLevel {
+	l := &framework.SkillLevel{Span: r.f.Span(v.start, v.end)}
+	ok := r.object(v, p, []string{"level", "status"}, map[string]func(*jsonValue, string){
+		"level": func(v *jsonValue, p string) { l.Level = r.level(v, p) },
+		"status": func(v *jsonValue, p string) {
+			t := r.text(v, p)
+			switch {
+			case v.kind != jsonString:
+			case t.Value == framework.Defined.String():
+				l.Status = framework.Defined
+			case t.Value == framework.Undefined.String():
+				l.Status = framework.Undefined
+			default:
+				r.errorf(v, "%s: unknown level status %q: want defined or undefined", p, t.Value)
+			}
+		},
+		"heading":     func(v *jsonValue, p string) { l.Heading = r.text(v, p) },
+		"placeholder": func(v *jsonValue, p string) { l.Placeholder = r.text(v, p) },
+		"descriptors": func(v *jsonValue, p string) { l.Descriptors = r.texts(v, p) },
+		"source":      r.source,
+	})
+	if !ok || !l.Level.Valid() {
+		return nil
+	}
+	return l
+}
+
+func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
+	x := &framework.Role{Span: r.f.Span(v.start, v.end)}
+	ok := r.object(v, p, []string{"name", "slug"}, map[string]func(*jsonValue, string){
+		"name":               func(v *jsonValue, p string) { x.Name = r.text(v, p) },
+		"slug":               func(v *jsonValue, p string) { x.Slug = r.text(v, p).Value },
+		"family":             func(v *jsonValue, p string) { x.Family = r.text(v, p) },
+		"description":        func(v *jsonValue, p string) { x.Description = r.texts(v, p) },
+		"seniorCivilService": func(v *jsonValue, p string) { x.SeniorCivilService = r.boolean(v, p) },
+		"levelCount": func(v *jsonValue, p string) {
+			r.object(v, p, []string{"count"}, map[string]func(*jsonValue, string){
+				"count": func(v *jsonValue, p string) { x.LevelCount.Count = r.integer(v, p, 0) },
+				"text":  func(v *jsonValue, p string) { x.LevelCount.Text = r.text(v, p) },
+			})
+		},
+		"levels": func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonValue, p string) {
+				if l := r.roleLevel(v, p); l != nil {
+					x.Levels = append(x.Levels, l)
+				}
+			})
+		},
+		"skills": func(v *jsonValue, p string) { x.Skills = r.requirements(v, p) },
+		"sharedSkills": func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonValue, p string) {
+				var sh framework.SharedSkills
+				if r.object(v, p, []string{"role"}, map[string]func(*jsonValue, string){
+					"role":   func(v *jsonValue, p string) { sh.Role = r.text(v, p) },
+					"skills": func(v *jsonValue, p string) { sh.Skills = r.texts(v, p) },
+				}) {
+					x.SharedSkills = append(x.SharedSkills, sh)
+				}
+			})
+		},
+		"source": r.source,
+	})
+	if !ok {
+		return nil
+	}
+	return x
+}
+
+func (r *jsonReader) roleLevel(v *jsonValue, p string) *framework.RoleLevel {
+	l := &framework.RoleLevel{Span: r.f.Span(v.start, v.end)}
+	ok := r.object(v, p, []string{"name"}, map[string]func(*jsonValue, string){
+		"number":           func(v *jsonValue, p string) { l.Number = r.integer(v, p, 1) },
+		"name":             func(v *jsonValue, p string) { l.Name = r.text(v, p) },
+		"description":      func(v *jsonValue, p string) { l.Description = r.texts(v, p) },
+		"responsibilities": func(v *jsonValue, p string) { l.Responsibilities = r.texts(v, p) },
+		"grades":           func(v *jsonValue, p string) { l.Grades = r.texts(v, p) },
+		"skills":           func(v *jsonValue, p string) { l.Skills = r.requirements(v, p) },
+		"source":           r.source,
+	})
+	if !ok {
+		return nil
+	}
+	return l
+}
+
+func (r *jsonReader) requirements(v *jsonValue, p string) []*framework.Requirement {
+	var qs []*framework.Requirement
+	r.array(v, p, func(v *jsonValue, p string) {
+		q := &framework.Requirement{Span: r.f.Span(v.start, v.end)}
+		if r.object(v, p, []string{"skill"}, map[string]func(*jsonValue, string){
+			"skill":       func(v *jsonValue, p string) { q.Skill = r.text(v, p) },
+			"level":       func(v *jsonValue, p string) { q.Level = r.level(v, p) },
+			"levelText":   func(v *jsonValue, p string) { q.LevelText = r.text(v, p) },
+			"scale":       func(v *jsonValue, p string) { q.Scale = r.text(v, p) },
+			"description": func(v *jsonValue, p string) { q.Description = r.text(v, p) },
+			"descriptors": func(v *jsonValue, p string) { q.Descriptors = r.texts(v, p) },
+			"source":      r.source,
+		}) {
+			qs = append(qs, q)
+		}
+	})
+	return qs
+}
+
+// jsonKind is the type of a JSON value.
+type jsonKind int
+
+const (
+	jsonObject jsonKind = iota + 1
+	jsonArray
+	jsonString
+	jsonNumber
+	jsonBool
+	jsonNull
+)
+
+func (k jsonKind) String() string {
+	switch k {
+	case jsonObject:
+		return "an object"
+	case jsonArray:
+		return "an array"
+	case jsonString:
+		return "a string"
+	case jsonNumber:
+		return "a number"
+	case jsonBool:
+		return "a boolean"
+	case jsonNull:
+		return "null"
+	}
+	return "nothing"
+}
+
+// jsonValue is one parsed JSON value with its byte range in the source.
+type jsonValue struct {
+	kind       jsonKind
+	start, end int          // byte offsets of the value's first byte and just past its last
+	str        string       // a string's decoded value
+	num        string       // a number as written
+	boolean    bool         // a boolean's value
+	members    []jsonMember // an object's members, in source order
+	elems      []*jsonValue // an array's elements
+}
+
+type jsonMember struct {
+	key      string
+	keyStart int // offset of the key's opening quote
+	value    *jsonValue
+}
+
+// maxJSONDepth is the deepest nesting of objects and arrays parseJSON
+// reads; an export nests about ten deep.
+const maxJSONDepth = 100
+
+// jsonScanner parses JSON (RFC 8259) keeping every value's byte range.
+type jsonScanner struct {
+	src   []byte
+	off   int
+	depth int
+}
+
+type jsonError struct {
+	off int
+	msg string
+}
+
+func (s *jsonScanner) fail(off int, format string, args ...any) *jsonError {
+	return &jsonError{off: off, msg: fmt.Sprintf(format, args...)}
+}
+
+// document parses the whole source as one value; a byte order mark may
+// precede it.
+func (s *jsonScanner) document() (*jsonValue, *jsonError) {
+	if bytes.HasPrefix(s.src, []byte("\ufeff")) {
+		s.off = 3
+	}
+	v, err := s.value()
+	if err != nil {
+		return nil, err
+	}
+	s.space()
+	if s.off < len(s.src) {
+		return nil, s.fail(s.off, "unexpected %s after the top-level value", s.what())
+	}
+	return v, nil
+}
+
+func (s *jsonScanner) space() {
+	for s.off < len(s.src) {
+		switch s.src[s.off] {
+		case ' ', '\t', '\n', '\r':
+			s.off++
+		default:
+			return
+		}
+	}
+}
+
+// what describes the byte at s.off for a message.
+func (s *jsonScanner) what() string {
+	if s.off >= len(s.src) {
+		return "end of input"
+	}
+	r, _ := utf8.DecodeRune(s.src[s.off:])
+	return fmt.Sprintf("character %q", r)
+}
+
+func (s *jsonScanner) value() (*jsonValue, *jsonError) {
+	s.space()
+	if s.off >= len(s.src) {
+		return nil, s.fail(s.off, "unexpected end of input: want a value")
+	}
+	switch c := s.src[s.off]; {
+	case c == '{':
+		return s.object()
+	case c == '[':
+		return s.array()
+	case c == '"':
+		return s.string()
+	case c == '-' || c >= '0' && c <= '9':
+		return s.number()
+	case c == 't':
+		return s.literal("true", &jsonValue{kind: jsonBool, boolean: true})
+	case c == 'f':
+		return s.literal("false", &jsonValue{kind: jsonBool})
+	case c == 'n':
+		return s.literal("null", &jsonValue{kind: jsonNull})
+	}
+	return nil, s.fail(s.off, "unexpected %s: want a value", s.what())
+}
+
+func (s *jsonScanner) enter() *jsonError {
+	s.depth++
+	if s.depth > maxJSONDepth {
+		return s.fail(s.off, "objects and arrays nest deeper than %d", maxJSONDepth)
+	}
+	return nil
+}
+
+func (s *jsonScanner) object() (*jsonValue, *jsonError) {
+	if err := s.enter(); err != nil {
+		return nil, err
+	}
+	defer func() { s.depth-- }()
+	v := &jsonValue{kind: jsonObject, start: s.off}
+	s.off++ // {
+	s.space()
+	if s.off < len(s.src) && s.src[s.off] == '}' {
+		s.off++
+		v.end = s.off
+		return v, nil
+	}
+	for {
+		s.space()
+		if s.off >= len(s.src) || s.src[s.off] != '"' {
+			return nil, s.fail(s.off, "unexpected %s: want a field name in quotes", s.what())
+		}
+		key, err := s.string()
+		if err != nil {
+			return nil, err
+		}
+		s.space()
+		if s.off >= len(s.src) || s.src[s.off] != ':' {
+			return nil, s.fail(s.off, "unexpected %s: want ':' after field name", s.what())
+		}
+		s.off++
+		val, err := s.value()
+		if err != nil {
+			return nil, err
+		}
+		v.members = append(v.members, jsonMember{key: key.str, keyStart: key.start, value: val})
+		s.space()
+		if s.off < len(s.src) {
+			switch s.src[s.off] {
+			case ',':
+				s.off++
+				continue
+			case '}':
+				s.off++
+				v.end = s.off
+				return v, nil
+			}
+		}
+		return nil, s.fail(s.off, "unexpected %s: want ',' or '}'", s.what())
+	}
+}
+
+func (s *jsonScanner) array() (*jsonValue, *jsonError) {
+	if err := s.enter(); err != nil {
+		return nil, err
+	}
+	defer func() { s.depth-- }()
+	v := &jsonValue{kind: jsonArray, start: s.off}
+	s.off++ // [
+	s.space()
+	if s.off < len(s.src) && s.src[s.off] == ']' {
+		s.off++
+		v.end = s.off
+		return v, nil
+	}
+	for {
+		e, err := s.value()
+		if err != nil {
+			return nil, err
+		}
+		v.elems = append(v.elems, e)
+		s.space()
+		if s.off < len(s.src) {
+			switch s.src[s.off] {
+			case ',':
+				s.off++
+				continue
+			case ']':
+				s.off++
+				v.end = s.off
+				return v, nil
+			}
+		}
+		return nil, s.fail(s.off, "unexpected %s: want ',' or ']'", s.what())
+	}
+}
+
+func (s *jsonScanner) string() (*jsonValue, *jsonError) {
+	v := &jsonValue{kind: jsonString, start: s.off}
+	escaped := false
+	for i := s.off + 1; i < len(s.src); i++ {
+		switch c := s.src[i]; {
+		case c == '"':
+			v.end = i + 1
+			s.off = v.end
+			raw := s.src[v.start:v.end]
+			if !escaped && utf8.Valid(raw) {
+				v.str = string(raw[1 : len(raw)-1])
+				return v, nil
+			}
+			// Escapes are decoded, and invalid UTF-8 replaced, as
+			// encoding/json does.
+			if err := json.Unmarshal(raw, &v.str); err != nil {
+				return nil, s.fail(v.start, "invalid escape in string")
+			}
+			return v, nil
+		case c == '\\':
+			escaped = true
+			i++
+		case c < 0x20:
+			return nil, s.fail(i, "control character %q in string", c)
+		}
+	}
+	return nil, s.fail(len(s.src), "unexpected end of input: string not closed")
+}
+
+func (s *jsonScanner) number() (*jsonValue, *jsonError) {
+	start, i := s.off, s.off
+	src := s.src
+	digits := func() int {
+		n := 0
+		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(src) && src[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(src) && src[i] == '0':
+		i++
+	case digits() == 0:
+		return nil, s.fail(i, "invalid number: want a digit")
+	}
+	if i < len(src) && src[i] == '.' {
+		i++
+		if digits() == 0 {
+			return nil, s.fail(i, "invalid number: want a digit after '.'")
+		}
+	}
+	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
+		i++
+		if i < len(src) && (src[i] == '+' || src[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return nil, s.fail(i, "invalid number: want a digit in the exponent")
+		}
+	}
+	s.off = i
+	return &jsonValue{kind: jsonNumber, start: start, end: i, num: string(src[start:i])}, nil
+}
+
+func (s *jsonScanner) literal(word string, v *jsonValue) (*jsonValue, *jsonError) {
+	if !bytes.HasPrefix(s.src[s.off:], []byte(word)) {
+		return nil, s.fail(s.off, "unexpected %s: want a value", s.what())
+	}
+	v.start, v.end = s.off, s.off+len(word)
+	s.off = v.end
+	return v, nil
 }

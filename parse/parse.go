@@ -24,6 +24,9 @@ type format struct {
 // source parses it.
 var formats = []format{
 	{framework.FormatJSON, "ddat JSON export", looksLikeJSON, parseJSON},
+	{framework.FormatRolesCSV, "roles CSV download", looksLikeRolesCSV, parseRolesCSV},
+	{framework.FormatSkillsCSV, "skills CSV download", looksLikeSkillsCSV, parseSkillsCSV},
+	{framework.FormatChangesCSV, "change notes CSV download", looksLikeChangesCSV, parseChangesCSV},
 	{framework.FormatSkillsMarkdown, "Skills A to Z Markdown", looksLikeSkillsMarkdown, parseSkillsMarkdown},
 	{framework.FormatRolePage, "role page text (current site)", looksLikeRolePage, parseRolePage},
 	{framework.FormatRoleLevel, "structured role-level text", looksLikeRoleLevel, parseRoleLevel},
@@ -116,6 +119,22 @@ func ParseRoleLevel(name string, src []byte) (*framework.Document, error) {
 // saved as text.
 func ParseLegacyGuidance(name string, src []byte) (*framework.Document, error) {
 	return As(framework.FormatLegacyGuidance, name, src)
+}
+
+// ParseRolesCSV parses the official "Role content" CSV download.
+func ParseRolesCSV(name string, src []byte) (*framework.Document, error) {
+	return As(framework.FormatRolesCSV, name, src)
+}
+
+// ParseSkillsCSV parses the official "Skill description content" CSV
+// download.
+func ParseSkillsCSV(name string, src []byte) (*framework.Document, error) {
+	return As(framework.FormatSkillsCSV, name, src)
+}
+
+// ParseChangesCSV parses the official "Change notes" CSV download.
+func ParseChangesCSV(name string, src []byte) (*framework.Document, error) {
+	return As(framework.FormatChangesCSV, name, src)
 }
 
 // ParseJSON parses the module's own JSON export.

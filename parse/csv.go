@@ -1,0 +1,299 @@
+package parse
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// This file reads the official CSV downloads into positioned cells. Each
+// cell keeps the byte span of its raw text; each line inside a quoted,
+// multi-line cell keeps its own.
+
+// csvHeaders are the header rows of the official downloads, compared
+// case-insensitively after trimming each name.
+var (
+	rolesHeader   = []string{"Role Family", "Role", "Role Description", "Role Level", "Role Level Description", "Skill Name", "Skill Description", "Skill Level", "Skill Level Description", "Role Type"}
+	skillsHeader  = []string{"Skill Name", "Skill Description", "Awareness", "Working", "Practitioner", "Expert", "Roles that require Skill"}
+	changesHeader = []string{"Timestamp", "Page", "Change note"}
+)
+
+// maxCSVFields bounds the fields of one record: the widest official
+// layout has 10 columns.
+const maxCSVFields = 64
+
+// cell is one field of a CSV record.
+type cell struct {
+	value string // decoded, untrimmed
+	start int    // byte offset of the field's first raw byte (a quote if quoted)
+	f     *framework.File
+}
+
+// rawOffsets maps each byte of c.value to the offset of the raw byte it
+// was decoded from; the last entry is the end of the raw content.
+func (c cell) rawOffsets() []int {
+	src := c.f.Src
+	i := c.start
+	quoted := i < len(src) && src[i] == '"'
+	if quoted {
+		i++
+	}
+	m := make([]int, len(c.value)+1)
+	for k := 0; k < len(c.value); k++ {
+		if quoted && c.value[k] == '"' && i+1 < len(src) && src[i] == '"' && src[i+1] == '"' {
+			i++ // "" is one quote
+		}
+		if c.value[k] == '\n' && i < len(src) && src[i] == '\r' {
+			i++ // a quoted CRLF reads as "\n"
+		}
+		m[k] = min(i, len(src))
+		i++
+	}
+	m[len(c.value)] = min(i, len(src))
+	return m
+}
+
+// piece returns the trimmed Text of c.value[a:b], its span covering the
+// raw bytes it came from.
+func (c cell) piece(m []int, a, b int) framework.Text {
+	v := c.value[a:b]
+	lead := len(v) - len(strings.TrimLeftFunc(v, isSpace))
+	v = strings.TrimRightFunc(v[lead:], isSpace)
+	a += lead
+	b = a + len(v)
+	if a == b {
+		return framework.Text{Span: c.f.Span(m[a], m[a])}
+	}
+	return framework.Text{Value: v, Span: c.f.Span(m[a], m[b-1]+1)}
+}
+
+// text returns the whole cell, trimmed.
+func (c cell) text() framework.Text {
+	return c.piece(c.rawOffsets(), 0, len(c.value))
+}
+
+// lines returns the cell's non-blank lines, trimmed.
+func (c cell) lines() []framework.Text {
+	m := c.rawOffsets()
+	var out []framework.Text
+	start := 0
+	for i := 0; i <= len(c.value); i++ {
+		if i == len(c.value) || c.value[i] == '\n' {
+			if t := c.piece(m, start, i); t.Value != "" {
+				out = append(out, t)
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// untrimmed reports whether the cell has space around its value.
+func (c cell) untrimmed() bool {
+	return strings.TrimFunc(c.value, isSpace) != c.value && !strings.Contains(c.value, "\n")
+}
+
+// record is one CSV record with the span of its raw text.
+type record struct {
+	cells []cell
+	span  framework.Span
+}
+
+// bomLen returns 3 if src starts with a UTF-8 byte order mark.
+func bomLen(src []byte) int {
+	if bytes.HasPrefix(src, []byte("\ufeff")) {
+		return 3
+	}
+	return 0
+}
+
+// readCSV reads every record of f. A syntax error ends the reading with
+// an error at its position; the records before it are returned.
+func readCSV(f *framework.File, errs *framework.ErrorList) []record {
+	bom := bomLen(f.Src)
+	body := framework.NewFile(f.Name, f.Src[bom:]) // encoding/csv counts lines of this
+	r := csv.NewReader(bytes.NewReader(f.Src[bom:]))
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = false
+	var recs []record
+	for {
+		fields, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				off := bom + body.LineStart(pe.Line) + pe.Column - 1
+				if pe.Column == 0 {
+					off = bom + body.LineStart(pe.Line)
+				}
+				off = min(max(off, 0), len(f.Src))
+				errs.Add(f.Span(off, off), pe.Err, "CSV syntax: %v; the rest of the file is not read", pe.Err)
+			} else {
+				errs.Add(f.Span(0, 0), err, "CSV: %v", err)
+			}
+			return recs
+		}
+		rec := record{}
+		for i, v := range fields {
+			line, col := r.FieldPos(i)
+			off := bom + body.LineStart(line) + col - 1
+			rec.cells = append(rec.cells, cell{value: v, start: off, f: f})
+		}
+		start := rec.cells[0].start
+		end := int(r.InputOffset()) + bom
+		for end > start && (f.Src[end-1] == '\n' || f.Src[end-1] == '\r') {
+			end--
+		}
+		rec.span = f.Span(start, end)
+		if len(fields) > maxCSVFields {
+			errs.Add(rec.span, nil, "CSV record has %d fields, more than the limit of %d; the rest of the file is not read", len(fields), maxCSVFields)
+			return recs
+		}
+		recs = append(recs, rec)
+	}
+	return recs
+}
+
+// csvHeader reads the first record of src and reports whether it is the
+// given header.
+func csvHeader(src []byte, want []string) bool {
+	src = src[bomLen(src):]
+	if len(src) == 0 || src[0] == '{' || src[0] == '<' {
+		return false
+	}
+	// The header is on the first line; reading only it keeps detection
+	// cheap on large downloads.
+	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+		src = src[:i]
+	}
+	r := csv.NewReader(bytes.NewReader(src))
+	r.FieldsPerRecord = -1
+	fields, err := r.Read()
+	if err != nil || len(fields) != len(want) {
+		return false
+	}
+	for i, f := range fields {
+		if !strings.EqualFold(strings.TrimSpace(f), want[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// table is a CSV download being read: its records after the header, and
+// the document notes and errors.
+type table struct {
+	f    *framework.File
+	doc  *framework.Document
+	errs framework.ErrorList
+	recs []record
+}
+
+// readTable reads f as a CSV download with the given header, checking
+// that every record has the header's width.
+func readTable(f *framework.File, header []string) *table {
+	t := &table{f: f, doc: &framework.Document{}}
+	recs := readCSV(f, &t.errs)
+	if len(recs) == 0 {
+		t.errs.Add(f.Span(0, 0), nil, "empty CSV: expected the header %q", strings.Join(header, ","))
+		return t
+	}
+	for _, r := range recs[1:] {
+		if len(r.cells) != len(header) {
+			t.errs.Add(r.span, nil, "record has %d fields, expected %d (%s); record skipped", len(r.cells), len(header), strings.Join(header, ","))
+			continue
+		}
+		t.recs = append(t.recs, r)
+	}
+	return t
+}
+
+func (t *table) note(code string, sp framework.Span, format string, args ...any) {
+	t.doc.Notes = append(t.doc.Notes, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+}
+
+// duplicate reports whether r repeats an earlier record exactly, and
+// notes it.
+func (t *table) duplicate(seen map[string]framework.Span, r record) bool {
+	var b strings.Builder
+	for _, c := range r.cells {
+		b.WriteString(c.value)
+		b.WriteByte(0)
+	}
+	k := b.String()
+	if first, ok := seen[k]; ok {
+		t.note("duplicate-row", r.span, "row repeats the row at line %d exactly; the repeat is left out", first.Pos().Line)
+		return true
+	}
+	seen[k] = r.span
+	return false
+}
+
+// untrimmed notes cells with space around their value.
+func (t *table) untrimmed(what string, cs ...cell) {
+	for _, c := range cs {
+		if c.untrimmed() {
+			t.note("untrimmed-cell", c.text().Span, "%s %q has space around it in the CSV", what, strings.TrimSpace(c.value))
+		}
+	}
+}
+
+// Markers inside descriptor cells.
+const (
+	youCanBare       = "You can"
+	examplesHeading  = "Examples of leadership using this skill:"
+	roleYouWill      = "In this role, you will:"
+	missingCell      = "MISSING"
+	notInUse         = "NOT IN USE"
+	seniorCivilSvc   = "Senior Civil Service"
+	rolesListDivider = ","
+)
+
+// prose is a multi-line cell split into its parts.
+type prose struct {
+	paragraphs []framework.Text // lines that are not bullets or markers
+	bullets    []framework.Text // "- " bullets before any examples heading
+	examples   []framework.Text // bullets after "Examples of leadership using this skill:"
+	youCan     bool             // a "You can:" line was seen
+}
+
+// splitProse reads a descriptor or description cell: paragraphs, "You
+// can:" and "At this role level, you will:" markers, "- " bullets. A
+// "You can" without its colon is noted.
+func (t *table) splitProse(c cell) prose {
+	var p prose
+	inExamples := false
+	for _, l := range c.lines() {
+		v := l.Value
+		switch {
+		case v == youCan:
+			p.youCan = true
+		case v == youCanBare:
+			p.youCan = true
+			t.note("you-can-colon", l.Span, "%q has no colon: expected %q", v, youCan)
+		case v == examplesHeading:
+			inExamples = true
+		case v == roleYouWill || v == responsibilitiesOf:
+		case strings.HasPrefix(v, "- ") || strings.HasPrefix(v, "• ") || strings.HasPrefix(v, "* "):
+			_, size := utf8.DecodeRuneInString(v)
+			b := sub(l, size, len(v))
+			if inExamples {
+				p.examples = append(p.examples, b)
+			} else {
+				p.bullets = append(p.bullets, b)
+			}
+		default:
+			p.paragraphs = append(p.paragraphs, l)
+		}
+	}
+	return p
+}
+
