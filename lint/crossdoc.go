@@ -1,21 +1,520 @@
 package lint
 
-// UnknownSkill is a placeholder until the rule is written.
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// UnknownSkill reports skills that roles require but the catalogue does
+// not have.
 var UnknownSkill = &Rule{
-	ID:       "unknown-skill",
-	Title:    "placeholder",
-	Doc:      "Before: x\nAfter: y",
+	ID:    "unknown-skill",
+	Title: "skills the catalogue does not have",
+	Doc: "Reports a skill that a role page requires (or lists in its \"Role / Shared " +
+		"skills\" table) but the Skills A to Z catalogue does not have, compared by " +
+		"normalised name. It is reported once per page, at its first use, with the " +
+		"other uses as related positions.\n\n" +
+		"The finding suggests the catalogue skills that were probably meant: names " +
+		"within a few typing slips, and names sharing most of their words " +
+		"(\"Life-cycle perspective\" and \"Life cycle management\"), preferring skills " +
+		"the catalogue says the role requires and leaving out skills the page already " +
+		"requires. Skills renamed or retired since an older page was written show up " +
+		"here. Nothing is reported when no catalogue is known.\n\n" +
+		"Before: `Skill: Stakeholder relationship managment`\n\n" +
+		"After: `Skill: Stakeholder relationship management`",
 	Since:    "v0.1.0",
-	Severity: Warning,
-	Run:      func(*Pass) {},
+	Severity: Error,
+	Run:      runUnknownSkill,
 }
 
-// RoleBacklink is a placeholder until the rule is written.
+// skillUse is one place a role names a skill.
+type skillUse struct {
+	doc  *framework.Document
+	role *framework.Role
+	name framework.Text
+}
+
+func runUnknownSkill(p *Pass) {
+	if p.Catalogue == nil || len(p.Catalogue.Skills) == 0 {
+		return
+	}
+	// Uses of unknown names, grouped by document and key in source order.
+	type group struct {
+		uses []skillUse
+	}
+	var order []string
+	groups := map[string]*group{}
+	add := func(u skillUse) {
+		if u.name.Value == "" || p.CatalogueSkill(u.name.Value) != nil {
+			return
+		}
+		k := docName(u.doc) + "\x00" + u.role.Name.Key() + "\x00" + u.name.Key()
+		g, ok := groups[k]
+		if !ok {
+			g = &group{}
+			groups[k] = g
+			order = append(order, k)
+		}
+		g.uses = append(g.uses, u)
+	}
+	for _, d := range p.Framework.Documents {
+		if d == nil {
+			continue
+		}
+		for _, r := range d.Roles {
+			for _, q := range r.Skills {
+				add(skillUse{d, r, q.Skill})
+			}
+			for _, l := range r.Levels {
+				for _, q := range l.Skills {
+					add(skillUse{d, r, q.Skill})
+				}
+			}
+			for _, sh := range r.SharedSkills {
+				for _, t := range sh.Skills {
+					add(skillUse{d, r, t})
+				}
+			}
+		}
+	}
+	for _, k := range order {
+		g := groups[k]
+		sort.SliceStable(g.uses, func(i, j int) bool { return g.uses[i].name.Span.Start < g.uses[j].name.Span.Start })
+		first := g.uses[0]
+		d := Diagnostic{Span: first.name.Span}
+		fixes := suggestSkills(p, first)
+		switch len(fixes) {
+		case 0:
+			d.Message = fmt.Sprintf("the catalogue has no skill %q (role %q) and none with a similar name", first.name.Value, first.role.Name.Value)
+		default:
+			d.Message = fmt.Sprintf("the catalogue has no skill %q (role %q); did you mean %s?", first.name.Value, first.role.Name.Value, quoteOr(fixes))
+		}
+		if n := len(g.uses) - 1; n > 0 {
+			d.Message += fmt.Sprintf(" (used %s more on this page)", timesWord(n))
+		}
+		for _, f := range fixes {
+			d.Suggestions = append(d.Suggestions, Suggestion{Message: fmt.Sprintf("replace with %q", f), Span: first.name.Span, NewText: f})
+		}
+		for _, u := range g.uses[1:] {
+			d.Related = append(d.Related, Related{Span: u.name.Span, Message: fmt.Sprintf("%q is used here too", u.name.Value)})
+		}
+		p.Report(d)
+	}
+}
+
+func timesWord(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+func docName(d *framework.Document) string {
+	if d == nil || d.File == nil {
+		return ""
+	}
+	return d.File.Name
+}
+
+// Tuning of the skill suggestions.
+const (
+	minSkillScore   = 0.5  // a candidate must score more than this
+	roleBonus       = 0.5  // added when the catalogue says the role requires the candidate
+	qualifierCost   = 0.1  // taken off a "(qualified)" candidate for an unqualified name
+	suggestionRange = 0.4  // candidates this far below the best are dropped
+	maxSkillFixes   = 3    // suggestions at most
+	closeSpelling   = 0.25 // edits per rune within which names count as a slip
+)
+
+// skillStopWords are left out when comparing skill names word by word.
+var skillStopWords = map[string]bool{
+	"a": true, "an": true, "and": true, "the": true, "of": true, "for": true, "in": true,
+	"to": true, "on": true, "by": true, "with": true, "within": true, "through": true,
+	"throughout": true, "across": true, "into": true,
+}
+
+// nameWords splits a skill name's key into its content words: hyphens
+// and punctuation separate words, stop words are dropped, a final
+// "(qualifier)" is split off.
+func nameWords(name string) (ws []string, qualified bool) {
+	k := framework.Key(name)
+	if i := strings.LastIndex(k, " ("); i > 0 && strings.HasSuffix(k, ")") {
+		k, qualified = k[:i], true
+	}
+	for _, w := range strings.FieldsFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !skillStopWords[w] {
+			ws = append(ws, w)
+		}
+	}
+	return ws, qualified
+}
+
+// suggestSkills returns the catalogue skills that a role's unknown skill
+// name probably means, best first.
+func suggestSkills(p *Pass, u skillUse) []string {
+	// Skills the role already requires on this page are not suggested.
+	have := map[string]bool{}
+	for _, q := range u.role.Skills {
+		have[q.Skill.Key()] = true
+	}
+	for _, l := range u.role.Levels {
+		for _, q := range l.Skills {
+			have[q.Skill.Key()] = true
+		}
+	}
+	k := u.name.Key()
+	ws, _ := nameWords(u.name.Value)
+	role := u.role.Name.Key()
+	type cand struct {
+		name  string
+		score float64
+		dist  int
+		idx   int
+	}
+	var cands []cand
+	seen := map[string]bool{}
+	for i, s := range p.Catalogue.Skills {
+		ck := s.Name.Key()
+		if have[ck] || seen[ck] {
+			continue
+		}
+		seen[ck] = true
+		cw, qualified := nameWords(s.Name.Value)
+		score := 0.0
+		// Word overlap: shared content words over the longer name's.
+		if n := max(len(ws), len(cw)); n > 0 {
+			shared := 0
+			for _, w := range ws {
+				for _, c := range cw {
+					if w == c || len(w) > 4 && len(c) > 4 && editDistance(w, c, 1) <= 1 {
+						shared++
+						break
+					}
+				}
+			}
+			score = float64(shared) / float64(n)
+		}
+		// Spelling: a few slips in the whole name.
+		n := max(len([]rune(k)), len([]rune(ck)))
+		maxD := int(float64(n) * closeSpelling)
+		d := editDistance(k, ck, maxD)
+		if d <= maxD {
+			score = max(score, 1-float64(d)/float64(n))
+		}
+		if score == 0 {
+			continue
+		}
+		if qualified {
+			score -= qualifierCost
+		}
+		for _, r := range s.Roles {
+			if r.Name.Key() == role || r.Slug != "" && r.Slug == u.role.Slug {
+				score += roleBonus
+				break
+			}
+		}
+		if score > minSkillScore {
+			cands = append(cands, cand{s.Name.Value, score, editDistance(k, ck, 1<<20), i})
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.dist != b.dist {
+			return a.dist < b.dist
+		}
+		return a.idx < b.idx
+	})
+	var out []string
+	for _, c := range cands {
+		if len(out) == maxSkillFixes || c.score < cands[0].score-suggestionRange {
+			break
+		}
+		out = append(out, c.name)
+	}
+	return out
+}
+
+// RoleBacklink reports disagreements between the catalogue's "Roles that
+// require this skill" lists and the roles' pages.
 var RoleBacklink = &Rule{
-	ID:       "role-backlink",
-	Title:    "placeholder",
-	Doc:      "Before: x\nAfter: y",
+	ID:    "role-backlink",
+	Title: "roles and the catalogue disagree about which skills a role requires",
+	Doc: "The catalogue lists under each skill the roles that require it; role pages " +
+		"list the skills each role requires, and a \"Role / Shared skills\" table of " +
+		"skills shared with other roles. Reports, for roles present in the linted " +
+		"documents:\n\n" +
+		"  - a skill a role page requires whose catalogue entry does not list the role;\n" +
+		"  - a catalogue skill listing a role whose full role page does not require it;\n" +
+		"  - a shared-skills row naming a skill that the catalogue does not list for " +
+		"both roles, or that the page's own role does not require;\n" +
+		"  - a skill the catalogue lists for both roles of a shared-skills row that the " +
+		"row leaves out.\n\n" +
+		"Roles are matched by normalised name (or slug). The older gov.uk guidance " +
+		"predates the catalogue and is not compared (unknown-skill reports its retired " +
+		"skills); a catalogue role is compared only with a full role page, since a " +
+		"one-level export may leave out skills of other levels.\n\n" +
+		"Before: a role page requires \"Planning\"; the catalogue's \"Planning\" does not " +
+		"list the role\n\n" +
+		"After: the catalogue's \"Planning\" lists the role under \"Roles that require " +
+		"this skill\"",
 	Since:    "v0.1.0",
 	Severity: Warning,
-	Run:      func(*Pass) {},
+	Run:      runRoleBacklink,
+}
+
+// roleRequirements is what one document says one role requires.
+type roleRequirements struct {
+	doc   *framework.Document
+	role  *framework.Role
+	first map[string]framework.Text // skill key → first use
+	keys  []string                  // skill keys in order of first use
+}
+
+func collectRequirements(d *framework.Document, r *framework.Role) *roleRequirements {
+	rr := &roleRequirements{doc: d, role: r, first: map[string]framework.Text{}}
+	add := func(q *framework.Requirement) {
+		k := q.Skill.Key()
+		if _, ok := rr.first[k]; ok || k == "" {
+			return
+		}
+		rr.first[k] = q.Skill
+		rr.keys = append(rr.keys, k)
+	}
+	for _, q := range r.Skills {
+		add(q)
+	}
+	for _, l := range r.Levels {
+		for _, q := range l.Skills {
+			add(q)
+		}
+	}
+	return rr
+}
+
+// listsRole reports whether the catalogue skill s lists role r.
+func listsRole(s *framework.Skill, r *framework.Role) (framework.RoleRef, bool) {
+	k := r.Name.Key()
+	for _, ref := range s.Roles {
+		if ref.Name.Key() == k || ref.Slug != "" && ref.Slug == r.Slug {
+			return ref, true
+		}
+	}
+	return framework.RoleRef{}, false
+}
+
+// listsRoleName reports whether the catalogue skill s lists the role
+// named name.
+func listsRoleName(s *framework.Skill, name string) bool {
+	k, slug := framework.Key(name), framework.Slug(name)
+	for _, ref := range s.Roles {
+		if ref.Name.Key() == k || ref.Slug != "" && ref.Slug == slug {
+			return true
+		}
+	}
+	return false
+}
+
+// currentFormat reports whether a document's role requirements can be held
+// against the catalogue.
+func currentFormat(d *framework.Document) bool {
+	return d != nil && d.Format != framework.FormatLegacyGuidance
+}
+
+// complete reports whether a document gives all of a role's requirements.
+func complete(d *framework.Document) bool {
+	return d != nil && (d.Format == framework.FormatRolePage || d.Format == framework.FormatJSON)
+}
+
+func runRoleBacklink(p *Pass) {
+	cat := p.Catalogue
+	if cat == nil {
+		return
+	}
+	anyRefs := false
+	for _, s := range cat.Skills {
+		if len(s.Roles) > 0 {
+			anyRefs = true
+			break
+		}
+	}
+	if !anyRefs {
+		return // a catalogue without backlinks says nothing about roles
+	}
+	linted := map[*framework.File]bool{}
+	for _, d := range p.Framework.Documents {
+		if d != nil {
+			linted[d.File] = true
+		}
+	}
+	// Roles by key, with each document's requirements.
+	var reqs []*roleRequirements
+	for _, d := range p.Framework.Documents {
+		if !currentFormat(d) {
+			continue
+		}
+		for _, r := range d.Roles {
+			if r.SeniorCivilService || r.Name.Value == "" {
+				continue
+			}
+			reqs = append(reqs, collectRequirements(d, r))
+		}
+	}
+	// A page requires a skill the catalogue does not list the role under.
+	for _, rr := range reqs {
+		for _, k := range rr.keys {
+			use := rr.first[k]
+			s := p.CatalogueSkill(use.Value)
+			if s == nil || s.SeniorCivilService {
+				continue
+			}
+			if _, ok := listsRole(s, rr.role); ok {
+				continue
+			}
+			p.Report(Diagnostic{
+				Span: use.Span,
+				Message: fmt.Sprintf("role %q requires %q, but the catalogue's %q does not list the role under \"Roles that require this skill\"",
+					rr.role.Name.Value, use.Value, s.Name.Value),
+				Related: []Related{{Span: rolesListSpan(s), Message: fmt.Sprintf("the catalogue's roles for %q", s.Name.Value)}},
+			})
+		}
+	}
+	// The catalogue lists a role whose full page does not require the skill.
+	seenRole := map[string]bool{}
+	for _, rr := range reqs {
+		if !complete(rr.doc) || seenRole[rr.role.Name.Key()] {
+			continue
+		}
+		seenRole[rr.role.Name.Key()] = true
+		if len(rr.keys) == 0 {
+			continue // a page without skills: structure reports it
+		}
+		// Every complete page of the role must leave the skill out.
+		all := []*roleRequirements{}
+		for _, o := range reqs {
+			if complete(o.doc) && o.role.Name.Key() == rr.role.Name.Key() {
+				all = append(all, o)
+			}
+		}
+		for _, s := range cat.Skills {
+			ref, ok := listsRole(s, rr.role)
+			if !ok {
+				continue
+			}
+			required := false
+			for _, o := range all {
+				if _, ok := o.first[s.Name.Key()]; ok {
+					required = true
+				}
+			}
+			if required {
+				continue
+			}
+			msg := fmt.Sprintf("the catalogue lists role %q under \"Roles that require this skill\" of %q, but the role's page does not require it",
+				rr.role.Name.Value, s.Name.Value)
+			if linted[ref.Name.Span.File] && ref.Name.Span.IsValid() {
+				p.Report(Diagnostic{Span: ref.Name.Span, Message: msg,
+					Related: []Related{{Span: rr.role.Name.Span, Message: fmt.Sprintf("the page of %q", rr.role.Name.Value)}}})
+			} else {
+				p.Report(Diagnostic{Span: rr.role.Name.Span, Message: msg,
+					Related: []Related{{Span: ref.Name.Span, Message: fmt.Sprintf("the catalogue lists %q here", ref.Name.Value)}}})
+			}
+		}
+	}
+	// The "Role / Shared skills" table against the catalogue.
+	for _, d := range p.Framework.Documents {
+		if !currentFormat(d) {
+			continue
+		}
+		for _, r := range d.Roles {
+			if len(r.SharedSkills) == 0 {
+				continue
+			}
+			rr := collectRequirements(d, r)
+			for _, row := range r.SharedSkills {
+				if row.Role.Value == "" {
+					continue
+				}
+				listed := map[string]bool{}
+				for _, t := range row.Skills {
+					listed[t.Key()] = true
+					s := p.CatalogueSkill(t.Value)
+					if s == nil {
+						continue // unknown-skill
+					}
+					var missing []string
+					if !listsRoleName(s, row.Role.Value) {
+						missing = append(missing, fmt.Sprintf("%q", row.Role.Value))
+					}
+					_, pageRequires := rr.first[t.Key()]
+					if _, ok := listsRole(s, r); !ok && !pageRequires {
+						missing = append(missing, fmt.Sprintf("%q", r.Name.Value))
+					}
+					if len(missing) > 0 {
+						p.Report(Diagnostic{
+							Span: t.Span,
+							Message: fmt.Sprintf("the shared-skills table says %q shares %q with %q, but the catalogue's %q does not list %s",
+								row.Role.Value, t.Value, r.Name.Value, s.Name.Value, strings.Join(missing, " or ")),
+							Related: []Related{{Span: rolesListSpan(s), Message: fmt.Sprintf("the catalogue's roles for %q", s.Name.Value)}},
+						})
+					}
+					if !pageRequires && len(rr.keys) > 0 {
+						p.Report(Diagnostic{
+							Span: t.Span,
+							Message: fmt.Sprintf("the shared-skills table lists %q as shared with %q, but no level of role %q on this page requires it",
+								t.Value, row.Role.Value, r.Name.Value),
+						})
+					}
+				}
+				// Skills the catalogue gives both roles that the row leaves out.
+				var left []string
+				for _, k := range rr.keys {
+					s := p.CatalogueSkill(rr.first[k].Value)
+					if s == nil || listed[s.Name.Key()] || listed[k] {
+						continue
+					}
+					if _, ok := listsRole(s, r); ok && listsRoleName(s, row.Role.Value) {
+						left = append(left, s.Name.Value)
+					}
+				}
+				if len(left) > 0 {
+					p.Report(Diagnostic{
+						Span: row.Role.Span,
+						Message: fmt.Sprintf("the shared-skills row for %q leaves out %s, which the catalogue lists for both %q and %q",
+							row.Role.Value, quoteAnd(left), row.Role.Value, r.Name.Value),
+					})
+				}
+			}
+		}
+	}
+}
+
+// rolesListSpan is the catalogue's "Roles that require this skill" list of
+// s, or its heading when the list is empty.
+func rolesListSpan(s *framework.Skill) framework.Span {
+	if n := len(s.Roles); n > 0 {
+		a, b := s.Roles[0].Name.Span, s.Roles[n-1].Name.Span
+		if a.File != nil && a.File == b.File {
+			return framework.Span{File: a.File, Start: a.Start, End: b.End}
+		}
+		return a
+	}
+	return s.Name.Span
+}
+
+func quoteAnd(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }

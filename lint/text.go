@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -103,13 +104,18 @@ func runEncoding(p *Pass) {
 	}
 }
 
-// Punctuation reports spacing mistakes around commas and full stops.
+// Punctuation reports spacing mistakes around commas and full stops,
+// doubled words and doubled spaces.
 var Punctuation = &Rule{
 	ID:    "punctuation",
 	Title: "spacing around punctuation",
-	Doc: "Finds a space before a comma or full stop, and a full stop followed directly by " +
-		"a capitalised word. Both read as typing slips and break screen reader pauses.\n\n" +
-		"Before: `group , or` and `users.You`\n\nAfter: `group, or` and `users. You`",
+	Doc: "Finds a space before a comma or full stop, a full stop followed directly by " +
+		"a capitalised word, a word typed twice (\"the the\", in any case, across one " +
+		"space) and two or more spaces inside a line. They read as typing slips and " +
+		"break screen reader pauses. Indentation at the start of a line is not " +
+		"reported.\n\n" +
+		"Before: `group , or`, `users.You`, `the the team`, `build  and reach`\n\n" +
+		"After: `group, or`, `users. You`, `the team`, `build and reach`",
 	Since:    "v0.1.0",
 	Severity: Warning,
 	Run:      runPunctuation,
@@ -145,6 +151,74 @@ func runPunctuation(p *Pass) {
 					Suggestions: []Suggestion{{Message: "add a space", Span: s, NewText: ". "}},
 				})
 			}
+			doubledWords(p, t)
+			doubledSpaces(p, t)
 		})
 	}
+}
+
+// doubledWords reports a word repeated across a single space ("the the"),
+// ignoring case.
+func doubledWords(p *Pass, t framework.Text) {
+	ws := splitWords(t.Value)
+	for i := 1; i < len(ws); i++ {
+		a, b := ws[i-1], ws[i]
+		if b.start != a.end+1 || t.Value[a.end] != ' ' || !strings.EqualFold(a.text, b.text) || !hasLetter(a.text) {
+			continue
+		}
+		s := t.Span.Sub(a.end, b.end)
+		p.Report(Diagnostic{
+			Span:        s,
+			Message:     fmt.Sprintf("word repeated in %q; remove one %q", t.Value[a.start:b.end], b.text),
+			Suggestions: []Suggestion{{Message: fmt.Sprintf("remove the second %q", b.text), Span: s}},
+		})
+		i++ // "the the the" is one finding
+	}
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// doubledSpaces reports runs of two or more spaces between two
+// characters of one line; indentation is left alone.
+func doubledSpaces(p *Pass, t framework.Text) {
+	v := t.Value
+	for i := 0; i < len(v); {
+		if v[i] != ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(v) && v[j] == ' ' {
+			j++
+		}
+		if j-i >= 2 && i > 0 && j < len(v) && !isLineSpace(v[i-1]) && !isLineSpace(v[j]) {
+			s := t.Span.Sub(i, j)
+			p.Report(Diagnostic{
+				Span:        s,
+				Message:     fmt.Sprintf("%d spaces in %q; use one", j-i, contextAround(v, i, j)),
+				Suggestions: []Suggestion{{Message: "replace with one space", Span: s, NewText: " "}},
+			})
+		}
+		i = j
+	}
+}
+
+func isLineSpace(b byte) bool { return b == '\n' || b == '\r' || b == '\t' }
+
+// contextAround returns the word before v[i:j], the spaces and the word
+// after, for a message.
+func contextAround(v string, i, j int) string {
+	s := strings.LastIndexAny(v[:i], " \t\n") + 1
+	e := j + strings.IndexAny(v[j:], " \t\n")
+	if e < j {
+		e = len(v)
+	}
+	return v[s:e]
 }

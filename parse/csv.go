@@ -296,4 +296,3 @@ func (t *table) splitProse(c cell) prose {
 	}
 	return p
 }
-

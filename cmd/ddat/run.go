@@ -1,13 +1,184 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
+	"strings"
 )
+
+// Exit statuses.
+const (
+	exitOK      = 0 // nothing fails
+	exitFailing = 1 // failing findings, or an invalid JSON file for validate
+	exitUsage   = 2 // usage, input or configuration error
+)
+
+// env is what a command sees of the world besides its arguments.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// errorf prints a message prefixed with "ddat: " on stderr.
+func (e *env) errorf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "ddat: "+format+"\n", args...)
+}
+
+type command struct {
+	name    string
+	usage   string // the argument synopsis
+	summary string
+	run     func(e *env, args []string) int
+}
+
+var commands []*command
+
+func init() {
+	// Set here rather than in the declaration: help refers to commands.
+	commands = []*command{
+		{"lint", "[--format text|json|sarif|github] [--fail-on error|warning|info|none] [--catalogue FILE] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
+			"check documents and print findings (the embedded published framework with no PATH)", runLint},
+		{"export", "[--out FILE] [--positions] [PATH...]",
+			"write the merged framework as JSON (the embedded published framework with no PATH)", runExport},
+		{"validate", "[--kind export|diagnostics|config] FILE...",
+			"check JSON files against the module's schemas", runValidate},
+		{"rules", "[--markdown]", "list the lint rules", runRules},
+		{"explain", "RULE", "print a rule's documentation", runExplain},
+		{"version", "", "print the version", runVersion},
+		{"help", "[COMMAND]", "print help on ddat or a command", runHelp},
+	}
+}
 
 // run is the whole command: it parses args, does the work and returns the
 // exit status (0 success, 1 failing findings, 2 usage or input error).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "ddat: no commands yet")
-	return 2
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		usage(e.stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		usage(e.stdout)
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(e, args[1:])
+		}
+	}
+	e.errorf("unknown command %q", name)
+	usage(e.stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "ddat lints, exports and validates the Digital and Data Profession Capability Framework.\n\nUsage:\n\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  ddat %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nRun \"ddat help COMMAND\" for a command's flags.\n")
+}
+
+// newFlags returns the flag set of command c, printing usage on e.stderr.
+func newFlags(e *env, c string) *flag.FlagSet {
+	fs := flag.NewFlagSet("ddat "+c, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		cmd := lookupCommand(c)
+		fmt.Fprintf(fs.Output(), "usage: ddat %s %s\n\n%s.\n", c, cmd.usage, upperFirst(cmd.summary))
+		var hasFlags bool
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintf(fs.Output(), "\nFlags:\n")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args with fs; ok is false with the exit status when
+// the command should stop (bad flag, or -h).
+func parseFlags(fs *flag.FlagSet, args []string) (status int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+func lookupCommand(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func runHelp(e *env, args []string) int {
+	switch len(args) {
+	case 0:
+		usage(e.stdout)
+		return exitOK
+	case 1:
+		c := lookupCommand(args[0])
+		if c == nil {
+			e.errorf("unknown command %q", args[0])
+			usage(e.stderr)
+			return exitUsage
+		}
+		fs := newFlags(e, c.name)
+		fs.SetOutput(e.stdout)
+		// Register the command's flags by parsing -h against it.
+		switch c.name {
+		case "lint":
+			lintFlags(fs)
+		case "export":
+			exportFlags(fs)
+		case "validate":
+			validateFlags(fs)
+		case "rules":
+			rulesFlags(fs)
+		}
+		fs.Usage()
+		return exitOK
+	}
+	e.errorf("help takes at most one command")
+	return exitUsage
+}
+
+// version returns the module version the binary was built from, or
+// "(devel)".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+func runVersion(e *env, args []string) int {
+	fs := newFlags(e, "version")
+	if st, ok := parseFlags(fs, args); !ok {
+		return st
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	fmt.Fprintf(e.stdout, "ddat %s\n", version())
+	return exitOK
 }
