@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -63,6 +64,13 @@ func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
 			r.array(v, p, func(v *jsonValue, p string) {
 				if x := r.role(v, p); x != nil {
 					doc.Roles = append(doc.Roles, x)
+				}
+			})
+		},
+		"changes": func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonValue, p string) {
+				if c := r.change(v, p); c != nil {
+					doc.Changes = append(doc.Changes, c)
 				}
 			})
 		},
@@ -203,14 +211,42 @@ func (r *jsonReader) source(v *jsonValue, p string) {
 	})
 }
 
-func (r *jsonReader) document(v *jsonValue, p string) {
-	date := func(v *jsonValue, p string) {
-		if t := r.text(v, p); v.kind == jsonString {
-			if _, err := time.Parse(time.DateOnly, t.Value); err != nil {
-				r.errorf(v, "%s: invalid date %q: want YYYY-MM-DD", p, t.Value)
-			}
-		}
+// date returns the date "YYYY-MM-DD" v.
+func (r *jsonReader) date(v *jsonValue, p string) framework.Date {
+	t := r.text(v, p)
+	if v.kind != jsonString {
+		return framework.Date{}
 	}
+	tm, err := time.Parse(time.DateOnly, t.Value)
+	if err != nil {
+		r.errorf(v, "%s: invalid date %q: want YYYY-MM-DD", p, t.Value)
+		return framework.Date{}
+	}
+	return framework.Date{Text: t, Time: tm}
+}
+
+func (r *jsonReader) change(v *jsonValue, p string) *framework.Change {
+	c := &framework.Change{Span: r.f.Span(v.start, v.end)}
+	if !r.object(v, p, []string{"page", "note"}, map[string]func(*jsonValue, string){
+		"date":   func(v *jsonValue, p string) { c.Date = r.date(v, p) },
+		"page":   func(v *jsonValue, p string) { c.Page = r.text(v, p) },
+		"note":   func(v *jsonValue, p string) { c.Note = r.text(v, p) },
+		"source": r.source,
+	}) {
+		return nil
+	}
+	return c
+}
+
+// exportFormats are the formats an export's documents may have.
+var exportFormats = []framework.Format{
+	framework.FormatSkillsMarkdown, framework.FormatSkillsCSV, framework.FormatJSON,
+	framework.FormatRolesCSV, framework.FormatRolePage, framework.FormatRoleLevel,
+	framework.FormatLegacyHTML, framework.FormatLegacyGuidance, framework.FormatChangesCSV,
+}
+
+func (r *jsonReader) document(v *jsonValue, p string) {
+	date := func(v *jsonValue, p string) { r.date(v, p) }
 	r.object(v, p, []string{"name", "format"}, map[string]func(*jsonValue, string){
 		"name": func(v *jsonValue, p string) { r.text(v, p) },
 		"format": func(v *jsonValue, p string) {
@@ -218,10 +254,7 @@ func (r *jsonReader) document(v *jsonValue, p string) {
 			if v.kind != jsonString {
 				return
 			}
-			switch framework.Format(t.Value) {
-			case framework.FormatSkillsMarkdown, framework.FormatRolePage, framework.FormatRoleLevel,
-				framework.FormatLegacyGuidance, framework.FormatJSON:
-			default:
+			if !slices.Contains(exportFormats, framework.Format(t.Value)) {
 				r.errorf(v, "%s: unknown format %q", p, t.Value)
 			}
 		},
@@ -320,7 +353,8 @@ func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
 				}
 			})
 		},
-		"skills": func(v *jsonValue, p string) { x.Skills = r.requirements(v, p) },
+		"responsibilities": func(v *jsonValue, p string) { x.Responsibilities = r.texts(v, p) },
+		"skills":           func(v *jsonValue, p string) { x.Skills = r.requirements(v, p) },
 		"sharedSkills": func(v *jsonValue, p string) {
 			r.array(v, p, func(v *jsonValue, p string) {
 				var sh framework.SharedSkills
@@ -348,6 +382,7 @@ func (r *jsonReader) roleLevel(v *jsonValue, p string) *framework.RoleLevel {
 		"description":      func(v *jsonValue, p string) { l.Description = r.texts(v, p) },
 		"responsibilities": func(v *jsonValue, p string) { l.Responsibilities = r.texts(v, p) },
 		"grades":           func(v *jsonValue, p string) { l.Grades = r.texts(v, p) },
+		"inferredOrder":    func(v *jsonValue, p string) { l.InferredOrder = r.text(v, p).Value },
 		"skills":           func(v *jsonValue, p string) { l.Skills = r.requirements(v, p) },
 		"source":           r.source,
 	})
@@ -368,7 +403,10 @@ func (r *jsonReader) requirements(v *jsonValue, p string) []*framework.Requireme
 			"scale":       func(v *jsonValue, p string) { q.Scale = r.text(v, p) },
 			"description": func(v *jsonValue, p string) { q.Description = r.text(v, p) },
 			"descriptors": func(v *jsonValue, p string) { q.Descriptors = r.texts(v, p) },
-			"source":      r.source,
+			"leadershipExamples": func(v *jsonValue, p string) {
+				q.LeadershipExamples = r.texts(v, p)
+			},
+			"source": r.source,
 		}) {
 			qs = append(qs, q)
 		}

@@ -27,6 +27,7 @@ var formats = []format{
 	{framework.FormatRolesCSV, "roles CSV download", looksLikeRolesCSV, parseRolesCSV},
 	{framework.FormatSkillsCSV, "skills CSV download", looksLikeSkillsCSV, parseSkillsCSV},
 	{framework.FormatChangesCSV, "change notes CSV download", looksLikeChangesCSV, parseChangesCSV},
+	{framework.FormatLegacyHTML, "gov.uk guidance role page HTML", looksLikeLegacyHTML, parseLegacyHTML},
 	{framework.FormatSkillsMarkdown, "Skills A to Z Markdown", looksLikeSkillsMarkdown, parseSkillsMarkdown},
 	{framework.FormatRolePage, "role page text (current site)", looksLikeRolePage, parseRolePage},
 	{framework.FormatRoleLevel, "structured role-level text", looksLikeRoleLevel, parseRoleLevel},
@@ -135,6 +136,12 @@ func ParseSkillsCSV(name string, src []byte) (*framework.Document, error) {
 // ParseChangesCSV parses the official "Change notes" CSV download.
 func ParseChangesCSV(name string, src []byte) (*framework.Document, error) {
 	return As(framework.FormatChangesCSV, name, src)
+}
+
+// ParseLegacyHTML parses a role page of the older gov.uk guidance as
+// served, in HTML.
+func ParseLegacyHTML(name string, src []byte) (*framework.Document, error) {
+	return As(framework.FormatLegacyHTML, name, src)
 }
 
 // ParseJSON parses the module's own JSON export.

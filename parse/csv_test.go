@@ -1,0 +1,259 @@
+package parse_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/parse"
+)
+
+func TestRolesCSV(t *testing.T) {
+	doc := mustParse(t, "roles-sample.csv")
+	if doc.Format != framework.FormatRolesCSV {
+		t.Fatalf("format %s", doc.Format)
+	}
+	var got []string
+	for _, r := range doc.Roles {
+		line := fmt.Sprintf("%s (%s) scs=%v skills=%d:", r.Name.Value, r.Family.Value, r.SeniorCivilService, len(r.Skills))
+		for _, l := range r.Levels {
+			line += fmt.Sprintf(" %d.%s[%s]", l.Number, l.Name.Value, strings.Join(texts(l.Grades), "/"))
+		}
+		got = append(got, line)
+	}
+	// The CSV lists levels alphabetically; the embedded table restores
+	// seniority and grades.
+	want := []string{
+		"Chief technology officer (Chief digital and data) scs=true skills=6:",
+		"Digital portfolio manager (Product and delivery) scs=false skills=0: 1.Digital portfolio analyst[HEO/SEO] 2.Digital portfolio manager[HEO/SEO] 3.Senior digital portfolio manager[G7] 4.Head of portfolio[G6]",
+		"Content strategist (User-centred design) scs=false skills=0: 1.Content strategist[SEO/G7]",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("roles (-want +got):\n%s", diff)
+	}
+	cto := doc.Roles[0]
+	if len(cto.Responsibilities) != 10 || len(cto.Description) != 1 {
+		t.Errorf("CTO: %d description paragraphs, %d responsibilities", len(cto.Description), len(cto.Responsibilities))
+	}
+	if r := cto.Skills[0]; len(r.Descriptors) != 3 || len(r.LeadershipExamples) != 4 {
+		t.Errorf("CTO %s: %d descriptors, %d leadership examples", r.Skill.Value, len(r.Descriptors), len(r.LeadershipExamples))
+	}
+	// Every line of a multi-line quoted cell keeps its own position.
+	r := doc.Roles[1].Levels[0].Skills[0]
+	if r.Skill.Value != "Agile working" || r.Level != framework.Awareness {
+		t.Fatalf("first DPM requirement %s %s", r.Skill.Value, r.Level)
+	}
+	d := r.Descriptors[1]
+	if d.Value != "take an open-minded approach" || pos(d.Span) != "129:3" || d.Span.Text() != d.Value {
+		t.Errorf("descriptor %q at %s (source %q)", d.Value, pos(d.Span), d.Span.Text())
+	}
+	var missing int
+	for _, n := range doc.Notes {
+		if n.Code == "missing-description" {
+			missing++
+		}
+	}
+	if missing != 8 {
+		t.Errorf("%d missing-description notes, want 8 (MISSING in 8 rows)", missing)
+	}
+}
+
+func TestSkillsCSV(t *testing.T) {
+	doc := mustParse(t, "skills-sample.csv")
+	if len(doc.Skills) != 15 {
+		t.Fatalf("%d skills, want 15", len(doc.Skills))
+	}
+	var scs []string
+	for _, s := range doc.Skills {
+		if s.SeniorCivilService {
+			scs = append(scs, fmt.Sprintf("%s %d/%d", s.Name.Value, len(s.Requirements), len(s.LeadershipExamples)))
+			if len(s.Levels) != 0 {
+				t.Errorf("SCS skill %s has levels", s.Name.Value)
+			}
+		}
+	}
+	if diff := cmp.Diff([]string{
+		"Capability building for digital, data and technology 3/4",
+		"Financial decision making for technology 3/3",
+		"Innovation in digital, data and technology 4/3",
+		"Strategic technology planning 3/4",
+		"Technology architecture 3/3",
+		"Technology evaluation 3/3",
+	}, scs); diff != "" {
+		t.Errorf("Senior Civil Service skills (-want +got):\n%s", diff)
+	}
+	planning := doc.Skills[6]
+	if planning.Name.Value != "Planning" || planning.Level(framework.Working).Status != framework.Undefined {
+		t.Errorf("Planning working level: %+v", planning.Level(framework.Working))
+	}
+	var roles []string
+	for _, r := range doc.Skills[0].Roles {
+		roles = append(roles, r.Name.Value+"@"+pos(r.Name.Span))
+	}
+	if len(roles) != 3 || !strings.HasPrefix(roles[0], "Content strategist@") {
+		t.Errorf("Agile working roles %v", roles)
+	}
+	var colon []string
+	for _, n := range doc.Notes {
+		if n.Code == "you-can-colon" {
+			colon = append(colon, pos(n.Span))
+		}
+	}
+	if diff := cmp.Diff([]string{"143:33"}, colon); diff != "" {
+		t.Errorf("colon-less \"You can\" (-want +got):\n%s", diff)
+	}
+}
+
+func TestChangesCSV(t *testing.T) {
+	doc := mustParse(t, "changelog-sample.csv")
+	if len(doc.Changes) != 12 {
+		t.Fatalf("%d changes, want 12", len(doc.Changes))
+	}
+	for _, c := range doc.Changes {
+		if c.Date.IsZero() || c.Page.Value == "" || c.Note.Value == "" {
+			t.Errorf("incomplete change at %s: %q %q", c.Span, c.Page.Value, c.Note.Value)
+		}
+	}
+	if c := doc.Changes[3]; c.Page.Value != "Agile coach" || !strings.HasPrefix(c.Note.Value, "First published.") || c.Date.Time.Format("2006-01-02") != "2026-08-28" {
+		t.Errorf("fourth change %s %q %q", c.Date.Value, c.Page.Value, c.Note.Value)
+	}
+}
+
+// TestCSVDamage feeds the CSV readers the quirks of the real downloads
+// and checks that each is kept for the linter, at its position.
+func TestCSVDamage(t *testing.T) {
+	header := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
+	row := func(level, skill string) string {
+		return fmt.Sprintf("Data,Data scientist,Does data.,%s,A level.,%s,MISSING,Working,\"You can:\n- do \"\"things\"\"\",\n", level, skill)
+	}
+	for _, tc := range []struct {
+		name, src string
+		want      []string // notes and errors, "line:col code" or "line:col error"
+	}{
+		{"duplicate row", header + row("Data scientist", "Planning") + row("Data scientist", "Planning"),
+			[]string{"2:65 missing-description", "4:1 duplicate-row"}},
+		{"trailing space", header + row("Data scientist ", "Planning"),
+			[]string{"2:32 untrimmed-cell", "2:66 missing-description"}},
+		{"field count", header + "a,b,c\n" + row("Data scientist", "Planning"),
+			[]string{"3:65 missing-description", "2:1 error"}},
+		{"bare quote", header + "a,b\"c,d\n",
+			[]string{"2:4 error"}},
+		{"no skill", header + row("Data scientist", ""),
+			[]string{"2:1 error"}},
+	} {
+		doc, err := parse.Parse("roles.csv", []byte(tc.src))
+		if doc == nil {
+			t.Errorf("%s: no document: %v", tc.name, err)
+			continue
+		}
+		var got []string
+		for _, n := range doc.Notes {
+			got = append(got, pos(n.Span)+" "+n.Code)
+		}
+		if err != nil {
+			for _, e := range err.(framework.ErrorList) {
+				got = append(got, fmt.Sprintf("%d:%d error", e.Pos.Line, e.Pos.Column))
+			}
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
+
+// TestCSVBOMAndCRLF checks that a BOM and CRLF line ends change no value
+// and keep positions pointing at the same text.
+func TestCSVBOMAndCRLF(t *testing.T) {
+	src := readFixture(t, "roles-sample.csv")
+	crlf := append([]byte("\ufeff"), bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))...)
+	a := mustParse(t, "roles-sample.csv")
+	b, err := parse.Parse("roles-sample.csv", crlf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x, y := detail(a), detail(b); x != y {
+		t.Errorf("CRLF+BOM differs:\n%s", cmp.Diff(x, y))
+	}
+	d := b.Roles[1].Levels[0].Skills[0].Descriptors[1]
+	if d.Span.Text() != d.Value || pos(d.Span) != "129:3" {
+		t.Errorf("descriptor %q at %s reads %q in the source", d.Value, pos(d.Span), d.Span.Text())
+	}
+}
+
+// TestInferredOrder checks the order given to levels that the embedded
+// table does not know.
+func TestInferredOrder(t *testing.T) {
+	header := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
+	var b strings.Builder
+	b.WriteString(header)
+	for _, l := range [][2]string{{"Senior widget maker", "Expert"}, {"Head of widgets", "Expert"}, {"Junior widget maker", "Awareness"}, {"Widget maker", "Working"}, {"Lead widget maker", "Practitioner"}} {
+		fmt.Fprintf(&b, "Widgets,Widget maker,Makes widgets.,%s,A level.,Planning,Plans.,%s,\"You can:\n- plan\",\n", l[0], l[1])
+	}
+	doc, err := parse.Parse("roles.csv", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range doc.Roles[0].Levels {
+		got = append(got, fmt.Sprintf("%d %s", l.Number, l.Name.Value))
+		if !strings.Contains(l.InferredOrder, "the role is not in the embedded table") {
+			t.Errorf("%s: InferredOrder %q", l.Name.Value, l.InferredOrder)
+		}
+	}
+	if diff := cmp.Diff([]string{"1 Junior widget maker", "2 Widget maker", "3 Senior widget maker", "4 Lead widget maker", "5 Head of widgets"}, got); diff != "" {
+		t.Errorf("inferred order (-want +got):\n%s", diff)
+	}
+}
+
+func TestLegacyHTML(t *testing.T) {
+	doc := mustParse(t, "legacy-guidance-software-developer.html")
+	if doc.Format != framework.FormatLegacyHTML || doc.Title.Value != "Software developer" || doc.Published.Value != "7 January 2020" || doc.Updated.Value != "30 August 2022" {
+		t.Errorf("format %s, title %q, published %q, updated %q", doc.Format, doc.Title.Value, doc.Published.Value, doc.Updated.Value)
+	}
+	role := doc.Roles[0]
+	var counts []int
+	for _, l := range role.Levels {
+		counts = append(counts, len(l.Skills))
+		for _, r := range l.Skills {
+			if r.Level == 0 {
+				t.Errorf("%s / %s: level %q", l.Name.Value, r.Skill.Value, r.LevelText.Value)
+			}
+		}
+	}
+	if diff := cmp.Diff([]int{7, 9, 10, 10, 10, 10, 10, 10, 10}, counts); diff != "" {
+		t.Errorf("skills per level (-want +got):\n%s", diff)
+	}
+	if n := role.Levels[4].Name.Value; n != "Senior developer - management" {
+		t.Errorf("fifth level %q", n)
+	}
+	if len(role.Skills) != 11 || len(role.Responsibilities) != 2 {
+		t.Errorf("role: %d skills, %d responsibilities", len(role.Skills), len(role.Responsibilities))
+	}
+	// Positions are byte spans of the served HTML.
+	r := role.Levels[0].Skills[0]
+	if r.Skill.Span.Text() != "Availability and capacity management" || pos(r.Skill.Span) != "582:9" {
+		t.Errorf("skill %q at %s", r.Skill.Span.Text(), pos(r.Skill.Span))
+	}
+	if r.LevelText.Span.Text() != "awareness" {
+		t.Errorf("level text span reads %q", r.LevelText.Span.Text())
+	}
+}
+
+func TestHTMLDepthLimit(t *testing.T) {
+	src := `<html><body><div class="govspeak"><h2>Introduction to the role of tester</h2>` +
+		strings.Repeat("<div>", 10000) + `<li><strong>Testing</strong>. You test. (Skill level: working)</li>` + `</div></body></html>`
+	_, err := parse.Parse("deep.html", []byte(src))
+	var msgs []string
+	if el, ok := err.(framework.ErrorList); ok {
+		for _, e := range el {
+			msgs = append(msgs, e.Error())
+		}
+	}
+	if !strings.Contains(strings.Join(msgs, "\n"), "deep.html:1:2633:") || !strings.Contains(strings.Join(msgs, "\n"), "nested more than 512 elements") {
+		t.Errorf("errors %q, want the nesting limit at its position", msgs)
+	}
+}

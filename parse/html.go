@@ -1,0 +1,459 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// The older gov.uk guidance pages as served in HTML hold the role in
+// div.govspeak: an h2 per section ("Introduction to the role of …", then
+// one per role level, then "Read more"), "At this role level, you will:"
+// lists, and h3 "Skills needed …" lists of
+//
+//	<li><strong>Skill</strong>. You can … (Skill level: practitioner)</li>
+//
+// golang.org/x/net/html's tree keeps no positions, so the page is read
+// with its tokenizer, counting the raw bytes of every token.
+
+// maxHTMLDepth bounds element nesting inside the content.
+const maxHTMLDepth = 512
+
+// looksLikeLegacyHTML reports whether src is an HTML page with a govspeak
+// content block that uses the guidance's skill-level sentences.
+func looksLikeLegacyHTML(src []byte) bool {
+	head := src[bomLen(src):]
+	head = bytes.TrimLeft(head, " \t\r\n")
+	if len(head) == 0 || head[0] != '<' {
+		return false
+	}
+	return bytes.Contains(src, []byte(`class="govspeak"`)) &&
+		(bytes.Contains(src, []byte("(Skill level:")) || bytes.Contains(src, []byte("(Relevant skill level:")))
+}
+
+// piece is a run of text of an HTML text token: its decoded value and,
+// for each decoded byte, the raw offset it came from.
+type piece struct {
+	value string
+	raw   []int // len(value)+1 offsets; the last is the end
+}
+
+// decodeText unescapes the raw text at src[start:end], mapping each
+// decoded byte to its raw offset (all bytes of a character reference map
+// to the reference's "&").
+func decodeText(src []byte, start, end int) piece {
+	var b strings.Builder
+	var raw []int
+	for i := start; i < end; {
+		if src[i] == '&' {
+			j := i + 1
+			for j < end && j-i <= 32 && src[j] != ';' && src[j] != '&' && src[j] != '<' && !isASCIISpace(src[j]) {
+				j++
+			}
+			if j < end && src[j] == ';' {
+				j++
+			}
+			dec := html.UnescapeString(string(src[i:j]))
+			for k := 0; k < len(dec); k++ {
+				raw = append(raw, i)
+			}
+			b.WriteString(dec)
+			i = j
+			continue
+		}
+		raw = append(raw, i)
+		b.WriteByte(src[i])
+		i++
+	}
+	raw = append(raw, end)
+	return piece{value: b.String(), raw: raw}
+}
+
+func isASCIISpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// runs is the text of an element as a sequence of pieces, with helpers to
+// cut it into positioned Texts.
+type runs struct {
+	f      *framework.File
+	value  strings.Builder
+	raw    []int
+	strong [2]int // decoded range of the first <strong>, if any
+	hasStr bool
+}
+
+func (r *runs) add(p piece) {
+	if len(r.raw) > 0 {
+		r.raw = r.raw[:len(r.raw)-1] // drop the previous end
+	}
+	r.value.WriteString(p.value)
+	r.raw = append(r.raw, p.raw...)
+}
+
+// text returns the trimmed Text of the decoded range [a, b), with spaces
+// inside collapsed as a browser shows them.
+func (r *runs) text(a, b int) framework.Text {
+	v := r.value.String()
+	for a < b && isSpaceByte(v[a]) {
+		a++
+	}
+	for b > a && isSpaceByte(v[b-1]) {
+		b--
+	}
+	if a == b {
+		return framework.Text{}
+	}
+	return framework.Text{Value: collapse(v[a:b]), Span: r.f.Span(r.raw[a], r.raw[b-1]+1)}
+}
+
+func isSpaceByte(c byte) bool { return isASCIISpace(c) }
+
+func (r *runs) all() framework.Text { return r.text(0, r.value.Len()) }
+
+// block is a heading, paragraph or list item of the content.
+type block struct {
+	tag  atom.Atom
+	text *runs
+}
+
+func parseLegacyHTML(f *framework.File) (*framework.Document, framework.ErrorList) {
+	var errs framework.ErrorList
+	doc := &framework.Document{}
+	blocks, title, published, updated := htmlBlocks(f, &errs)
+	doc.Title = title
+	if d, ok := parseDate(published); ok {
+		doc.Published = d
+	}
+	if d, ok := parseDate(updated); ok {
+		doc.Updated = d
+	}
+	g := &guidance{f: f, doc: doc}
+	for _, b := range blocks {
+		g.block(b)
+	}
+	switch {
+	case g.role == nil:
+		errs.Add(f.Span(0, 0), nil, "no role found: expected an h2 %q in div.govspeak", legacyIntro+"…")
+	case len(g.role.Levels) == 0:
+		errs.Add(g.role.Name.Span, nil, "role %q has no role levels: expected an h2 per level followed by an h3 %q", g.role.Name.Value, "Skills needed for this role level")
+	}
+	return doc, errs
+}
+
+// htmlBlocks tokenizes the page, returning the blocks of div.govspeak,
+// the h1 title and the "Published" and "Last updated" metadata.
+func htmlBlocks(f *framework.File, errs *framework.ErrorList) (blocks []block, title, published, updated framework.Text) {
+	z := html.NewTokenizer(bytes.NewReader(f.Src))
+	off := 0
+	var (
+		inContent  int // depth inside div.govspeak; 0 outside
+		cur        *runs
+		curTag     atom.Atom
+		inStrong   bool
+		inH1       bool
+		h1         = &runs{f: f}
+		term       string // the last metadata term ("Published")
+		inDD       bool
+		dd         *runs
+		depthError bool
+	)
+	flush := func() {
+		if cur != nil && cur.value.Len() > 0 {
+			blocks = append(blocks, block{tag: curTag, text: cur})
+		}
+		cur = nil
+	}
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		start := off
+		off += len(raw)
+		switch tt {
+		case html.ErrorToken:
+			if z.Err() != io.EOF {
+				errs.Add(f.Span(start, start), z.Err(), "HTML: %v", z.Err())
+			}
+			flush()
+			if inH1 || h1.value.Len() > 0 {
+				title = h1.all()
+			}
+			return blocks, title, published, updated
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			var class string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				if string(k) == "class" {
+					class = string(v)
+				}
+			}
+			if tt == html.SelfClosingTagToken {
+				continue
+			}
+			if inContent > 0 {
+				if voidElement(a) {
+					continue
+				}
+				inContent++
+				if inContent > maxHTMLDepth && !depthError {
+					depthError = true
+					errs.Add(f.Span(start, start+len(raw)), nil, "HTML nested more than %d elements deep inside div.govspeak; the content below is not read", maxHTMLDepth)
+				}
+				switch a {
+				case atom.H2, atom.H3, atom.P, atom.Li:
+					flush()
+					cur, curTag = &runs{f: f}, a
+				case atom.Strong, atom.B:
+					if cur != nil && !cur.hasStr {
+						inStrong = true
+						cur.strong[0] = cur.value.Len()
+					}
+				}
+				continue
+			}
+			switch {
+			case a == atom.Div && hasClass(class, "govspeak"):
+				inContent = 1
+			case a == atom.H1:
+				inH1 = true
+			case a == atom.Dt:
+				term = ""
+			case a == atom.Dd:
+				inDD, dd = true, &runs{f: f}
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if inContent > 0 {
+				if voidElement(a) {
+					continue
+				}
+				inContent--
+				switch a {
+				case atom.Strong, atom.B:
+					if inStrong {
+						inStrong = false
+						cur.strong[1] = cur.value.Len()
+						cur.hasStr = true
+					}
+				case atom.H2, atom.H3, atom.P, atom.Li:
+					flush()
+				}
+				if inContent == 0 {
+					flush()
+				}
+				continue
+			}
+			switch a {
+			case atom.H1:
+				inH1 = false
+			case atom.Dd:
+				if inDD {
+					v := dd.all()
+					// "30 August 2022 — see all updates": keep the date.
+					if i := strings.Index(v.Value, " —"); i > 0 {
+						v = sub(v, 0, i)
+					}
+					switch term {
+					case "Published":
+						published = v
+					case "Last updated":
+						updated = v
+					}
+				}
+				inDD = false
+			}
+		case html.TextToken:
+			p := decodeText(f.Src, start, start+len(raw))
+			switch {
+			case inContent > 0 && inContent <= maxHTMLDepth:
+				if cur == nil {
+					if strings.TrimSpace(p.value) == "" {
+						continue
+					}
+					cur, curTag = &runs{f: f}, atom.P
+				}
+				cur.add(p)
+			case inH1:
+				h1.add(p)
+			case inDD:
+				dd.add(p)
+			default:
+				if v := strings.TrimSpace(p.value); v != "" {
+					term = v
+				}
+			}
+		}
+	}
+}
+
+func hasClass(class, want string) bool {
+	for _, c := range strings.Fields(class) {
+		if c == want {
+			return true
+		}
+	}
+	return false
+}
+
+// voidElement reports elements that have no end tag.
+func voidElement(a atom.Atom) bool {
+	switch a {
+	case atom.Br, atom.Img, atom.Hr, atom.Input, atom.Meta, atom.Link, atom.Wbr, atom.Source, atom.Area, atom.Base, atom.Col, atom.Embed, atom.Param, atom.Track:
+		return true
+	}
+	return false
+}
+
+type guidanceMode int
+
+const (
+	gTop guidanceMode = iota
+	gRole
+	gRoleSkills
+	gLevel
+	gLevelSkills
+	gAfter
+)
+
+// guidance reads the content blocks of a guidance page.
+type guidance struct {
+	f     *framework.File
+	doc   *framework.Document
+	mode  guidanceMode
+	role  *framework.Role
+	level *framework.RoleLevel
+}
+
+func (g *guidance) note(code string, sp framework.Span, format string, args ...any) {
+	g.doc.Notes = append(g.doc.Notes, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+}
+
+func (g *guidance) block(b block) {
+	t := b.text.all()
+	if t.Value == "" || g.mode == gAfter {
+		return
+	}
+	switch b.tag {
+	case atom.H2:
+		switch {
+		case strings.HasPrefix(t.Value, legacyIntro):
+			name := g.doc.Title
+			if name.Value == "" {
+				name = sub(t, len(legacyIntro), len(t.Value))
+			}
+			g.role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Span: t.Span}
+			g.doc.Roles = append(g.doc.Roles, g.role)
+			g.mode = gRole
+		case legacyEnd[t.Value]:
+			g.mode = gAfter
+		case g.role == nil:
+			g.note("unexpected-text", t.Span, "heading %q before %q; kept out of the framework", t.Value, legacyIntro+"…")
+		default:
+			g.level = &framework.RoleLevel{Number: len(g.role.Levels) + 1, Name: t, Span: t.Span}
+			g.role.Levels = append(g.role.Levels, g.level)
+			g.mode = gLevel
+		}
+		return
+	case atom.H3:
+		switch {
+		case g.role == nil:
+		case strings.HasPrefix(t.Value, "Skills needed to be ") || strings.HasPrefix(t.Value, legacyRoleSkills):
+			g.mode = gRoleSkills
+		case strings.HasPrefix(t.Value, "Skills needed for this role"):
+			if g.level == nil {
+				g.mode = gRoleSkills
+				return
+			}
+			g.mode = gLevelSkills
+		default:
+			g.note("unexpected-text", t.Span, "heading %q; kept out of the framework", t.Value)
+		}
+		g.grow(t)
+		return
+	}
+	if g.role == nil {
+		return // the preamble: "This describes the role of …"
+	}
+	g.grow(t)
+	switch g.mode {
+	case gRole:
+		if b.tag == atom.Li {
+			g.role.Responsibilities = append(g.role.Responsibilities, t)
+		} else if t.Value != roleYouWill {
+			g.role.Description = append(g.role.Description, t)
+		}
+	case gLevel:
+		if b.tag == atom.Li {
+			g.level.Responsibilities = append(g.level.Responsibilities, t)
+		} else if t.Value != responsibilitiesOf {
+			g.level.Description = append(g.level.Description, t)
+		}
+	case gRoleSkills, gLevelSkills:
+		if b.tag != atom.Li {
+			return // "You will need the following skills …"
+		}
+		r := g.skillItem(b.text)
+		if r == nil {
+			g.note("unexpected-text", t.Span, "list item %q is not \"<strong>Skill</strong>. Description\"; kept out of the framework", clip(t.Value))
+			return
+		}
+		if g.mode == gRoleSkills {
+			g.role.Skills = append(g.role.Skills, r)
+			return
+		}
+		if r.LevelText.Value == "" {
+			g.note("no-skill-level", t.Span, "skill %q states no level: expected \"(Skill level: …)\" at the end of its item", r.Skill.Value)
+		}
+		g.level.Skills = append(g.level.Skills, r)
+	}
+}
+
+func (g *guidance) grow(t framework.Text) {
+	if g.role != nil {
+		g.role.Span = spanOf(g.f, g.role.Span, t.Span)
+	}
+	if g.level != nil {
+		g.level.Span = spanOf(g.f, g.level.Span, t.Span)
+	}
+}
+
+// skillItem reads "<strong>Skill</strong>. Description (Skill level: x)".
+func (g *guidance) skillItem(r *runs) *framework.Requirement {
+	if !r.hasStr {
+		return nil
+	}
+	name := r.text(r.strong[0], r.strong[1])
+	if name.Value == "" {
+		return nil
+	}
+	v := r.value.String()
+	a, b := r.strong[1], len(v)
+	for a < b && (v[a] == '.' || isSpaceByte(v[a])) {
+		a++
+	}
+	for b > a && isSpaceByte(v[b-1]) {
+		b--
+	}
+	req := &framework.Requirement{Skill: name, Span: r.all().Span}
+	if b > a && v[b-1] == ')' {
+		if open := strings.LastIndex(v[a:b], "("); open >= 0 {
+			inner := v[a+open+1 : b-1]
+			if label, lv, ok := strings.Cut(inner, ":"); ok && strings.HasSuffix(strings.ToLower(strings.TrimSpace(label)), "skill level") {
+				ls := b - 1 - len(lv)
+				req.LevelText = r.text(ls, b-1)
+				requirementLevel(req)
+				b = a + open
+			}
+		}
+	}
+	req.Description = r.text(a, b)
+	return req
+}
