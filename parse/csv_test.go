@@ -257,3 +257,97 @@ func TestHTMLDepthLimit(t *testing.T) {
 		t.Errorf("errors %q, want the nesting limit at its position", msgs)
 	}
 }
+
+// TestCSVRoundTrip parses each official download and writes it back in
+// its layout: the roles download comes back byte for byte; the skills
+// download differs only where the writer normalises (the colon-less
+// "You can" becomes "You can:").
+func TestCSVRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		table framework.CSVTable
+		norm  func([]byte) []byte
+	}{
+		{"roles-sample.csv", framework.CSVRoles, nil},
+		{"skills-sample.csv", framework.CSVSkills, func(b []byte) []byte {
+			return bytes.Replace(b, []byte("\"You can\n"), []byte("\"You can:\n"), 1)
+		}},
+	} {
+		src := readFixture(t, tc.name)
+		out, err := framework.ExportCSV(framework.Merge(mustParse(t, tc.name)), framework.CSVOptions{Table: tc.table})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := src
+		if tc.norm != nil {
+			want = tc.norm(src)
+			if bytes.Equal(want, src) {
+				t.Errorf("%s: the normalisation changed nothing; the fixture was expected to hold a colon-less \"You can\"", tc.name)
+			}
+		}
+		if !bytes.Equal(out, want) {
+			t.Errorf("%s: export differs from the download:\n%s", tc.name, cmp.Diff(string(want), string(out)))
+		}
+		// And the export parses back to the same model.
+		again, err := parse.Parse(tc.name, out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := detail(mustParse(t, tc.name)), detail(again); a != b {
+			t.Errorf("%s: re-parsed export differs:\n%s", tc.name, cmp.Diff(a, b))
+		}
+	}
+}
+
+// TestCSVFormulaCells checks that by default no exported cell starts a
+// spreadsheet formula, and that Raw writes the model's bytes.
+func TestCSVFormulaCells(t *testing.T) {
+	doc := mustParse(t, "roles-sample.csv")
+	doc.Roles[1].Levels[0].Skills[0].Description = framework.Text{Value: `=HYPERLINK("http://example.com","x")`}
+	fw := framework.Merge(doc)
+	safe, err := framework.ExportCSV(fw, framework.CSVOptions{Table: framework.CSVRoles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := framework.ExportCSV(fw, framework.CSVOptions{Table: framework.CSVRoles, Raw: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(safe, []byte(`"'=HYPERLINK(""http://example.com"",""x"")"`)) || bytes.Contains(safe, []byte(`,"=HYPERLINK`)) {
+		t.Errorf("default export does not neutralise the formula")
+	}
+	if !bytes.Contains(raw, []byte(`,"=HYPERLINK(""http://example.com"",""x"")"`)) {
+		t.Errorf("raw export changed the cell")
+	}
+	for _, c := range []struct{ in, want string }{
+		{"=1+1", "'=1+1"}, {"+44", "'+44"}, {"-x", "'-x"}, {"@SUM", "'@SUM"}, {"\tx", "'\tx"}, {"\rx", "'\rx"},
+		{"You can:\n- x", "You can:\n- x"}, {"", ""}, {"a=b", "a=b"},
+	} {
+		if got := framework.NeutraliseCell(c.in); got != c.want {
+			t.Errorf("NeutraliseCell(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestPagesAndCSVAgree checks that a role read from the roles download
+// and from the equivalent role page give the same names, levels and
+// skills, so services can switch sources.
+func TestPagesAndCSVAgree(t *testing.T) {
+	csvRole := mustParse(t, "roles-sample.csv").Roles[1]
+	pageRole := mustParse(t, "role-page-digital-portfolio-manager-2024.txt").Roles[0]
+	shape := func(r *framework.Role) []string {
+		var out []string
+		for _, l := range r.Levels {
+			for _, q := range l.Skills {
+				out = append(out, fmt.Sprintf("%d %s", l.Number, q.Skill.Value))
+			}
+		}
+		return out
+	}
+	if csvRole.Name.Value != pageRole.Name.Value {
+		t.Errorf("names %q and %q", csvRole.Name.Value, pageRole.Name.Value)
+	}
+	if diff := cmp.Diff(shape(pageRole), shape(csvRole)); diff != "" {
+		t.Errorf("levels and skills differ (-page +csv):\n%s", diff)
+	}
+}

@@ -71,12 +71,17 @@ func parseRolesCSV(f *framework.File) (*framework.Document, framework.ErrorList)
 		if d := c[rcSkillDescription].text(); d.Value == missingCell {
 			t.note("missing-description", d.Span, "skill %q has the placeholder description %q", skill.Value, missingCell)
 		}
+		// The row repeats the catalogue's description of the skill; it is
+		// kept as written (placeholder included) so the download can be
+		// written back unchanged.
+		req.Description = c[rcSkillDescription].text()
 		level := c[rcLevel].text()
 		if strings.EqualFold(level.Value, notInUse) {
 			// A Senior Civil Service role: the skill's "You can:" and
 			// leadership examples are in the skill description column.
 			p := t.splitProse(c[rcSkillDescription])
 			req.Descriptors, req.LeadershipExamples = p.bullets, p.examples
+			req.Description = framework.Text{}
 			if len(p.paragraphs) > 0 {
 				req.Description = p.paragraphs[0]
 			}
