@@ -17,4 +17,5 @@ var All = []*Rule{
 	LevelRegression,
 	RoleBacklink,
 	Duplicate,
+	LevelOrder,
 }
