@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -35,14 +36,38 @@ type cell struct {
 	f     *framework.File
 }
 
-// rawOffsets maps each byte of c.value to the offset of the raw byte it
-// was decoded from; the last entry is the end of the raw content.
-func (c cell) rawOffsets() []int {
+// offsets maps each byte of c.value to the offset of the raw byte it was
+// decoded from. Most cells are their raw bytes, maybe quoted: the map is
+// then a shift, and nothing is allocated.
+type offsets struct {
+	base int   // the shift, when m is nil
+	m    []int // len(value)+1 offsets; the last is the end of the content
+}
+
+func (o offsets) at(k int) int {
+	if o.m == nil {
+		return o.base + k
+	}
+	return o.m[k]
+}
+
+// end returns the raw end of the decoded byte range ending at k.
+func (o offsets) end(k int) int {
+	if o.m == nil {
+		return o.base + k
+	}
+	return o.m[k-1] + 1
+}
+
+func (c cell) rawOffsets() offsets {
 	src := c.f.Src
 	i := c.start
 	quoted := i < len(src) && src[i] == '"'
 	if quoted {
 		i++
+	}
+	if i+len(c.value) <= len(src) && string(src[i:i+len(c.value)]) == c.value {
+		return offsets{base: i}
 	}
 	m := make([]int, len(c.value)+1)
 	for k := 0; k < len(c.value); k++ {
@@ -56,21 +81,21 @@ func (c cell) rawOffsets() []int {
 		i++
 	}
 	m[len(c.value)] = min(i, len(src))
-	return m
+	return offsets{m: m}
 }
 
 // piece returns the trimmed Text of c.value[a:b], its span covering the
 // raw bytes it came from.
-func (c cell) piece(m []int, a, b int) framework.Text {
+func (c cell) piece(m offsets, a, b int) framework.Text {
 	v := c.value[a:b]
 	lead := len(v) - len(strings.TrimLeftFunc(v, isSpace))
 	v = strings.TrimRightFunc(v[lead:], isSpace)
 	a += lead
 	b = a + len(v)
 	if a == b {
-		return framework.Text{Span: c.f.Span(m[a], m[a])}
+		return framework.Text{Span: c.f.Span(m.at(a), m.at(a))}
 	}
-	return framework.Text{Value: v, Span: c.f.Span(m[a], m[b-1]+1)}
+	return framework.Text{Value: v, Span: c.f.Span(m.at(a), m.end(b))}
 }
 
 // text returns the whole cell, trimmed.
@@ -113,15 +138,26 @@ func bomLen(src []byte) int {
 	return 0
 }
 
-// readCSV reads every record of f. A syntax error ends the reading with
-// an error at its position; the records before it are returned.
-func readCSV(f *framework.File, errs *framework.ErrorList) []record {
-	bom := bomLen(f.Src)
+// readCSV yields the records of f in order, one at a time, so that a
+// large download is never held as records. A syntax error ends the
+// reading with an error at its position.
+func readCSV(f *framework.File, errs *framework.ErrorList) iter.Seq[record] {
+	return func(yield func(record) bool) {
+		bom := bomLen(f.Src)
+		if off, n := widestRecord(f.Src[bom:]); n > maxCSVFields {
+			// Refuse before encoding/csv builds a string per field.
+			errs.Add(f.Span(bom+off, bom+off), nil, "CSV record has %d fields, more than the limit of %d; the file is not read", n, maxCSVFields)
+			return
+		}
+		readRecords(f, bom, errs, yield)
+	}
+}
+
+func readRecords(f *framework.File, bom int, errs *framework.ErrorList, yield func(record) bool) {
 	body := framework.NewFile(f.Name, f.Src[bom:]) // encoding/csv counts lines of this
 	r := csv.NewReader(bytes.NewReader(f.Src[bom:]))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
-	var recs []record
 	for {
 		fields, err := r.Read()
 		if err == io.EOF {
@@ -139,13 +175,13 @@ func readCSV(f *framework.File, errs *framework.ErrorList) []record {
 			} else {
 				errs.Add(f.Span(0, 0), err, "CSV: %v", err)
 			}
-			return recs
+			return
 		}
-		rec := record{}
+		rec := record{cells: make([]cell, len(fields))}
 		for i, v := range fields {
 			line, col := r.FieldPos(i)
 			off := bom + body.LineStart(line) + col - 1
-			rec.cells = append(rec.cells, cell{value: v, start: off, f: f})
+			rec.cells[i] = cell{value: v, start: off, f: f}
 		}
 		start := rec.cells[0].start
 		end := int(r.InputOffset()) + bom
@@ -155,11 +191,41 @@ func readCSV(f *framework.File, errs *framework.ErrorList) []record {
 		rec.span = f.Span(start, end)
 		if len(fields) > maxCSVFields {
 			errs.Add(rec.span, nil, "CSV record has %d fields, more than the limit of %d; the rest of the file is not read", len(fields), maxCSVFields)
-			return recs
+			return
 		}
-		recs = append(recs, rec)
+		if !yield(rec) {
+			return
+		}
 	}
-	return recs
+}
+
+// widestRecord returns the start offset and field count of the first
+// record of src with more than maxCSVFields fields, or of the widest
+// record; quoted commas and line breaks are inside fields.
+func widestRecord(src []byte) (off, n int) {
+	quoted, fields, start := false, 1, 0
+	best, bestOff := 0, 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == ',':
+			fields++
+		case c == '\n':
+			if fields > best {
+				best, bestOff = fields, start
+				if best > maxCSVFields {
+					return bestOff, best
+				}
+			}
+			fields, start = 1, i+1
+		}
+	}
+	if fields > best {
+		best, bestOff = fields, start
+	}
+	return bestOff, best
 }
 
 // csvHeader reads the first record of src and reports whether it is the
@@ -191,29 +257,39 @@ func csvHeader(src []byte, want []string) bool {
 // table is a CSV download being read: its records after the header, and
 // the document notes and errors.
 type table struct {
-	f    *framework.File
-	doc  *framework.Document
-	errs framework.ErrorList
-	recs []record
+	f      *framework.File
+	doc    *framework.Document
+	errs   framework.ErrorList
+	header []string
 }
 
-// readTable reads f as a CSV download with the given header, checking
-// that every record has the header's width.
+// readTable starts reading f as a CSV download with the given header.
 func readTable(f *framework.File, header []string) *table {
-	t := &table{f: f, doc: &framework.Document{}}
-	recs := readCSV(f, &t.errs)
-	if len(recs) == 0 {
-		t.errs.Add(f.Span(0, 0), nil, "empty CSV: expected the header %q", strings.Join(header, ","))
-		return t
-	}
-	for _, r := range recs[1:] {
-		if len(r.cells) != len(header) {
-			t.errs.Add(r.span, nil, "record has %d fields, expected %d (%s); record skipped", len(r.cells), len(header), strings.Join(header, ","))
-			continue
+	return &table{f: f, doc: &framework.Document{}, header: header}
+}
+
+// rows yields the records after the header; a record whose width is not
+// the header's is an error and is skipped.
+func (t *table) rows() iter.Seq[record] {
+	return func(yield func(record) bool) {
+		first := true
+		for r := range readCSV(t.f, &t.errs) {
+			if first {
+				first = false
+				continue
+			}
+			if len(r.cells) != len(t.header) {
+				t.errs.Add(r.span, nil, "record has %d fields, expected %d (%s); record skipped", len(r.cells), len(t.header), strings.Join(t.header, ","))
+				continue
+			}
+			if !yield(r) {
+				return
+			}
 		}
-		t.recs = append(t.recs, r)
+		if first && len(t.errs) == 0 {
+			t.errs.Add(t.f.Span(0, 0), nil, "empty CSV: expected the header %q", strings.Join(t.header, ","))
+		}
 	}
-	return t
 }
 
 func (t *table) note(code string, sp framework.Span, format string, args ...any) {

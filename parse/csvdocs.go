@@ -32,7 +32,7 @@ func parseRolesCSV(f *framework.File) (*framework.Document, framework.ErrorList)
 	t := readTable(f, rolesHeader)
 	roles := map[string]*framework.Role{}
 	seen := map[string]framework.Span{}
-	for _, r := range t.recs {
+	for r := range t.rows() {
 		if t.duplicate(seen, r) {
 			continue
 		}
@@ -131,7 +131,7 @@ const (
 func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList) {
 	t := readTable(f, skillsHeader)
 	seen := map[string]framework.Span{}
-	for _, r := range t.recs {
+	for r := range t.rows() {
 		if t.duplicate(seen, r) {
 			continue
 		}
@@ -203,7 +203,7 @@ func roleList(c cell) []framework.RoleRef {
 // row.
 func parseChangesCSV(f *framework.File) (*framework.Document, framework.ErrorList) {
 	t := readTable(f, changesHeader)
-	for _, r := range t.recs {
+	for r := range t.rows() {
 		c := r.cells
 		d := c[0].text()
 		date, ok := parseDate(d)

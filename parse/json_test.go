@@ -404,3 +404,26 @@ func FuzzParseJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestExportFormats checks that a document of every format the module
+// knows exports to JSON that the schema accepts and that reads back.
+func TestExportFormats(t *testing.T) {
+	formats := append(parse.Formats(),
+		framework.FormatSkillsMarkdown, framework.FormatSkillsCSV, framework.FormatJSON,
+		framework.FormatRolesCSV, framework.FormatRolePage, framework.FormatRoleLevel,
+		framework.FormatLegacyHTML, framework.FormatLegacyGuidance, framework.FormatChangesCSV)
+	for _, f := range formats {
+		doc := &framework.Document{File: framework.NewFile("doc", nil), Format: f}
+		out, err := framework.Export(framework.Merge(doc), framework.ExportOptions{})
+		if err != nil {
+			t.Errorf("%s: Export: %v", f, err)
+			continue
+		}
+		if err := schema.Validate(schema.Export, out); err != nil {
+			t.Errorf("%s: export does not validate: %v", f, err)
+		}
+		if _, err := parse.ParseJSON("doc.json", out); err != nil {
+			t.Errorf("%s: export does not read back: %v", f, err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -63,6 +64,29 @@ func Detect(src []byte) framework.Format {
 // none of the recognised formats gives a nil document and one error
 // wrapping [ErrNotFramework] that lists the formats.
 func Parse(name string, src []byte) (*framework.Document, error) {
+	return ParseLimited(name, src, DefaultLimits)
+}
+
+// Limits bound the input a parser accepts, so that hostile input ends in
+// a clear error rather than in exhausted memory or time.
+type Limits struct {
+	MaxBytes     int // the largest source, in bytes
+	MaxLineBytes int // the longest line, in bytes
+}
+
+// DefaultLimits are the limits of [Parse]: 64 MiB a source, 4 MiB a
+// line. The official downloads are under 3 MiB.
+var DefaultLimits = Limits{MaxBytes: 64 << 20, MaxLineBytes: 4 << 20}
+
+// ErrLimit is wrapped by the error for a source beyond a [Limits] bound.
+var ErrLimit = errors.New("input limit exceeded")
+
+// ParseLimited is [Parse] with the given limits; a zero field means no
+// limit.
+func ParseLimited(name string, src []byte, lim Limits) (*framework.Document, error) {
+	if err := checkLimits(name, src, lim); err != nil {
+		return nil, err
+	}
 	for _, f := range formats {
 		if f.detect(src) {
 			return run(f, name, src)
@@ -79,8 +103,43 @@ func Parse(name string, src []byte) (*framework.Document, error) {
 	}}
 }
 
+// checkLimits refuses a source beyond lim, naming the position and the
+// limit.
+func checkLimits(name string, src []byte, lim Limits) error {
+	if lim.MaxBytes > 0 && len(src) > lim.MaxBytes {
+		return framework.ErrorList{{
+			Pos: framework.Position{Filename: name},
+			Msg: fmt.Sprintf("%v: the file has %d bytes, more than the limit of %d (%d MiB)", ErrLimit, len(src), lim.MaxBytes, lim.MaxBytes>>20),
+			Err: ErrLimit,
+		}}
+	}
+	if lim.MaxLineBytes <= 0 {
+		return nil
+	}
+	line, start := 1, 0
+	for start <= len(src) {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src) - start
+		}
+		if end > lim.MaxLineBytes {
+			return framework.ErrorList{{
+				Pos: framework.Position{Filename: name, Offset: start + lim.MaxLineBytes, Line: line, Column: lim.MaxLineBytes + 1},
+				Msg: fmt.Sprintf("%v: line %d is longer than the limit of %d bytes", ErrLimit, line, lim.MaxLineBytes),
+				Err: ErrLimit,
+			}}
+		}
+		start += end + 1
+		line++
+	}
+	return nil
+}
+
 // As parses src as the given format, without detection.
 func As(fmt framework.Format, name string, src []byte) (*framework.Document, error) {
+	if err := checkLimits(name, src, DefaultLimits); err != nil {
+		return nil, err
+	}
 	for _, f := range formats {
 		if f.format == fmt {
 			return run(f, name, src)
