@@ -1,0 +1,252 @@
+package schema_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/schema"
+)
+
+func TestKinds(t *testing.T) {
+	for _, k := range schema.Kinds() {
+		var s struct {
+			Schema string `json:"$schema"`
+			ID     string `json:"$id"`
+		}
+		if err := json.Unmarshal(schema.Source(k), &s); err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		if s.Schema != "https://json-schema.org/draft/2020-12/schema" {
+			t.Errorf("%s: $schema %q, want draft 2020-12", k, s.Schema)
+		}
+		if s.ID != k.ID() || !strings.HasSuffix(s.ID, "/schema/"+k.String()+"/v1.json") {
+			t.Errorf("%s: $id %q, ID() %q", k, s.ID, k.ID())
+		}
+		if got, ok := schema.KindByName(k.String()); !ok || got != k {
+			t.Errorf("KindByName(%q) = %v, %v", k.String(), got, ok)
+		}
+		if got, ok := schema.KindByID(k.ID()); !ok || got != k {
+			t.Errorf("KindByID(%q) = %v, %v", k.ID(), got, ok)
+		}
+	}
+	if schema.Export.ID() != framework.ExportSchemaID {
+		t.Errorf("export schema $id %q, framework writes %q", schema.Export.ID(), framework.ExportSchemaID)
+	}
+	if _, ok := schema.KindByName("sarif"); ok {
+		t.Errorf("KindByName(sarif) found a kind")
+	}
+	var zero schema.Kind
+	if zero.String() != "Kind(0)" || zero.ID() != "" || schema.Source(zero) != nil {
+		t.Errorf("zero Kind: %q, %q, %q", zero, zero.ID(), schema.Source(zero))
+	}
+	if err := schema.Validate(zero, []byte("{}")); err == nil {
+		t.Errorf("Validate accepted the zero Kind")
+	}
+	// Source returns a copy.
+	schema.Source(schema.Config)[0] = 'x'
+	if schema.Source(schema.Config)[0] != '{' {
+		t.Errorf("Source returned the embedded bytes")
+	}
+}
+
+const exportHead = `"$schema": "https://github.com/ddat-tools/ddat/schema/export/v1.json", "schemaVersion": "1"`
+
+func TestValidate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		kind schema.Kind
+		doc  string
+		want []string // problems as "pointer: message", sorted by pointer; nil for a valid document
+	}{
+		{"export/empty", schema.Export, `{` + exportHead + `, "skills": [], "roles": [], "documents": []}`, nil},
+		{"export/full", schema.Export, `{` + exportHead + `,
+			"skills": [{"name": "Agile working", "slug": "agile-working", "description": "d", "seniorCivilService": false,
+				"levels": [{"level": "awareness", "status": "defined", "heading": "1. Awareness", "descriptors": ["x"],
+					"source": {"file": "a.md", "line": 3, "column": 1, "endLine": 5, "endColumn": 10}},
+					{"level": "expert", "status": "undefined", "placeholder": "p"}],
+				"requirements": ["r"], "leadershipExamples": ["l"], "roles": [{"name": "PM", "slug": "pm"}, {"name": "X"}]}],
+			"roles": [{"name": "PM", "slug": "pm", "family": "f", "description": ["d"], "seniorCivilService": true,
+				"levelCount": {"count": 4, "text": "t"}, "responsibilities": ["r"],
+				"levels": [{"number": 1, "name": "n", "description": ["d"], "responsibilities": ["r"], "grades": ["HEO"], "inferredOrder": "i",
+					"skills": [{"skill": "s", "level": "working", "levelText": "working", "scale": "s", "description": "d", "descriptors": ["x"], "leadershipExamples": ["l"]}]}],
+				"skills": [{"skill": "s"}], "sharedSkills": [{"role": "r", "skills": ["s"]}]}],
+			"changes": [{"date": "2024-02-28", "page": "Homepage", "note": "n", "source": {"file": "c.csv", "line": 2, "column": 1, "endLine": 2, "endColumn": 9}}],
+			"documents": [{"name": "a.md", "format": "skills-markdown", "title": "t", "published": "2024-02-28", "updated": "2024-03-01"}]}`, nil},
+		{"export/bad", schema.Export, `{"$schema": "https://example.com", "skills": [
+			{"name": "A", "slug": "a"}, {"name": "B", "slug": "b"}, {"name": "C", "slug": "c"},
+			{"name": "D", "slug": "d", "levels": [{"level": "Awareness", "status": "maybe", "colour": "red"}]}],
+			"roles": [{"name": "R", "levels": [{"name": "L", "number": 0, "skills": [{"skill": "S", "level": "guru"}]}]}],
+			"documents": [{"name": "a", "format": "pdf", "published": "28 February 2024"}],
+			"source": {"file": "x", "line": 0, "column": 1, "endLine": 1, "endColumn": 1}}`, []string{
+			`(root): additionalProperties 'source' not allowed`,
+			`(root): missing properties: 'schemaVersion'`,
+			`/$schema: value must be "https://github.com/ddat-tools/ddat/schema/export/v1.json"`,
+			`/documents/0/format: value must be one of "skills-markdown", "skills-csv", "ddat-json", "roles-csv", "role-page-text", "role-level-text", "legacy-guidance-html", "legacy-guidance-text", "changes-csv"`,
+			`/documents/0/published: does not match pattern '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`,
+			`/roles/0: missing properties: 'slug'`,
+			`/roles/0/levels/0/number: must be >= 1 but found 0`,
+			`/roles/0/levels/0/skills/0/level: value must be one of "awareness", "working", "practitioner", "expert"`,
+			`/skills/3/levels/0: additionalProperties 'colour' not allowed`,
+			`/skills/3/levels/0/level: value must be one of "awareness", "working", "practitioner", "expert"`,
+			`/skills/3/levels/0/status: value must be one of "defined", "undefined"`,
+		}},
+		{"export/types", schema.Export, `{` + exportHead + `, "skills": {}, "roles": [{"name": 1, "slug": "r", "seniorCivilService": "yes"}], "documents": [null]}`, []string{
+			`/documents/0: expected object, but got null`,
+			`/roles/0/name: expected string, but got number`,
+			`/roles/0/seniorCivilService: expected boolean, but got string`,
+			`/skills: expected array, but got object`,
+		}},
+		{"diagnostics/valid", schema.Diagnostics, `{"$schema": "https://github.com/ddat-tools/ddat/schema/diagnostics/v1.json",
+			"diagnostics": [{"rule": "spelling", "severity": "warning", "file": "a.md", "line": 3, "column": 7, "endLine": 3, "endColumn": 14,
+				"message": "\"mangers\" is misspelt", "suggestions": [{"message": "replace with \"managers\"", "text": "managers", "line": 3, "column": 7, "endLine": 3, "endColumn": 14}],
+				"related": [{"file": "b.md", "line": 1, "column": 1, "message": "defined here"}], "fingerprint": "abc"}],
+			"summary": {"files": 2, "errors": 0, "warnings": 1, "infos": 0, "skipped": ["README.md"]}}`, nil},
+		{"diagnostics/minimal", schema.Diagnostics, `{"diagnostics": []}`, nil},
+		{"diagnostics/bad", schema.Diagnostics, `{"diagnostics": [
+			{"rule": "spelling", "severity": "warning", "file": "a.md", "line": 3, "column": 7, "message": "m"},
+			{"rule": "Bad_Rule", "severity": "fatal", "file": "a.md", "line": 0, "message": "",
+				"suggestions": [{"text": "x"}], "related": [{"file": "b", "line": 1, "column": 1}]}],
+			"summary": {"files": -1, "errors": 0, "warnings": 0}}`, []string{
+			`/diagnostics/1: missing properties: 'column'`,
+			`/diagnostics/1/line: must be >= 1 but found 0`,
+			`/diagnostics/1/message: length must be >= 1, but got 0`,
+			`/diagnostics/1/related/0: missing properties: 'message'`,
+			`/diagnostics/1/rule: does not match pattern '^[a-z0-9]+(-[a-z0-9]+)*$'`,
+			`/diagnostics/1/severity: value must be one of "error", "warning", "info"`,
+			`/diagnostics/1/suggestions/0: missing properties: 'message'`,
+			`/summary: missing properties: 'infos'`,
+			`/summary/files: must be >= 0 but found -1`,
+		}},
+		{"config/readme", schema.Config, `{
+  "rules": {"punctuation": "off", "role-backlink": "info"},
+  "words": ["GOV.UK", "runbook"],
+  "ignore": [
+    {"rule": "spelling", "path": "legacy/*.txt", "text": "mangers",
+     "reason": "archived 2020 page, kept as published"}
+  ]
+}`, nil},
+		{"config/empty", schema.Config, `{"$schema": "https://github.com/ddat-tools/ddat/schema/config/v1.json"}`, nil},
+		{"config/bad", schema.Config, `{"rules": {"spelling": "fatal", "Bad_ID": "off"}, "words": ["", 3],
+			"ignore": [{"rule": "spelling", "reason": "ok"}, {"rule": "spelling", "path": "*.md"}, {"rule": "x", "reason": "  ", "why": "y"}],
+			"baseline": "b.json"}`, []string{
+			`(root): additionalProperties 'baseline' not allowed`,
+			`/ignore/1: missing properties: 'reason'`,
+			`/ignore/2: additionalProperties 'why' not allowed`,
+			`/ignore/2/reason: does not match pattern '\\S'`,
+			`/rules/Bad_ID: does not match pattern '^[a-z0-9]+(-[a-z0-9]+)*$'`,
+			`/rules/spelling: value must be one of "off", "error", "warning", "info"`,
+			`/words/0: length must be >= 1, but got 0`,
+			`/words/1: expected string, but got number`,
+		}},
+		{"config/not-object", schema.Config, `[]`, []string{`(root): expected object, but got array`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := schema.Validate(tc.kind, []byte(tc.doc))
+			if tc.want == nil {
+				if err != nil {
+					t.Fatalf("Validate: %v", err)
+				}
+				return
+			}
+			var se *schema.Error
+			if !errors.As(err, &se) {
+				t.Fatalf("Validate = %v, want a *schema.Error", err)
+			}
+			var got []string
+			for _, p := range se.Problems {
+				got = append(got, p.String())
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("problems (-want +got):\n%s", d)
+			}
+			head := "document does not match the " + tc.kind.String() + " schema:\n"
+			if want := head + strings.Join(tc.want, "\n"); err.Error() != want {
+				t.Errorf("Error() = %q, want %q", err.Error(), want)
+			}
+			if again := schema.Validate(tc.kind, []byte(tc.doc)); again.Error() != err.Error() {
+				t.Errorf("second Validate gave a different error:\n%v", again)
+			}
+		})
+	}
+}
+
+func TestValidateSyntax(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc string
+		want      string
+		sentinel  error
+	}{
+		{"bad-key", "{\n  \"rules\": {\"a\": \"off\"},\n  \"words\": [] ,}", "3:16: invalid character '}' looking for beginning of object key string", nil},
+		{"bad-value", "{\"words\": [tru]}", "1:15: invalid character ']' in literal true (expecting 'e')", nil},
+		{"truncated", "{\"words\": [\n", "2:1: unexpected end of JSON input", nil},
+		{"empty", "  ", "1:3: no JSON value", nil},
+		{"trailing", "{}\n\n  {}", "3:3: invalid character '{' after the top-level value", nil},
+		{"crlf", "{\r\n\"a\":\r\n x}", "3:2: invalid character 'x' looking for beginning of value", nil},
+		{"deep", "{\"words\":\n" + strings.Repeat("[", 150) + strings.Repeat("]", 150) + "}", "2:100: objects and arrays nest deeper than 100", schema.ErrTooDeep},
+		{"deep-in-string", `{"words": ["` + strings.Repeat("[", 150) + `"]}`, "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := schema.Validate(schema.Config, []byte(tc.doc))
+			if tc.want == "" {
+				if err != nil {
+					t.Fatalf("Validate: %v", err)
+				}
+				return
+			}
+			var se *schema.SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("Validate = %v, want a *schema.SyntaxError", err)
+			}
+			if se.Error() != tc.want {
+				t.Errorf("Error() = %q, want %q", se.Error(), tc.want)
+			}
+			if tc.sentinel != nil && !errors.Is(err, tc.sentinel) {
+				t.Errorf("error does not wrap %v", tc.sentinel)
+			}
+		})
+	}
+}
+
+func TestValidateTooLarge(t *testing.T) {
+	doc := make([]byte, schema.MaxSize+1)
+	err := schema.Validate(schema.Export, doc)
+	if !errors.Is(err, schema.ErrTooLarge) {
+		t.Errorf("Validate = %v, want ErrTooLarge", err)
+	}
+}
+
+func ExampleValidate() {
+	err := schema.Validate(schema.Config, []byte(`{"rules": {"spelling": "loud"}, "ignore": [{"rule": "spelling"}]}`))
+	fmt.Println(err)
+	// Output:
+	// document does not match the config schema:
+	// /ignore/0: missing properties: 'reason'
+	// /rules/spelling: value must be one of "off", "error", "warning", "info"
+}
+
+// FuzzValidate checks that Validate does not panic and fails only with
+// the documented error types.
+func FuzzValidate(f *testing.F) {
+	f.Add([]byte(`{` + exportHead + `, "skills": [], "roles": [], "documents": []}`))
+	f.Add([]byte(`{"rules": {"spelling": "off"}, "ignore": [{"rule": "x", "reason": "y"}]}`))
+	f.Add([]byte(`{"diagnostics": [{"rule": "a", "severity": "info", "file": "f", "line": 1, "column": 1, "message": "m"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, k := range schema.Kinds() {
+			err := schema.Validate(k, data)
+			var se *schema.Error
+			var syn *schema.SyntaxError
+			if err != nil && !errors.As(err, &se) && !errors.As(err, &syn) {
+				t.Fatalf("%s: unexpected error %T: %v", k, err, err)
+			}
+			if syn != nil && (syn.Line < 1 || syn.Column < 1 || syn.Offset > len(data)) {
+				t.Fatalf("%s: bad position %d:%d (offset %d of %d)", k, syn.Line, syn.Column, syn.Offset, len(data))
+			}
+		}
+	})
+}
