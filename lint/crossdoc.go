@@ -46,13 +46,17 @@ func runUnknownSkill(p *Pass) {
 	type group struct {
 		uses []skillUse
 	}
-	var order []string
-	groups := map[string]*group{}
+	type groupKey struct {
+		doc        *framework.Document
+		role, name string
+	}
+	var order []groupKey
+	groups := map[groupKey]*group{}
 	add := func(u skillUse) {
 		if u.name.Value == "" || p.CatalogueSkill(u.name.Value) != nil {
 			return
 		}
-		k := docName(u.doc) + "\x00" + u.role.Name.Key() + "\x00" + u.name.Key()
+		k := groupKey{u.doc, u.role.Name.Key(), u.name.Key()}
 		g, ok := groups[k]
 		if !ok {
 			g = &group{}
@@ -87,14 +91,18 @@ func runUnknownSkill(p *Pass) {
 		first := g.uses[0]
 		d := Diagnostic{Span: first.name.Span}
 		fixes := suggestSkills(p, first)
-		switch len(fixes) {
-		case 0:
-			d.Message = fmt.Sprintf("the catalogue has no skill %q (role %q) and none with a similar name", first.name.Value, first.role.Name.Value)
-		default:
-			d.Message = fmt.Sprintf("the catalogue has no skill %q (role %q); did you mean %s?", first.name.Value, first.role.Name.Value, quoteOr(fixes))
-		}
+		ctx := fmt.Sprintf("role %q", first.role.Name.Value)
 		if n := len(g.uses) - 1; n > 0 {
-			d.Message += fmt.Sprintf(" (used %s more on this page)", timesWord(n))
+			ctx += ", used " + moreTimes(n) + " in this document"
+		}
+		d.Message = fmt.Sprintf("the catalogue has no skill %q (%s)", first.name.Value, ctx)
+		if isLegacy(first.doc) {
+			d.Message += "; the page is older guidance, so the skill may have been renamed or retired since"
+		}
+		if len(fixes) == 0 {
+			d.Message += "; no catalogue skill has a similar name"
+		} else {
+			d.Message += fmt.Sprintf("; did you mean %s?", quoteOr(fixes))
 		}
 		for _, f := range fixes {
 			d.Suggestions = append(d.Suggestions, Suggestion{Message: fmt.Sprintf("replace with %q", f), Span: first.name.Span, NewText: f})
@@ -106,18 +114,11 @@ func runUnknownSkill(p *Pass) {
 	}
 }
 
-func timesWord(n int) string {
+func moreTimes(n int) string {
 	if n == 1 {
-		return "once"
+		return "once more"
 	}
-	return fmt.Sprintf("%d times", n)
-}
-
-func docName(d *framework.Document) string {
-	if d == nil || d.File == nil {
-		return ""
-	}
-	return d.File.Name
+	return fmt.Sprintf("%d more times", n)
 }
 
 // Tuning of the skill suggestions.
@@ -153,6 +154,14 @@ func nameWords(name string) (ws []string, qualified bool) {
 	return ws, qualified
 }
 
+// baseName is a name key without a final "(qualifier)".
+func baseName(k string) string {
+	if i := strings.LastIndex(k, " ("); i > 0 && strings.HasSuffix(k, ")") {
+		return k[:i]
+	}
+	return k
+}
+
 // suggestSkills returns the catalogue skills that a role's unknown skill
 // name probably means, best first.
 func suggestSkills(p *Pass, u skillUse) []string {
@@ -167,7 +176,7 @@ func suggestSkills(p *Pass, u skillUse) []string {
 		}
 	}
 	k := u.name.Key()
-	ws, _ := nameWords(u.name.Value)
+	ws, nameQualified := nameWords(u.name.Value)
 	role := u.role.Name.Key()
 	type cand struct {
 		name  string
@@ -179,10 +188,17 @@ func suggestSkills(p *Pass, u skillUse) []string {
 	seen := map[string]bool{}
 	for i, s := range p.Catalogue.Skills {
 		ck := s.Name.Key()
-		if have[ck] || seen[ck] {
+		if seen[ck] {
 			continue
 		}
 		seen[ck] = true
+		// Spelling: a few slips in the whole name.
+		n := max(len([]rune(k)), len([]rune(ck)))
+		maxD := int(float64(n) * closeSpelling)
+		d := editDistance(k, ck, maxD)
+		if have[ck] && d > maxD && baseName(k) != ck {
+			continue // a skill the page already requires is no rename
+		}
 		cw, qualified := nameWords(s.Name.Value)
 		score := 0.0
 		// Word overlap: shared content words over the longer name's.
@@ -198,17 +214,13 @@ func suggestSkills(p *Pass, u skillUse) []string {
 			}
 			score = float64(shared) / float64(n)
 		}
-		// Spelling: a few slips in the whole name.
-		n := max(len([]rune(k)), len([]rune(ck)))
-		maxD := int(float64(n) * closeSpelling)
-		d := editDistance(k, ck, maxD)
 		if d <= maxD {
 			score = max(score, 1-float64(d)/float64(n))
 		}
 		if score == 0 {
 			continue
 		}
-		if qualified {
+		if qualified && !nameQualified {
 			score -= qualifierCost
 		}
 		for _, r := range s.Roles {
@@ -258,8 +270,9 @@ var RoleBacklink = &Rule{
 		"row leaves out.\n\n" +
 		"Roles are matched by normalised name (or slug). The older gov.uk guidance " +
 		"predates the catalogue and is not compared (unknown-skill reports its retired " +
-		"skills); a catalogue role is compared only with a full role page, since a " +
-		"one-level export may leave out skills of other levels.\n\n" +
+		"skills); a catalogue role is compared only with a full role page or the roles " +
+		"CSV download, since a one-level export may leave out skills of other " +
+		"levels.\n\n" +
 		"Before: a role page requires \"Planning\"; the catalogue's \"Planning\" does not " +
 		"list the role\n\n" +
 		"After: the catalogue's \"Planning\" lists the role under \"Roles that require " +
@@ -321,15 +334,23 @@ func listsRoleName(s *framework.Skill, name string) bool {
 	return false
 }
 
+// isLegacy reports whether a document is a page of the older gov.uk
+// guidance, which predates the catalogue.
+func isLegacy(d *framework.Document) bool {
+	return d != nil && (d.Format == framework.FormatLegacyGuidance || d.Format == framework.FormatLegacyHTML)
+}
+
 // currentFormat reports whether a document's role requirements can be held
 // against the catalogue.
 func currentFormat(d *framework.Document) bool {
-	return d != nil && d.Format != framework.FormatLegacyGuidance
+	return d != nil && !isLegacy(d)
 }
 
-// complete reports whether a document gives all of a role's requirements.
+// complete reports whether a document gives all of a role's requirements:
+// a role page or the roles CSV download. A JSON export may have been
+// made from part of a role, so it is not taken as complete.
 func complete(d *framework.Document) bool {
-	return d != nil && (d.Format == framework.FormatRolePage || d.Format == framework.FormatJSON)
+	return d != nil && (d.Format == framework.FormatRolePage || d.Format == framework.FormatRolesCSV)
 }
 
 func runRoleBacklink(p *Pass) {

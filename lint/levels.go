@@ -51,7 +51,7 @@ func runUndefinedLevel(p *Pass) {
 				}
 				d := Diagnostic{
 					Span:    at.Span,
-					Message: fmt.Sprintf("skill %q, level %s: %q", s.Name.Value, sl.Level, at.Value),
+					Message: fmt.Sprintf("skill %q leaves level %s undefined: %q", s.Name.Value, sl.Level, at.Value),
 				}
 				if sl.Heading.Value != "" && at.Span != sl.Heading.Span {
 					d.Related = []Related{{Span: sl.Heading.Span, Message: fmt.Sprintf("level heading %q", sl.Heading.Value)}}
@@ -149,13 +149,16 @@ func runUnknownLevel(p *Pass) {
 			}
 			d.Message += fmt.Sprintf("; did you mean %q (%s)?", fix, why)
 			d.Suggestions = []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: lt.Span, NewText: fix}}
-			if why == "as the scale sentence says" {
+			if why == byScale {
 				d.Related = []Related{{Span: q.Scale.Span, Message: fmt.Sprintf("the scale sentence %q", q.Scale.Value)}}
 			}
 		}
 		p.Report(d)
 	}
 }
+
+// byScale is guessLevel's reason when the scale sentence names the level.
+const byScale = "as the scale sentence says"
 
 // guessLevel returns the level a level text that is not a level name
 // probably means, and why: the level the scale sentence names, a level
@@ -164,9 +167,9 @@ func guessLevel(text, scale string) (framework.Level, string) {
 	if m := parseScale(scale); m.ok {
 		switch {
 		case m.named.Valid():
-			return m.named, "as the scale sentence says"
+			return m.named, byScale
 		case m.ordinal.Valid():
-			return m.ordinal, "as the scale sentence says"
+			return m.ordinal, byScale
 		}
 	}
 	for _, w := range strings.FieldsFunc(framework.Key(text), func(r rune) bool { return !isLetterOrDigit(r) }) {
@@ -275,11 +278,22 @@ func runLevelScale(p *Pass) {
 			}
 			continue
 		}
-		rel := []Related{}
+		var rel []Related
 		if q.LevelText.Value != "" {
 			rel = append(rel, Related{Span: q.LevelText.Span, Message: fmt.Sprintf("the level is stated as %q here", q.LevelText.Value)})
 		}
-		if sc.named != lv {
+		if sc.named.Valid() && sc.named == sc.ordinal && sc.named != lv {
+			// The sentence of another level, copied: one finding.
+			sp := t.Span.Sub(sc.name[0], sc.ord[1])
+			written := t.Value[sc.name[0]:sc.ord[1]]
+			fix := matchCase(lv.String(), written) + t.Value[sc.name[1]:sc.ord[0]] + matchCase(lv.Ordinal(), t.Value[sc.ord[0]:sc.ord[1]])
+			p.Report(Diagnostic{
+				Span:        sp,
+				Message:     fmt.Sprintf("scale sentence %q describes %s, but the level is %s (%s)", t.Value, sc.named, lv, where),
+				Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: sp, NewText: fix}},
+				Related:     rel,
+			})
+		} else if sc.named != lv {
 			sp := t.Span.Sub(sc.name[0], sc.name[1])
 			written := t.Value[sc.name[0]:sc.name[1]]
 			fix := matchCase(lv.String(), written)
@@ -290,7 +304,7 @@ func runLevelScale(p *Pass) {
 				Related:     rel,
 			})
 		}
-		if sc.ordinal != lv {
+		if sc.ordinal != lv && !(sc.named.Valid() && sc.named == sc.ordinal) {
 			sp := t.Span.Sub(sc.ord[0], sc.ord[1])
 			written := t.Value[sc.ord[0]:sc.ord[1]]
 			fix := matchCase(lv.Ordinal(), written)
@@ -324,7 +338,8 @@ var LevelRegression = &Rule{
 	ID:    "level-regression",
 	Title: "required skill levels that drop as the role level rises",
 	Doc: "Reports a skill whose required level is lower at a role level than at the " +
-		"role level before it, within one role on one page. Career paths are read " +
+		"role level before it, within one role on one page and one career track (levels " +
+		"named \"… - management\" form a track of their own). Career paths are read " +
 		"upwards, so a drop usually means one of the two levels was copied wrongly. It " +
 		"can be deliberate: leadership levels may drop day-to-day skills; then say so " +
 		"on the page, or ignore the finding with a reason.\n\n" +
@@ -349,11 +364,12 @@ func runLevelRegression(p *Pass) {
 				level *framework.RoleLevel
 				req   *framework.Requirement
 			}
-			prev := map[string]last{}
+			prev := map[string]last{} // by track and skill key
 			for _, l := range r.Levels {
+				tr := track(l.Name.Value) + "\x00"
 				seen := map[string]bool{}
 				for _, q := range l.Skills {
-					k := q.Skill.Key()
+					k := tr + q.Skill.Key()
 					if !q.Level.Valid() || seen[k] {
 						continue
 					}
@@ -373,7 +389,7 @@ func runLevelRegression(p *Pass) {
 				}
 				set := map[string]bool{}
 				for _, q := range l.Skills {
-					if k := q.Skill.Key(); q.Level.Valid() && !set[k] {
+					if k := tr + q.Skill.Key(); q.Level.Valid() && !set[k] {
 						set[k] = true
 						prev[k] = last{l, q}
 					}
@@ -381,6 +397,21 @@ func runLevelRegression(p *Pass) {
 			}
 		}
 	}
+}
+
+// track returns the career track a role level name states, as a key:
+// "management" for "Lead developer - management" or "Lead developer
+// (management)", "" for the main track. Levels are compared only with
+// earlier levels of their own track.
+func track(name string) string {
+	k := framework.Key(name)
+	if i := strings.LastIndex(k, " - "); i > 0 {
+		return strings.TrimSpace(k[i+3:])
+	}
+	if i := strings.LastIndex(k, " ("); i > 0 && strings.HasSuffix(k, ")") {
+		return k[i+2 : len(k)-1]
+	}
+	return ""
 }
 
 // reqLevelSpan is where a requirement states its level, or its skill.

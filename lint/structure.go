@@ -142,7 +142,7 @@ func structureRole(p *Pass, doc *framework.Document, r *framework.Role) {
 	if c := r.LevelCount; c.Count > 0 && c.Count != len(r.Levels) && len(r.Levels) > 0 {
 		d := Diagnostic{
 			Span:    c.Text.Span,
-			Message: fmt.Sprintf("%q, but the page gives %d role levels of %q", c.Text.Value, len(r.Levels), r.Name.Value),
+			Message: fmt.Sprintf("%q, but the page gives %d role levels of %q", countClause(c.Text.Value), len(r.Levels), r.Name.Value),
 		}
 		if ns, ne, digits, ok := countIn(c.Text.Value, c.Count); ok {
 			d.Span = c.Text.Span.Sub(ns, ne)
@@ -159,6 +159,14 @@ func structureRole(p *Pass, doc *framework.Document, r *framework.Role) {
 		}
 		p.Report(d)
 	}
+}
+
+// countClause is a count sentence up to "role levels", if it says so.
+func countClause(s string) string {
+	if i := strings.Index(strings.ToLower(s), "role levels"); i >= 0 {
+		return s[:i+len("role levels")]
+	}
+	return s
 }
 
 var numberWords = [...]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
@@ -239,7 +247,7 @@ func headingAgainstDescription(p *Pass, l *framework.RoleLevel) {
 	type pair struct{ h, d aWord }
 	var diffs []pair
 	for i, h := range name {
-		a, b := framework.Key(h.text), framework.Key(dw[i].text)
+		a, b := framework.Key(h.text), strings.TrimSuffix(framework.Key(dw[i].text), "'s")
 		if a == b {
 			continue
 		}

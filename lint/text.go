@@ -108,10 +108,11 @@ func runEncoding(p *Pass) {
 // doubled words and doubled spaces.
 var Punctuation = &Rule{
 	ID:    "punctuation",
-	Title: "spacing around punctuation",
+	Title: "spacing slips and repeated words",
 	Doc: "Finds a space before a comma or full stop, a full stop followed directly by " +
 		"a capitalised word, a word typed twice (\"the the\", in any case, across one " +
-		"space) and two or more spaces inside a line. They read as typing slips and " +
+		"space; \"had had\" and \"that that\" can be right and are left alone) and two " +
+		"or more spaces inside a line. They read as typing slips and " +
 		"break screen reader pauses. Indentation at the start of a line is not " +
 		"reported.\n\n" +
 		"Before: `group , or`, `users.You`, `the the team`, `build  and reach`\n\n" +
@@ -127,33 +128,30 @@ var (
 )
 
 func runPunctuation(p *Pass) {
-	for _, doc := range p.Framework.Documents {
-		if doc == nil {
-			continue
+	// Each text once: a sentence a parser also gives inside its paragraph
+	// is not checked twice.
+	for _, t := range lintedTexts(p) {
+		for _, m := range spaceBeforeRE.FindAllStringSubmatchIndex(t.Value, -1) {
+			start, end := m[0]+strings.IndexByte(t.Value[m[0]:], ' '), m[3]
+			s := t.Span.Sub(start, end)
+			punct := t.Value[m[2]:m[3]]
+			p.Report(Diagnostic{
+				Span:        s,
+				Message:     fmt.Sprintf("space before %q in %q; remove the space", punct, phraseAround(t.Value, start, end)),
+				Suggestions: []Suggestion{{Message: "remove the space", Span: s, NewText: punct}},
+			})
 		}
-		EachText(doc, func(t framework.Text, _ TextKind) {
-			for _, m := range spaceBeforeRE.FindAllStringSubmatchIndex(t.Value, -1) {
-				start, end := m[0]+strings.IndexByte(t.Value[m[0]:], ' '), m[3]
-				s := t.Span.Sub(start, end)
-				punct := t.Value[m[2]:m[3]]
-				p.Report(Diagnostic{
-					Span:        s,
-					Message:     fmt.Sprintf("space before %q in %q; remove the space", punct, t.Value[m[0]:end]),
-					Suggestions: []Suggestion{{Message: "remove the space", Span: s, NewText: punct}},
-				})
-			}
-			for _, m := range noSpaceAfterRE.FindAllStringSubmatchIndex(t.Value, -1) {
-				dot := m[2] - 1
-				s := t.Span.Sub(dot, dot+1)
-				p.Report(Diagnostic{
-					Span:        s,
-					Message:     fmt.Sprintf("no space after the full stop in %q; add one", t.Value[m[0]:m[1]]),
-					Suggestions: []Suggestion{{Message: "add a space", Span: s, NewText: ". "}},
-				})
-			}
-			doubledWords(p, t)
-			doubledSpaces(p, t)
-		})
+		for _, m := range noSpaceAfterRE.FindAllStringSubmatchIndex(t.Value, -1) {
+			dot := m[2] - 1
+			s := t.Span.Sub(dot, dot+1)
+			p.Report(Diagnostic{
+				Span:        s,
+				Message:     fmt.Sprintf("no space after the full stop in %q; add one", t.Value[m[0]:m[1]]),
+				Suggestions: []Suggestion{{Message: "add a space", Span: s, NewText: ". "}},
+			})
+		}
+		doubledWords(p, t)
+		doubledSpaces(p, t)
 	}
 }
 
@@ -163,7 +161,8 @@ func doubledWords(p *Pass, t framework.Text) {
 	ws := splitWords(t.Value)
 	for i := 1; i < len(ws); i++ {
 		a, b := ws[i-1], ws[i]
-		if b.start != a.end+1 || t.Value[a.end] != ' ' || !strings.EqualFold(a.text, b.text) || !hasLetter(a.text) {
+		if b.start != a.end+1 || t.Value[a.end] != ' ' || !strings.EqualFold(a.text, b.text) || !hasLetter(a.text) ||
+			grammaticalRepeats[strings.ToLower(a.text)] {
 			continue
 		}
 		s := t.Span.Sub(a.end, b.end)
@@ -175,6 +174,10 @@ func doubledWords(p *Pass, t framework.Text) {
 		i++ // "the the the" is one finding
 	}
 }
+
+// grammaticalRepeats are words that English may correctly write twice
+// ("what it had had", "that that is").
+var grammaticalRepeats = map[string]bool{"had": true, "that": true}
 
 func hasLetter(s string) bool {
 	for _, r := range s {
@@ -208,6 +211,22 @@ func doubledSpaces(p *Pass, t framework.Text) {
 		}
 		i = j
 	}
+}
+
+// phraseAround returns v[i:j] with the word before it and the word after
+// it, for a message: "group , or" for the " ," of "a group , or a".
+func phraseAround(v string, i, j int) string {
+	s := strings.LastIndexAny(v[:i], " \t\n") + 1
+	e := j
+	for e < len(v) && v[e] == ' ' {
+		e++
+	}
+	if k := strings.IndexAny(v[e:], " \t\n"); k >= 0 {
+		e += k
+	} else {
+		e = len(v)
+	}
+	return v[s:e]
 }
 
 func isLineSpace(b byte) bool { return b == '\n' || b == '\r' || b == '\t' }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
 	"github.com/ddat-tools/ddat/parse"
@@ -73,4 +75,30 @@ func TestPunctuationFixtures(t *testing.T) {
 		}
 	}
 	t.Log(strings.Join(got, "\n"))
+}
+
+// TestPunctuationSeeds lists every punctuation finding on the seeds: the
+// two known slips, a doubled space and a doubled word in the catalogue,
+// and nothing else (no false alarms on indentation or real repeats).
+func TestPunctuationSeeds(t *testing.T) {
+	var got []string
+	for _, d := range lintSeeds(t, lint.Punctuation) {
+		got = append(got, d.Span.Pos().String()+": "+d.Message)
+		got = append(got, details(d)...)
+	}
+	want := []string{
+		`legacy-guidance-product-manager-2020.txt:144:273: no space after the full stop in "users.You"; add one`,
+		`fix legacy-guidance-product-manager-2020.txt:144:273-274 ". "`,
+		`role-level-digital-portfolio-manager.txt:2:63: space before "," in "group , or"; remove the space`,
+		`fix role-level-digital-portfolio-manager.txt:2:63-65 ","`,
+		`role-page-digital-portfolio-manager-2024.txt:13:61: space before "," in "group , or"; remove the space`,
+		`fix role-page-digital-portfolio-manager-2024.txt:13:61-63 ","`,
+		`skills-a-to-z.md:2732:69: 2 spaces in "and  environmentally"; use one`,
+		`fix skills-a-to-z.md:2732:69-71 " "`,
+		`skills-a-to-z.md:4424:10: word repeated in "apply apply"; remove one "apply"`,
+		`fix skills-a-to-z.md:4424:10-16 ""`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }

@@ -1,0 +1,177 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// Duplicate reports things said twice where once is meant.
+var Duplicate = &Rule{
+	ID:    "duplicate",
+	Title: "repeated skills, descriptors or requirements",
+	Doc: "Finds, within one document:\n\n" +
+		"  - a skill required twice by one role level (or twice in a role's skill list);\n" +
+		"  - a descriptor or responsibility given twice in one level;\n" +
+		"  - two catalogue skills with one normalised name (only the first is used);\n" +
+		"  - a role listed twice under a skill's \"Roles that require this skill\";\n" +
+		"  - two role levels of one role with one name;\n" +
+		"  - a role twice in a \"Role / Shared skills\" table, or a skill twice in a row.\n\n" +
+		"Names and lines are compared by normalised text (case, curly quotes, dashes " +
+		"and spacing folded). The repeat is reported, with the first as a related " +
+		"position; where the repeat is a whole line, removing it is suggested.\n\n" +
+		"Before:\n\n" +
+		"    You can:\n" +
+		"      • build and reach consensus\n" +
+		"      • build and reach consensus\n\n" +
+		"After:\n\n" +
+		"    You can:\n" +
+		"      • build and reach consensus\n",
+	Since:    "v0.1.0",
+	Severity: Warning,
+	Run:      runDuplicate,
+}
+
+func runDuplicate(p *Pass) {
+	for _, d := range p.Framework.Documents {
+		if d == nil {
+			continue
+		}
+		dupSkills(p, d)
+		for _, r := range d.Roles {
+			dupRole(p, r)
+		}
+	}
+}
+
+// dupTexts reports texts of one list whose keys repeat an earlier one.
+func dupTexts(p *Pass, ts []framework.Text, what, where string, removable bool) {
+	first := map[string]framework.Text{}
+	for _, t := range ts {
+		k := t.Key()
+		if k == "" {
+			continue
+		}
+		f, ok := first[k]
+		if !ok {
+			first[k] = t
+			continue
+		}
+		d := Diagnostic{
+			Span:    t.Span,
+			Message: fmt.Sprintf("%s %q is given twice in %s", what, t.Value, where),
+			Related: []Related{{Span: f.Span, Message: fmt.Sprintf("first given here as %q", f.Value)}},
+		}
+		if removable {
+			if ls, ok := wholeLine(t.Span); ok {
+				d.Suggestions = []Suggestion{{Message: "remove the repeated line", Span: ls}}
+			}
+		}
+		p.Report(d)
+	}
+}
+
+func dupSkills(p *Pass, d *framework.Document) {
+	first := map[string]*framework.Skill{}
+	for _, s := range d.Skills {
+		k := s.Name.Key()
+		if f, ok := first[k]; ok && k != "" {
+			p.Report(Diagnostic{
+				Span:    s.Name.Span,
+				Message: fmt.Sprintf("skill %q is in the catalogue twice (as %q first); only the first entry is used", s.Name.Value, f.Name.Value),
+				Related: []Related{{Span: f.Name.Span, Message: fmt.Sprintf("first entry %q", f.Name.Value)}},
+			})
+		} else {
+			first[k] = s
+		}
+		where := fmt.Sprintf("skill %q", s.Name.Value)
+		for _, sl := range s.Levels {
+			dupTexts(p, sl.Descriptors, "descriptor", fmt.Sprintf("%s, level %s", where, sl.Level), true)
+		}
+		dupTexts(p, s.Requirements, "requirement", where, true)
+		dupTexts(p, s.LeadershipExamples, "leadership example", where, true)
+		refs := make([]framework.Text, len(s.Roles))
+		for i, r := range s.Roles {
+			refs[i] = r.Name
+		}
+		dupTexts(p, refs, "role", fmt.Sprintf("the roles that require %s", where), true)
+	}
+}
+
+func dupRole(p *Pass, r *framework.Role) {
+	names := make([]framework.Text, len(r.Levels))
+	for i, l := range r.Levels {
+		names[i] = l.Name
+	}
+	dupTexts(p, names, "role level", fmt.Sprintf("role %q", r.Name.Value), false)
+	dupReqs(p, r.Skills, fmt.Sprintf("the skills of role %q", r.Name.Value))
+	for _, l := range r.Levels {
+		where := fmt.Sprintf("role level %q", l.Name.Value)
+		dupReqs(p, l.Skills, where)
+		dupTexts(p, l.Responsibilities, "responsibility", where, true)
+		for _, q := range l.Skills {
+			dupTexts(p, q.Descriptors, "descriptor", fmt.Sprintf("%s, skill %q", where, q.Skill.Value), true)
+		}
+	}
+	rows := make([]framework.Text, len(r.SharedSkills))
+	for i, row := range r.SharedSkills {
+		rows[i] = row.Role
+		dupTexts(p, row.Skills, "shared skill", fmt.Sprintf("the shared-skills row for %q", row.Role.Value), false)
+	}
+	dupTexts(p, rows, "role", fmt.Sprintf("the shared-skills table of %q", r.Name.Value), false)
+}
+
+// dupReqs reports a skill required twice in one list.
+func dupReqs(p *Pass, qs []*framework.Requirement, where string) {
+	first := map[string]*framework.Requirement{}
+	for _, q := range qs {
+		k := q.Skill.Key()
+		f, ok := first[k]
+		if !ok || k == "" {
+			first[k] = q
+			continue
+		}
+		msg := fmt.Sprintf("skill %q is required twice in %s", q.Skill.Value, where)
+		switch {
+		case f.Level != q.Level && f.Level.Valid() && q.Level.Valid():
+			msg += fmt.Sprintf(", at %s and at %s", f.Level, q.Level)
+		case f.LevelText.Key() != q.LevelText.Key():
+			msg += fmt.Sprintf(", as %q and as %q", f.LevelText.Value, q.LevelText.Value)
+		}
+		p.Report(Diagnostic{
+			Span:    q.Skill.Span,
+			Message: msg,
+			Related: []Related{{Span: f.Skill.Span, Message: fmt.Sprintf("first required here as %q", f.Skill.Value)}},
+		})
+	}
+}
+
+// wholeLine returns the span of the whole line (or lines) holding s,
+// terminator included, if nothing but space and a list marker precedes s
+// on its first line and nothing but space follows it on its last.
+func wholeLine(s framework.Span) (framework.Span, bool) {
+	f := s.File
+	if f == nil || s.Start < 0 || s.End > len(f.Src) || s.Start > s.End {
+		return framework.Span{}, false
+	}
+	start := f.LineStart(f.Position(s.Start).Line)
+	for _, b := range string(f.Src[start:s.Start]) {
+		switch b {
+		case ' ', '\t', '-', '*', '•', '\u00a0':
+		default:
+			return framework.Span{}, false
+		}
+	}
+	end := s.End
+	for end < len(f.Src) && (f.Src[end] == ' ' || f.Src[end] == '\t' || f.Src[end] == '\r') {
+		end++
+	}
+	switch {
+	case end == len(f.Src):
+	case f.Src[end] == '\n':
+		end++
+	default:
+		return framework.Span{}, false
+	}
+	return f.Span(start, end), true
+}
