@@ -101,16 +101,28 @@ func newFlags(e *env, c string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args with fs; ok is false with the exit status when
-// the command should stop (bad flag, or -h).
-func parseFlags(fs *flag.FlagSet, args []string) (status int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
+// parseFlags parses args with fs, allowing flags after arguments ("ddat
+// lint content/ --format json"); "--" ends the flags. It returns the
+// arguments that are not flags; ok is false with the exit status when the
+// command should stop (bad flag, or -h).
+func parseFlags(fs *flag.FlagSet, args []string) (pos []string, status int, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
 		}
-		return exitUsage, false
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), 0, true
+		}
+		if len(rest) == 0 {
+			return pos, 0, true
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
 	}
-	return 0, true
 }
 
 func lookupCommand(name string) *command {
@@ -172,10 +184,11 @@ func version() string {
 
 func runVersion(e *env, args []string) int {
 	fs := newFlags(e, "version")
-	if st, ok := parseFlags(fs, args); !ok {
+	pos, st, ok := parseFlags(fs, args)
+	if !ok {
 		return st
 	}
-	if fs.NArg() > 0 {
+	if len(pos) > 0 {
 		fs.Usage()
 		return exitUsage
 	}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/schema"
+)
+
+// writeText prints one line a finding: "file:line:col: severity: message
+// (rule)".
+func writeText(r *report) error {
+	for _, d := range r.diags {
+		fmt.Fprintln(r.e.stdout, d.String())
+	}
+	return nil
+}
+
+// The JSON report (schema/diagnostics.schema.json).
+type (
+	jsonReport struct {
+		Schema      string           `json:"$schema"`
+		Diagnostics []jsonDiagnostic `json:"diagnostics"`
+		Summary     jsonSummary      `json:"summary"`
+	}
+	jsonDiagnostic struct {
+		Rule        string           `json:"rule"`
+		Severity    string           `json:"severity"`
+		File        string           `json:"file"`
+		Line        int              `json:"line"`
+		Column      int              `json:"column"`
+		EndLine     int              `json:"endLine"`
+		EndColumn   int              `json:"endColumn"`
+		Message     string           `json:"message"`
+		Suggestions []jsonSuggestion `json:"suggestions"`
+		Related     []jsonRelated    `json:"related"`
+	}
+	jsonSuggestion struct {
+		Message   string `json:"message"`
+		Text      string `json:"text"` // the replacement
+		Line      int    `json:"line"`
+		Column    int    `json:"column"`
+		EndLine   int    `json:"endLine"`
+		EndColumn int    `json:"endColumn"`
+	}
+	jsonRelated struct {
+		File      string `json:"file"`
+		Line      int    `json:"line"`
+		Column    int    `json:"column"`
+		EndLine   int    `json:"endLine"`
+		EndColumn int    `json:"endColumn"`
+		Message   string `json:"message"`
+	}
+	jsonSummary struct {
+		Files    int      `json:"files"`
+		Errors   int      `json:"errors"`
+		Warnings int      `json:"warnings"`
+		Infos    int      `json:"infos"`
+		Skipped  []string `json:"skipped"` // files not framework documents, met in folders
+	}
+)
+
+// writeJSON prints the findings as one JSON document.
+func writeJSON(r *report) error {
+	out := jsonReport{Schema: schema.Diagnostics.ID(), Diagnostics: []jsonDiagnostic{}}
+	for _, d := range r.diags {
+		p, end := d.Span.Pos(), d.Span.EndPos()
+		jd := jsonDiagnostic{
+			Rule:        d.Rule,
+			Severity:    d.Severity.String(),
+			File:        p.Filename,
+			Line:        p.Line,
+			Column:      p.Column,
+			EndLine:     end.Line,
+			EndColumn:   end.Column,
+			Message:     d.Message,
+			Suggestions: []jsonSuggestion{},
+			Related:     []jsonRelated{},
+		}
+		for _, s := range d.Suggestions {
+			sp, se := s.Span.Pos(), s.Span.EndPos()
+			jd.Suggestions = append(jd.Suggestions, jsonSuggestion{
+				Message: s.Message, Text: s.NewText,
+				Line: sp.Line, Column: sp.Column, EndLine: se.Line, EndColumn: se.Column,
+			})
+		}
+		for _, rel := range d.Related {
+			rp, re := rel.Span.Pos(), rel.Span.EndPos()
+			jd.Related = append(jd.Related, jsonRelated{File: rp.Filename, Line: rp.Line, Column: rp.Column,
+				EndLine: re.Line, EndColumn: re.Column, Message: rel.Message})
+		}
+		out.Diagnostics = append(out.Diagnostics, jd)
+		switch d.Severity {
+		case lint.Error:
+			out.Summary.Errors++
+		case lint.Warning:
+			out.Summary.Warnings++
+		case lint.Info:
+			out.Summary.Infos++
+		}
+	}
+	out.Summary.Files = r.files
+	out.Summary.Skipped = append([]string{}, r.skipped...)
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = r.e.stdout.Write(append(data, '\n'))
+	return err
+}
+
+// maxAnnotations is how many annotations of one type the github format
+// prints; GitHub shows no more than 10 of a type per step and 50 per job,
+// so the rest are printed as plain lines, which the log keeps.
+const maxAnnotations = 50
+
+// writeGitHub prints GitHub Actions workflow commands ("::error
+// file=…::message"), at most maxAnnotations of each type, then the rest
+// as plain text lines and a notice saying how many were not annotated.
+func writeGitHub(r *report) error {
+	count := map[string]int{}
+	var rest []lint.Diagnostic
+	for _, d := range r.diags {
+		typ := githubType(d.Severity)
+		if count[typ] >= maxAnnotations {
+			rest = append(rest, d)
+			continue
+		}
+		count[typ]++
+		p, end := d.Span.Pos(), d.Span.EndPos()
+		props := []string{"file=" + escapeProperty(p.Filename)}
+		if p.IsValid() {
+			props = append(props, fmt.Sprintf("line=%d", p.Line), fmt.Sprintf("col=%d", p.Column))
+			if end.IsValid() {
+				props = append(props, fmt.Sprintf("endLine=%d", end.Line), fmt.Sprintf("endColumn=%d", end.Column))
+			}
+		}
+		props = append(props, "title="+escapeProperty(d.Rule))
+		fmt.Fprintf(r.e.stdout, "::%s %s::%s\n", typ, strings.Join(props, ","), escapeData(d.Message))
+	}
+	if len(rest) > 0 {
+		for _, d := range rest {
+			fmt.Fprintln(r.e.stdout, d.String())
+		}
+		fmt.Fprintf(r.e.stdout, "::notice title=ddat::%s\n", escapeData(fmt.Sprintf(
+			"%d more %s not annotated (at most %d of each type are); they are listed in the log",
+			len(rest), plural(len(rest), "finding", "findings"), maxAnnotations)))
+	}
+	return nil
+}
+
+func githubType(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	}
+	return "notice"
+}
+
+// escapeData escapes the message of a workflow command.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a property value of a workflow command.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/schema"
+)
+
+func TestGitHubEscaping(t *testing.T) {
+	for _, tc := range []struct{ in, data, prop string }{
+		{"plain", "plain", "plain"},
+		{"100% sure", "100%25 sure", "100%25 sure"},
+		{"a\r\nb", "a%0D%0Ab", "a%0D%0Ab"},
+		{"x: y, z", "x: y, z", "x%3A y%2C z"},
+		{"%0A", "%250A", "%250A"},
+	} {
+		if got := escapeData(tc.in); got != tc.data {
+			t.Errorf("escapeData(%q) = %q, want %q", tc.in, got, tc.data)
+		}
+		if got := escapeProperty(tc.in); got != tc.prop {
+			t.Errorf("escapeProperty(%q) = %q, want %q", tc.in, got, tc.prop)
+		}
+	}
+}
+
+func TestGitHubCap(t *testing.T) {
+	f := framework.NewFile("a,b.md", []byte(strings.Repeat("x\n", 60)))
+	var diags []lint.Diagnostic
+	for i := range 60 {
+		diags = append(diags, lint.Diagnostic{Rule: "spelling", Severity: lint.Warning, Span: f.Span(2*i, 2*i+1), Message: "m"})
+	}
+	diags = append(diags, lint.Diagnostic{Rule: "encoding", Severity: lint.Error, Span: f.Span(0, 1), Message: "100%\nsure"})
+	var out bytes.Buffer
+	if err := writeGitHub(&report{e: &env{stdout: &out}, diags: diags}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	var warnings, errors, plain int
+	for _, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "::warning "):
+			warnings++
+		case strings.HasPrefix(l, "::error "):
+			errors++
+			if want := "::error file=a%2Cb.md,line=1,col=1,endLine=1,endColumn=2,title=encoding::100%25%0Asure"; l != want {
+				t.Errorf("got  %s\nwant %s", l, want)
+			}
+		case strings.HasPrefix(l, "a,b.md:"):
+			plain++
+		}
+	}
+	if warnings != maxAnnotations || errors != 1 || plain != 10 {
+		t.Errorf("%d warnings, %d errors, %d plain lines; want %d, 1, 10", warnings, errors, plain, maxAnnotations)
+	}
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "::notice title=ddat::10 more findings not annotated") {
+		t.Errorf("last line %q, want the notice", last)
+	}
+}
+
+func TestUTF16Column(t *testing.T) {
+	// "é" is 2 bytes and 1 UTF-16 unit; "😀" is 4 bytes and 2 units.
+	f := framework.NewFile("f", []byte("first\né😀x"))
+	off := len("first\né😀")
+	p := f.Position(off)
+	if p.Column != 7 {
+		t.Fatalf("byte column %d, want 7", p.Column)
+	}
+	if got := utf16Column(f, p); got != 4 {
+		t.Errorf("utf16Column = %d, want 4", got)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	f := framework.NewFile("f", []byte("x"))
+	diags := []lint.Diagnostic{
+		{Severity: lint.Error, Span: f.Span(0, 0)},
+		{Severity: lint.Warning, Span: f.Span(0, 0)},
+		{Severity: lint.Warning, Span: f.Span(0, 0)},
+	}
+	if got, want := summary(diags, 1), "1 error, 2 warnings, 0 infos in 1 file"; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+}
+
+func TestKeptFingerprints(t *testing.T) {
+	f := framework.NewFile("f", []byte("abc"))
+	all := []lint.Diagnostic{
+		{Rule: "a", Span: f.Span(0, 1), Message: "m"},
+		{Rule: "a", Span: f.Span(1, 2), Message: "m"},
+		{Rule: "b", Span: f.Span(2, 3), Message: "m"},
+	}
+	got := keptFingerprints(all, []lint.Diagnostic{all[0], all[2]}, []string{"x", "y", "z"})
+	if diff := cmp.Diff([]string{"x", "z"}, got); diff != "" {
+		t.Errorf("keptFingerprints (-want +got):\n%s", diff)
+	}
+}
+
+func TestDetectKind(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want schema.Kind
+	}{
+		{`{"$schema": "` + schema.Export.ID() + `"}`, schema.Export},
+		{`{"$schema": "` + schema.Diagnostics.ID() + `"}`, schema.Diagnostics},
+		{`{"diagnostics": []}`, schema.Diagnostics},
+		{`{"rules": {}}`, schema.Config},
+		{`{"skills": []}`, schema.Export},
+		{`{"other": 1}`, 0},
+		{`[1]`, 0},
+	} {
+		if got := detectKind([]byte(tc.src)); got != tc.want {
+			t.Errorf("detectKind(%s) = %v, want %v", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestPascalAndParagraph(t *testing.T) {
+	if got := pascal("descriptor-mismatch"); got != "DescriptorMismatch" {
+		t.Errorf("pascal = %q", got)
+	}
+	if got := firstParagraph("Finds things\nthat are wrong.\n\nBefore: x"); got != "Finds things that are wrong." {
+		t.Errorf("firstParagraph = %q", got)
+	}
+}
+
+// TestJSONSchema checks ddat lint --format json on the seed documents
+// against schema/diagnostics.schema.json.
+func TestJSONSchema(t *testing.T) {
+	t.Chdir(repoRoot(t))
+	var stdout, stderr bytes.Buffer
+	if st := run([]string{"lint", "--format", "json", "testdata"}, strings.NewReader(""), &stdout, &stderr); st == exitUsage {
+		t.Fatalf("exit %d\n%s", st, stderr.String())
+	}
+	if err := schema.Validate(schema.Diagnostics, stdout.Bytes()); err != nil {
+		t.Errorf("ddat lint --format json testdata: %v", err)
+	}
+}

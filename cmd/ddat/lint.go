@@ -1,0 +1,285 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/parse"
+)
+
+type lintOptions struct {
+	format, failOn, catalogue, config, baseline, writeBaseline string
+}
+
+func lintFlags(fs *flag.FlagSet) *lintOptions {
+	o := &lintOptions{}
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif or github")
+	fs.StringVar(&o.failOn, "fail-on", "error", "least `severity` that fails: error, warning, info or none")
+	fs.StringVar(&o.catalogue, "catalogue", "", "reference skills catalogue `FILE` when none is among the inputs")
+	fs.StringVar(&o.config, "config", "", "configuration `FILE` (default: "+lint.ConfigName+" in the folder of the first PATH or above)")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in baseline `FILE` and exit 0")
+	return o
+}
+
+// formats are the output formats of ddat lint.
+var formats = map[string]func(*report) error{
+	"text":   writeText,
+	"json":   writeJSON,
+	"sarif":  writeSARIF,
+	"github": writeGitHub,
+}
+
+// report is what the renderers print.
+type report struct {
+	e       *env
+	diags   []lint.Diagnostic
+	files   int
+	skipped []string
+	config  *lint.Config
+
+	// fingerprints are the diagnostics' fingerprints, computed before
+	// the baseline filtered them so that they match the baseline's.
+	fingerprints []string
+}
+
+func runLint(e *env, args []string) int {
+	fs := newFlags(e, "lint")
+	o := lintFlags(fs)
+	paths, st, ok := parseFlags(fs, args)
+	if !ok {
+		return st
+	}
+	render, ok := formats[o.format]
+	if !ok {
+		e.errorf("unknown --format %q: want text, json, sarif or github", o.format)
+		return exitUsage
+	}
+	failAt, ok := failLevel(o.failOn)
+	if !ok {
+		e.errorf("unknown --fail-on %q: want error, warning, info or none", o.failOn)
+		return exitUsage
+	}
+
+	in, err := readInputs(paths)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
+	if len(in.skipped) > 0 {
+		reportSkipped(e, in.skipped)
+	}
+
+	cfg, st := loadConfig(e, o.config, paths)
+	if st != 0 {
+		return st
+	}
+
+	cat, st := loadCatalogue(e, o.catalogue)
+	if st != 0 {
+		return st
+	}
+
+	fw := framework.Merge(in.docs...)
+	opts := cfg.Options(lint.Options{Catalogue: cat})
+	diags := append(append([]lint.Diagnostic(nil), in.parsed...), lint.Run(fw, opts)...)
+	diags = cfg.Apply(diags)
+	lint.Sort(diags)
+
+	if o.writeBaseline != "" {
+		var buf bytes.Buffer
+		if err := lint.WriteBaseline(&buf, diags); err != nil {
+			e.errorf("%v", err)
+			return exitUsage
+		}
+		if err := writeFileAtomic(o.writeBaseline, buf.Bytes()); err != nil {
+			e.errorf("%v", err)
+			return exitUsage
+		}
+		e.errorf("wrote %d %s to %s", len(diags), plural(len(diags), "finding", "findings"), o.writeBaseline)
+		return exitOK
+	}
+
+	fps := lint.Fingerprints(diags)
+	if o.baseline != "" {
+		src, err := os.ReadFile(o.baseline)
+		if err != nil {
+			e.errorf("%v", err)
+			return exitUsage
+		}
+		b, err := lint.ReadBaseline(filepath.ToSlash(o.baseline), src)
+		if err != nil {
+			e.errorf("%v", err)
+			return exitUsage
+		}
+		kept, stale := b.Filter(diags)
+		fps = keptFingerprints(diags, kept, fps)
+		diags = kept
+		if len(stale) > 0 {
+			e.errorf("%s: %d stale %s no longer %s a finding; refresh it with --write-baseline:",
+				filepath.ToSlash(o.baseline), len(stale), plural(len(stale), "entry", "entries"), plural(len(stale), "matches", "match"))
+			for _, s := range stale {
+				fmt.Fprintf(e.stderr, "\t%s: %s (%s)\n", s.File, s.Message, s.Rule)
+			}
+		}
+	}
+
+	r := &report{e: e, diags: diags, files: in.files(), skipped: in.skipped, config: cfg, fingerprints: fps}
+	if err := render(r); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
+	fmt.Fprintln(e.stderr, summary(diags, in.files()))
+	for _, d := range diags {
+		if failAt != 0 && d.Severity >= failAt {
+			return exitFailing
+		}
+	}
+	return exitOK
+}
+
+// failLevel returns the least failing severity for a --fail-on value,
+// 0 for "none".
+func failLevel(s string) (lint.Severity, bool) {
+	if s == "none" {
+		return 0, true
+	}
+	sev, err := lint.ParseSeverity(s)
+	return sev, err == nil && s == sev.String()
+}
+
+// loadConfig reads the configuration named by --config, else the
+// .ddat.json in the folder of the first path (the current folder with no
+// path) or the nearest folder above it. It returns a nil Config when
+// there is none, or a non-zero exit status.
+func loadConfig(e *env, name string, paths []string) (*lint.Config, int) {
+	if name == "" {
+		dir := "."
+		if len(paths) > 0 {
+			dir = paths[0]
+			if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+				dir = filepath.Dir(dir)
+			}
+		}
+		found, ok := findConfig(dir)
+		if !ok {
+			return nil, 0
+		}
+		name = found
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		e.errorf("%v", err)
+		return nil, exitUsage
+	}
+	cfg, err := lint.ParseConfig(displayName(cwd(), name), src)
+	if err != nil {
+		var list framework.ErrorList
+		if errors.As(err, &list) {
+			for _, x := range list {
+				fmt.Fprintln(e.stderr, x)
+			}
+		} else {
+			e.errorf("%v", err)
+		}
+		return nil, exitUsage
+	}
+	return cfg, 0
+}
+
+// findConfig looks for the configuration file in dir and the folders
+// above it, with [lint.FindConfig] on the real file system.
+func findConfig(dir string) (string, bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	vol := filepath.VolumeName(abs)
+	root := vol + string(filepath.Separator)
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return "", false
+	}
+	found, ok := lint.FindConfig(os.DirFS(root), filepath.ToSlash(rel))
+	if !ok {
+		return "", false
+	}
+	return filepath.Join(root, filepath.FromSlash(found)), true
+}
+
+func cwd() string {
+	d, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	return d
+}
+
+// loadCatalogue returns the reference catalogue for linted documents
+// that hold none: the --catalogue file, else the embedded published one.
+func loadCatalogue(e *env, name string) (*framework.Framework, int) {
+	if name == "" {
+		fw, _ := parse.Published() // its parse errors are not the user's
+		return fw, 0
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		e.errorf("%v", err)
+		return nil, exitUsage
+	}
+	doc, err := parse.Parse(displayName(cwd(), name), src)
+	if doc == nil {
+		e.errorf("--catalogue: %v", err)
+		return nil, exitUsage
+	}
+	if len(doc.Skills) == 0 {
+		e.errorf("--catalogue: %s holds no skills catalogue", doc.File.Name)
+		return nil, exitUsage
+	}
+	return framework.Merge(doc), 0
+}
+
+// summary returns the line printed on stderr after the findings.
+func summary(diags []lint.Diagnostic, files int) string {
+	var n [lint.Error + 1]int
+	for _, d := range diags {
+		if d.Severity >= lint.Info && d.Severity <= lint.Error {
+			n[d.Severity]++
+		}
+	}
+	return fmt.Sprintf("%d %s, %d %s, %d %s in %d %s",
+		n[lint.Error], plural(n[lint.Error], "error", "errors"),
+		n[lint.Warning], plural(n[lint.Warning], "warning", "warnings"),
+		n[lint.Info], plural(n[lint.Info], "info", "infos"),
+		files, plural(files, "file", "files"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// keptFingerprints returns the fingerprints of kept, a subsequence of all
+// whose fingerprints are fps.
+func keptFingerprints(all, kept []lint.Diagnostic, fps []string) []string {
+	out := make([]string, 0, len(kept))
+	i := 0
+	for _, k := range kept {
+		for i < len(all) && !(all[i].Rule == k.Rule && all[i].Span == k.Span && all[i].Message == k.Message) {
+			i++
+		}
+		if i < len(all) {
+			out = append(out, fps[i])
+			i++
+		}
+	}
+	return out
+}

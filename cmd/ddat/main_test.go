@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files, scripts' cmp files and the README rule table")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"ddat": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// repoRoot returns the module's root folder.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// TestScripts runs the command's testscript files, in
+// testdata/script. $SEEDS is the module's testdata folder of real
+// published documents.
+func TestScripts(t *testing.T) {
+	seeds := filepath.Join(repoRoot(t), "testdata")
+	testscript.Run(t, testscript.Params{
+		Dir:           filepath.Join("testdata", "script"),
+		UpdateScripts: *update,
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("SEEDS", seeds)
+			return nil
+		},
+	})
+}
+
+// TestSeedsGolden checks every finding on the real seed documents,
+// "ddat lint testdata" run from the module root, against
+// testdata/golden/seeds.txt. Run with -update to rewrite it.
+func TestSeedsGolden(t *testing.T) {
+	golden, err := filepath.Abs(filepath.Join("testdata", "golden", "seeds.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(repoRoot(t))
+	var stdout, stderr bytes.Buffer
+	status := run([]string{"lint", "--fail-on", "none", "--format", "text", "testdata"}, strings.NewReader(""), &stdout, &stderr)
+	if status != exitOK {
+		t.Fatalf("ddat lint testdata: exit %d\n%s", status, stderr.String())
+	}
+	got := stdout.String() + "-- stderr --\n" + stderr.String()
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("ddat lint testdata (-want +got); run go test -update to accept:\n%s", diff)
+	}
+}
+
+const (
+	rulesStart = "<!-- rules -->\n"
+	rulesEnd   = "<!-- /rules -->"
+)
+
+// TestREADMERules checks that the README's rule table, between its
+// "<!-- rules -->" markers, is what ddat rules --markdown prints. Run
+// with -update to rewrite it.
+func TestREADMERules(t *testing.T) {
+	name := filepath.Join(repoRoot(t), "README.md")
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(src)
+	i := strings.Index(readme, rulesStart)
+	j := strings.Index(readme, rulesEnd)
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the %q … %q markers", strings.TrimSpace(rulesStart), rulesEnd)
+	}
+	i += len(rulesStart)
+	want := rulesMarkdown()
+	if got := readme[i:j]; got != want {
+		if *update {
+			if err := os.WriteFile(name, []byte(readme[:i]+want+readme[j:]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("README rule table differs from lint.All (-want +got); run go test -update to rewrite it:\n%s", cmp.Diff(want, got))
+	}
+}
