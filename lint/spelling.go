@@ -3,7 +3,7 @@ package lint
 import (
 	"fmt"
 	"math"
-	"os"
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
@@ -26,16 +26,18 @@ var Spelling = &Rule{
 		"that was meant. A typo in a role or skill page is copied into job adverts " +
 		"and search fails on it.\n\n" +
 		"A word is accepted when it is in the embedded British English word list " +
-		"(SCOWL, as Debian's wbritish), is a word of a skill or role name, is an " +
+		"(SCOWL up to size 70, as Debian's wbritish-large), or a plural, past tense, " +
+		"\"-ise\" form, prefixed form or two-word compound of listed words, is a word of a skill or role name, is an " +
 		"accepted word of the configuration, or is used several times across the " +
 		"linted documents and the catalogue. Acronyms (MVP, KPIs), CamelCase names " +
 		"(DevOps), words with digits, web addresses and email addresses are skipped, " +
 		"and so are capitalised words inside a sentence (proper names).\n\n" +
-		"Corpus evidence: a rare word one letter away from a frequent word of the " +
-		"corpus is reported even when it could be a word; a word whose pair with its " +
-		"neighbour is rare while a one-letter variant of the pair is frequent " +
-		"(\"product mangers\" against \"product managers\") is reported as a real-word " +
-		"error.\n\n" +
+		"Corpus evidence: an unlisted word one edit from a word the corpus uses many " +
+		"times more often is reported even when it looks like a compound or a derived " +
+		"form; an uncommon listed word whose pair with its neighbour is rare while a " +
+		"one-edit variant of the pair is frequent (\"product mangers\" against " +
+		"\"product managers\") is reported as a real-word error. Suggestions favour " +
+		"the words the documents use.\n\n" +
 		"Before: `head of portolio`, `line-manage senior and lead product mangers`\n\n" +
 		"After: `head of portfolio`, `line-manage senior and lead product managers`",
 	Since:    "v0.1.0",
@@ -90,7 +92,7 @@ func runBritishSpelling(p *Pass) {
 				continue
 			}
 			seen[keyOf(s)] = true
-			fix := matchCase(uk, w.text)
+			fix := matchCase(uk, w.text) + w.tail
 			p.Report(Diagnostic{
 				Span:        s,
 				Message:     fmt.Sprintf("%q is the American spelling; British English writes %q", w.text, fix),
@@ -104,10 +106,10 @@ func runBritishSpelling(p *Pass) {
 type word struct {
 	text       string // as written
 	lower      string // lower case, straight apostrophes, possessive removed
+	tail       string // the possessive ending as written ("’s"); optional
 	start, end int    // byte offsets of text in the text's Value
 	skip       bool   // an acronym, CamelCase name, or has digits: not checked
 	sentence   bool   // the first word of a sentence (or of the text)
-	joined     bool   // joined to the previous word by a hyphen or slash
 	pairPrev   bool   // the previous word is its neighbour in a word pair
 }
 
@@ -171,9 +173,13 @@ func tokenize(s string) []word {
 				}
 				break
 			}
-			joined := k > i && (s[k-1] == '-' || s[k-1] == '/')
-			w := word{text: s[k:e], start: k, end: e, sentence: sentence, joined: joined, pairPrev: pair}
+			w := word{text: s[k:e], start: k, end: e, sentence: sentence, pairPrev: pair}
 			w.lower, w.skip = fold(w.text)
+			for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
+				if strings.HasSuffix(w.text, t) {
+					w.tail = t
+				}
+			}
 			if k > i && s[k-1] == '&' {
 				w.skip = true // an HTML entity: encoding's finding
 			}
@@ -216,10 +222,10 @@ func isAddress(chunk string) bool {
 		strings.HasPrefix(c, "/") {
 		return true
 	}
-	// A dot between two letters with no capital after it: "gov.uk",
-	// "index.html"; not "users.You" (a missing space) or "e.g".
+	// A dot after a letter or digit and before two lower-case letters:
+	// "gov.uk", "2024.txt"; not "users.You" (a missing space) or "e.g".
 	for x := 1; x+2 < len(c); x++ {
-		if c[x] == '.' && isLowerASCII(c[x-1]) && isLowerASCII(c[x+1]) && isLowerASCII(c[x+2]) {
+		if c[x] == '.' && (isLowerASCII(c[x-1]) || c[x-1] >= '0' && c[x-1] <= '9') && isLowerASCII(c[x+1]) && isLowerASCII(c[x+2]) {
 			return true
 		}
 	}
@@ -290,6 +296,8 @@ func lintedTexts(p *Pass) []framework.Text {
 	return uniqueTexts(p.Framework.Documents)
 }
 
+// uniqueTexts returns the texts of docs, in source order within each
+// document, leaving out those inside another.
 func uniqueTexts(docs []*framework.Document) []framework.Text {
 	var all []framework.Text
 	for _, d := range docs {
@@ -297,27 +305,27 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 			continue
 		}
 		var ts []framework.Text
-		EachText(d, func(t framework.Text, _ TextKind) { ts = append(ts, t) })
+		EachText(d, func(t framework.Text, _ TextKind) {
+			if t.Span.File == nil || t.Span.File != d.File {
+				all = append(all, t) // built in code or from elsewhere: no overlap to find
+				return
+			}
+			ts = append(ts, t)
+		})
 		// Widest first at each start, so contained texts follow their container.
 		sort.SliceStable(ts, func(i, j int) bool {
 			a, b := ts[i].Span, ts[j].Span
-			if a.File != b.File {
-				return false
-			}
 			if a.Start != b.Start {
 				return a.Start < b.Start
 			}
 			return a.End > b.End
 		})
-		var last framework.Span
+		last := framework.Span{Start: -1, End: -1}
 		for _, t := range ts {
-			s := t.Span
-			if s.File != nil && s.File == last.File && s.Start >= last.Start && s.End <= last.End {
+			if s := t.Span; s.Start >= last.Start && s.End <= last.End {
 				continue
 			}
-			if s.File != nil {
-				last = s
-			}
+			last = t.Span
 			all = append(all, t)
 		}
 	}
@@ -327,9 +335,26 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 // corpus holds the word and word-pair counts of a pass's documents and of
 // the catalogue's documents not among them.
 type corpus struct {
-	words map[string]int
-	pairs map[[2]string]int
-	vocab map[string]bool // words of skill and role names
+	words     map[string]int
+	pairs     map[[2]string]int
+	vocab     map[string]bool     // words of skill and role names
+	frequent  map[int][]string    // words used at least frequentWord times, by length, sorted
+	texts     []framework.Text    // the linted texts
+	tokens    [][]word            // the words of each linted text
+	listed    map[string]bool     // memo of [listed]
+	suggested map[string][]string // memo of [corpus.suggest]
+	known     map[int][]string    // listed or much-used words of the corpus, by length; built by [corpus.suggest]
+	dist      distBuf
+}
+
+// isListed is [listed], remembered.
+func (c *corpus) isListed(l string) bool {
+	v, ok := c.listed[l]
+	if !ok {
+		v = listed(l)
+		c.listed[l] = v
+	}
+	return v
 }
 
 // inVocab reports whether l, or the singular of l, is a word of a skill
@@ -347,8 +372,9 @@ func (c *corpus) inVocab(l string) bool {
 }
 
 func newCorpus(p *Pass) *corpus {
-	c := &corpus{words: map[string]int{}, pairs: map[[2]string]int{}, vocab: map[string]bool{}}
-	docs := append([]*framework.Document(nil), p.Framework.Documents...)
+	c := &corpus{words: map[string]int{}, pairs: map[[2]string]int{}, vocab: map[string]bool{}, frequent: map[int][]string{},
+		listed: map[string]bool{}, suggested: map[string][]string{}}
+	var others []*framework.Document
 	if p.Catalogue != nil && p.Catalogue != p.Framework {
 	next:
 		for _, cd := range p.Catalogue.Documents {
@@ -357,11 +383,10 @@ func newCorpus(p *Pass) *corpus {
 					continue next
 				}
 			}
-			docs = append(docs, cd)
+			others = append(others, cd)
 		}
 	}
-	for _, t := range uniqueTexts(docs) {
-		ws := tokenize(t.Value)
+	count := func(ws []word) {
 		for i, w := range ws {
 			if w.skip {
 				continue
@@ -371,6 +396,23 @@ func newCorpus(p *Pass) *corpus {
 				c.pairs[[2]string{ws[i-1].lower, w.lower}]++
 			}
 		}
+	}
+	c.texts = uniqueTexts(p.Framework.Documents)
+	for _, t := range c.texts {
+		ws := tokenize(t.Value)
+		c.tokens = append(c.tokens, ws)
+		count(ws)
+	}
+	for _, t := range uniqueTexts(others) {
+		count(tokenize(t.Value))
+	}
+	for w, n := range c.words {
+		if n >= frequentWord {
+			c.frequent[len(w)] = append(c.frequent[len(w)], w)
+		}
+	}
+	for _, ws := range c.frequent {
+		sort.Strings(ws)
 	}
 	names := func(t framework.Text) {
 		for _, w := range tokenize(t.Value) {
@@ -395,11 +437,26 @@ func newCorpus(p *Pass) *corpus {
 	return c
 }
 
+// neighbours returns the frequent words of the corpus one edit from l
+// (see [editDistance]), in bytewise order.
+func (c *corpus) neighbours(l string) []string {
+	var near []string
+	for n := len(l) - 1; n <= len(l)+1; n++ {
+		for _, v := range c.frequent[n] {
+			if c.dist.distance(l, v, 1) == 1 {
+				near = append(near, v)
+			}
+		}
+	}
+	return near
+}
+
 // Thresholds of the corpus evidence.
 const (
 	corpusWord     = 3 // uses that make an unlisted word part of the corpus's vocabulary
 	frequentWord   = 5 // uses that make a word frequent
-	frequentRatio  = 5 // how many times more uses the intended word or pair must have
+	frequentRatio  = 5 // how many times more uses the intended word or pair of a real-word error must have
+	nonWordRatio   = 2 // how many times more uses the intended word of an unlisted word must have
 	frequentPair   = 3 // uses that make a word pair frequent
 	rareWord       = 3 // most uses of a listed word that can still be a slip
 	maxSuggestions = 3
@@ -409,8 +466,8 @@ func runSpelling(p *Pass) {
 	c := newCorpus(p)
 	us := americanToBritish()
 	seen := map[spanKey]bool{}
-	for _, t := range lintedTexts(p) {
-		ws := tokenize(t.Value)
+	for k, t := range c.texts {
+		ws := c.tokens[k]
 		for i, w := range ws {
 			if w.skip || utf8.RuneCountInString(w.lower) < 3 {
 				continue
@@ -434,33 +491,29 @@ func runSpelling(p *Pass) {
 func (c *corpus) check(p *Pass, ws []word, i int, s framework.Span) (Diagnostic, bool) {
 	w := ws[i]
 	l := w.lower
-	if p.Words[framework.Key(w.text)] || p.Words[l] || c.inVocab(l) {
-		if !listed(l) {
-			debugf("vocab %s", w.text)
-		}
+	if len(p.Words) > 0 && (p.Words[framework.Key(w.text)] || p.Words[l]) || c.inVocab(l) {
 		return Diagnostic{}, false
 	}
-	if listed(l) {
+	if c.isListed(l) {
 		return c.realWord(ws, i, s)
 	}
-	if c.accepted(l) {
-		debugf("accepted %s", w.text)
-		return Diagnostic{}, false
-	}
 	n := c.words[l]
-	// A rare word one edit from a frequent one is a slip for it.
-	if near := c.frequentNeighbours(l, n); len(near) > 0 {
-		return c.nonWord(w, s, near), true
+	// A rare word one edit from a frequent one is a slip for it; a short
+	// capitalised word inside a sentence is more likely a name ("Coe").
+	properName := !w.sentence && startsUpper(w.text)
+	if !properName || utf8.RuneCountInString(l) >= 6 {
+		if near := c.frequentNeighbours(l, n); len(near) > 0 {
+			return c.nonWord(w, s, near), true
+		}
 	}
 	switch {
+	case c.accepted(l):
+		return Diagnostic{}, false
 	case n >= corpusWord:
-		debugf("corpus %s %d", w.text, n)
 		return Diagnostic{}, false // the corpus's own vocabulary
-	case !w.sentence && startsUpper(w.text):
-		debugf("proper %s", w.text)
-		return Diagnostic{}, false // a proper name
+	case properName:
+		return Diagnostic{}, false
 	case compound(l):
-		debugf("compound %s", w.text)
 		return Diagnostic{}, false
 	}
 	return c.nonWord(w, s, c.suggest(l)), true
@@ -474,7 +527,7 @@ func (c *corpus) nonWord(w word, s framework.Span, fixes []string) Diagnostic {
 		return d
 	}
 	for k, f := range fixes {
-		fixes[k] = matchCase(f, w.text)
+		fixes[k] = matchCase(f, w.text) + w.tail
 		d.Suggestions = append(d.Suggestions, Suggestion{Message: fmt.Sprintf("replace with %q", fixes[k]), Span: s, NewText: fixes[k]})
 	}
 	d.Message = fmt.Sprintf("%q is not a word; did you mean %s?", w.text, quoteOr(fixes))
@@ -558,14 +611,14 @@ func listedForm(l string) bool {
 	return false
 }
 
-// frequentNeighbours returns the words one edit from l that are frequent
-// in the corpus and many times more frequent than l (n uses), most
-// frequent first.
+// frequentNeighbours returns the listed words one edit from l that are
+// frequent in the corpus and used at least twice as often as l (n uses),
+// most frequent first.
 func (c *corpus) frequentNeighbours(l string, n int) []string {
 	var near []string
-	for _, v := range edits1(l) {
+	for _, v := range c.neighbours(l) {
 		m := c.words[v]
-		if m >= frequentWord && m >= frequentRatio*max(n, 1) && (listed(v) || c.vocab[v]) && !inflection(l, v) {
+		if m >= frequentWord && m >= nonWordRatio*max(n, 1) && (c.isListed(v) || c.vocab[v]) && !inflection(l, v) {
 			near = append(near, v)
 		}
 	}
@@ -575,18 +628,7 @@ func (c *corpus) frequentNeighbours(l string, n int) []string {
 		}
 		return near[i] < near[j]
 	})
-	near = compactStrings(near)
 	return near[:min(len(near), maxSuggestions)]
-}
-
-func compactStrings(ss []string) []string {
-	out := ss[:0]
-	for i, s := range ss {
-		if i == 0 || s != ss[i-1] {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // inflection reports whether a and b differ only in an ending: one is the
@@ -626,8 +668,8 @@ func (c *corpus) realWord(ws []word, i int, s framework.Span) (Diagnostic, bool)
 			fix, pair, slip, best = v, p, q, n
 		}
 	}
-	for _, v := range edits1(l) {
-		if inflection(l, v) || c.words[v] < frequentRatio*max(c.words[l], 1) || !listed(v) && !c.vocab[v] {
+	for _, v := range c.neighbours(l) {
+		if inflection(l, v) || c.words[v] < frequentRatio*max(c.words[l], 1) || !c.isListed(v) && !c.vocab[v] {
 			continue
 		}
 		if prev != "" {
@@ -640,7 +682,7 @@ func (c *corpus) realWord(ws []word, i int, s framework.Span) (Diagnostic, bool)
 	if fix == "" {
 		return Diagnostic{}, false
 	}
-	fix = matchCase(fix, w.text)
+	fix = matchCase(fix, w.text) + w.tail
 	return Diagnostic{
 		Span: s,
 		Message: fmt.Sprintf("%q is probably a slip for %q: these documents have %q %s and %q %s",
@@ -659,42 +701,28 @@ func times(n int) string {
 	return fmt.Sprintf("%d times", n)
 }
 
-// edits1 returns the strings one deletion, transposition, substitution
-// or insertion of a letter a–z or hyphen away from the ASCII word l, with
-// repeats; nil for a word that is not ASCII.
-func edits1(l string) []string {
-	for i := 0; i < len(l); i++ {
-		if l[i] >= utf8.RuneSelf {
-			return nil
-		}
+// suggest returns at most three listed or corpus words near l, best
+// first. A candidate's score is its edit distance, less one if the corpus
+// uses it and less the log of its uses, so a word of the documents three
+// edits away ("implementation" for "implemation") beats a word two away
+// that they do not use ("impletion"), and a frequent one beats a rare
+// one ("implication"). Words of the list that the corpus does not use
+// are looked for at most two edits away.
+func (c *corpus) suggest(l string) []string {
+	if s, ok := c.suggested[l]; ok {
+		return append([]string(nil), s...)
 	}
-	const alphabet = "abcdefghijklmnopqrstuvwxyz"
-	out := make([]string, 0, 54*len(l)+26)
-	for i := 0; i < len(l); i++ {
-		out = append(out, l[:i]+l[i+1:])
-		if i+1 < len(l) {
-			out = append(out, l[:i]+string(l[i+1])+string(l[i])+l[i+2:])
-		}
-		for _, a := range []byte(alphabet) {
-			if a != l[i] {
-				out = append(out, l[:i]+string(a)+l[i+1:])
-			}
-		}
-	}
-	for i := 0; i <= len(l); i++ {
-		for _, a := range []byte(alphabet) {
-			out = append(out, l[:i]+string(a)+l[i:])
-		}
-	}
-	return out
+	s := c.suggestNew(l)
+	c.suggested[l] = s
+	return append([]string(nil), s...)
 }
 
-// suggest returns at most three listed or corpus words near l, best
-// first. A candidate's score is its edit distance less the log of its
-// uses in the corpus, so a frequent word three edits away
-// ("implementation" for "implemation") beats a rare one two away
-// ("implication").
-func (c *corpus) suggest(l string) []string {
+// maxListScans bounds the number of words for which [corpus.suggest]
+// scans the whole word list, so that a document of gibberish is linted
+// in bounded time; later words get suggestions from the corpus alone.
+const maxListScans = 200
+
+func (c *corpus) suggestNew(l string) []string {
 	maxD := 1
 	switch n := utf8.RuneCountInString(l); {
 	case n >= 10:
@@ -702,45 +730,83 @@ func (c *corpus) suggest(l string) []string {
 	case n >= 5:
 		maxD = 2
 	}
-	type cand struct {
-		w     string
-		score float64
-	}
-	var cands []cand
-	var buf distBuf
-	consider := func(v string) {
-		d := buf.distance(l, v, maxD)
-		if d > maxD || d == 0 {
+	score := map[string]float64{}
+	consider := func(v string, maxD int) {
+		if abs(len(v)-len(l)) > maxD {
 			return
 		}
-		score := float64(d) - math.Log10(1+float64(c.words[v]))
-		cands = append(cands, cand{v, score})
-	}
-	for _, v := range wordlist.Words() {
-		if abs(len(v)-len(l)) <= maxD {
-			consider(v)
+		if d := c.dist.distance(l, v, maxD); d <= maxD && d > 0 {
+			sc := float64(d)
+			if n := c.words[v]; n > 0 {
+				sc -= 1 + math.Log10(float64(n))
+			}
+			score[v] = sc
 		}
 	}
-	for v, n := range c.words {
-		if n >= corpusWord && !wordlist.Has(v) && abs(len(v)-len(l)) <= maxD {
-			consider(v)
+	if c.known == nil {
+		c.known = map[int][]string{}
+		for v, n := range c.words {
+			if n >= corpusWord || c.isListed(v) {
+				c.known[len(v)] = append(c.known[len(v)], v)
+			}
 		}
+	}
+	for n := len(l) - maxD; n <= len(l)+maxD; n++ {
+		for _, v := range c.known[n] {
+			consider(v, maxD)
+		}
+	}
+	list, masks := wordlist.Words(), listMasks()
+	if len(c.suggested) >= maxListScans {
+		list = nil
+	}
+	lm, maxBits := letterMask(l), 2*min(maxD, 2)
+	for i, v := range list {
+		if abs(len(v)-len(l)) > 2 || bits.OnesCount32(masks[i]^lm) > maxBits {
+			continue
+		}
+		if _, ok := c.words[v]; !ok {
+			consider(v, min(maxD, 2))
+		}
+	}
+	cands := make([]string, 0, len(score))
+	for v := range score {
+		cands = append(cands, v)
 	}
 	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score < cands[j].score
+		a, b := cands[i], cands[j]
+		if score[a] != score[b] {
+			return score[a] < score[b]
 		}
-		return cands[i].w < cands[j].w
+		return a < b
 	})
-	var out []string
-	for _, k := range cands {
-		if len(out) == maxSuggestions {
-			break
-		}
-		out = append(out, k.w)
-	}
-	return out
+	return cands[:min(len(cands), maxSuggestions)]
 }
+
+// letterMask returns the set of letters of w: bit i for the letter 'a'+i,
+// bit 26 for any other character. An edit changes at most two bits, so
+// words k edits apart have masks at most 2k bits apart.
+func letterMask(w string) uint32 {
+	var m uint32
+	for i := 0; i < len(w); i++ {
+		if b := w[i]; b >= 'a' && b <= 'z' {
+			m |= 1 << (b - 'a')
+		} else {
+			m |= 1 << 26
+		}
+	}
+	return m
+}
+
+// listMasks holds the [letterMask] of each word of [wordlist.Words].
+var listMasks = sync.OnceValue(func() []uint32 {
+	ws := wordlist.Words()
+	m := make([]uint32, len(ws))
+	for i, w := range ws {
+		m[i] = letterMask(w)
+	}
+	return m
+})
 
 func abs(x int) int {
 	if x < 0 {
@@ -787,10 +853,4 @@ func (b *distBuf) distance(x, y string, max int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return min(prev[len(y)], max+1)
-}
-
-func debugf(format string, args ...any) {
-	if os.Getenv("SPELLDEBUG") != "" {
-		fmt.Fprintf(os.Stderr, format+"\n", args...)
-	}
 }

@@ -44,6 +44,13 @@ func runEncoding(p *Pass) {
 			continue
 		}
 		src := doc.File.Src
+		// In HTML, character references are how the source spells
+		// characters; a leaked one shows as "&amp;nbsp;" in the source and
+		// is found in the decoded texts below.
+		isHTML := doc.Format == framework.FormatLegacyHTML
+		if isHTML {
+			reportDecodedEntities(p, uniqueTexts([]*framework.Document{doc}))
+		}
 		for i := 0; i < len(src); {
 			r, n := utf8.DecodeRune(src[i:])
 			sp := doc.File.Span(i, i+n)
@@ -76,7 +83,7 @@ func runEncoding(p *Pass) {
 					i = j
 					continue
 				}
-			case r == '&':
+			case r == '&' && !isHTML:
 				if m := entityRE.Find(src[i:]); m != nil && entityRE.FindIndex(src[i:])[0] == 0 {
 					ent := string(m)
 					if dec := html.UnescapeString(ent); dec != ent {
@@ -102,6 +109,29 @@ func runEncoding(p *Pass) {
 			i += n
 		}
 	}
+}
+
+// reportDecodedEntities reports character references that remain in
+// texts after HTML decoding: the page shows them to readers as written.
+func reportDecodedEntities(p *Pass, texts []framework.Text) {
+	for _, t := range texts {
+		for _, m := range entityRE.FindAllString(t.Value, -1) {
+			if dec := html.UnescapeString(m); dec != m {
+				p.Reportf(t.Span, "HTML entity %q shown as text in %q: the page escapes it twice; it should read %q", m, clipText(t.Value), dec)
+			}
+		}
+	}
+}
+
+func clipText(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	i := 60
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }
 
 // Punctuation reports spacing mistakes around commas and full stops,

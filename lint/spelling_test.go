@@ -1,0 +1,256 @@
+package lint_test
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/parse"
+)
+
+// spellingSeeds are the real documents the project was specified from.
+var spellingSeeds = []string{
+	"skills-a-to-z.md",
+	"role-page-digital-portfolio-manager-2024.txt",
+	"role-level-digital-portfolio-manager.txt",
+	"legacy-guidance-product-manager-2020.txt",
+}
+
+func parseSpellingSeed(t testing.TB, name string) *framework.Document {
+	t.Helper()
+	src, err := os.ReadFile("../testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse(name, src)
+	if doc == nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return doc
+}
+
+// spellingFinding is what the tests compare of a finding: where, which
+// rule, the word and the suggestions.
+func spellingFinding(d lint.Diagnostic) string {
+	var fixes []string
+	for _, s := range d.Suggestions {
+		if s.Span != d.Span {
+			fixes = append(fixes, "(bad span)")
+		}
+		fixes = append(fixes, s.NewText)
+	}
+	return fmt.Sprintf("%s %s %q -> %s", d.Span.Pos(), d.Rule, d.Span.Text(), strings.Join(fixes, ","))
+}
+
+// wantSpellingSeedFindings are every spelling and british-spelling finding on the
+// seeds: the known typos and nothing else.
+var wantSpellingSeedFindings = []string{
+	`legacy-guidance-product-manager-2020.txt:128:64 british-spelling "centered" -> centred`,
+	`legacy-guidance-product-manager-2020.txt:301:39 spelling "mangers" -> managers`,
+	`role-page-digital-portfolio-manager-2024.txt:17:94 spelling "portolio" -> portfolio`,
+	`role-page-digital-portfolio-manager-2024.txt:278:12 spelling "portolio" -> portfolio`,
+	`skills-a-to-z.md:4194:44 spelling "implemation" -> implementation,implications,implication`,
+}
+
+var spellingRules = []*lint.Rule{lint.Spelling, lint.BritishSpelling}
+
+// TestSpellingSeeds lints each seed alone, with the published catalogue as
+// the reference, as `ddat lint file` does.
+func TestSpellingSeeds(t *testing.T) {
+	pub, _ := parse.Published()
+	var got []string
+	for _, name := range spellingSeeds {
+		fw := framework.Merge(parseSpellingSeed(t, name))
+		for _, d := range lint.Run(fw, lint.Options{Rules: spellingRules, Catalogue: pub}) {
+			got = append(got, spellingFinding(d))
+		}
+	}
+	if diff := cmp.Diff(wantSpellingSeedFindings, spellingSorted(got)); diff != "" {
+		t.Errorf("findings on the seeds (-want +got):\n%s", diff)
+	}
+}
+
+// TestSpellingSeedsTogether lints the seeds as one framework.
+func TestSpellingSeedsTogether(t *testing.T) {
+	var docs []*framework.Document
+	for _, name := range spellingSeeds {
+		docs = append(docs, parseSpellingSeed(t, name))
+	}
+	var got []string
+	for _, d := range lint.Run(framework.Merge(docs...), lint.Options{Rules: spellingRules}) {
+		got = append(got, spellingFinding(d))
+	}
+	if diff := cmp.Diff(wantSpellingSeedFindings, spellingSorted(got)); diff != "" {
+		t.Errorf("findings on the seeds (-want +got):\n%s", diff)
+	}
+}
+
+func spellingSorted(ss []string) []string {
+	out := slices.Clone(ss)
+	slices.Sort(out)
+	return out
+}
+
+// TestSpellingMessages checks the wording of each kind of finding.
+func TestSpellingMessages(t *testing.T) {
+	pub, _ := parse.Published()
+	want := map[string]string{
+		"portolio":    `"portolio" is not a word; did you mean "portfolio"?`,
+		"implemation": `"implemation" is not a word; did you mean "implementation", "implications" or "implication"?`,
+		"mangers":     `"mangers" is probably a slip for "managers": these documents have "product managers" 12 times and "product mangers" once`,
+		"centered":    `"centered" is the American spelling; British English writes "centred"`,
+	}
+	for _, d := range lint.Run(pub, lint.Options{Rules: spellingRules}) {
+		w := d.Span.Text()
+		if want[w] != d.Message {
+			t.Errorf("%s: message %q, want %q", d.Span, d.Message, want[w])
+		}
+		if d.Severity != lint.Warning {
+			t.Errorf("%s: severity %v, want warning", d.Span, d.Severity)
+		}
+	}
+}
+
+// spellingNeverFlagged are words the spelling rules must accept wherever they
+// stand in a sentence.
+var spellingNeverFlagged = []string{
+	"DevOps", "JavaScript", "DDaT", "MVP", "ROI", "KPIs", "GOV.UK",
+	"organisation", "organisation's", "organisation’s", "prioritise", "incentivising",
+	"underrepresented", "runbooks", "timeframe", "kanban", "stakeholders'",
+	"co-ordinates", "24x7", "https://www.gov.uk/guidance", "team@digital.cabinet-office.gov.uk",
+	// words of skill and role names of the catalogue
+	"frontend", "cyber", "inclusivity",
+}
+
+func TestSpellingNeverFlagged(t *testing.T) {
+	pub, _ := parse.Published()
+	var b strings.Builder
+	b.WriteString("# Skills\n\n## Agile working\n\nWorking in an agile way.\n\n1. Awareness\n\n")
+	for _, w := range spellingNeverFlagged {
+		fmt.Fprintf(&b, "  - %s\n\n  - work with the %s team, %s and others\n\n", w, w, w)
+	}
+	doc, err := parse.Parse("never.md", []byte(b.String()))
+	if doc == nil {
+		t.Fatal(err)
+	}
+	for _, d := range lint.Run(framework.Merge(doc), lint.Options{Rules: spellingRules, Catalogue: pub}) {
+		t.Errorf("unexpected finding: %v", d)
+	}
+	// Every word of every skill and role name of the catalogue, each name
+	// a sentence of one text.
+	var names []string
+	for _, s := range pub.Skills {
+		names = append(names, s.Name.Value)
+	}
+	for _, r := range pub.Roles {
+		names = append(names, r.Name.Value)
+	}
+	src := []byte(strings.Join(names, ". "))
+	f := framework.NewFile("names", src)
+	doc = &framework.Document{File: f, Roles: []*framework.Role{{Description: []framework.Text{framework.NewText(f, 0, len(src))}}}}
+	fw := &framework.Framework{Documents: []*framework.Document{doc}}
+	for _, d := range lint.Run(fw, lint.Options{Rules: spellingRules, Catalogue: pub}) {
+		t.Errorf("unexpected finding in the names of skills and roles: %v", d)
+	}
+}
+
+// TestSpellingWords checks that configured words are accepted.
+func TestSpellingWords(t *testing.T) {
+	src := []byte("Agree the plan with the Flurbostat board and the glorptastic team.")
+	f := framework.NewFile("text", src)
+	doc := &framework.Document{File: f, Roles: []*framework.Role{{Description: []framework.Text{framework.NewText(f, 0, len(src))}}}}
+	fw := &framework.Framework{Documents: []*framework.Document{doc}}
+	var got []string
+	for _, d := range lint.Run(fw, lint.Options{Rules: spellingRules}) {
+		got = append(got, d.Span.Text())
+	}
+	// "Flurbostat" is a proper name inside a sentence.
+	if diff := cmp.Diff([]string{"glorptastic"}, got); diff != "" {
+		t.Errorf("without configured words (-want +got):\n%s", diff)
+	}
+	if d := lint.Run(fw, lint.Options{Rules: spellingRules, Words: []string{"Glorptastic"}}); len(d) != 0 {
+		t.Errorf("with configured words: %v", d)
+	}
+}
+
+// BenchmarkSpellingCatalogue lints the published catalogue (189 skills,
+// 7,240 lines) with the spelling rule. Budget: 50ms and 20MB a run on a
+// laptop, the word list's one-off decompression excluded (a lint of the
+// whole catalogue should feel instant; the rule reads every text twice
+// and scans the word list once per word it reports).
+func BenchmarkSpellingCatalogue(b *testing.B) {
+	docs, _ := parse.PublishedDocuments()
+	var cat *framework.Document
+	for _, d := range docs {
+		if d.Format == framework.FormatSkillsMarkdown {
+			cat = d
+		}
+	}
+	fw := framework.Merge(cat)
+	opts := lint.Options{Rules: []*lint.Rule{lint.Spelling}}
+	lint.Run(fw, opts)
+	b.ReportAllocs()
+	for b.Loop() {
+		lint.Run(fw, opts)
+	}
+}
+
+// TestSpellingGibberish bounds the time spent on a page of non-words.
+func TestSpellingGibberish(t *testing.T) {
+	var b strings.Builder
+	x := uint32(1)
+	for i := 0; i < 20000; i++ {
+		n := 4 + i%9
+		for j := 0; j < n; j++ {
+			x = x*1664525 + 1013904223
+			b.WriteByte(byte('a' + x>>24%26))
+		}
+		b.WriteString(" ")
+	}
+	src := []byte(b.String())
+	f := framework.NewFile("gibberish", src)
+	doc := &framework.Document{File: f, Roles: []*framework.Role{{Description: []framework.Text{framework.NewText(f, 0, len(src))}}}}
+	fw := &framework.Framework{Documents: []*framework.Document{doc}}
+	start := time.Now()
+	diags := lint.Run(fw, lint.Options{Rules: spellingRules})
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("%d findings took %v", len(diags), d)
+	}
+	for _, d := range diags {
+		if !strings.Contains(d.Message, fmt.Sprintf("%q", d.Span.Text())) {
+			t.Fatalf("%v: message does not quote the span's text %q", d, d.Span.Text())
+		}
+	}
+	t.Logf("%d findings in %v", len(diags), time.Since(start))
+}
+
+// TestSpellingCRLF lints the seeds saved with CRLF line ends and a byte
+// order mark: the findings are the same, at the same lines and columns.
+func TestSpellingCRLF(t *testing.T) {
+	pub, _ := parse.Published()
+	var got []string
+	for _, name := range spellingSeeds {
+		src, err := os.ReadFile("../testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = append([]byte("\uFEFF"), []byte(strings.ReplaceAll(string(src), "\n", "\r\n"))...)
+		doc, err := parse.Parse(name, src)
+		if doc == nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, d := range lint.Run(framework.Merge(doc), lint.Options{Rules: spellingRules, Catalogue: pub}) {
+			got = append(got, spellingFinding(d))
+		}
+	}
+	if diff := cmp.Diff(wantSpellingSeedFindings, spellingSorted(got)); diff != "" {
+		t.Errorf("findings on the seeds with CRLF and BOM (-want +got):\n%s", diff)
+	}
+}
