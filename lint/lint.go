@@ -106,6 +106,10 @@ type Pass struct {
 	// [framework.Key].
 	Words map[string]bool
 
+	// Vocabulary is a framework whose words count as the corpus's own
+	// vocabulary for spelling (the published framework); optional.
+	Vocabulary *framework.Framework
+
 	rule   *Rule
 	report func(Diagnostic)
 	skills map[string]*framework.Skill // CatalogueSkill's index, built on first use
@@ -140,6 +144,10 @@ type Options struct {
 	Catalogue *framework.Framework
 	// Words are extra accepted words.
 	Words []string
+	// Vocabulary is a framework whose words count as the corpus's own
+	// vocabulary for spelling, such as the published framework, so that a
+	// small input is not judged on its own few words; optional.
+	Vocabulary *framework.Framework
 }
 
 // Run runs the rules on fw and returns their findings sorted by file,
@@ -159,7 +167,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	}
 	var diags []Diagnostic
 	for _, r := range rules {
-		p := &Pass{Framework: fw, Catalogue: cat, Words: words, rule: r}
+		p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, rule: r}
 		p.report = func(d Diagnostic) { diags = append(diags, d) }
 		r.Run(p)
 	}

@@ -371,21 +371,38 @@ func (c *corpus) inVocab(l string) bool {
 	return false
 }
 
+// outsideDocs returns the documents of the catalogue and the vocabulary
+// that are not among the linted ones (by identity or by content), each
+// once: their words count, but are not checked.
+func outsideDocs(p *Pass) []*framework.Document {
+	seen := map[*framework.Document]bool{}
+	linted := map[string]bool{}
+	for _, d := range p.Framework.Documents {
+		seen[d] = true
+		if d != nil && d.File != nil {
+			linted[string(d.File.Src)] = true
+		}
+	}
+	var out []*framework.Document
+	for _, fw := range []*framework.Framework{p.Catalogue, p.Vocabulary} {
+		if fw == nil || fw == p.Framework {
+			continue
+		}
+		for _, d := range fw.Documents {
+			if d == nil || seen[d] || d.File != nil && linted[string(d.File.Src)] {
+				continue
+			}
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 func newCorpus(p *Pass) *corpus {
 	c := &corpus{words: map[string]int{}, pairs: map[[2]string]int{}, vocab: map[string]bool{}, frequent: map[int][]string{},
 		listed: map[string]bool{}, suggested: map[string][]string{}}
-	var others []*framework.Document
-	if p.Catalogue != nil && p.Catalogue != p.Framework {
-	next:
-		for _, cd := range p.Catalogue.Documents {
-			for _, d := range p.Framework.Documents {
-				if d == cd || d != nil && cd != nil && d.File != nil && cd.File != nil && string(d.File.Src) == string(cd.File.Src) {
-					continue next
-				}
-			}
-			others = append(others, cd)
-		}
-	}
+	others := outsideDocs(p)
 	count := func(ws []word) {
 		for i, w := range ws {
 			if w.skip {

@@ -87,7 +87,8 @@ func runLint(e *env, args []string) int {
 	}
 
 	fw := framework.Merge(in.docs...)
-	opts := cfg.Options(lint.Options{Catalogue: cat})
+	vocab, _ := parse.Published()
+	opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab})
 	diags := append(append([]lint.Diagnostic(nil), in.parsed...), lint.Run(fw, opts)...)
 	diags = cfg.Apply(diags)
 	lint.Sort(diags)
