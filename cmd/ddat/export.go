@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -12,12 +13,18 @@ import (
 type exportOptions struct {
 	out       string
 	positions bool
+	format    string
+	table     string
+	raw       bool
 }
 
 func exportFlags(fs *flag.FlagSet) *exportOptions {
 	o := &exportOptions{}
 	fs.StringVar(&o.out, "out", "", "write to `FILE` (atomically) instead of standard output")
-	fs.BoolVar(&o.positions, "positions", false, "give every element's file, line and column")
+	fs.BoolVar(&o.positions, "positions", false, "give every element's file, line and column (JSON)")
+	fs.StringVar(&o.format, "format", "json", "output `format`: json, or csv for an official CSV layout")
+	fs.StringVar(&o.table, "table", "roles", "CSV `layout`: roles or skills")
+	fs.BoolVar(&o.raw, "raw", false, "write CSV cells as they are, without neutralising spreadsheet formulas")
 	return o
 }
 
@@ -32,6 +39,18 @@ func runExport(e *env, args []string) int {
 	if !ok {
 		return st
 	}
+	if o.format != "json" && o.format != "csv" {
+		e.errorf("unknown --format %q: want json or csv", o.format)
+		return exitUsage
+	}
+	if o.format == "csv" && o.table != string(framework.CSVRoles) && o.table != string(framework.CSVSkills) {
+		e.errorf("unknown --table %q: want roles or skills", o.table)
+		return exitUsage
+	}
+	if o.out != "" && isInput(o.out, paths) {
+		e.errorf("--out %s is one of the inputs; ddat never writes to its inputs", o.out)
+		return exitUsage
+	}
 	in, err := readInputs(paths)
 	if err != nil {
 		e.errorf("%v", err)
@@ -45,7 +64,13 @@ func runExport(e *env, args []string) int {
 			fmt.Fprintln(e.stderr, d.String())
 		}
 	}
-	data, err := framework.Export(framework.Merge(in.docs...), framework.ExportOptions{Positions: o.positions})
+	fw := framework.Merge(in.docs...)
+	var data []byte
+	if o.format == "csv" {
+		data, err = framework.ExportCSV(fw, framework.CSVOptions{Table: framework.CSVTable(o.table), Raw: o.raw})
+	} else {
+		data, err = framework.Export(fw, framework.ExportOptions{Positions: o.positions})
+	}
 	if err != nil {
 		e.errorf("export: %v", err)
 		return exitUsage
@@ -62,6 +87,32 @@ func runExport(e *env, args []string) int {
 		return exitUsage
 	}
 	return exitOK
+}
+
+// isInput reports whether out names one of the input paths or a file
+// inside an input folder.
+func isInput(out string, paths []string) bool {
+	ao, err := filepath.Abs(out)
+	if err != nil {
+		return false
+	}
+	for _, p := range paths {
+		ap, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if ao == ap {
+			return true
+		}
+		if rel, err := filepath.Rel(ap, ao); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+			if fi, err := os.Stat(ap); err == nil && fi.IsDir() {
+				if _, err := os.Stat(ao); err == nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // writeFileAtomic writes data to name through a temporary file in the
