@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // ExportSchemaID is the $id of the JSON Schema that describes the output of
@@ -197,6 +200,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 			out.Documents = append(out.Documents, documents(d)...)
 		}
 	}
+	validUTF8(reflect.ValueOf(&out).Elem())
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -205,6 +209,36 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// validUTF8 replaces each invalid UTF-8 sequence in the strings of v by
+// U+FFFD, as encoding/json would, but before encoding, so that the export
+// holds the character itself and reads back to the same bytes. (JSON is
+// UTF-8: a source's invalid bytes cannot survive the export; the encoding
+// rule reports them.)
+func validUTF8(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if s := v.String(); !utf8.ValidString(s) && v.CanSet() {
+			v.SetString(strings.ToValidUTF8(s, "\uFFFD"))
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			validUTF8(v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				validUTF8(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			validUTF8(v.Index(i))
+		}
+	case reflect.Map:
+		// The export has no maps.
+	}
 }
 
 type exporter struct {

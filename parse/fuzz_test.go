@@ -1,14 +1,18 @@
 package parse_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/parse"
+	"github.com/ddat-tools/ddat/schema"
 )
 
 // spanType is the type checkSpans looks for.
@@ -92,9 +96,29 @@ func fuzzFormat(f *testing.F, format framework.Format) {
 				_ = el.Detail()
 			}
 		}
-		if doc != nil {
-			checkSpans(t, doc, src)
-			_ = framework.Merge(doc)
+		if doc == nil {
+			return
+		}
+		checkSpans(t, doc, src)
+		// Whatever parses exports to JSON the schema accepts, and that
+		// JSON reads back to the same framework.
+		out, err := framework.Export(framework.Merge(doc), framework.ExportOptions{})
+		if err != nil {
+			t.Fatalf("Export: %v", err)
+		}
+		if err := schema.Validate(schema.Export, out); err != nil {
+			t.Fatalf("the export does not validate: %v\n%s", err, out)
+		}
+		back, err := parse.ParseJSON("fuzz.json", out)
+		if err != nil {
+			t.Fatalf("the export does not read back: %v", err)
+		}
+		again, err := framework.Export(framework.Merge(back), framework.ExportOptions{})
+		if err != nil {
+			t.Fatalf("Export of the read-back: %v", err)
+		}
+		if !bytes.Equal(out, again) {
+			t.Fatalf("parse(export(x)) differs from x:\n%s", cmp.Diff(string(out), string(again)))
 		}
 	})
 }
@@ -108,4 +132,9 @@ func FuzzLegacyHTML(f *testing.F)     { fuzzFormat(f, framework.FormatLegacyHTML
 func FuzzRolesCSV(f *testing.F)       { fuzzFormat(f, framework.FormatRolesCSV) }
 func FuzzSkillsCSV(f *testing.F)      { fuzzFormat(f, framework.FormatSkillsCSV) }
 func FuzzChangesCSV(f *testing.F)     { fuzzFormat(f, framework.FormatChangesCSV) }
-func FuzzJSON(f *testing.F)           { fuzzFormat(f, framework.FormatJSON) }
+func FuzzParseJSON(f *testing.F) {
+	f.Add([]byte(smallExport))
+	f.Add([]byte(`{"schemaVersion": "1", "skills": [{"name": "\ud800"}]}`))
+	f.Add([]byte(`{"schemaVersion": "1", "roles": [{"levels": [{"skills": [{}]}]}]}`))
+	fuzzFormat(f, framework.FormatJSON)
+}

@@ -359,52 +359,6 @@ func TestLooksLikeJSON(t *testing.T) {
 	}
 }
 
-// FuzzParseJSON checks that ParseJSON does not panic, that the spans it
-// gives are in bounds, and that whatever it reads without error exports to
-// JSON the schema accepts.
-func FuzzParseJSON(f *testing.F) {
-	f.Add([]byte(smallExport))
-	f.Add([]byte(`{"schemaVersion": "1", "skills": [{"name": "\ud800"}]}`))
-	f.Add([]byte(`{"schemaVersion": "1", "roles": [{"levels": [{"skills": [{}]}]}]}`))
-	f.Fuzz(func(t *testing.T, src []byte) {
-		doc, err := parse.ParseJSON("f.json", src)
-		if doc == nil {
-			t.Fatal("no document")
-		}
-		inBounds := func(sp framework.Span) {
-			if sp.IsValid() && (sp.Start < 0 || sp.End > len(src) || sp.Start > sp.End) {
-				t.Fatalf("span [%d,%d) out of bounds (%d bytes)", sp.Start, sp.End, len(src))
-			}
-		}
-		for _, s := range doc.Skills {
-			inBounds(s.Span)
-			inBounds(s.Name.Span)
-			for _, l := range s.Levels {
-				inBounds(l.Span)
-			}
-		}
-		for _, r := range doc.Roles {
-			inBounds(r.Span)
-			for _, l := range r.Levels {
-				inBounds(l.Span)
-				for _, q := range l.Skills {
-					inBounds(q.Span)
-				}
-			}
-		}
-		if err != nil {
-			return
-		}
-		out, err := framework.Export(framework.Merge(doc), framework.ExportOptions{Positions: true})
-		if err != nil {
-			t.Fatalf("Export: %v", err)
-		}
-		if err := schema.Validate(schema.Export, out); err != nil {
-			t.Fatalf("export of a document read without error does not validate: %v", err)
-		}
-	})
-}
-
 // TestExportFormats checks that a document of every format the module
 // knows exports to JSON that the schema accepts and that reads back.
 func TestExportFormats(t *testing.T) {
