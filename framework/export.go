@@ -55,6 +55,15 @@ type exportDocument struct {
 	Title     string `json:"title,omitempty"`
 	Published string `json:"published,omitempty"` // YYYY-MM-DD
 	Updated   string `json:"updated,omitempty"`   // YYYY-MM-DD
+	// Notes are what the parser recovered from in the document (see
+	// [Note]), so that the export keeps them for the linter.
+	Notes []exportNote `json:"notes,omitempty"`
+}
+
+type exportNote struct {
+	Code    string        `json:"code"`
+	Message string        `json:"message"`
+	Source  *exportSource `json:"source,omitempty"`
 }
 
 type exportSource struct {
@@ -197,7 +206,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 			if _, ok := formatRank[d.Format]; !ok {
 				return nil, fmt.Errorf("export: document %q: unknown format %q", docName(d), d.Format)
 			}
-			out.Documents = append(out.Documents, documents(d)...)
+			out.Documents = append(out.Documents, e.documents(d)...)
 		}
 	}
 	validUTF8(reflect.ValueOf(&out).Elem())
@@ -354,13 +363,22 @@ func (e exporter) requirements(rs []*Requirement) []exportRequirement {
 // documents returns the entries of the "documents" list for d: d itself,
 // or, for a document read from a JSON export, the documents that export
 // lists.
-func documents(d *Document) []exportDocument {
+func (e exporter) documents(d *Document) []exportDocument {
 	if d.Format == FormatJSON && d.File != nil {
 		var top struct {
 			Documents []exportDocument `json:"documents"`
 		}
 		src := bytes.TrimPrefix(d.File.Src, []byte("\ufeff"))
 		if json.Unmarshal(src, &top) == nil && top.Documents != nil {
+			// The notes keep the positions in their original sources,
+			// when positions are asked for.
+			for i := range top.Documents {
+				for j := range top.Documents[i].Notes {
+					if !e.positions {
+						top.Documents[i].Notes[j].Source = nil
+					}
+				}
+			}
 			return top.Documents
 		}
 	}
@@ -370,6 +388,9 @@ func documents(d *Document) []exportDocument {
 	}
 	ed.Published = isoDate(d.Published)
 	ed.Updated = isoDate(d.Updated)
+	for _, n := range d.Notes {
+		ed.Notes = append(ed.Notes, exportNote{Code: n.Code, Message: n.Message, Source: e.source(n.Span)})
+	}
 	return []exportDocument{ed}
 }
 

@@ -2,6 +2,8 @@ package parse_test
 
 import (
 	"bytes"
+	"encoding/csv"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -349,5 +351,51 @@ func TestPagesAndCSVAgree(t *testing.T) {
 	}
 	if diff := cmp.Diff(shape(pageRole), shape(csvRole)); diff != "" {
 		t.Errorf("levels and skills differ (-page +csv):\n%s", diff)
+	}
+}
+
+// TestCSVNothingLost counts the rows of each roles download in and out:
+// every row becomes a requirement, a noted duplicate or an error; none is
+// dropped silently.
+func TestCSVNothingLost(t *testing.T) {
+	header := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
+	damaged := header +
+		"Data,Data scientist,Does data.,Data scientist,A level.,Planning,Plans.,Working,\"You can:\n- plan\",\n" +
+		"Data,Data scientist,Does data.,Data scientist,A level.,Planning,Plans.,Working,\"You can:\n- plan\",\n" + // duplicate
+		"Data,Data scientist,Does data.,,A level.,Testing,Tests.,Working,\"You can:\n- test\",\n" + // no level
+		"too,few,fields\n" +
+		"Data,,Does data.,Data scientist,A level.,Testing,Tests.,Working,\"You can:\n- test\",\n" // no role
+	for name, src := range map[string][]byte{
+		"roles-sample.csv": readFixture(t, "roles-sample.csv"),
+		"damaged.csv":      []byte(damaged),
+	} {
+		var rowsIn int
+		r := csv.NewReader(bytes.NewReader(src))
+		r.FieldsPerRecord = -1
+		recs, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rowsIn = len(recs) - 1
+		doc, perr := parse.Parse(name, src)
+		out := 0
+		for _, role := range doc.Roles {
+			out += len(role.Skills)
+			for _, l := range role.Levels {
+				out += len(l.Skills)
+			}
+		}
+		for _, n := range doc.Notes {
+			if n.Code == "duplicate-row" {
+				out++
+			}
+		}
+		var el framework.ErrorList
+		if errors.As(perr, &el) {
+			out += len(el)
+		}
+		if out != rowsIn {
+			t.Errorf("%s: %d rows in, %d accounted for (requirements, duplicates, errors)", name, rowsIn, out)
+		}
 	}
 }

@@ -41,7 +41,7 @@ func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
 		errs.Add(f.Span(err.off, err.off), nil, "invalid JSON: %s", err.msg)
 		return doc, errs
 	}
-	r := &jsonReader{f: f}
+	r := &jsonReader{f: f, doc: doc}
 	r.object(root, "", []string{"$schema", "schemaVersion", "skills", "roles", "documents"}, map[string]func(*jsonValue, string){
 		"$schema": func(v *jsonValue, p string) {
 			if s := r.text(v, p); v.kind == jsonString && s.Value != framework.ExportSchemaID {
@@ -82,6 +82,7 @@ func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
 // jsonReader turns JSON values into the model, collecting errors.
 type jsonReader struct {
 	f    *framework.File
+	doc  *framework.Document // notes of the exported documents go here
 	errs framework.ErrorList
 }
 
@@ -261,6 +262,19 @@ func (r *jsonReader) document(v *jsonValue, p string) {
 		"title":     func(v *jsonValue, p string) { r.text(v, p) },
 		"published": date,
 		"updated":   date,
+		"notes": func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonValue, p string) {
+				var n framework.Note
+				if r.object(v, p, []string{"code", "message"}, map[string]func(*jsonValue, string){
+					"code":    func(v *jsonValue, p string) { n.Code = r.text(v, p).Value },
+					"message": func(v *jsonValue, p string) { n.Message = r.text(v, p).Value },
+					"source":  r.source,
+				}) {
+					n.Span = r.f.Span(v.start, v.end)
+					r.doc.Notes = append(r.doc.Notes, n)
+				}
+			})
+		},
 	})
 }
 
