@@ -596,20 +596,28 @@ func (s *jsonScanner) object() (*jsonValue, *jsonError) {
 			return nil, err
 		}
 		v.members = append(v.members, jsonMember{key: key.str, keyStart: key.start, value: val})
-		s.space()
-		if s.off < len(s.src) {
-			switch s.src[s.off] {
-			case ',':
-				s.off++
-				continue
-			case '}':
-				s.off++
-				v.end = s.off
-				return v, nil
-			}
+		if more, err := s.after(v, '}'); err != nil || !more {
+			return v, err
 		}
-		return nil, s.fail(s.off, "unexpected %s: want ',' or '}'", s.what())
 	}
+}
+
+// after reads what follows a member of an object or an element of an
+// array: a comma, when more follow, or the closing bracket, which ends v.
+func (s *jsonScanner) after(v *jsonValue, closing byte) (more bool, err *jsonError) {
+	s.space()
+	if s.off < len(s.src) {
+		switch s.src[s.off] {
+		case ',':
+			s.off++
+			return true, nil
+		case closing:
+			s.off++
+			v.end = s.off
+			return false, nil
+		}
+	}
+	return false, s.fail(s.off, "unexpected %s: want ',' or '%c'", s.what(), closing)
 }
 
 func (s *jsonScanner) array() (*jsonValue, *jsonError) {
@@ -631,19 +639,9 @@ func (s *jsonScanner) array() (*jsonValue, *jsonError) {
 			return nil, err
 		}
 		v.elems = append(v.elems, e)
-		s.space()
-		if s.off < len(s.src) {
-			switch s.src[s.off] {
-			case ',':
-				s.off++
-				continue
-			case ']':
-				s.off++
-				v.end = s.off
-				return v, nil
-			}
+		if more, err := s.after(v, ']'); err != nil || !more {
+			return v, err
 		}
-		return nil, s.fail(s.off, "unexpected %s: want ',' or ']'", s.what())
 	}
 }
 
