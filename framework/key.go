@@ -18,6 +18,14 @@ var folder = cases.Fold()
 // Key works on a copy: sources are never normalised in place, so spans
 // keep pointing at the bytes as written.
 func Key(s string) string {
+	if k, ok := asciiKey(s); ok {
+		return k
+	}
+	return unicodeKey(s)
+}
+
+// unicodeKey is Key for any text.
+func unicodeKey(s string) string {
 	s = folder.String(norm.NFKC.String(s))
 	var b strings.Builder
 	b.Grow(len(s))
@@ -44,6 +52,65 @@ func Key(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// asciiKey is Key for ASCII text, where NFKC changes nothing and case
+// folding is lower-casing: most of the framework, so Key is cheap where it
+// is called most. It reports false for any non-ASCII byte. It allocates
+// only when the key differs from s.
+func asciiKey(s string) (string, bool) {
+	same := true
+	space := true // at the start, as after a space: leading space goes
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return "", false
+		}
+		switch {
+		case 'A' <= c && c <= 'Z', c == '`':
+			same = false
+		case isASCIISpace(c):
+			if c != ' ' || space || i == len(s)-1 {
+				same = false
+			}
+			space = true
+			continue
+		}
+		space = false
+	}
+	if same {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	pending := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isASCIISpace(c) {
+			pending = len(b) > 0
+			continue
+		}
+		if pending {
+			b = append(b, ' ')
+			pending = false
+		}
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		b = append(b, c)
+	}
+	return string(b), true
+}
+
+// isASCIISpace reports the ASCII bytes unicode.IsSpace accepts.
+func isASCIISpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // Slug returns the URL slug the framework site derives from a name:

@@ -32,9 +32,9 @@ func BenchmarkLintSeeds(b *testing.B) {
 func BenchmarkLintCorpus(b *testing.B) {
 	var perCopy int
 	for _, n := range []int{1, 10, 100} {
-		dir := b.TempDir()
-		writeCorpus(b, dir, n)
 		b.Run(fmt.Sprintf("%dx", n), func(b *testing.B) {
+			dir := b.TempDir()
+			writeCorpus(b, dir, n)
 			b.ReportAllocs()
 			var out bytes.Buffer
 			for b.Loop() {
@@ -56,9 +56,9 @@ func BenchmarkLintCorpus(b *testing.B) {
 
 func BenchmarkExportCorpus(b *testing.B) {
 	for _, n := range []int{1, 10} {
-		dir := b.TempDir()
-		writeCorpus(b, dir, n)
 		b.Run(fmt.Sprintf("%dx", n), func(b *testing.B) {
+			dir := b.TempDir()
+			writeCorpus(b, dir, n)
 			b.ReportAllocs()
 			for b.Loop() {
 				if st := run([]string{"export", dir}, nil, io.Discard, io.Discard); st != 0 {
