@@ -2,8 +2,10 @@ package lint
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -110,9 +112,33 @@ type Pass struct {
 	// vocabulary for spelling (the published framework); optional.
 	Vocabulary *framework.Framework
 
-	rule   *Rule
-	report func(Diagnostic)
-	skills map[string]*framework.Skill // CatalogueSkill's index, built on first use
+	rule     *Rule
+	report   func(Diagnostic)
+	reported int                         // findings reported so far
+	skills   map[string]*framework.Skill // CatalogueSkill's index, built on first use
+	run      *runState                   // what the passes of one Run share
+}
+
+// runState is what the passes of one [Run] compute once and share. Rules
+// may run concurrently, so each field is computed under a sync.Once and
+// read-only afterwards.
+type runState struct {
+	texts  func() []framework.Text  // lintedTexts
+	tokens func() map[string][]word // the words of each linted text, by value
+}
+
+func newRunState(fw *framework.Framework) *runState {
+	st := &runState{texts: sync.OnceValue(func() []framework.Text { return uniqueTexts(fw.Documents) })}
+	st.tokens = sync.OnceValue(func() map[string][]word {
+		m := map[string][]word{}
+		for _, t := range st.texts() {
+			if _, ok := m[t.Value]; !ok {
+				m[t.Value] = tokenize(t.Value)
+			}
+		}
+		return m
+	})
+	return st
 }
 
 // Rule returns the rule being run.
@@ -127,6 +153,7 @@ func (p *Pass) Report(d Diagnostic) {
 	if d.Severity == 0 {
 		d.Severity = p.rule.Severity
 	}
+	p.reported++
 	p.report(d)
 }
 
@@ -165,11 +192,30 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	for _, w := range opts.Words {
 		words[framework.Key(w)] = true
 	}
+	// Rules run concurrently, each into its own list; the lists are joined
+	// in rule order and sorted stably, so the output is the same as a
+	// sequential run's at any GOMAXPROCS.
+	state := newRunState(fw)
+	found := make([][]Diagnostic, len(rules))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(rules)) {
+		wg.Go(func() {
+			for i := range next {
+				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, rule: rules[i], run: state}
+				p.report = func(d Diagnostic) { found[i] = append(found[i], d) }
+				rules[i].Run(p)
+			}
+		})
+	}
+	for i := range rules {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var diags []Diagnostic
-	for _, r := range rules {
-		p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, rule: r}
-		p.report = func(d Diagnostic) { diags = append(diags, d) }
-		r.Run(p)
+	for _, f := range found {
+		diags = append(diags, f...)
 	}
 	Sort(diags)
 	return diags

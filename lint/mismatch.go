@@ -47,6 +47,7 @@ var DescriptorMismatch = &Rule{
 const closeLine = 0.6
 
 func runDescriptorMismatch(p *Pass) {
+	m := newMatcher()
 	sites := p.Requirements()
 	// Page against catalogue.
 	for _, s := range sites {
@@ -62,7 +63,7 @@ func runDescriptorMismatch(p *Pass) {
 			if s.Req.LevelText.Value != "" {
 				continue // an unrecognised level: unknown-level reports it
 			}
-			level = bestLevel(sk, s.Req.Descriptors)
+			level = m.bestLevel(sk, s.Req.Descriptors)
 			if level == 0 {
 				continue
 			}
@@ -72,7 +73,7 @@ func runDescriptorMismatch(p *Pass) {
 		if sl == nil || sl.Status != framework.Defined || len(sl.Descriptors) == 0 {
 			continue
 		}
-		c := compareLines(s.Req.Descriptors, sl.Descriptors)
+		c := m.compareLines(s.Req.Descriptors, sl.Descriptors)
 		if c.identical {
 			continue
 		}
@@ -83,12 +84,12 @@ func runDescriptorMismatch(p *Pass) {
 		}
 		fmt.Fprintf(&b, "descriptors differ from the catalogue: %s", c.summary("catalogue"))
 		if !inferred {
-			if other := sameAsOtherLevel(sk, level, s.Req.Descriptors); other != 0 {
+			if other := m.sameAsOtherLevel(sk, level, s.Req.Descriptors); other != 0 {
 				fmt.Fprintf(&b, "; these are the catalogue's %s descriptors", other)
 			}
 		}
 		if c.wholesale {
-			if o, ol := sameAsOtherSkill(p.Catalogue, sk, s.Req.Descriptors); o != nil {
+			if o, ol := m.sameAsOtherSkill(p.Catalogue, sk, s.Req.Descriptors); o != nil {
 				fmt.Fprintf(&b, "; these are the catalogue's descriptors of %q (%s)", o.Name.Value, ol)
 			}
 		}
@@ -114,7 +115,7 @@ func runDescriptorMismatch(p *Pass) {
 			if a.Req.Level.Valid() && b.Req.Level.Valid() && a.Req.Level != b.Req.Level {
 				continue // a level mismatch, not a descriptor one
 			}
-			c := compareLines(b.Req.Descriptors, a.Req.Descriptors)
+			c := m.compareLines(b.Req.Descriptors, a.Req.Descriptors)
 			if c.identical {
 				continue
 			}
@@ -204,20 +205,66 @@ type comparison struct {
 	refN      int
 }
 
-func compareLines(page, ref []framework.Text) comparison {
+// matcher compares descriptor lines for one run of the rule,
+// remembering the words of each line and the skills that lines match:
+// role levels repeat the same descriptors many times over.
+type matcher struct {
+	words map[string][]string
+	other map[string]otherSkill // sameAsOtherSkill's results, by the lines' values
+}
+
+type otherSkill struct {
+	skill *framework.Skill
+	level framework.Level
+}
+
+func newMatcher() *matcher {
+	return &matcher{words: map[string][]string{}, other: map[string]otherSkill{}}
+}
+
+// wordsOf is [words] of each line, remembered.
+func (m *matcher) wordsOf(lines []framework.Text) [][]string {
+	out := make([][]string, len(lines))
+	for i, t := range lines {
+		w, ok := m.words[t.Value]
+		if !ok {
+			w = words(t.Value)
+			m.words[t.Value] = w
+		}
+		out[i] = w
+	}
+	return out
+}
+
+// sameValues reports whether two lists of lines are the same bytes.
+func sameValues(a, b []framework.Text) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Value != b[i].Value {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *matcher) compareLines(page, ref []framework.Text) comparison {
 	c := comparison{pageN: len(page), refN: len(ref)}
-	pw := make([][]string, len(page))
-	rw := make([][]string, len(ref))
-	for i, t := range page {
-		pw[i] = words(t.Value)
+	if sameValues(page, ref) {
+		c.identical = true
+		return c
 	}
-	for i, t := range ref {
-		rw[i] = words(t.Value)
-	}
+	pw, rw := m.wordsOf(page), m.wordsOf(ref)
 	covered := make([]bool, len(ref))
 	for i, t := range page {
 		best, bestSim, bestD := -1, -1.0, 0
 		for j := range ref {
+			// The similarity is at most the ratio of the lengths: a line
+			// that cannot beat the best so far is not compared.
+			if a, b := len(pw[i]), len(rw[j]); max(a, b) > 0 && float64(min(a, b))/float64(max(a, b)) <= bestSim {
+				continue
+			}
 			if s := similarity(pw[i], rw[j]); s > bestSim {
 				best, bestSim, bestD = j, s, wordDistance(pw[i], rw[j])
 			}
@@ -302,18 +349,11 @@ func (c comparison) related(ref string) []Related {
 
 // score is how well page lines match ref lines: the mean over both sides
 // of each line's best similarity.
-func score(page, ref []framework.Text) float64 {
+func (m *matcher) score(page, ref []framework.Text) float64 {
 	if len(page) == 0 || len(ref) == 0 {
 		return 0
 	}
-	pw := make([][]string, len(page))
-	rw := make([][]string, len(ref))
-	for i, t := range page {
-		pw[i] = words(t.Value)
-	}
-	for i, t := range ref {
-		rw[i] = words(t.Value)
-	}
+	pw, rw := m.wordsOf(page), m.wordsOf(ref)
 	best := func(a, b [][]string) float64 {
 		total := 0.0
 		for _, x := range a {
@@ -330,14 +370,14 @@ func score(page, ref []framework.Text) float64 {
 
 // bestLevel returns the defined level of sk whose descriptors best match
 // lines, the lower on a tie, or 0 if none matches at all.
-func bestLevel(sk *framework.Skill, lines []framework.Text) framework.Level {
+func (m *matcher) bestLevel(sk *framework.Skill, lines []framework.Text) framework.Level {
 	var lv framework.Level
 	bestS := 0.0
 	for _, sl := range sk.Levels {
 		if sl.Status != framework.Defined {
 			continue
 		}
-		if s := score(lines, sl.Descriptors); s > bestS {
+		if s := m.score(lines, sl.Descriptors); s > bestS {
 			lv, bestS = sl.Level, s
 		}
 	}
@@ -346,14 +386,14 @@ func bestLevel(sk *framework.Skill, lines []framework.Text) framework.Level {
 
 // sameAsOtherLevel returns another defined level of sk whose descriptors
 // match lines better than level's do and closely (every line close), or 0.
-func sameAsOtherLevel(sk *framework.Skill, level framework.Level, lines []framework.Text) framework.Level {
-	own := score(lines, sk.Level(level).Descriptors)
+func (m *matcher) sameAsOtherLevel(sk *framework.Skill, level framework.Level, lines []framework.Text) framework.Level {
+	own := m.score(lines, sk.Level(level).Descriptors)
 	for _, sl := range sk.Levels {
 		if sl.Level == level || sl.Status != framework.Defined {
 			continue
 		}
-		c := compareLines(lines, sl.Descriptors)
-		if !c.wholesale && score(lines, sl.Descriptors) > own {
+		c := m.compareLines(lines, sl.Descriptors)
+		if !c.wholesale && m.score(lines, sl.Descriptors) > own {
 			return sl.Level
 		}
 	}
@@ -362,7 +402,17 @@ func sameAsOtherLevel(sk *framework.Skill, level framework.Level, lines []framew
 
 // sameAsOtherSkill returns another catalogue skill and level whose
 // descriptors the lines closely match, or nil.
-func sameAsOtherSkill(cat *framework.Framework, sk *framework.Skill, lines []framework.Text) (*framework.Skill, framework.Level) {
+func (m *matcher) sameAsOtherSkill(cat *framework.Framework, sk *framework.Skill, lines []framework.Text) (*framework.Skill, framework.Level) {
+	var key strings.Builder
+	key.WriteString(sk.Name.Key())
+	for _, l := range lines {
+		key.WriteString("\x00" + l.Value)
+	}
+	if o, ok := m.other[key.String()]; ok {
+		return o.skill, o.level
+	}
+	var found otherSkill
+search:
 	for _, o := range cat.Skills {
 		if o == sk || o.Name.Key() == sk.Name.Key() {
 			continue
@@ -371,12 +421,14 @@ func sameAsOtherSkill(cat *framework.Framework, sk *framework.Skill, lines []fra
 			if sl.Status != framework.Defined || len(sl.Descriptors) != len(lines) {
 				continue
 			}
-			if c := compareLines(lines, sl.Descriptors); !c.wholesale {
-				return o, sl.Level
+			if c := m.compareLines(lines, sl.Descriptors); !c.wholesale {
+				found = otherSkill{o, sl.Level}
+				break search
 			}
 		}
 	}
-	return nil, 0
+	m.other[key.String()] = found
+	return found.skill, found.level
 }
 
 // inOrder reports whether every word of a occurs in b in the same order.

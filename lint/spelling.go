@@ -78,8 +78,9 @@ var americanToBritish = sync.OnceValue(func() map[string]string {
 func runBritishSpelling(p *Pass) {
 	us := americanToBritish()
 	seen := map[spanKey]bool{}
-	for _, t := range lintedTexts(p) {
-		for _, w := range tokenize(t.Value) {
+	tokens := p.run.tokens()
+	eachLintedText(p, func(t framework.Text) {
+		for _, w := range tokens[t.Value] {
 			if w.skip {
 				continue
 			}
@@ -99,7 +100,7 @@ func runBritishSpelling(p *Pass) {
 				Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix}},
 			})
 		}
-	}
+	})
 }
 
 // A word is one word of a text, as [tokenize] finds it.
@@ -116,11 +117,13 @@ type word struct {
 // tokenize returns the words of s. Web addresses, email addresses and
 // file names are left out; a hyphenated compound gives one word per part.
 func tokenize(s string) []word {
-	var words []word
+	// About one word in six bytes of English: sized so that appending
+	// rarely grows the slice.
+	words := make([]word, 0, len(s)/6+1)
 	sentence, pair := true, false
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s, i)
 		if unicode.IsSpace(r) {
 			i += n
 			continue
@@ -128,7 +131,7 @@ func tokenize(s string) []word {
 		// A chunk is a run of non-space characters.
 		j := i
 		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
+			r, n := decodeRune(s, j)
 			if unicode.IsSpace(r) {
 				break
 			}
@@ -143,7 +146,7 @@ func tokenize(s string) []word {
 		// Words of the chunk.
 		k := i
 		for k < j {
-			r, n := utf8.DecodeRuneInString(s[k:])
+			r, n := decodeRune(s, k)
 			if !isWordRune(r) {
 				switch r {
 				case '.', '!', '?', ':', ';', '•', '*', '(', ')', '[', ']', '"', '“', '”':
@@ -160,7 +163,7 @@ func tokenize(s string) []word {
 			// A word: letters, digits and marks, with apostrophes inside.
 			e := k
 			for e < j {
-				r, n := utf8.DecodeRuneInString(s[e:])
+				r, n := decodeRune(s, e)
 				if isWordRune(r) {
 					e += n
 					continue
@@ -192,10 +195,21 @@ func tokenize(s string) []word {
 	return words
 }
 
+// decodeRune is utf8.DecodeRuneInString(s[i:]), quicker on ASCII.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // hasMojibake reports whether a chunk of text holds UTF-8 decoded as
 // Windows-1252 ("personâ€™s"): the encoding rule's finding, and no word
 // to check.
 func hasMojibake(chunk string) bool {
+	if isASCII(chunk) {
+		return false
+	}
 	prevLead := false
 	for _, r := range chunk {
 		if prevLead && r >= 0x80 {
@@ -216,6 +230,17 @@ func isWordRune(r rune) bool {
 // isAddress reports whether a chunk of text is a web or email address or
 // a file name: "https://…", "www.…", "a@b.c", "gov.uk", "/role/x".
 func isAddress(chunk string) bool {
+	// Every address holds one of these bytes; most chunks hold none.
+	mark := false
+	for i := 0; i < len(chunk) && !mark; i++ {
+		switch chunk[i] {
+		case '.', '/', '@', ':':
+			mark = true
+		}
+	}
+	if !mark {
+		return false
+	}
 	c := strings.TrimRight(chunk, ".,;:!?)]\"'’”")
 	c = strings.TrimLeft(c, "([\"'‘“")
 	if strings.Contains(c, "://") || strings.HasPrefix(c, "www.") || strings.Contains(c, "@") ||
@@ -234,11 +259,33 @@ func isAddress(chunk string) bool {
 
 func isLowerASCII(b byte) bool { return b >= 'a' && b <= 'z' }
 
+// isLowerWord reports whether w is lower-case ASCII letters only.
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isLowerASCII(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // fold returns the lookup form of a word as written: lower case, curly
 // apostrophes straight, a possessive "'s" removed. skip is true for a word
 // the spelling rules do not check: one with digits, an acronym ("MVP",
 // "KPIs"), a CamelCase name ("DevOps", "JavaScript").
 func fold(w string) (lower string, skip bool) {
+	if isLowerWord(w) {
+		return w, false // the common case: nothing to fold, nothing to skip
+	}
 	upper, lowerN, letters, digits := 0, 0, 0, 0
 	innerUpper := false
 	for i, r := range w {
@@ -293,7 +340,27 @@ func keyOf(s framework.Span) spanKey { return spanKey{s.File, s.Start, s.End} }
 // text whose span lies inside one already taken (a sentence that a
 // parser also gives as part of a paragraph) is left out.
 func lintedTexts(p *Pass) []framework.Text {
-	return uniqueTexts(p.Framework.Documents)
+	return p.run.texts()
+}
+
+// eachLintedText calls check on each of [lintedTexts], skipping a text
+// whose value an earlier text had and was found clean: for the rules that
+// use it, findings depend on a text's value alone, and the framework
+// repeats its descriptors on every role level that requires a skill.
+// A value with findings is checked again at each place it occurs, so
+// that each place gets its own.
+func eachLintedText(p *Pass, check func(framework.Text)) {
+	clean := map[string]bool{}
+	for _, t := range lintedTexts(p) {
+		if clean[t.Value] {
+			continue
+		}
+		before := p.reported
+		check(t)
+		if p.reported == before {
+			clean[t.Value] = true
+		}
+	}
 }
 
 // uniqueTexts returns the texts of docs, in source order within each
@@ -338,9 +405,8 @@ type corpus struct {
 	words     map[string]int
 	pairs     map[[2]string]int
 	vocab     map[string]bool     // words of skill and role names
-	frequent  map[int][]string    // words used at least frequentWord times, by length, sorted
-	texts     []framework.Text    // the linted texts
-	tokens    [][]word            // the words of each linted text
+	frequent  map[string][]string // words used at least frequentWord times, in a deletion index (see [corpus.neighbours])
+	tokens    map[string][]word   // the words of each linted text, by value; shared, read-only
 	listed    map[string]bool     // memo of [listed]
 	suggested map[string][]string // memo of [corpus.suggest]
 	known     map[int][]string    // listed or much-used words of the corpus, by length; built by [corpus.suggest]
@@ -400,9 +466,8 @@ func outsideDocs(p *Pass) []*framework.Document {
 }
 
 func newCorpus(p *Pass) *corpus {
-	c := &corpus{words: map[string]int{}, pairs: map[[2]string]int{}, vocab: map[string]bool{}, frequent: map[int][]string{},
-		listed: map[string]bool{}, suggested: map[string][]string{}}
-	others := outsideDocs(p)
+	c := &corpus{words: map[string]int{}, pairs: map[[2]string]int{}, vocab: map[string]bool{}, frequent: map[string][]string{},
+		listed: map[string]bool{}, suggested: map[string][]string{}, tokens: p.run.tokens()}
 	count := func(ws []word) {
 		for i, w := range ws {
 			if w.skip {
@@ -414,22 +479,26 @@ func newCorpus(p *Pass) *corpus {
 			}
 		}
 	}
-	c.texts = uniqueTexts(p.Framework.Documents)
-	for _, t := range c.texts {
-		ws := tokenize(t.Value)
-		c.tokens = append(c.tokens, ws)
-		count(ws)
+	// Each distinct value is tokenised once: the framework repeats its
+	// descriptors on every role level that requires the skill.
+	for _, t := range lintedTexts(p) {
+		count(c.tokens[t.Value])
 	}
-	for _, t := range uniqueTexts(others) {
-		count(tokenize(t.Value))
+	others := map[string][]word{}
+	for _, t := range uniqueTexts(outsideDocs(p)) {
+		ws, ok := c.tokens[t.Value]
+		if !ok {
+			if ws, ok = others[t.Value]; !ok {
+				ws = tokenize(t.Value)
+				others[t.Value] = ws
+			}
+		}
+		count(ws)
 	}
 	for w, n := range c.words {
 		if n >= frequentWord {
-			c.frequent[len(w)] = append(c.frequent[len(w)], w)
+			c.indexFrequent(w)
 		}
-	}
-	for _, ws := range c.frequent {
-		sort.Strings(ws)
 	}
 	names := func(t framework.Text) {
 		for _, w := range tokenize(t.Value) {
@@ -455,17 +524,40 @@ func newCorpus(p *Pass) *corpus {
 }
 
 // neighbours returns the frequent words of the corpus one edit from l
-// (see [editDistance]), in bytewise order.
+// (see [editDistance]), in bytewise order. It looks them up in a
+// symmetric deletion index: two words one edit apart (an insertion, a
+// deletion, a substitution or a transposition) share a key among
+// themselves and their one-byte deletions, so a lookup costs a few
+// map reads, whatever the size of the corpus.
 func (c *corpus) neighbours(l string) []string {
 	var near []string
-	for n := len(l) - 1; n <= len(l)+1; n++ {
-		for _, v := range c.frequent[n] {
-			if c.dist.distance(l, v, 1) == 1 {
+	seen := map[string]bool{}
+	visit := func(key string) {
+		for _, v := range c.frequent[key] {
+			if !seen[v] && v != l && c.dist.distance(l, v, 1) == 1 {
 				near = append(near, v)
 			}
+			seen[v] = true
 		}
 	}
+	visit(l)
+	for i := 0; i < len(l); i++ {
+		visit(l[:i] + l[i+1:])
+	}
+	sort.Strings(near)
 	return near
+}
+
+// indexFrequent files a frequent word v under v and each of its one-byte
+// deletions, for [corpus.neighbours].
+func (c *corpus) indexFrequent(v string) {
+	c.frequent[v] = append(c.frequent[v], v)
+	for i := 0; i < len(v); i++ {
+		k := v[:i] + v[i+1:]
+		if ks := c.frequent[k]; len(ks) == 0 || ks[len(ks)-1] != v {
+			c.frequent[k] = append(ks, v)
+		}
+	}
 }
 
 // Thresholds of the corpus evidence.
@@ -483,8 +575,8 @@ func runSpelling(p *Pass) {
 	c := newCorpus(p)
 	us := americanToBritish()
 	seen := map[spanKey]bool{}
-	for k, t := range c.texts {
-		ws := c.tokens[k]
+	eachLintedText(p, func(t framework.Text) {
+		ws := c.tokens[t.Value]
 		for i, w := range ws {
 			if w.skip || utf8.RuneCountInString(w.lower) < 3 {
 				continue
@@ -501,7 +593,7 @@ func runSpelling(p *Pass) {
 				p.Report(d)
 			}
 		}
-	}
+	})
 }
 
 // check returns the finding for word i of ws, if it is one.

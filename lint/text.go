@@ -160,28 +160,58 @@ var (
 func runPunctuation(p *Pass) {
 	// Each text once: a sentence a parser also gives inside its paragraph
 	// is not checked twice.
-	for _, t := range lintedTexts(p) {
-		for _, m := range spaceBeforeRE.FindAllStringSubmatchIndex(t.Value, -1) {
-			start, end := m[0]+strings.IndexByte(t.Value[m[0]:], ' '), m[3]
-			s := t.Span.Sub(start, end)
-			punct := t.Value[m[2]:m[3]]
-			p.Report(Diagnostic{
-				Span:        s,
-				Message:     fmt.Sprintf("space before %q in %q; remove the space", punct, phraseAround(t.Value, start, end)),
-				Suggestions: []Suggestion{{Message: "remove the space", Span: s, NewText: punct}},
-			})
+	eachLintedText(p, func(t framework.Text) {
+		// The expressions run only on texts holding what they need: a
+		// space before a comma or stop, a stop before a capital.
+		if strings.Contains(t.Value, " ,") || strings.Contains(t.Value, " .") {
+			punctuationSpaceBefore(p, t)
 		}
-		for _, m := range noSpaceAfterRE.FindAllStringSubmatchIndex(t.Value, -1) {
-			dot := m[2] - 1
-			s := t.Span.Sub(dot, dot+1)
-			p.Report(Diagnostic{
-				Span:        s,
-				Message:     fmt.Sprintf("no space after the full stop in %q; add one", t.Value[m[0]:m[1]]),
-				Suggestions: []Suggestion{{Message: "add a space", Span: s, NewText: ". "}},
-			})
+		if stopBeforeCapital(t.Value) {
+			punctuationNoSpaceAfter(p, t)
 		}
 		doubledWords(p, t)
 		doubledSpaces(p, t)
+	})
+}
+
+// stopBeforeCapital reports whether a full stop in s is followed by an
+// upper-case ASCII letter or by a non-ASCII byte (which may start one).
+func stopBeforeCapital(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func punctuationSpaceBefore(p *Pass, t framework.Text) {
+	for _, m := range spaceBeforeRE.FindAllStringSubmatchIndex(t.Value, -1) {
+		start, end := m[0]+strings.IndexByte(t.Value[m[0]:], ' '), m[3]
+		s := t.Span.Sub(start, end)
+		punct := t.Value[m[2]:m[3]]
+		p.Report(Diagnostic{
+			Span:        s,
+			Message:     fmt.Sprintf("space before %q in %q; remove the space", punct, phraseAround(t.Value, start, end)),
+			Suggestions: []Suggestion{{Message: "remove the space", Span: s, NewText: punct}},
+		})
+	}
+}
+
+func punctuationNoSpaceAfter(p *Pass, t framework.Text) {
+	for _, m := range noSpaceAfterRE.FindAllStringSubmatchIndex(t.Value, -1) {
+		dot := m[2] - 1
+		s := t.Span.Sub(dot, dot+1)
+		p.Report(Diagnostic{
+			Span:        s,
+			Message:     fmt.Sprintf("no space after the full stop in %q; add one", t.Value[m[0]:m[1]]),
+			Suggestions: []Suggestion{{Message: "add a space", Span: s, NewText: ". "}},
+		})
 	}
 }
 
