@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -249,6 +250,42 @@ func sameValues(a, b []framework.Text) bool {
 	return true
 }
 
+// closestLine returns the first of the lines rw most similar to a, and the
+// similarity, leaving out lines less similar than floor: (-1, -1) if
+// there is none.
+func closestLine(a []string, rw [][]string, floor float64) (int, float64) {
+	best, bestSim := -1, -1.0
+	for j, b := range rw {
+		// The similarity is at most the ratio of the lengths: a line that
+		// cannot beat the best so far, or reach floor, is not compared.
+		if n := max(len(a), len(b)); n > 0 {
+			if r := float64(min(len(a), len(b))) / float64(n); r <= bestSim || r < floor {
+				continue
+			}
+		}
+		if s := similarity(a, b); s > bestSim && s >= floor {
+			best, bestSim = j, s
+		}
+	}
+	return best, bestSim
+}
+
+// matches reports whether compareLines(lines, ref) would find the lines
+// close (not wholesale), stopping at the first line with no close
+// counterpart: the cheap test for searching the whole catalogue.
+func (m *matcher) matches(lines, ref []framework.Text) bool {
+	pw, rw := m.wordsOf(lines), m.wordsOf(ref)
+	covered := make([]bool, len(rw))
+	for _, a := range pw {
+		j, _ := closestLine(a, rw, closeLine)
+		if j < 0 {
+			return false
+		}
+		covered[j] = true
+	}
+	return !slices.Contains(covered, false)
+}
+
 func (m *matcher) compareLines(page, ref []framework.Text) comparison {
 	c := comparison{pageN: len(page), refN: len(ref)}
 	if sameValues(page, ref) {
@@ -258,16 +295,10 @@ func (m *matcher) compareLines(page, ref []framework.Text) comparison {
 	pw, rw := m.wordsOf(page), m.wordsOf(ref)
 	covered := make([]bool, len(ref))
 	for i, t := range page {
-		best, bestSim, bestD := -1, -1.0, 0
-		for j := range ref {
-			// The similarity is at most the ratio of the lengths: a line
-			// that cannot beat the best so far is not compared.
-			if a, b := len(pw[i]), len(rw[j]); max(a, b) > 0 && float64(min(a, b))/float64(max(a, b)) <= bestSim {
-				continue
-			}
-			if s := similarity(pw[i], rw[j]); s > bestSim {
-				best, bestSim, bestD = j, s, wordDistance(pw[i], rw[j])
-			}
+		best, bestSim := closestLine(pw[i], rw, -1)
+		bestD := 0
+		if best >= 0 {
+			bestD = wordDistance(pw[i], rw[best])
 		}
 		if best >= 0 && bestSim >= closeLine {
 			covered[best] = true
@@ -392,8 +423,7 @@ func (m *matcher) sameAsOtherLevel(sk *framework.Skill, level framework.Level, l
 		if sl.Level == level || sl.Status != framework.Defined {
 			continue
 		}
-		c := m.compareLines(lines, sl.Descriptors)
-		if !c.wholesale && m.score(lines, sl.Descriptors) > own {
+		if m.matches(lines, sl.Descriptors) && m.score(lines, sl.Descriptors) > own {
 			return sl.Level
 		}
 	}
@@ -421,7 +451,7 @@ search:
 			if sl.Status != framework.Defined || len(sl.Descriptors) != len(lines) {
 				continue
 			}
-			if c := m.compareLines(lines, sl.Descriptors); !c.wholesale {
+			if m.matches(lines, sl.Descriptors) {
 				found = otherSkill{o, sl.Level}
 				break search
 			}

@@ -2,7 +2,9 @@ package lint
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -206,23 +208,29 @@ type aWord struct {
 
 // splitWords returns the words of s: runs of letters, digits, apostrophes
 // and hyphens.
-func splitWords(s string) []aWord {
-	var ws []aWord
-	start := -1
-	for i, r := range s {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			ws = append(ws, aWord{s[start:i], start, i})
-			start = -1
+func splitWords(s string) []aWord { return slices.Collect(wordsIn(s)) }
+
+// wordsIn yields the words of s, as [splitWords] returns them, without
+// allocating.
+func wordsIn(s string) iter.Seq[aWord] {
+	return func(yield func(aWord) bool) {
+		start := -1
+		for i, r := range s {
+			in := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
+			switch {
+			case in && start < 0:
+				start = i
+			case !in && start >= 0:
+				if !yield(aWord{s[start:i], start, i}) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(aWord{s[start:], start, len(s)})
 		}
 	}
-	if start >= 0 {
-		ws = append(ws, aWord{s[start:], start, len(s)})
-	}
-	return ws
 }
 
 // headingAgainstDescription reports a role level name that its first

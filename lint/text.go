@@ -218,11 +218,12 @@ func punctuationNoSpaceAfter(p *Pass, t framework.Text) {
 // doubledWords reports a word repeated across a single space ("the the"),
 // ignoring case.
 func doubledWords(p *Pass, t framework.Text) {
-	ws := splitWords(t.Value)
-	for i := 1; i < len(ws); i++ {
-		a, b := ws[i-1], ws[i]
-		if b.start != a.end+1 || t.Value[a.end] != ' ' || !strings.EqualFold(a.text, b.text) || !hasLetter(a.text) ||
+	var a aWord
+	have := false
+	for b := range wordsIn(t.Value) {
+		if !have || b.start != a.end+1 || t.Value[a.end] != ' ' || !strings.EqualFold(a.text, b.text) || !hasLetter(a.text) ||
 			grammaticalRepeats[strings.ToLower(a.text)] {
+			a, have = b, true
 			continue
 		}
 		s := t.Span.Sub(a.end, b.end)
@@ -231,7 +232,7 @@ func doubledWords(p *Pass, t framework.Text) {
 			Message:     fmt.Sprintf("word repeated in %q; remove one %q", t.Value[a.start:b.end], b.text),
 			Suggestions: []Suggestion{{Message: fmt.Sprintf("remove the second %q", b.text), Span: s}},
 		})
-		i++ // "the the the" is one finding
+		have = false // "the the the" is one finding
 	}
 }
 

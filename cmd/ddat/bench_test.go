@@ -4,9 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // Budgets (README, "Performance"): the whole `ddat lint` on the seeds in
@@ -18,6 +24,81 @@ import (
 // and compare with benchstat. The corpus benchmarks also check that the
 // findings grow with the content: n copies give n times the findings of
 // one.
+
+// The budgets, as the README states them.
+const (
+	budgetSeeds    = 30 * time.Millisecond  // whole process, seeds
+	budgetCorpus   = 100 * time.Millisecond // whole process, 1× corpus
+	budgetCorpusMB = 60                     // MiB peak resident memory, 1× corpus
+	budgetScale    = 110                    // 100× time over 1× time, at most
+)
+
+// builtCommand builds the command once per test binary, for the
+// whole-process benchmarks.
+var builtCommand = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "ddat-bench")
+	if err != nil {
+		return "", err
+	}
+	exe := filepath.Join(dir, "ddat")
+	out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", exe, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return exe, nil
+})
+
+// benchProcess runs the built command with args as a separate process,
+// as CI runs it, start-up and embedded data included, and reports its
+// time against the budget and its peak resident memory. A missed budget
+// is logged, not failed: timing depends on the machine.
+func benchProcess(b *testing.B, budget time.Duration, memBudgetMiB float64, args ...string) {
+	exe, err := builtCommand()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var peak int64
+	var total time.Duration
+	for b.Loop() {
+		cmd := exec.Command(exe, args...)
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			if _, ok := err.(*exec.ExitError); !ok || cmd.ProcessState.ExitCode() > 1 {
+				b.Fatalf("%s %s: %v", exe, strings.Join(args, " "), err)
+			}
+		}
+		total += time.Since(start)
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			peak = max(peak, ru.Maxrss) // KiB on Linux
+		}
+	}
+	per := total / time.Duration(b.N)
+	mib := float64(peak) / 1024
+	b.ReportMetric(mib, "peak-MiB")
+	b.ReportMetric(100*float64(per)/float64(budget), "%time-budget")
+	if per > budget {
+		b.Logf("over budget: %v per run, budget %v", per, budget)
+	}
+	if memBudgetMiB > 0 && mib > memBudgetMiB {
+		b.Logf("over budget: %.1f MiB peak, budget %.0f MiB", mib, memBudgetMiB)
+	}
+}
+
+// BenchmarkProcess is the budget check: the whole `ddat lint` process on
+// the seeds and on the 1× corpus.
+func BenchmarkProcess(b *testing.B) {
+	b.Run("LintSeeds", func(b *testing.B) {
+		benchProcess(b, budgetSeeds, 0, "lint", "--fail-on", "none", filepath.Join(repoRoot(b), "testdata"))
+	})
+	b.Run("LintCorpus1x", func(b *testing.B) {
+		dir := b.TempDir()
+		writeCorpus(b, dir, 1)
+		benchProcess(b, budgetCorpus, budgetCorpusMB, "lint", "--fail-on", "none", dir)
+	})
+	b.Run("Version", func(b *testing.B) {
+		benchProcess(b, budgetSeeds, 0, "version")
+	})
+}
 
 func BenchmarkLintSeeds(b *testing.B) {
 	seeds := filepath.Join(repoRoot(b), "testdata")

@@ -1,6 +1,6 @@
 //go:build ignore
 
-// Gen writes en_GB.txt.gz, the word list that package wordlist embeds,
+// Gen writes en_GB.txt, the word list that package wordlist embeds,
 // from Debian's wbritish-large word list (SCOWL up to size 70, British
 // "-ise" spelling) and SCOWL's size 10 and 20 lists, which mark the
 // common words.
@@ -20,7 +20,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"flag"
 	"log"
 	"os"
@@ -32,7 +31,7 @@ func main() {
 	in := flag.String("in", "/usr/share/dict/british-english-large", "the word list")
 	common := flag.String("common", "/usr/share/dict/scowl/english-words.10,/usr/share/dict/scowl/english-words.20,"+
 		"/usr/share/dict/scowl/british-words.10,/usr/share/dict/scowl/british-words.20", "comma-separated lists of common words")
-	out := flag.String("out", "en_GB.txt.gz", "the file to write")
+	out := flag.String("out", "en_GB.txt", "the file to write")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
@@ -48,22 +47,14 @@ func main() {
 	}
 
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		log.Fatal(err)
-	}
-	zw.Name = "en_GB.txt" // ModTime stays zero so the output is reproducible
 	nc := 0
 	for _, w := range words {
-		zw.Write([]byte(w))
+		buf.WriteString(w)
 		if isCommon[w] {
-			zw.Write([]byte{'='})
+			buf.WriteByte('=')
 			nc++
 		}
-		zw.Write([]byte{'\n'})
-	}
-	if err := zw.Close(); err != nil {
-		log.Fatal(err)
+		buf.WriteByte('\n')
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o666); err != nil {
 		log.Fatal(err)

@@ -47,11 +47,39 @@ func TestWords(t *testing.T) {
 	}
 }
 
-// BenchmarkDecompress measures the one-off cost of the first lookup in a
-// process. Budget: 30ms and 10MB.
-func BenchmarkDecompress(b *testing.B) {
+// TestLookup checks the search over the embedded text against the split
+// list, for every word and for strings between and around them.
+func TestLookup(t *testing.T) {
+	l := index(embedded)
+	for i, w := range l.words {
+		if found, common := lookup(w); !found || common != l.common[i] {
+			t.Fatalf("lookup(%q) = %v, %v; want true, %v", w, found, common, l.common[i])
+		}
+		for _, x := range []string{w + "\x00", w[:len(w)-1] + "\x7f", "\x00" + w} {
+			j := sort.SearchStrings(l.words, x)
+			want := j < len(l.words) && l.words[j] == x
+			if found, _ := lookup(x); found != want {
+				t.Fatalf("lookup(%q) = %v, want %v", x, found, want)
+			}
+		}
+	}
+	if found, _ := lookup("\xff\xff"); found {
+		t.Error("found a string after every word")
+	}
+}
+
+// BenchmarkHas measures a lookup, which needs no index.
+func BenchmarkHas(b *testing.B) {
+	for b.Loop() {
+		Has("portfolio")
+	}
+}
+
+// BenchmarkLoad measures the one-off cost of splitting the list, done
+// only when suggestions need the whole list. Budget: 10 ms.
+func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		decompress()
+		index(embedded)
 	}
 }
