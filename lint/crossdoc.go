@@ -311,27 +311,114 @@ func collectRequirements(d *framework.Document, r *framework.Role) *roleRequirem
 	return rr
 }
 
-// listsRole reports whether the catalogue skill s lists role r.
-func listsRole(s *framework.Skill, r *framework.Role) (framework.RoleRef, bool) {
-	k := r.Name.Key()
-	for _, ref := range s.Roles {
-		if ref.Name.Key() == k || ref.Slug != "" && ref.Slug == r.Slug {
-			return ref, true
+// backlinks indexes the catalogue's "Roles that require this skill"
+// lists both ways, by role key and by role slug, so that asking whether a
+// skill lists a role, or which skills list it, costs a map read and not a
+// scan of the catalogue.
+type backlinks struct {
+	skills map[*framework.Skill]int // catalogue order
+	byName map[string][]backlink    // role key → listing skills, in catalogue order
+	bySlug map[string][]backlink    // role slug → listing skills, in catalogue order
+	entry  map[skillRole]int        // a skill's first entry for a role key or slug, as an index of its Roles
+}
+
+type skillRole struct {
+	skill  *framework.Skill
+	role   string // key or slug
+	isSlug bool
+}
+
+// backlink is one skill's listing of a role.
+type backlink struct {
+	skill *framework.Skill
+	ref   framework.RoleRef
+}
+
+func newBacklinks(cat *framework.Framework) *backlinks {
+	b := &backlinks{skills: map[*framework.Skill]int{}, byName: map[string][]backlink{}, bySlug: map[string][]backlink{},
+		entry: map[skillRole]int{}}
+	for i, s := range cat.Skills {
+		b.skills[s] = i
+		for j, ref := range s.Roles {
+			k := ref.Name.Key()
+			if _, ok := b.entry[skillRole{s, k, false}]; !ok {
+				b.entry[skillRole{s, k, false}] = j
+			}
+			if _, ok := b.entry[skillRole{s, ref.Slug, true}]; !ok && ref.Slug != "" {
+				b.entry[skillRole{s, ref.Slug, true}] = j
+			}
+			if l := b.byName[k]; len(l) == 0 || l[len(l)-1].skill != s {
+				b.byName[k] = append(l, backlink{s, ref})
+			}
+			if ref.Slug != "" {
+				if l := b.bySlug[ref.Slug]; len(l) == 0 || l[len(l)-1].skill != s {
+					b.bySlug[ref.Slug] = append(l, backlink{s, ref})
+				}
+			}
 		}
+	}
+	return b
+}
+
+// listing returns the skills that list the role with the given key or
+// slug, in catalogue order, each with its first entry for the role.
+func (b *backlinks) listing(key, slug string) []backlink {
+	byName, bySlug := b.byName[key], []backlink(nil)
+	if slug != "" {
+		bySlug = b.bySlug[slug]
+	}
+	if len(bySlug) == 0 {
+		return byName
+	}
+	// Merge the two lists in catalogue order; a skill listed both ways
+	// keeps its first entry.
+	out := make([]backlink, 0, len(byName)+len(bySlug))
+	i, j := 0, 0
+	for i < len(byName) || j < len(bySlug) {
+		switch {
+		case j == len(bySlug) || i < len(byName) && b.skills[byName[i].skill] < b.skills[bySlug[j].skill]:
+			out = append(out, byName[i])
+			i++
+		case i == len(byName) || b.skills[bySlug[j].skill] < b.skills[byName[i].skill]:
+			out = append(out, bySlug[j])
+			j++
+		default: // the same skill: its first entry for the role
+			ref, _ := b.lists(byName[i].skill, key, slug)
+			out = append(out, backlink{byName[i].skill, ref})
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// lists reports whether the catalogue skill s lists the role with the
+// given key or slug, and its first entry for it.
+func (b *backlinks) lists(s *framework.Skill, key, slug string) (framework.RoleRef, bool) {
+	i, byName := b.entry[skillRole{s, key, false}]
+	j, bySlug := 0, false
+	if slug != "" {
+		j, bySlug = b.entry[skillRole{s, slug, true}]
+	}
+	switch {
+	case byName && (!bySlug || i <= j):
+		return s.Roles[i], true
+	case bySlug:
+		return s.Roles[j], true
 	}
 	return framework.RoleRef{}, false
 }
 
+// listsRole reports whether the catalogue skill s lists role r.
+func (b *backlinks) listsRole(s *framework.Skill, r *framework.Role) (framework.RoleRef, bool) {
+	return b.lists(s, r.Name.Key(), r.Slug)
+}
+
 // listsRoleName reports whether the catalogue skill s lists the role
 // named name.
-func listsRoleName(s *framework.Skill, name string) bool {
-	k, slug := framework.Key(name), framework.Slug(name)
-	for _, ref := range s.Roles {
-		if ref.Name.Key() == k || ref.Slug != "" && ref.Slug == slug {
-			return true
-		}
-	}
-	return false
+func (b *backlinks) listsRoleName(s *framework.Skill, name string) bool {
+	_, ok := b.lists(s, framework.Key(name), framework.Slug(name))
+	return ok
 }
 
 // isLegacy reports whether a document is a page of the older gov.uk
@@ -368,6 +455,7 @@ func runRoleBacklink(p *Pass) {
 	if !anyRefs {
 		return // a catalogue without backlinks says nothing about roles
 	}
+	links := newBacklinks(cat)
 	linted := map[*framework.File]bool{}
 	for _, d := range p.Framework.Documents {
 		if d != nil {
@@ -376,6 +464,7 @@ func runRoleBacklink(p *Pass) {
 	}
 	// Roles by key, with each document's requirements.
 	var reqs []*roleRequirements
+	completeReqs := map[string][]*roleRequirements{} // role key → its complete pages
 	for _, d := range p.Framework.Documents {
 		if !currentFormat(d) {
 			continue
@@ -384,7 +473,11 @@ func runRoleBacklink(p *Pass) {
 			if r.SeniorCivilService || r.Name.Value == "" {
 				continue
 			}
-			reqs = append(reqs, collectRequirements(d, r))
+			rr := collectRequirements(d, r)
+			reqs = append(reqs, rr)
+			if complete(d) {
+				completeReqs[r.Name.Key()] = append(completeReqs[r.Name.Key()], rr)
+			}
 		}
 	}
 	// A page requires a skill the catalogue does not list the role under.
@@ -395,7 +488,7 @@ func runRoleBacklink(p *Pass) {
 			if s == nil || s.SeniorCivilService {
 				continue
 			}
-			if _, ok := listsRole(s, rr.role); ok {
+			if _, ok := links.listsRole(s, rr.role); ok {
 				continue
 			}
 			p.Report(Diagnostic{
@@ -417,17 +510,9 @@ func runRoleBacklink(p *Pass) {
 			continue // a page without skills: structure reports it
 		}
 		// Every complete page of the role must leave the skill out.
-		all := []*roleRequirements{}
-		for _, o := range reqs {
-			if complete(o.doc) && o.role.Name.Key() == rr.role.Name.Key() {
-				all = append(all, o)
-			}
-		}
-		for _, s := range cat.Skills {
-			ref, ok := listsRole(s, rr.role)
-			if !ok {
-				continue
-			}
+		all := completeReqs[rr.role.Name.Key()]
+		for _, l := range links.listing(rr.role.Name.Key(), rr.role.Slug) {
+			s, ref := l.skill, l.ref
 			required := false
 			for _, o := range all {
 				if _, ok := o.first[s.Name.Key()]; ok {
@@ -470,11 +555,11 @@ func runRoleBacklink(p *Pass) {
 						continue // unknown-skill
 					}
 					var missing []string
-					if !listsRoleName(s, row.Role.Value) {
+					if !links.listsRoleName(s, row.Role.Value) {
 						missing = append(missing, fmt.Sprintf("%q", row.Role.Value))
 					}
 					_, pageRequires := rr.first[t.Key()]
-					if _, ok := listsRole(s, r); !ok && !pageRequires {
+					if _, ok := links.listsRole(s, r); !ok && !pageRequires {
 						missing = append(missing, fmt.Sprintf("%q", r.Name.Value))
 					}
 					if len(missing) > 0 {
@@ -500,7 +585,7 @@ func runRoleBacklink(p *Pass) {
 					if s == nil || listed[s.Name.Key()] || listed[k] {
 						continue
 					}
-					if _, ok := listsRole(s, r); ok && listsRoleName(s, row.Role.Value) {
+					if _, ok := links.listsRole(s, r); ok && links.listsRoleName(s, row.Role.Value) {
 						left = append(left, s.Name.Value)
 					}
 				}
