@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -175,6 +176,19 @@ type Options struct {
 	// vocabulary for spelling, such as the published framework, so that a
 	// small input is not judged on its own few words; optional.
 	Vocabulary *framework.Framework
+	// Stats, when not nil, receives what each rule cost, in rule order.
+	Stats *[]RuleStats
+	// Done, when not nil, is called as each rule finishes, possibly from
+	// several goroutines at once.
+	Done func(rule *Rule)
+}
+
+// RuleStats is what one rule cost in a [Run]: its time and its number of
+// findings.
+type RuleStats struct {
+	Rule     *Rule
+	Time     time.Duration
+	Findings int
 }
 
 // Run runs the rules on fw and returns their findings sorted by file,
@@ -197,6 +211,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	// sequential run's at any GOMAXPROCS.
 	state := newRunState(fw)
 	found := make([][]Diagnostic, len(rules))
+	took := make([]time.Duration, len(rules))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(rules)) {
@@ -204,7 +219,12 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 			for i := range next {
 				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, rule: rules[i], run: state}
 				p.report = func(d Diagnostic) { found[i] = append(found[i], d) }
+				start := time.Now()
 				rules[i].Run(p)
+				took[i] = time.Since(start)
+				if opts.Done != nil {
+					opts.Done(rules[i])
+				}
 			}
 		})
 	}
@@ -214,8 +234,11 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	close(next)
 	wg.Wait()
 	var diags []Diagnostic
-	for _, f := range found {
+	for i, f := range found {
 		diags = append(diags, f...)
+		if opts.Stats != nil {
+			*opts.Stats = append(*opts.Stats, RuleStats{Rule: rules[i], Time: took[i], Findings: len(f)})
+		}
 	}
 	Sort(diags)
 	return diags

@@ -5,7 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
@@ -40,7 +42,13 @@ func (e *inputError) Error() string { return e.msg }
 // error; one met while walking a folder is skipped and listed in
 // skipped. Parse errors of recognised documents become findings of the
 // "parse" rule, and the partial document is kept.
-func readInputs(paths []string) (*inputs, error) {
+//
+// Files are parsed concurrently; the result, errors included, is the
+// same as parsing them one after another in walk order.
+func readInputs(paths []string) (*inputs, error) { return readInputsProgress(paths, nil) }
+
+// readInputsProgress is readInputs, counting parsed files in prog.
+func readInputsProgress(paths []string, prog *progress) (*inputs, error) {
 	in := &inputs{}
 	if len(paths) == 0 {
 		docs, err := parse.PublishedDocuments()
@@ -51,10 +59,38 @@ func readInputs(paths []string) (*inputs, error) {
 		}
 		return in, nil
 	}
+	files, err := listInputs(paths)
+	if err != nil {
+		return nil, err
+	}
+	count := prog.start("parsing files", len(files))
+	results := make([]parsed, len(files))
+	parallel(len(files), func(i int) {
+		results[i] = parseFile(files[i])
+		count.add(1, int64(results[i].size))
+	})
+	for i, f := range files {
+		if err := in.add(f, results[i]); err != nil {
+			return nil, err
+		}
+	}
+	return in, nil
+}
+
+// inputFile is a file to read: its path, its name in findings, and
+// whether the command line named it.
+type inputFile struct {
+	path, name string
+	explicit   bool
+}
+
+// listInputs returns the files at paths in walk order, each once.
+func listInputs(paths []string) ([]inputFile, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, err
 	}
+	var files []inputFile
 	seen := map[string]bool{}
 	for _, p := range paths {
 		fi, err := os.Stat(p)
@@ -63,12 +99,9 @@ func readInputs(paths []string) (*inputs, error) {
 		}
 		if !fi.IsDir() {
 			name := displayName(cwd, p)
-			if seen[name] {
-				continue
-			}
-			seen[name] = true
-			if err := in.readFile(p, name, true); err != nil {
-				return nil, err
+			if !seen[name] {
+				seen[name] = true
+				files = append(files, inputFile{p, name, true})
 			}
 			continue
 		}
@@ -86,38 +119,71 @@ func readInputs(paths []string) (*inputs, error) {
 				return nil
 			}
 			name := displayName(cwd, fp)
-			if seen[name] {
-				return nil
+			if !seen[name] {
+				seen[name] = true
+				files = append(files, inputFile{fp, name, false})
 			}
-			seen[name] = true
-			return in.readFile(fp, name, false)
+			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	return in, nil
+	return files, nil
 }
 
-// readFile reads and parses one file. explicit says it was named on the
-// command line.
-func (in *inputs) readFile(fp, name string, explicit bool) error {
-	src, err := os.ReadFile(fp)
+// parsed is the outcome of reading and parsing one file.
+type parsed struct {
+	doc     *framework.Document
+	err     error // parse errors
+	readErr error
+	size    int
+}
+
+func parseFile(f inputFile) parsed {
+	src, err := os.ReadFile(f.path)
 	if err != nil {
-		return &inputError{err.Error()}
+		return parsed{readErr: err}
 	}
-	doc, err := parse.Parse(name, src)
-	if errors.Is(err, parse.ErrNotFramework) && doc == nil {
-		if explicit {
-			return &inputError{err.Error()}
+	doc, err := parse.Parse(f.name, src)
+	return parsed{doc: doc, err: err, size: len(src)}
+}
+
+// add takes in one file's outcome.
+func (in *inputs) add(f inputFile, r parsed) error {
+	if r.readErr != nil {
+		return &inputError{r.readErr.Error()}
+	}
+	if errors.Is(r.err, parse.ErrNotFramework) && r.doc == nil {
+		if f.explicit {
+			return &inputError{r.err.Error()}
 		}
-		in.skipped = append(in.skipped, name)
+		in.skipped = append(in.skipped, f.name)
 		return nil
 	}
-	if doc != nil {
-		in.docs = append(in.docs, doc)
+	if r.doc != nil {
+		in.docs = append(in.docs, r.doc)
 	}
-	return in.addErrors(err)
+	return in.addErrors(r.err)
+}
+
+// parallel calls fn(i) for i in [0, n) on up to GOMAXPROCS goroutines
+// and waits for them all.
+func parallel(n int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // addErrors turns parse errors into findings of the "parse" rule, at

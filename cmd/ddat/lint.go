@@ -15,6 +15,7 @@ import (
 
 type lintOptions struct {
 	format, failOn, catalogue, config, baseline, writeBaseline string
+	stats                                                      bool
 }
 
 func lintFlags(fs *flag.FlagSet) *lintOptions {
@@ -25,6 +26,7 @@ func lintFlags(fs *flag.FlagSet) *lintOptions {
 	fs.StringVar(&o.config, "config", "", "configuration `FILE` (default: "+lint.ConfigName+" in the folder of the first PATH or above)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in baseline `FILE` and exit 0")
+	fs.BoolVar(&o.stats, "stats", false, "print the time and counts of each phase and rule on stderr")
 	return o
 }
 
@@ -67,11 +69,22 @@ func runLint(e *env, args []string) int {
 		return exitUsage
 	}
 
-	in, err := readInputs(paths)
+	var stats *runStats
+	if o.stats {
+		stats = &runStats{}
+		defer stats.print(e)
+	}
+	prog := newProgress(e)
+	defer prog.stop()
+
+	phase := stats.phase("read and parse")
+	in, err := readInputsProgress(paths, prog)
 	if err != nil {
+		prog.stop()
 		e.errorf("%v", err)
 		return exitUsage
 	}
+	phase.done(len(in.docs), "documents")
 	if len(in.skipped) > 0 {
 		reportSkipped(e, in.skipped)
 	}
@@ -81,17 +94,32 @@ func runLint(e *env, args []string) int {
 		return st
 	}
 
+	phase = stats.phase("catalogue and vocabulary")
 	cat, st := loadCatalogue(e, o.catalogue)
 	if st != 0 {
 		return st
 	}
-
-	fw := framework.Merge(in.docs...)
 	vocab, _ := parse.Published()
+	phase.done(0, "")
+
+	phase = stats.phase("merge")
+	fw := framework.Merge(in.docs...)
+	phase.done(len(fw.Roles)+len(fw.Skills), "roles and skills")
+
+	phase = stats.phase("rules")
 	opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab})
+	count := prog.start("running rules", len(lintRules(opts)))
+	opts.Done = func(*lint.Rule) { count.add(1, 0) }
+	if stats != nil {
+		opts.Stats = &stats.rules
+	}
 	diags := append(append([]lint.Diagnostic(nil), in.parsed...), lint.Run(fw, opts)...)
 	diags = cfg.Apply(diags)
 	lint.Sort(diags)
+	phase.done(len(diags), "findings")
+	prog.stop()
+	phase = stats.phase("output")
+	defer func() { phase.done(0, "") }()
 
 	if o.writeBaseline != "" {
 		var buf bytes.Buffer
