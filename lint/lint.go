@@ -124,22 +124,38 @@ type Pass struct {
 // may run concurrently, so each field is computed under a sync.Once and
 // read-only afterwards.
 type runState struct {
-	texts  func() []framework.Text  // lintedTexts
-	tokens func() map[string][]word // the words of each linted text, by value
+	texts func() *textTable
+}
+
+// textTable holds the linted texts (see [lintedTexts]) with the distinct
+// values among them, each tokenised once. Values are hashed here only:
+// the rules index by id.
+type textTable struct {
+	texts  []framework.Text
+	ids    []int32  // ids[i] is the id of texts[i].Value
+	values []string // by id
+	words  [][]word // the words of each value, by id
+}
+
+func newTextTable(fw *framework.Framework) *textTable {
+	tt := &textTable{texts: uniqueTexts(fw.Documents)}
+	byValue := make(map[string]int32, len(tt.texts))
+	tt.ids = make([]int32, len(tt.texts))
+	for i, t := range tt.texts {
+		id, ok := byValue[t.Value]
+		if !ok {
+			id = int32(len(tt.values))
+			byValue[t.Value] = id
+			tt.values = append(tt.values, t.Value)
+			tt.words = append(tt.words, tokenize(t.Value))
+		}
+		tt.ids[i] = id
+	}
+	return tt
 }
 
 func newRunState(fw *framework.Framework) *runState {
-	st := &runState{texts: sync.OnceValue(func() []framework.Text { return uniqueTexts(fw.Documents) })}
-	st.tokens = sync.OnceValue(func() map[string][]word {
-		m := map[string][]word{}
-		for _, t := range st.texts() {
-			if _, ok := m[t.Value]; !ok {
-				m[t.Value] = tokenize(t.Value)
-			}
-		}
-		return m
-	})
-	return st
+	return &runState{texts: sync.OnceValue(func() *textTable { return newTextTable(fw) })}
 }
 
 // Rule returns the rule being run.

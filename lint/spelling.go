@@ -78,9 +78,8 @@ var americanToBritish = sync.OnceValue(func() map[string]string {
 func runBritishSpelling(p *Pass) {
 	us := americanToBritish()
 	seen := map[spanKey]bool{}
-	tokens := p.run.tokens()
-	eachLintedText(p, func(t framework.Text) {
-		for _, w := range tokens[t.Value] {
+	eachLintedText(p, func(t framework.Text, words []word) {
+		for _, w := range words {
 			if w.skip {
 				continue
 			}
@@ -340,25 +339,27 @@ func keyOf(s framework.Span) spanKey { return spanKey{s.File, s.Start, s.End} }
 // text whose span lies inside one already taken (a sentence that a
 // parser also gives as part of a paragraph) is left out.
 func lintedTexts(p *Pass) []framework.Text {
-	return p.run.texts()
+	return p.run.texts().texts
 }
 
-// eachLintedText calls check on each of [lintedTexts], skipping a text
-// whose value an earlier text had and was found clean: for the rules that
-// use it, findings depend on a text's value alone, and the framework
-// repeats its descriptors on every role level that requires a skill.
-// A value with findings is checked again at each place it occurs, so
-// that each place gets its own.
-func eachLintedText(p *Pass, check func(framework.Text)) {
-	clean := map[string]bool{}
-	for _, t := range lintedTexts(p) {
-		if clean[t.Value] {
+// eachLintedText calls check on each of [lintedTexts] with its words,
+// skipping a text whose value an earlier text had and was found clean:
+// for the rules that use it, findings depend on a text's value alone, and
+// the framework repeats its descriptors on every role level that requires
+// a skill. A value with findings is checked again at each place it
+// occurs, so that each place gets its own.
+func eachLintedText(p *Pass, check func(t framework.Text, words []word)) {
+	tt := p.run.texts()
+	clean := make([]bool, len(tt.values))
+	for i, t := range tt.texts {
+		id := tt.ids[i]
+		if clean[id] {
 			continue
 		}
 		before := p.reported
-		check(t)
+		check(t, tt.words[id])
 		if p.reported == before {
-			clean[t.Value] = true
+			clean[id] = true
 		}
 	}
 }
@@ -402,16 +403,58 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 // corpus holds the word and word-pair counts of a pass's documents and of
 // the catalogue's documents not among them.
 type corpus struct {
-	words     map[string]int
-	pairs     map[[2]string]int
+	ids       map[string]int32    // word → index of counts
+	counts    []int               // uses of each word
+	pairs     map[uint64]int      // uses of each word pair, by pairKey
 	vocab     map[string]bool     // words of skill and role names
 	frequent  map[string][]string // words used at least frequentWord times, in a deletion index (see [corpus.neighbours])
-	tokens    map[string][]word   // the words of each linted text, by value; shared, read-only
 	listed    map[string]bool     // memo of [listed]
 	suggested map[string][]string // memo of [corpus.suggest]
 	known     map[int][]string    // listed or much-used words of the corpus, by length; built by [corpus.suggest]
 	dist      distBuf
 }
+
+// count adds n uses of the words ws and of their pairs.
+func (c *corpus) count(ws []word, n int) {
+	prev := int32(-1)
+	for _, w := range ws {
+		if w.skip {
+			prev = -1
+			continue
+		}
+		id, ok := c.ids[w.lower]
+		if !ok {
+			id = int32(len(c.counts))
+			c.ids[w.lower] = id
+			c.counts = append(c.counts, 0)
+		}
+		c.counts[id] += n
+		if w.pairPrev && prev >= 0 {
+			c.pairs[pairKey(prev, id)] += n
+		}
+		prev = id
+	}
+}
+
+// uses returns the number of uses of word w.
+func (c *corpus) uses(w string) int {
+	if id, ok := c.ids[w]; ok {
+		return c.counts[id]
+	}
+	return 0
+}
+
+// pairUses returns the number of uses of the word pair p.
+func (c *corpus) pairUses(p [2]string) int {
+	a, ok1 := c.ids[p[0]]
+	b, ok2 := c.ids[p[1]]
+	if !ok1 || !ok2 {
+		return 0
+	}
+	return c.pairs[pairKey(a, b)]
+}
+
+func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 // isListed is [listed], remembered.
 func (c *corpus) isListed(l string) bool {
@@ -466,37 +509,31 @@ func outsideDocs(p *Pass) []*framework.Document {
 }
 
 func newCorpus(p *Pass) *corpus {
-	c := &corpus{words: map[string]int{}, pairs: map[[2]string]int{}, vocab: map[string]bool{}, frequent: map[string][]string{},
-		listed: map[string]bool{}, suggested: map[string][]string{}, tokens: p.run.tokens()}
-	count := func(ws []word) {
-		for i, w := range ws {
-			if w.skip {
-				continue
-			}
-			c.words[w.lower]++
-			if i > 0 && w.pairPrev && !ws[i-1].skip {
-				c.pairs[[2]string{ws[i-1].lower, w.lower}]++
-			}
-		}
+	// Each distinct value is tokenised and counted once, times the number
+	// of places it occurs: the framework repeats its descriptors on every
+	// role level that requires the skill.
+	tt := p.run.texts()
+	uses := make([]int, len(tt.values))
+	for _, id := range tt.ids {
+		uses[id]++
 	}
-	// Each distinct value is tokenised once: the framework repeats its
-	// descriptors on every role level that requires the skill.
-	for _, t := range lintedTexts(p) {
-		count(c.tokens[t.Value])
+	c := &corpus{ids: map[string]int32{}, pairs: map[uint64]int{}, vocab: map[string]bool{}, frequent: map[string][]string{},
+		listed: map[string]bool{}, suggested: map[string][]string{}}
+	for id, ws := range tt.words {
+		c.count(ws, uses[id])
 	}
+	// The catalogue's and the vocabulary's texts count too.
 	others := map[string][]word{}
 	for _, t := range uniqueTexts(outsideDocs(p)) {
-		ws, ok := c.tokens[t.Value]
+		ws, ok := others[t.Value]
 		if !ok {
-			if ws, ok = others[t.Value]; !ok {
-				ws = tokenize(t.Value)
-				others[t.Value] = ws
-			}
+			ws = tokenize(t.Value)
+			others[t.Value] = ws
 		}
-		count(ws)
+		c.count(ws, 1)
 	}
-	for w, n := range c.words {
-		if n >= frequentWord {
+	for w, id := range c.ids {
+		if c.counts[id] >= frequentWord {
 			c.indexFrequent(w)
 		}
 	}
@@ -575,8 +612,7 @@ func runSpelling(p *Pass) {
 	c := newCorpus(p)
 	us := americanToBritish()
 	seen := map[spanKey]bool{}
-	eachLintedText(p, func(t framework.Text) {
-		ws := c.tokens[t.Value]
+	eachLintedText(p, func(t framework.Text, ws []word) {
 		for i, w := range ws {
 			if w.skip || utf8.RuneCountInString(w.lower) < 3 {
 				continue
@@ -606,7 +642,7 @@ func (c *corpus) check(p *Pass, ws []word, i int, s framework.Span) (Diagnostic,
 	if c.isListed(l) {
 		return c.realWord(ws, i, s)
 	}
-	n := c.words[l]
+	n := c.uses(l)
 	// A rare word one edit from a frequent one is a slip for it; a short
 	// capitalised word inside a sentence is more likely a name ("Coe").
 	properName := !w.sentence && startsUpper(w.text)
@@ -671,7 +707,7 @@ func listed(l string) bool {
 // ("reusability").
 func (c *corpus) accepted(l string) bool {
 	known := func(b string) bool {
-		return len(b) >= 3 && (wordlist.Has(b) || c.vocab[b] || c.words[b] >= corpusWord)
+		return len(b) >= 3 && (wordlist.Has(b) || c.vocab[b] || c.uses(b) >= corpusWord)
 	}
 	l = strings.TrimSuffix(l, "'")
 	for _, sfx := range [...]struct{ cut, add string }{
@@ -726,13 +762,13 @@ func listedForm(l string) bool {
 func (c *corpus) frequentNeighbours(l string, n int) []string {
 	var near []string
 	for _, v := range c.neighbours(l) {
-		m := c.words[v]
+		m := c.uses(v)
 		if m >= frequentWord && m >= nonWordRatio*max(n, 1) && (c.isListed(v) || c.vocab[v]) && !inflection(l, v) {
 			near = append(near, v)
 		}
 	}
 	sort.Slice(near, func(i, j int) bool {
-		if a, b := c.words[near[i]], c.words[near[j]]; a != b {
+		if a, b := c.uses(near[i]), c.uses(near[j]); a != b {
 			return a > b
 		}
 		return near[i] < near[j]
@@ -753,7 +789,7 @@ func inflection(a, b string) bool {
 func (c *corpus) realWord(ws []word, i int, s framework.Span) (Diagnostic, bool) {
 	w := ws[i]
 	l := w.lower
-	if c.words[l] > rareWord || c.inVocab(l) || wordlist.Common(l) {
+	if c.uses(l) > rareWord || c.inVocab(l) || wordlist.Common(l) {
 		return Diagnostic{}, false
 	}
 	var prev, next string
@@ -772,13 +808,13 @@ func (c *corpus) realWord(ws []word, i int, s framework.Span) (Diagnostic, bool)
 		best       int
 	)
 	check := func(v string, p, q [2]string) {
-		n, m := c.pairs[p], c.pairs[q]
+		n, m := c.pairUses(p), c.pairUses(q)
 		if n >= frequentPair && n >= frequentRatio*max(m, 1) && n > best {
 			fix, pair, slip, best = v, p, q, n
 		}
 	}
 	for _, v := range c.neighbours(l) {
-		if inflection(l, v) || c.words[v] < frequentRatio*max(c.words[l], 1) || !c.isListed(v) && !c.vocab[v] {
+		if inflection(l, v) || c.uses(v) < frequentRatio*max(c.uses(l), 1) || !c.isListed(v) && !c.vocab[v] {
 			continue
 		}
 		if prev != "" {
@@ -795,7 +831,7 @@ func (c *corpus) realWord(ws []word, i int, s framework.Span) (Diagnostic, bool)
 	return Diagnostic{
 		Span: s,
 		Message: fmt.Sprintf("%q is probably a slip for %q: these documents have %q %s and %q %s",
-			w.text, fix, pair[0]+" "+pair[1], times(best), slip[0]+" "+slip[1], times(c.pairs[slip])),
+			w.text, fix, pair[0]+" "+pair[1], times(best), slip[0]+" "+slip[1], times(c.pairUses(slip))),
 		Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix}},
 	}, true
 }
@@ -846,7 +882,7 @@ func (c *corpus) suggestNew(l string) []string {
 		}
 		if d := c.dist.distance(l, v, maxD); d <= maxD && d > 0 {
 			sc := float64(d)
-			if n := c.words[v]; n > 0 {
+			if n := c.uses(v); n > 0 {
 				sc -= 1 + math.Log10(float64(n))
 			}
 			score[v] = sc
@@ -854,8 +890,8 @@ func (c *corpus) suggestNew(l string) []string {
 	}
 	if c.known == nil {
 		c.known = map[int][]string{}
-		for v, n := range c.words {
-			if n >= corpusWord || c.isListed(v) {
+		for v, id := range c.ids {
+			if c.counts[id] >= corpusWord || c.isListed(v) {
 				c.known[len(v)] = append(c.known[len(v)], v)
 			}
 		}
@@ -874,7 +910,7 @@ func (c *corpus) suggestNew(l string) []string {
 		if abs(len(v)-len(l)) > 2 || bits.OnesCount32(masks[i]^lm) > maxBits {
 			continue
 		}
-		if _, ok := c.words[v]; !ok {
+		if _, ok := c.ids[v]; !ok {
 			consider(v, min(maxD, 2))
 		}
 	}

@@ -52,6 +52,12 @@ func runEncoding(p *Pass) {
 			reportDecodedEntities(p, uniqueTexts([]*framework.Document{doc}))
 		}
 		for i := 0; i < len(src); {
+			// Printable ASCII other than '&', the bulk of any source, is
+			// passed over a byte at a time.
+			if c := src[i]; c < utf8.RuneSelf && c != '&' && (c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r') {
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRune(src[i:])
 			sp := doc.File.Span(i, i+n)
 			switch {
@@ -160,7 +166,7 @@ var (
 func runPunctuation(p *Pass) {
 	// Each text once: a sentence a parser also gives inside its paragraph
 	// is not checked twice.
-	eachLintedText(p, func(t framework.Text) {
+	eachLintedText(p, func(t framework.Text, _ []word) {
 		// The expressions run only on texts holding what they need: a
 		// space before a comma or stop, a stop before a capital.
 		if strings.Contains(t.Value, " ,") || strings.Contains(t.Value, " .") {

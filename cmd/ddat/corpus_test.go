@@ -1,7 +1,9 @@
 package main
 
 import (
+	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +17,9 @@ import (
 // deterministically from the real catalogue and the real table of role
 // levels. One copy (1×) holds the 188 catalogue skills and the 49 roles of
 // the table with their levels, 9 skills a level: about 1,800 role rows,
-// as the full official download has. Copy c of n renames every skill and
+// as the full official download has, and about its size (2.5 MB of role
+// rows: the official file repeats each role's and level's long
+// descriptions on every row). Copy c of n renames every skill and
 // role with a " c" suffix (c > 1), so n copies are n times the content,
 // not n repeats of it.
 //
@@ -96,11 +100,15 @@ func writeCorpus(tb testing.TB, dir string, n int) int {
 		usedBy := map[string][]string{}
 		for ri, r := range roles {
 			roleName := r.name + suffix
-			desc := "A " + strings.ToLower(r.name) + " works across a portfolio of services."
+			// Role and level descriptions as long as the official ones,
+			// in the catalogue's own words: the descriptions of three
+			// skills, and a level's descriptors.
+			desc := "A " + strings.ToLower(r.name) + " works across a portfolio of services. " + proseOf(skills, ri*3, 4)
 			if ri == 0 {
-				desc = "A " + strings.ToLower(r.name) + " works across a portolio of services." // planted: spelling
+				desc = "A " + strings.ToLower(r.name) + " works across a portolio of services. " + proseOf(skills, ri*3, 4) // planted: spelling
 			}
 			for li, level := range r.levels {
+				levelDesc := "A " + strings.ToLower(level) + " does the work of the level. " + proseOf(skills, ri*5+li*11+1, 3)
 				for j := 0; j < 9; j++ {
 					s := skills[(ri*7+j*13+li)%len(skills)]
 					want := framework.Level(min(1+li*4/max(len(r.levels), 1), 4))
@@ -109,7 +117,7 @@ func writeCorpus(tb testing.TB, dir string, n int) int {
 						continue
 					}
 					name := s.name + suffix
-					row := []string{r.family, roleName, desc, level + suffix, "A " + strings.ToLower(level) + " does the work of the level.",
+					row := []string{r.family, roleName, desc, level + suffix, levelDesc,
 						name, s.desc, sl.Level.Title(), youCanCell(sl.Descriptors), ""}
 					rolesRows = append(rolesRows, row)
 					usedBy[name] = appendOnce(usedBy[name], roleName)
@@ -138,6 +146,15 @@ func writeCorpus(tb testing.TB, dir string, n int) int {
 		writeCSV(tb, filepath.Join(dir, fmt.Sprintf("skills-%03d.csv", c)), "Skill Name,Skill Description,Awareness,Working,Practitioner,Expert,Roles that require Skill", skillRows)
 	}
 	return rows
+}
+
+// proseOf joins the descriptions of n skills from the i-th on.
+func proseOf(skills []corpusSkill, i, n int) string {
+	parts := make([]string, n)
+	for k := range parts {
+		parts[k] = skills[(i+k)%len(skills)].desc
+	}
+	return strings.Join(parts, " ")
 }
 
 func definedAtOrBelow(s corpusSkill, want framework.Level) *framework.SkillLevel {
@@ -186,4 +203,65 @@ func writeCSV(tb testing.TB, name, header string, rows [][]string) {
 	if err := os.WriteFile(name, []byte(b.String()), 0o666); err != nil {
 		tb.Fatal(err)
 	}
+}
+
+var (
+	corpusOut    = flag.String("corpus-out", "", "also write the scale corpus into this folder (with -run TestCorpus)")
+	corpusCopies = flag.Int("corpus-copies", 1, "copies of the corpus to write with -corpus-out")
+)
+
+// TestCorpus checks the shape of the 1× corpus against the full official
+// downloads it stands for: about 1,800 role rows and the catalogue's
+// skills, with
+// one of each planted defect found by lint. With -corpus-out it also
+// writes the corpus for timing the command by hand:
+//
+//	go test ./cmd/ddat -run TestCorpus -args -corpus-out /tmp/corpus -corpus-copies 1
+func TestCorpus(t *testing.T) {
+	dir := t.TempDir()
+	rows := writeCorpus(t, dir, 1)
+	if rows < 1600 || rows > 2200 {
+		t.Errorf("1× corpus has %d role rows, want about 1,800", rows)
+	}
+	fw := framework.Merge(readCorpus(t, dir)...)
+	// The published catalogue's skills less its Senior Civil Service ones.
+	if n := len(fw.Skills); n < 150 || n > 200 {
+		t.Errorf("1× corpus has %d skills, want 150 to 200", n)
+	}
+	var out strings.Builder
+	if st := run([]string{"lint", "--fail-on", "none", dir}, nil, &out, io.Discard); st != 0 {
+		t.Fatalf("lint exit %d", st)
+	}
+	for _, want := range []string{`"portolio"`, "Stakeholder relationshp management", "duplicate"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("lint of the corpus does not report the planted %s", want)
+		}
+	}
+	if *corpusOut != "" {
+		if err := os.MkdirAll(*corpusOut, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		writeCorpus(t, *corpusOut, *corpusCopies)
+	}
+}
+
+func readCorpus(t *testing.T, dir string) []*framework.Document {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "*.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*framework.Document
+	for _, n := range names {
+		src, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := parse.Parse(filepath.Base(n), src)
+		if d == nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
 }
