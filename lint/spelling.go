@@ -127,17 +127,28 @@ func tokenize(s string) []word {
 			i += n
 			continue
 		}
-		// A chunk is a run of non-space characters.
+		// A chunk is a run of non-space characters. Scanning it notes
+		// whether it could be an address or hold mojibake at all.
 		j := i
+		mark, wide := false, false
 		for j < len(s) {
-			r, n := decodeRune(s, j)
+			if c := s[j]; c < utf8.RuneSelf {
+				if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+					break
+				}
+				mark = mark || c == '.' || c == '/' || c == '@' || c == ':'
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[j:])
 			if unicode.IsSpace(r) {
 				break
 			}
+			wide = true
 			j += n
 		}
 		chunk := s[i:j]
-		if isAddress(chunk) || hasMojibake(chunk) {
+		if mark && isAddress(chunk) || wide && hasMojibake(chunk) {
 			sentence, pair = false, false
 			i = j
 			continue

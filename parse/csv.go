@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"iter"
 	"strings"
@@ -203,16 +204,29 @@ func readRecords(f *framework.File, bom int, errs *framework.ErrorList, yield fu
 // record of src with more than maxCSVFields fields, or of the widest
 // record; quoted commas and line breaks are inside fields.
 func widestRecord(src []byte) (off, n int) {
-	quoted, fields, start := false, 1, 0
+	fields, start := 1, 0
 	best, bestOff := 0, 0
-	for i := 0; i < len(src); i++ {
-		switch c := src[i]; {
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == ',':
+	for i := 0; i < len(src); {
+		// Jump to the next byte that matters: outside quotes a quote, a
+		// comma or a line feed.
+		j := bytes.IndexAny(src[i:], "\",\n")
+		if j < 0 {
+			break
+		}
+		i += j
+		switch src[i] {
+		case '"':
+			// Inside quotes only the closing quote matters ("" reopens).
+			k := bytes.IndexByte(src[i+1:], '"')
+			if k < 0 {
+				i = len(src)
+				continue
+			}
+			i += k + 2
+			continue
+		case ',':
 			fields++
-		case c == '\n':
+		case '\n':
 			if fields > best {
 				best, bestOff = fields, start
 				if best > maxCSVFields {
@@ -221,6 +235,7 @@ func widestRecord(src []byte) (off, n int) {
 			}
 			fields, start = 1, i+1
 		}
+		i++
 	}
 	if fields > best {
 		best, bestOff = fields, start
@@ -298,19 +313,44 @@ func (t *table) note(code string, sp framework.Span, format string, args ...any)
 
 // duplicate reports whether r repeats an earlier record exactly, and
 // notes it.
-func (t *table) duplicate(seen map[string]framework.Span, r record) bool {
-	var b strings.Builder
+func (t *table) duplicate(seen *rowSet, r record) bool {
+	h := maphash.Hash{}
+	h.SetSeed(seen.seed)
 	for _, c := range r.cells {
-		b.WriteString(c.value)
-		b.WriteByte(0)
+		h.WriteString(c.value)
+		h.WriteByte(0)
 	}
-	k := b.String()
-	if first, ok := seen[k]; ok {
-		t.note("duplicate-row", r.span, "row repeats the row at line %d exactly; the repeat is left out", first.Pos().Line)
-		return true
+	k := h.Sum64()
+	for _, first := range seen.rows[k] {
+		if sameCells(first.cells, r.cells) {
+			t.note("duplicate-row", r.span, "row repeats the row at line %d exactly; the repeat is left out", first.span.Pos().Line)
+			return true
+		}
 	}
-	seen[k] = r.span
+	seen.rows[k] = append(seen.rows[k], r)
 	return false
+}
+
+// rowSet holds the rows read so far, filed by a hash of their cells, so
+// that finding a repeat neither copies a row nor compares it with every
+// other.
+type rowSet struct {
+	seed maphash.Seed
+	rows map[uint64][]record
+}
+
+func newRowSet() *rowSet { return &rowSet{seed: maphash.MakeSeed(), rows: map[uint64][]record{}} }
+
+func sameCells(a, b []cell) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].value != b[i].value {
+			return false
+		}
+	}
+	return true
 }
 
 // untrimmed notes cells with space around their value.

@@ -30,8 +30,10 @@ const (
 // seniority order (see orderLevels).
 func parseRolesCSV(f *framework.File) (*framework.Document, framework.ErrorList) {
 	t := readTable(f, rolesHeader)
-	roles := map[string]*framework.Role{}
-	seen := map[string]framework.Span{}
+	roles := map[string]*framework.Role{}       // by key
+	roleByValue := map[string]*framework.Role{} // by name as written: rows repeat it
+	levelByValue := map[*framework.Role]map[string]*framework.RoleLevel{}
+	seen := newRowSet()
 	for r := range t.rows() {
 		if t.duplicate(seen, r) {
 			continue
@@ -45,12 +47,17 @@ func parseRolesCSV(f *framework.File) (*framework.Document, framework.ErrorList)
 			t.errs.Add(r.span, nil, "row has no role name: expected the %q column to name a role; row skipped", rolesHeader[rcRole])
 			continue
 		}
-		role := roles[name.Key()]
+		role := roleByValue[name.Value]
+		if role == nil {
+			role = roles[name.Key()]
+			roleByValue[name.Value] = role
+		}
 		if role == nil {
 			role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Family: c[rcFamily].text(), Span: r.span}
 			p := t.splitProse(c[rcRoleDescription])
 			role.Description, role.Responsibilities = p.paragraphs, p.bullets
 			roles[name.Key()] = role
+			roleByValue[name.Value] = role
 			t.doc.Roles = append(t.doc.Roles, role)
 		}
 		role.Span = spanOf(f, role.Span, r.span)
@@ -92,13 +99,20 @@ func parseRolesCSV(f *framework.File) (*framework.Document, framework.ErrorList)
 			t.errs.Add(r.span, nil, "row has no role level: expected the %q column to name a level, or %q; row skipped", rolesHeader[rcLevel], notInUse)
 			continue
 		}
-		lv := role.Level(level.Value)
+		lv := levelByValue[role][level.Value]
+		if lv == nil {
+			lv = role.Level(level.Value)
+		}
 		if lv == nil {
 			lv = &framework.RoleLevel{Name: level, Span: r.span}
 			p := t.splitProse(c[rcLevelDescription])
 			lv.Description, lv.Responsibilities = p.paragraphs, p.bullets
 			role.Levels = append(role.Levels, lv)
 		}
+		if levelByValue[role] == nil {
+			levelByValue[role] = map[string]*framework.RoleLevel{}
+		}
+		levelByValue[role][level.Value] = lv
 		lv.Span = spanOf(f, lv.Span, r.span)
 		req.LevelText = c[rcSkillLevel].text()
 		requirementLevel(req)
@@ -130,7 +144,7 @@ const (
 // using this skill:".
 func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList) {
 	t := readTable(f, skillsHeader)
-	seen := map[string]framework.Span{}
+	seen := newRowSet()
 	for r := range t.rows() {
 		if t.duplicate(seen, r) {
 			continue
