@@ -45,8 +45,12 @@ func runDuplicate(p *Pass) {
 }
 
 // dupTexts reports texts of one list whose keys repeat an earlier one.
-func dupTexts(p *Pass, ts []framework.Text, what, where string, removable bool) {
-	first := map[string]framework.Text{}
+// where names the list; it is called only for a finding.
+func dupTexts(p *Pass, ts []framework.Text, what string, where func() string, removable bool) {
+	if len(ts) < 2 {
+		return
+	}
+	first := make(map[string]framework.Text, len(ts))
 	for _, t := range ts {
 		k := t.Key()
 		if k == "" {
@@ -59,7 +63,7 @@ func dupTexts(p *Pass, ts []framework.Text, what, where string, removable bool) 
 		}
 		d := Diagnostic{
 			Span:    t.Span,
-			Message: fmt.Sprintf("%s %q is given twice in %s", what, t.Value, where),
+			Message: fmt.Sprintf("%s %q is given twice in %s", what, t.Value, where()),
 			Related: []Related{{Span: f.Span, Message: fmt.Sprintf("first given here as %q", f.Value)}},
 		}
 		if removable {
@@ -84,9 +88,9 @@ func dupSkills(p *Pass, d *framework.Document) {
 		} else {
 			first[k] = s
 		}
-		where := fmt.Sprintf("skill %q", s.Name.Value)
+		where := func() string { return fmt.Sprintf("skill %q", s.Name.Value) }
 		for _, sl := range s.Levels {
-			dupTexts(p, sl.Descriptors, "descriptor", fmt.Sprintf("%s, level %s", where, sl.Level), true)
+			dupTexts(p, sl.Descriptors, "descriptor", func() string { return fmt.Sprintf("%s, level %s", where(), sl.Level) }, true)
 		}
 		dupTexts(p, s.Requirements, "requirement", where, true)
 		dupTexts(p, s.LeadershipExamples, "leadership example", where, true)
@@ -94,7 +98,7 @@ func dupSkills(p *Pass, d *framework.Document) {
 		for i, r := range s.Roles {
 			refs[i] = r.Name
 		}
-		dupTexts(p, refs, "role", fmt.Sprintf("the roles that require %s", where), true)
+		dupTexts(p, refs, "role", func() string { return fmt.Sprintf("the roles that require %s", where()) }, true)
 	}
 }
 
@@ -103,27 +107,30 @@ func dupRole(p *Pass, r *framework.Role) {
 	for i, l := range r.Levels {
 		names[i] = l.Name
 	}
-	dupTexts(p, names, "role level", fmt.Sprintf("role %q", r.Name.Value), false)
-	dupReqs(p, r.Skills, fmt.Sprintf("the skills of role %q", r.Name.Value))
+	dupTexts(p, names, "role level", func() string { return fmt.Sprintf("role %q", r.Name.Value) }, false)
+	dupReqs(p, r.Skills, func() string { return fmt.Sprintf("the skills of role %q", r.Name.Value) })
 	for _, l := range r.Levels {
-		where := fmt.Sprintf("role level %q", l.Name.Value)
+		where := func() string { return fmt.Sprintf("role level %q", l.Name.Value) }
 		dupReqs(p, l.Skills, where)
 		dupTexts(p, l.Responsibilities, "responsibility", where, true)
 		for _, q := range l.Skills {
-			dupTexts(p, q.Descriptors, "descriptor", fmt.Sprintf("%s, skill %q", where, q.Skill.Value), true)
+			dupTexts(p, q.Descriptors, "descriptor", func() string { return fmt.Sprintf("%s, skill %q", where(), q.Skill.Value) }, true)
 		}
 	}
 	rows := make([]framework.Text, len(r.SharedSkills))
 	for i, row := range r.SharedSkills {
 		rows[i] = row.Role
-		dupTexts(p, row.Skills, "shared skill", fmt.Sprintf("the shared-skills row for %q", row.Role.Value), false)
+		dupTexts(p, row.Skills, "shared skill", func() string { return fmt.Sprintf("the shared-skills row for %q", row.Role.Value) }, false)
 	}
-	dupTexts(p, rows, "role", fmt.Sprintf("the shared-skills table of %q", r.Name.Value), false)
+	dupTexts(p, rows, "role", func() string { return fmt.Sprintf("the shared-skills table of %q", r.Name.Value) }, false)
 }
 
 // dupReqs reports a skill required twice in one list.
-func dupReqs(p *Pass, qs []*framework.Requirement, where string) {
-	first := map[string]*framework.Requirement{}
+func dupReqs(p *Pass, qs []*framework.Requirement, where func() string) {
+	if len(qs) < 2 {
+		return
+	}
+	first := make(map[string]*framework.Requirement, len(qs))
 	for _, q := range qs {
 		k := q.Skill.Key()
 		f, ok := first[k]
@@ -131,7 +138,7 @@ func dupReqs(p *Pass, qs []*framework.Requirement, where string) {
 			first[k] = q
 			continue
 		}
-		msg := fmt.Sprintf("skill %q is required twice in %s", q.Skill.Value, where)
+		msg := fmt.Sprintf("skill %q is required twice in %s", q.Skill.Value, where())
 		switch {
 		case f.Level != q.Level && f.Level.Valid() && q.Level.Valid():
 			msg += fmt.Sprintf(", at %s and at %s", f.Level, q.Level)

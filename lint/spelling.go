@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/bits"
@@ -496,12 +497,20 @@ func (c *corpus) inVocab(l string) bool {
 // once: their words count, but are not checked.
 func outsideDocs(p *Pass) []*framework.Document {
 	seen := map[*framework.Document]bool{}
-	linted := map[string]bool{}
+	linted := map[int][][]byte{} // sources by length: compared only when the lengths agree
 	for _, d := range p.Framework.Documents {
 		seen[d] = true
 		if d != nil && d.File != nil {
-			linted[string(d.File.Src)] = true
+			linted[len(d.File.Src)] = append(linted[len(d.File.Src)], d.File.Src)
 		}
+	}
+	isLinted := func(src []byte) bool {
+		for _, l := range linted[len(src)] {
+			if bytes.Equal(l, src) {
+				return true
+			}
+		}
+		return false
 	}
 	var out []*framework.Document
 	for _, fw := range []*framework.Framework{p.Catalogue, p.Vocabulary} {
@@ -509,7 +518,7 @@ func outsideDocs(p *Pass) []*framework.Document {
 			continue
 		}
 		for _, d := range fw.Documents {
-			if d == nil || seen[d] || d.File != nil && linted[string(d.File.Src)] {
+			if d == nil || seen[d] || d.File != nil && isLinted(d.File.Src) {
 				continue
 			}
 			seen[d] = true
@@ -548,7 +557,12 @@ func newCorpus(p *Pass) *corpus {
 			c.indexFrequent(w)
 		}
 	}
+	named := map[string]bool{} // names repeat: a role is listed under many skills
 	names := func(t framework.Text) {
+		if named[t.Value] {
+			return
+		}
+		named[t.Value] = true
 		for _, w := range tokenize(t.Value) {
 			c.vocab[w.lower] = true
 		}
