@@ -35,17 +35,22 @@ func newProgress(e *env) *progress {
 	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		return nil
 	}
-	p := &progress{w: f, quit: make(chan struct{}), over: make(chan struct{})}
-	go p.loop()
+	return startProgress(f, progressDelay)
+}
+
+// startProgress shows progress on w after delay.
+func startProgress(w io.Writer, delay time.Duration) *progress {
+	p := &progress{w: w, quit: make(chan struct{}), over: make(chan struct{})}
+	go p.loop(delay)
 	return p
 }
 
-func (p *progress) loop() {
+func (p *progress) loop(delay time.Duration) {
 	defer close(p.over)
 	select {
 	case <-p.quit:
 		return
-	case <-time.After(progressDelay):
+	case <-time.After(delay):
 	}
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()

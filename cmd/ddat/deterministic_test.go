@@ -8,10 +8,11 @@ import (
 	"testing"
 )
 
-// TestExportDeterministic runs export (JSON, JSON with positions, both CSV
-// layouts) twice, with one core and with all, and with the input paths
-// in both orders, and checks that every run writes the same bytes.
-func TestExportDeterministic(t *testing.T) {
+// TestDeterministic runs lint (in each output format) and export (JSON,
+// JSON with positions, both CSV layouts) with one core and with all, and
+// with the input paths in both orders, and checks that every run writes
+// the same bytes.
+func TestDeterministic(t *testing.T) {
 	root := repoRoot(t)
 	var inputs []string
 	for _, name := range []string{
@@ -24,6 +25,10 @@ func TestExportDeterministic(t *testing.T) {
 	reversed := slices.Clone(inputs)
 	slices.Reverse(reversed)
 	for _, flags := range [][]string{
+		{"lint", "--fail-on", "none"},
+		{"lint", "--fail-on", "none", "--format", "json"},
+		{"lint", "--fail-on", "none", "--format", "sarif"},
+		{"lint", "--fail-on", "none", "--format", "github"},
 		{"export"},
 		{"export", "--positions"},
 		{"export", "--format", "csv", "--table", "roles"},
