@@ -1,6 +1,8 @@
 package parse_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/ddat-tools/ddat/parse"
@@ -30,6 +32,22 @@ func BenchmarkParse(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkParseJSON reads the project's own export of the published
+// framework, as the golden test keeps it.
+func BenchmarkParseJSON(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("testdata", "export", "published.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parse.Parse("published.json", src); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -136,7 +136,7 @@ func BenchmarkLintCorpus(b *testing.B) {
 }
 
 func BenchmarkExportCorpus(b *testing.B) {
-	for _, n := range []int{1, 10} {
+	for _, n := range []int{1, 10, 100} {
 		b.Run(fmt.Sprintf("%dx", n), func(b *testing.B) {
 			dir := b.TempDir()
 			writeCorpus(b, dir, n)
