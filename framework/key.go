@@ -136,3 +136,33 @@ func Slug(name string) string {
 	}
 	return b.String()
 }
+
+// IndexFold returns the byte offset in s of the first instance of substr,
+// matching ASCII letters without regard to case, or -1. Unlike searching
+// strings.ToLower(s), the offset is always one of s itself: lower-casing
+// can change a text's length (invalid UTF-8 becomes U+FFFD, "İ" grows).
+func IndexFold(s, substr string) int {
+	n := len(substr)
+	for i := 0; i+n <= len(s); i++ {
+		if asciiEqualFold(s[i:i+n], substr) {
+			return i
+		}
+	}
+	return -1
+}
+
+func asciiEqualFold(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

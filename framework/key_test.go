@@ -27,3 +27,21 @@ func FuzzASCIIKey(f *testing.F) {
 		}
 	})
 }
+
+func TestIndexFold(t *testing.T) {
+	for _, tc := range []struct {
+		s, sub string
+		want   int
+	}{
+		{"Product role: X", "role:", 8},
+		{"ROLE: X", "role:", 0},
+		{"\xdf\xdf\xdfrole:", "role:", 3}, // a fuzz crasher: ToLower made the text longer
+		{"İİ role levels", "role levels", 5},
+		{"no", "role:", -1},
+		{"", "", 0},
+	} {
+		if got := IndexFold(tc.s, tc.sub); got != tc.want {
+			t.Errorf("IndexFold(%q, %q) = %d, want %d", tc.s, tc.sub, got, tc.want)
+		}
+	}
+}

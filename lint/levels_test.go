@@ -2,7 +2,6 @@ package lint_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -14,25 +13,6 @@ import (
 )
 
 // realSeeds are the published documents of the repository's testdata.
-var realSeeds = []string{
-	"skills-a-to-z.md",
-	"role-page-digital-portfolio-manager-2024.txt",
-	"role-level-digital-portfolio-manager.txt",
-	"legacy-guidance-product-manager-2020.txt",
-}
-
-func readSeed(t *testing.T, name string) *framework.Document {
-	t.Helper()
-	src, err := os.ReadFile("../testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := parse.Parse(name, src)
-	if doc == nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return doc
-}
 
 // lintSeeds lints the four seeds together (the catalogue among them) with
 // the given rules.

@@ -985,42 +985,11 @@ func abs(x int) int {
 	return x
 }
 
-// distBuf holds the rows of [distBuf.distance], reused between calls.
+// distBuf holds the rows of [osaDistance], reused between calls.
 type distBuf struct{ prev2, prev, cur []int }
 
 // distance is [editDistance] on bytes, without allocating once the
-// buffer has grown: the optimal string alignment distance between a and
-// b, or max+1 if it exceeds max.
+// buffer has grown.
 func (b *distBuf) distance(x, y string, max int) int {
-	if d := len(x) - len(y); d > max || -d > max {
-		return max + 1
-	}
-	if cap(b.cur) < len(y)+1 {
-		b.prev2, b.prev, b.cur = make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
-	}
-	prev2, prev, cur := b.prev2[:len(y)+1], b.prev[:len(y)+1], b.cur[:len(y)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		best := i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			best = min(best, v)
-		}
-		if best > max {
-			return max + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return min(prev[len(y)], max+1)
+	return osaDistance([]byte(x), []byte(y), max, b)
 }

@@ -15,26 +15,7 @@ import (
 	"github.com/ddat-tools/ddat/parse"
 )
 
-// spellingSeeds are the real documents the project was specified from.
-var spellingSeeds = []string{
-	"skills-a-to-z.md",
-	"role-page-digital-portfolio-manager-2024.txt",
-	"role-level-digital-portfolio-manager.txt",
-	"legacy-guidance-product-manager-2020.txt",
-}
-
-func parseSpellingSeed(t testing.TB, name string) *framework.Document {
-	t.Helper()
-	src, err := os.ReadFile("../testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := parse.Parse(name, src)
-	if doc == nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return doc
-}
+// realSeeds are the real documents the project was specified from.
 
 // spellingFinding is what the tests compare of a finding: where, which
 // rule, the word and the suggestions.
@@ -66,8 +47,8 @@ var spellingRules = []*lint.Rule{lint.Spelling, lint.BritishSpelling}
 func TestSpellingSeeds(t *testing.T) {
 	pub, _ := parse.Published()
 	var got []string
-	for _, name := range spellingSeeds {
-		fw := framework.Merge(parseSpellingSeed(t, name))
+	for _, name := range realSeeds {
+		fw := framework.Merge(readSeed(t, name))
 		for _, d := range lint.Run(fw, lint.Options{Rules: spellingRules, Catalogue: pub}) {
 			got = append(got, spellingFinding(d))
 		}
@@ -80,8 +61,8 @@ func TestSpellingSeeds(t *testing.T) {
 // TestSpellingSeedsTogether lints the seeds as one framework.
 func TestSpellingSeedsTogether(t *testing.T) {
 	var docs []*framework.Document
-	for _, name := range spellingSeeds {
-		docs = append(docs, parseSpellingSeed(t, name))
+	for _, name := range realSeeds {
+		docs = append(docs, readSeed(t, name))
 	}
 	var got []string
 	for _, d := range lint.Run(framework.Merge(docs...), lint.Options{Rules: spellingRules}) {
@@ -236,7 +217,7 @@ func TestSpellingGibberish(t *testing.T) {
 func TestSpellingCRLF(t *testing.T) {
 	pub, _ := parse.Published()
 	var got []string
-	for _, name := range spellingSeeds {
+	for _, name := range realSeeds {
 		src, err := os.ReadFile("../testdata/" + name)
 		if err != nil {
 			t.Fatal(err)

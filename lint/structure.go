@@ -165,7 +165,7 @@ func structureRole(p *Pass, doc *framework.Document, r *framework.Role) {
 
 // countClause is a count sentence up to "role levels", if it says so.
 func countClause(s string) string {
-	if i := strings.Index(strings.ToLower(s), "role levels"); i >= 0 {
+	if i := framework.IndexFold(s, "role levels"); i >= 0 {
 		return s[:i+len("role levels")]
 	}
 	return s

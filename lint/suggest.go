@@ -8,26 +8,32 @@ import (
 // alignment: insertions, deletions, substitutions and transpositions of
 // adjacent runes) between a and b, or max+1 if it exceeds max.
 func editDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
+	return osaDistance([]rune(a), []rune(b), max, &distBuf{})
+}
+
+// osaDistance is the optimal string alignment distance between x and y,
+// or max+1 if it exceeds max, using b's rows.
+func osaDistance[E comparable](x, y []E, max int, b *distBuf) int {
+	if d := len(x) - len(y); d > max || -d > max {
 		return max + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	if cap(b.cur) < len(y)+1 {
+		b.prev2, b.prev, b.cur = make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
+	}
+	prev2, prev, cur := b.prev2[:len(y)+1], b.prev[:len(y)+1], b.cur[:len(y)+1]
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(x); i++ {
 		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
+		best := i
+		for j := 1; j <= len(y); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if x[i-1] == y[j-1] {
 				cost = 0
 			}
 			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
 				v = min(v, prev2[j-2]+1)
 			}
 			cur[j] = v
@@ -38,10 +44,7 @@ func editDistance(a, b string, max int) int {
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	if prev[len(rb)] > max {
-		return max + 1
-	}
-	return prev[len(rb)]
+	return min(prev[len(y)], max+1)
 }
 
 // closest returns the candidate nearest to s by [editDistance] on

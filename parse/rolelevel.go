@@ -59,7 +59,7 @@ func looksLikeRoleLevel(src []byte) bool {
 // roleLine splits "Product and delivery role: Digital portfolio manager"
 // (or "Role: …") into family and role, as byte offsets into s.
 func roleLine(s string) (family, name int, ok bool) {
-	i := strings.Index(strings.ToLower(s), rolePrefixSep)
+	i := framework.IndexFold(s, rolePrefixSep)
 	if i < 0 || strings.HasPrefix(s, roleLevelPrefix) {
 		return 0, 0, false
 	}

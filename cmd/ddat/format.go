@@ -152,13 +152,19 @@ func writeGitHub(r *report) error {
 }
 
 func githubType(s lint.Severity) string {
+	return severityIn(s, [3]string{"error", "warning", "notice"})
+}
+
+// severityIn names s in an output format's own words for error, warning
+// and anything less.
+func severityIn(s lint.Severity, words [3]string) string {
 	switch s {
 	case lint.Error:
-		return "error"
+		return words[0]
 	case lint.Warning:
-		return "warning"
+		return words[1]
 	}
-	return "notice"
+	return words[2]
 }
 
 // escapeData escapes the message of a workflow command.

@@ -176,15 +176,7 @@ func writeSARIF(r *report) error {
 	return err
 }
 
-func sarifLevel(s lint.Severity) string {
-	switch s {
-	case lint.Error:
-		return "error"
-	case lint.Warning:
-		return "warning"
-	}
-	return "note"
-}
+func sarifLevel(s lint.Severity) string { return severityIn(s, [3]string{"error", "warning", "note"}) }
 
 func sarifArtifactLocation(f *framework.File) sarifArtifact {
 	return sarifArtifact{URI: (&url.URL{Path: f.Name}).String(), URIBaseID: "%SRCROOT%"}
