@@ -422,7 +422,7 @@ type corpus struct {
 	frequent  map[string][]string // words used at least frequentWord times, in a deletion index (see [corpus.neighbours])
 	listed    map[string]bool     // memo of [listed]
 	suggested map[string][]string // memo of [corpus.suggest]
-	known     map[int][]string    // listed or much-used words of the corpus, by length; built by [corpus.suggest]
+	known     *bkTree             // listed or much-used words of the corpus; built by [corpus.suggest]
 	dist      distBuf
 }
 
@@ -914,18 +914,19 @@ func (c *corpus) suggestNew(l string) []string {
 		}
 	}
 	if c.known == nil {
-		c.known = map[int][]string{}
+		var words []string
 		for v, id := range c.ids {
 			if c.counts[id] >= corpusWord || c.isListed(v) {
-				c.known[len(v)] = append(c.known[len(v)], v)
+				words = append(words, v)
 			}
 		}
-	}
-	for n := len(l) - maxD; n <= len(l)+maxD; n++ {
-		for _, v := range c.known[n] {
-			consider(v, maxD)
+		sort.Strings(words) // the tree's shape, not its answers, depends on the order
+		c.known = &bkTree{}
+		for _, v := range words {
+			c.known.add(v)
 		}
 	}
+	c.known.within(l, maxD, func(v string) { consider(v, maxD) })
 	list, masks := wordlist.Words(), listMasks()
 	if len(c.suggested) >= maxListScans {
 		list = nil
@@ -991,5 +992,10 @@ type distBuf struct{ prev2, prev, cur []int }
 // distance is [editDistance] on bytes, without allocating once the
 // buffer has grown.
 func (b *distBuf) distance(x, y string, max int) int {
-	return osaDistance([]byte(x), []byte(y), max, b)
+	return osaDistance([]byte(x), []byte(y), max, true, b)
+}
+
+// levenshtein is the Levenshtein distance between x and y, in bytes.
+func (b *distBuf) levenshtein(x, y string) int {
+	return osaDistance([]byte(x), []byte(y), len(x)+len(y), false, b)
 }
