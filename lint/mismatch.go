@@ -102,15 +102,21 @@ func runDescriptorMismatch(p *Pass) {
 		}
 		p.Report(d)
 	}
-	// Page against page: once per pair, on the later document.
+	// Page against page: once per pair, on the later document. Sites are
+	// grouped by role, level and skill first, so that each is compared
+	// only with the sites that give the same requirement.
+	type siteKey struct{ role, level, skill string }
+	same := map[siteKey][]int{}
 	for j, b := range sites {
 		if b.Level == nil || len(b.Req.Descriptors) == 0 {
 			continue
 		}
-		for _, a := range sites[:j] {
-			if a.Level == nil || a.Doc == b.Doc || len(a.Req.Descriptors) == 0 ||
-				a.Role.Name.Key() != b.Role.Name.Key() || a.Level.Name.Key() != b.Level.Name.Key() ||
-				a.Req.Skill.Key() != b.Req.Skill.Key() {
+		k := siteKey{b.Role.Name.Key(), b.Level.Name.Key(), b.Req.Skill.Key()}
+		earlier := same[k]
+		same[k] = append(earlier, j)
+		for _, i := range earlier {
+			a := sites[i]
+			if a.Doc == b.Doc {
 				continue
 			}
 			if a.Req.Level.Valid() && b.Req.Level.Valid() && a.Req.Level != b.Req.Level {
