@@ -136,8 +136,14 @@ func (r *jsonReader) object(v *jsonValue, p string, required []string, handlers 
 	return true
 }
 
+// pointerEscaper escapes a JSON Pointer token (RFC 6901), built once.
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
 func escapePointer(s string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return pointerEscaper.Replace(s)
 }
 
 func (r *jsonReader) array(v *jsonValue, p string, each func(*jsonValue, string)) {

@@ -15,21 +15,24 @@ import (
 
 // The scale corpus: the official CSV layout at a chosen size, built
 // deterministically from the real catalogue and the real table of role
-// levels. One copy (1×) holds the 188 catalogue skills and the 49 roles of
-// the table with their levels, 9 skills a level: about 1,800 role rows,
-// as the full official download has, and about its size (2.5 MB of role
-// rows: the official file repeats each role's and level's long
-// descriptions on every row). Copy c of n renames every skill and
-// role with a " c" suffix (c > 1), so n copies are n times the content,
-// not n repeats of it.
+// levels. One copy (1×) holds the catalogue's skills (166, less the
+// Senior Civil Service ones) and the 49 roles of the table with their
+// levels, 9 skills a level: about 1,800 role rows, as the full official
+// download has, and about its size (2.4 MB of role rows: the official
+// file repeats each role's and level's long descriptions on every row).
+// Copy c of n renames every skill and role with a " c" suffix (c > 1),
+// so n copies are n times the content, not n repeats of it; the renamed
+// roles are not in the table of role levels, so their levels' order is
+// inferred (a level-order finding each).
 //
-// Each copy plants a known set of defects, so that a benchmark can check
-// that findings grow with the content and not with its square:
+// Each copy plants a known set of defects, which TestCorpus checks are
+// found, on top of the real catalogue's own (its mojibake, its undefined
+// levels), so that a benchmark can check that findings grow with the
+// content and not with its square:
 //
 //   - a typo ("portolio") in a role description: spelling
 //   - a skill the catalogue does not have: unknown-skill
 //   - an exact duplicate row: structure (duplicate-row)
-const plantedPerCopy = 3
 
 // corpusSkill is a catalogue skill as the generator writes it.
 type corpusSkill struct {
