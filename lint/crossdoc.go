@@ -2,9 +2,11 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -85,12 +87,16 @@ func runUnknownSkill(p *Pass) {
 			}
 		}
 	}
+	var index *skillIndex // built for the first unknown skill
 	for _, k := range order {
 		g := groups[k]
 		sort.SliceStable(g.uses, func(i, j int) bool { return g.uses[i].name.Span.Start < g.uses[j].name.Span.Start })
 		first := g.uses[0]
 		d := Diagnostic{Span: first.name.Span}
-		fixes := suggestSkills(p, first)
+		if index == nil {
+			index = newSkillIndex(p.Catalogue)
+		}
+		fixes := suggestSkills(p, index, first)
 		ctx := fmt.Sprintf("role %q", first.role.Name.Value)
 		if n := len(g.uses) - 1; n > 0 {
 			ctx += ", used " + moreTimes(n) + " in this document"
@@ -162,9 +168,132 @@ func baseName(k string) string {
 	return k
 }
 
+// skillIndex holds the catalogue's skill names prepared for
+// [skillIndex.suggest], built once a run: each name's key, runes, letter
+// counts and content words, with an index of the names by content word
+// (and of the content words by their one-byte deletions, for near
+// words) and by length, so that a suggestion looks only at the names
+// that could score rather than measuring every name against every
+// unknown one.
+type skillIndex struct {
+	names  []skillName
+	byWord map[string][]int // content word → names holding it
+	near   map[string][]string
+	byLen  map[int][]int // rune count → names
+	dist   distBuf
+}
+
+type skillName struct {
+	skill     *framework.Skill
+	key       string
+	runes     []rune
+	letters   [27]int // letter counts, for a lower bound on the edit distance
+	words     []string
+	qualified bool
+}
+
+func newSkillIndex(cat *framework.Framework) *skillIndex {
+	x := &skillIndex{byWord: map[string][]int{}, near: map[string][]string{}, byLen: map[int][]int{}}
+	seen := map[string]bool{}
+	for _, s := range cat.Skills {
+		k := s.Name.Key()
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		n := skillName{skill: s, key: k, runes: []rune(k)}
+		n.letters = letterCounts(k)
+		n.words, n.qualified = nameWords(s.Name.Value)
+		i := len(x.names)
+		x.names = append(x.names, n)
+		x.byLen[len(n.runes)] = append(x.byLen[len(n.runes)], i)
+		for _, w := range n.words {
+			if l := x.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
+				if len(l) == 0 && len(w) > 4 {
+					for _, d := range runeDeletions(w) {
+						x.near[d] = append(x.near[d], w)
+					}
+				}
+				x.byWord[w] = append(l, i)
+			}
+		}
+	}
+	return x
+}
+
+// runeDeletions returns w and w less each of its runes in turn: two
+// words one edit apart (see [editDistance]) share one of these keys.
+func runeDeletions(w string) []string {
+	keys := []string{w}
+	rs := []rune(w)
+	for j := range rs {
+		keys = append(keys, string(rs[:j])+string(rs[j+1:]))
+	}
+	return keys
+}
+
+func letterCounts(k string) [27]int {
+	var c [27]int
+	for _, r := range k {
+		if r >= 'a' && r <= 'z' {
+			c[r-'a']++
+		} else {
+			c[26]++
+		}
+	}
+	return c
+}
+
+// candidates returns the names that can score for an unknown name with
+// key k and content words ws, in catalogue order: those sharing a content
+// word, or one a single edit from it (both over four bytes), and those
+// whose length and letters allow a spelling within closeSpelling.
+func (x *skillIndex) candidates(k string, ws []string) []int {
+	var out []int
+	add := func(ids []int) { out = append(out, ids...) }
+	for _, w := range ws {
+		add(x.byWord[w])
+		if len(w) <= 4 {
+			continue
+		}
+		for _, key := range runeDeletions(w) {
+			for _, c := range x.near[key] {
+				if c != w && editDistance(w, c, 1) <= 1 {
+					add(x.byWord[c])
+				}
+			}
+		}
+	}
+	// Spelling: n = max(len k, len c) runes and d <= n/4 need
+	// 3/4 len k <= len c <= 4/3 len k, and a letter-count bound.
+	lk := utf8.RuneCountInString(k)
+	lc := letterCounts(k)
+	for n := (3*lk + 3) / 4; n <= lk*4/3; n++ {
+		for _, i := range x.byLen[n] {
+			maxD := int(float64(max(lk, n)) * closeSpelling)
+			if letterBound(lc, x.names[i].letters, lk, n) <= maxD {
+				out = append(out, i)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// letterBound is a lower bound on the edit distance of two strings of
+// lengths la and lb with letter counts a and b: every letter one has
+// beyond the other's needs an edit of its own.
+func letterBound(a, b [27]int, la, lb int) int {
+	common := 0
+	for i := range a {
+		common += min(a[i], b[i])
+	}
+	return max(la, lb) - common
+}
+
 // suggestSkills returns the catalogue skills that a role's unknown skill
 // name probably means, best first.
-func suggestSkills(p *Pass, u skillUse) []string {
+func suggestSkills(p *Pass, x *skillIndex, u skillUse) []string {
 	// Skills the role already requires on this page are not suggested.
 	have := map[string]bool{}
 	for _, q := range u.role.Skills {
@@ -176,6 +305,7 @@ func suggestSkills(p *Pass, u skillUse) []string {
 		}
 	}
 	k := u.name.Key()
+	kr := []rune(k)
 	ws, nameQualified := nameWords(u.name.Value)
 	role := u.role.Name.Key()
 	type cand struct {
@@ -185,21 +315,17 @@ func suggestSkills(p *Pass, u skillUse) []string {
 		idx   int
 	}
 	var cands []cand
-	seen := map[string]bool{}
-	for i, s := range p.Catalogue.Skills {
-		ck := s.Name.Key()
-		if seen[ck] {
-			continue
-		}
-		seen[ck] = true
+	for _, i := range x.candidates(k, ws) {
+		c := &x.names[i]
+		s, ck := c.skill, c.key
 		// Spelling: a few slips in the whole name.
-		n := max(len([]rune(k)), len([]rune(ck)))
+		n := max(len(kr), len(c.runes))
 		maxD := int(float64(n) * closeSpelling)
-		d := editDistance(k, ck, maxD)
+		d := osaDistance(kr, c.runes, maxD, true, &x.dist)
 		if have[ck] && d > maxD && baseName(k) != ck {
 			continue // a skill the page already requires is no rename
 		}
-		cw, qualified := nameWords(s.Name.Value)
+		cw, qualified := c.words, c.qualified
 		score := 0.0
 		// Word overlap: shared content words over the longer name's.
 		if n := max(len(ws), len(cw)); n > 0 {
@@ -230,7 +356,7 @@ func suggestSkills(p *Pass, u skillUse) []string {
 			}
 		}
 		if score > minSkillScore {
-			cands = append(cands, cand{s.Name.Value, score, editDistance(k, ck, 1<<20), i})
+			cands = append(cands, cand{s.Name.Value, score, osaDistance(kr, c.runes, len(kr)+len(c.runes), true, &x.dist), i})
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {

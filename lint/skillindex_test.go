@@ -1,0 +1,64 @@
+package lint
+
+import (
+	"os"
+	"testing"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/parse"
+)
+
+// TestSkillIndexCandidates checks the index against measuring every
+// catalogue name: every name that could score for an unknown skill (a
+// shared or near content word, or a spelling within closeSpelling) is
+// among the candidates.
+func TestSkillIndexCandidates(t *testing.T) {
+	src, err := os.ReadFile("../testdata/skills-a-to-z.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse("skills-a-to-z.md", src)
+	if doc == nil {
+		t.Fatal(err)
+	}
+	x := newSkillIndex(framework.Merge(doc))
+	unknown := []string{
+		"DDaT perspective", "Life-cycle perspective", "Problem ownership", "Product ownership",
+		"Experience of working within constraints", "Stakeholder relationshp management",
+		"Usre research", "Data opz", "Lifecycle management", "Tehcnical understanding", "Agile workign",
+	}
+	for _, n := range x.names { // every catalogue name with slips of each kind
+		if r := []rune(n.key); len(r) > 8 {
+			swapped := append([]rune(nil), r...)
+			swapped[1], swapped[2] = swapped[2], swapped[1]
+			unknown = append(unknown,
+				string(swapped),                          // a transposition
+				string(r[:1])+string(r[3:]),              // two runes dropped
+				string(r[:2])+"xq"+string(r[2:]),         // two runes added
+				string(r[:len(r)-2])+"zz",                // two substitutions
+				string(r[:3])+string(r[4:len(r)-1])+"ab", // mixed
+			)
+		}
+	}
+	for _, u := range unknown {
+		k := framework.Key(u)
+		ws, _ := nameWords(u)
+		got := map[int]bool{}
+		for _, i := range x.candidates(k, ws) {
+			got[i] = true
+		}
+		for i, c := range x.names {
+			n := max(len([]rune(k)), len(c.runes))
+			maxD := int(float64(n) * closeSpelling)
+			could := editDistance(k, c.key, maxD) <= maxD
+			for _, w := range ws {
+				for _, cw := range c.words {
+					could = could || w == cw || len(w) > 4 && len(cw) > 4 && editDistance(w, cw, 1) <= 1
+				}
+			}
+			if could && !got[i] {
+				t.Errorf("%q: candidates leave out %q", u, c.skill.Name.Value)
+			}
+		}
+	}
+}
