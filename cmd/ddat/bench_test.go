@@ -115,6 +115,7 @@ func BenchmarkLintCorpus(b *testing.B) {
 	// levels then does not know (one level-order finding a level), so the
 	// expected count for n copies is f1 + (n-1)·(f2-f1).
 	f1, f2 := corpusFindings(b, 1), corpusFindings(b, 2)
+	var perOp1 time.Duration // the 1× time, for the scale budget
 	for _, n := range []int{1, 10, 100} {
 		b.Run(fmt.Sprintf("%dx", n), func(b *testing.B) {
 			dir := b.TempDir()
@@ -125,6 +126,16 @@ func BenchmarkLintCorpus(b *testing.B) {
 				out.Reset()
 				if st := run([]string{"lint", "--fail-on", "none", dir}, nil, &out, io.Discard); st != 0 {
 					b.Fatalf("exit %d", st)
+				}
+			}
+			perOp := b.Elapsed() / time.Duration(b.N)
+			if n == 1 {
+				perOp1 = perOp
+			} else if perOp1 > 0 {
+				ratio := float64(perOp) / float64(perOp1)
+				b.ReportMetric(ratio, "x-1x-time")
+				if n == 100 && ratio > budgetScale {
+					b.Logf("over budget: 100× takes %.0f times the 1× time, budget %d", ratio, budgetScale)
 				}
 			}
 			got := strings.Count(out.String(), "\n")
