@@ -369,7 +369,10 @@ func (e exporter) documents(d *Document) []exportDocument {
 			Documents []exportDocument `json:"documents"`
 		}
 		src := bytes.TrimPrefix(d.File.Src, []byte("\ufeff"))
-		if json.Unmarshal(src, &top) == nil && top.Documents != nil {
+		// The list is taken only when every entry names a known format:
+		// encoding/json matches keys without regard to case, so a damaged
+		// export ("doCuments": [{}]) must not pass its entries through.
+		if json.Unmarshal(src, &top) == nil && top.Documents != nil && knownFormats(top.Documents) {
 			// The notes keep the positions in their original sources,
 			// when positions are asked for.
 			for i := range top.Documents {
@@ -392,6 +395,15 @@ func (e exporter) documents(d *Document) []exportDocument {
 		ed.Notes = append(ed.Notes, exportNote{Code: n.Code, Message: n.Message, Source: e.source(n.Span)})
 	}
 	return []exportDocument{ed}
+}
+
+func knownFormats(ds []exportDocument) bool {
+	for _, d := range ds {
+		if _, ok := formatRank[Format(d.Format)]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // isoDate returns d as YYYY-MM-DD, or "" if no date was stated.
