@@ -24,7 +24,10 @@ var UnknownSkill = &Rule{
 		"within a few typing slips, and names sharing most of their words " +
 		"(\"Life-cycle perspective\" and \"Life cycle management\"), preferring skills " +
 		"the catalogue says the role requires and leaving out skills the page already " +
-		"requires. Skills renamed or retired since an older page was written show up " +
+		"requires. When no name is that close, the message names, without offering " +
+		"them as replacements, the skills that share half the name's words " +
+		"(\"DDaT perspective\" and \"Commercial perspective\"). Skills renamed or retired " +
+		"since an older page was written show up " +
 		"here. Nothing is reported when no catalogue is known.\n\n" +
 		"Before: `Skill: Stakeholder relationship managment`\n\n" +
 		"After: `Skill: Stakeholder relationship management`",
@@ -96,7 +99,7 @@ func runUnknownSkill(p *Pass) {
 		if index == nil {
 			index = newSkillIndex(p.Catalogue)
 		}
-		fixes := suggestSkills(p, index, first)
+		fixes, near := suggestSkills(p, index, first)
 		ctx := fmt.Sprintf("role %q", first.role.Name.Value)
 		if n := len(g.uses) - 1; n > 0 {
 			ctx += ", used " + moreTimes(n) + " in this document"
@@ -105,9 +108,16 @@ func runUnknownSkill(p *Pass) {
 		if isLegacy(first.doc) {
 			d.Message += "; the page is older guidance, so the skill may have been renamed or retired since"
 		}
-		if len(fixes) == 0 {
+		switch {
+		case len(fixes) == 0 && len(near) > 0:
+			verb := "share"
+			if len(near) == 1 {
+				verb = "shares"
+			}
+			d.Message += fmt.Sprintf("; no catalogue skill has a close name, but %s %s a word with it", quoteAnd(near), verb)
+		case len(fixes) == 0:
 			d.Message += "; no catalogue skill has a similar name"
-		} else {
+		default:
 			d.Message += fmt.Sprintf("; did you mean %s?", quoteOr(fixes))
 		}
 		for _, f := range fixes {
@@ -292,8 +302,10 @@ func letterBound(a, b [27]int, la, lb int) int {
 }
 
 // suggestSkills returns the catalogue skills that a role's unknown skill
-// name probably means, best first.
-func suggestSkills(p *Pass, x *skillIndex, u skillUse) []string {
+// name probably means, best first; when there are none, it returns as
+// near the best names that share half its content words, which are
+// worth a look but too far to offer as a replacement.
+func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 	// Skills the role already requires on this page are not suggested.
 	have := map[string]bool{}
 	for _, q := range u.role.Skills {
@@ -355,7 +367,7 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) []string {
 				break
 			}
 		}
-		if score > minSkillScore {
+		if score >= minSkillScore {
 			cands = append(cands, cand{s.Name.Value, score, osaDistance(kr, c.runes, len(kr)+len(c.runes), true, &x.dist), i})
 		}
 	}
@@ -369,14 +381,18 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) []string {
 		}
 		return a.idx < b.idx
 	})
+	strong := len(cands) > 0 && cands[0].score > minSkillScore
 	var out []string
 	for _, c := range cands {
-		if len(out) == maxSkillFixes || c.score < cands[0].score-suggestionRange {
+		if len(out) == maxSkillFixes || c.score < cands[0].score-suggestionRange || strong && c.score <= minSkillScore {
 			break
 		}
 		out = append(out, c.name)
 	}
-	return out
+	if !strong {
+		return nil, out
+	}
+	return out, nil
 }
 
 // RoleBacklink reports disagreements between the catalogue's "Roles that
