@@ -43,6 +43,24 @@ var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
 	return docs, errs.Err()
 })
 
+// PublishedSources returns the bytes of the embedded published documents,
+// unparsed, so that a caller can tell whether its inputs already hold
+// them without paying for parsing them. The slices are shared: do not
+// modify them.
+func PublishedSources() [][]byte {
+	names, _ := fs.Glob(publishedFS, "published/*.*")
+	var out [][]byte
+	for _, name := range names {
+		if path.Base(name) == "LICENCE" {
+			continue
+		}
+		if src, err := publishedFS.ReadFile(name); err == nil {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
 // PublishedDocuments returns the documents of the embedded snapshot of the
 // published framework, parsed, with the errors their parsers met (the
 // published documents have real defects; the documents come back all the

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -215,6 +216,24 @@ func (in *inputs) addErrors(err error) error {
 		})
 	}
 	return nil
+}
+
+// holdsPublished reports whether the documents read include every
+// embedded published document, byte for byte.
+func (in *inputs) holdsPublished() bool {
+	for _, src := range parse.PublishedSources() {
+		found := false
+		for _, d := range in.docs {
+			if d.File != nil && bytes.Equal(d.File.Src, src) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // files returns the number of documents read.

@@ -94,17 +94,24 @@ func runLint(e *env, args []string) int {
 		return st
 	}
 
-	phase = stats.phase("catalogue and vocabulary")
-	cat, st := loadCatalogue(e, o.catalogue)
-	if st != 0 {
-		return st
-	}
-	vocab, _ := parse.Published()
-	phase.done(0, "")
-
 	phase = stats.phase("merge")
 	fw := framework.Merge(in.docs...)
 	phase.done(len(fw.Roles)+len(fw.Skills), "roles and skills")
+
+	// The published framework is parsed only when it is needed: as the
+	// reference catalogue when the inputs hold none, and as vocabulary
+	// when the inputs do not already hold it.
+	phase = stats.phase("catalogue and vocabulary")
+	var cat, vocab *framework.Framework
+	if o.catalogue != "" || len(fw.Skills) == 0 {
+		if cat, st = loadCatalogue(e, o.catalogue); st != 0 {
+			return st
+		}
+	}
+	if !in.holdsPublished() {
+		vocab, _ = parse.Published()
+	}
+	phase.done(0, "")
 
 	phase = stats.phase("rules")
 	opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab})
