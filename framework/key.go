@@ -8,8 +8,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-var folder = cases.Fold()
-
 // Key returns the comparison key of s: Unicode NFKC, case folded, curly
 // quotes made straight, dashes made hyphens, runs of space (NBSP, tabs and
 // line breaks included) made one space, and surrounding space removed.
@@ -26,7 +24,9 @@ func Key(s string) string {
 
 // unicodeKey is Key for any text.
 func unicodeKey(s string) string {
-	s = folder.String(norm.NFKC.String(s))
+	// A Caser is not safe for concurrent use: one per call (this path
+	// runs only for text that is not ASCII).
+	s = cases.Fold().String(norm.NFKC.String(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -586,7 +586,7 @@ func newCorpus(p *Pass) *corpus {
 }
 
 // neighbours returns the frequent words of the corpus one edit from l
-// (see [editDistance]), in bytewise order. It looks them up in a
+// (see [editDistance]), shorter first, then in bytewise order. It looks them up in a
 // symmetric deletion index: two words one edit apart (an insertion, a
 // deletion, a substitution or a transposition) share a key among
 // themselves and their one-byte deletions, so a lookup costs a few
@@ -606,7 +606,13 @@ func (c *corpus) neighbours(l string) []string {
 	for i := 0; i < len(l); i++ {
 		visit(l[:i] + l[i+1:])
 	}
-	sort.Strings(near)
+	// Shorter first, then bytewise: callers keep the first of equals.
+	sort.Slice(near, func(i, j int) bool {
+		if len(near[i]) != len(near[j]) {
+			return len(near[i]) < len(near[j])
+		}
+		return near[i] < near[j]
+	})
 	return near
 }
 

@@ -60,10 +60,9 @@ func readInputsProgress(paths []string, prog *progress) (*inputs, error) {
 		}
 		return in, nil
 	}
-	files, err := listInputs(paths)
-	if err != nil {
-		return nil, err
-	}
+	// A path that cannot be listed stops the run where a sequential
+	// reader would have stopped: after the files listed before it.
+	files, listErr := listInputs(paths)
 	count := prog.start("parsing files", len(files))
 	results := make([]parsed, len(files))
 	parallel(len(files), func(i int) {
@@ -75,6 +74,9 @@ func readInputsProgress(paths []string, prog *progress) (*inputs, error) {
 			return nil, err
 		}
 	}
+	if listErr != nil {
+		return nil, listErr
+	}
 	return in, nil
 }
 
@@ -85,7 +87,8 @@ type inputFile struct {
 	explicit   bool
 }
 
-// listInputs returns the files at paths in walk order, each once.
+// listInputs returns the files at paths in walk order, each once. On an
+// error it returns the files listed before it, and the error.
 func listInputs(paths []string) ([]inputFile, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
@@ -96,7 +99,7 @@ func listInputs(paths []string) ([]inputFile, error) {
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			return nil, &inputError{err.Error()}
+			return files, &inputError{err.Error()}
 		}
 		if !fi.IsDir() {
 			name := displayName(cwd, p)
@@ -127,7 +130,7 @@ func listInputs(paths []string) ([]inputFile, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return files, err
 		}
 	}
 	return files, nil

@@ -74,13 +74,13 @@ func runLint(e *env, args []string) int {
 		stats = &runStats{}
 		defer stats.print(e)
 	}
+	// Progress shows only while nothing else writes to stderr: during
+	// parsing, and while the rules run.
 	prog := newProgress(e)
-	defer prog.stop()
-
 	phase := stats.phase("read and parse")
 	in, err := readInputsProgress(paths, prog)
+	prog.stop()
 	if err != nil {
-		prog.stop()
 		e.errorf("%v", err)
 		return exitUsage
 	}
@@ -114,6 +114,8 @@ func runLint(e *env, args []string) int {
 	phase.done(0, "")
 
 	phase = stats.phase("rules")
+	prog = newProgress(e)
+	defer prog.stop()
 	opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab})
 	count := prog.start("running rules", len(lintRules(opts)))
 	opts.Done = func(*lint.Rule) { count.add(1, 0) }
