@@ -1,7 +1,6 @@
 package lint_test
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
-	"github.com/ddat-tools/ddat/parse"
 )
 
 // mismatchFinding is what a descriptor-mismatch finding says, in brief.
@@ -40,18 +38,6 @@ func parseMismatch(t *testing.T, d lint.Diagnostic) mismatchFinding {
 	}
 }
 
-func readFixture(t *testing.T, name string) *framework.Document {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := parse.Parse(name, b)
-	if doc == nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return doc
-}
 
 // TestDescriptorMismatchRealSeeds lints the real role page (seed 000), the
 // real role-level export of its second level (seed 001) and the real
@@ -63,7 +49,7 @@ func TestDescriptorMismatchRealSeeds(t *testing.T) {
 		level = "role-level-digital-portfolio-manager.txt"
 		cat   = "the catalogue"
 	)
-	fw := framework.Merge(readFixture(t, page), readFixture(t, level), readFixture(t, "skills-a-to-z.md"))
+	fw := framework.Merge(readSeed(t, page), readSeed(t, level), readSeed(t, "skills-a-to-z.md"))
 	diags := lint.Run(fw, lint.Options{Rules: []*lint.Rule{lint.DescriptorMismatch}})
 	var got []mismatchFinding
 	for _, d := range diags {
@@ -116,7 +102,7 @@ func TestDescriptorMismatchRealSeeds(t *testing.T) {
 // finding: each reworded page line with its closest catalogue line, then
 // the catalogue's level.
 func TestDescriptorMismatchRelated(t *testing.T) {
-	fw := framework.Merge(readFixture(t, "role-page-digital-portfolio-manager-2024.txt"), readFixture(t, "skills-a-to-z.md"))
+	fw := framework.Merge(readSeed(t, "role-page-digital-portfolio-manager-2024.txt"), readSeed(t, "skills-a-to-z.md"))
 	diags := lint.Run(fw, lint.Options{Rules: []*lint.Rule{lint.DescriptorMismatch}})
 	var d *lint.Diagnostic
 	for i := range diags {
@@ -188,7 +174,7 @@ func reqDoc(name, src string) *framework.Document {
 }
 
 func TestDescriptorMismatchKinds(t *testing.T) {
-	cat := framework.Merge(readFixture(t, "skills-a-to-z.md"))
+	cat := framework.Merge(readSeed(t, "skills-a-to-z.md"))
 	tests := []struct {
 		name, src string
 		want      []string // messages, in order
@@ -233,7 +219,7 @@ func TestDescriptorMismatchKinds(t *testing.T) {
 }
 
 func TestDescriptorMismatchPagePair(t *testing.T) {
-	cat := framework.Merge(readFixture(t, "skills-a-to-z.md"))
+	cat := framework.Merge(readSeed(t, "skills-a-to-z.md"))
 	a := reqDoc("a.txt", "Planning|awareness\nunderstand the importance of planning and forecasting\nshow an awareness of the different ways to develop a plan\n")
 	b := reqDoc("b.txt", "Planning\nunderstand the importance of planning and forecasting\nshow an awareness of the different ways to develop a plan\n\n"+
 		"Governance and assurance\nexplain how governance and assurance works\n")
