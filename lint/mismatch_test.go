@@ -38,7 +38,6 @@ func parseMismatch(t *testing.T, d lint.Diagnostic) mismatchFinding {
 	}
 }
 
-
 // TestDescriptorMismatchRealSeeds lints the real role page (seed 000), the
 // real role-level export of its second level (seed 001) and the real
 // catalogue together. Every expected finding was checked by hand against
