@@ -397,10 +397,17 @@ func (e exporter) documents(d *Document) []exportDocument {
 	return []exportDocument{ed}
 }
 
+// knownFormats reports whether every entry of a re-read documents list is
+// one the schema accepts: a known format and dates as YYYY-MM-DD.
 func knownFormats(ds []exportDocument) bool {
 	for _, d := range ds {
 		if _, ok := formatRank[Format(d.Format)]; !ok {
 			return false
+		}
+		for _, date := range []string{d.Published, d.Updated} {
+			if _, err := time.Parse(time.DateOnly, date); date != "" && (err != nil || len(date) != len(time.DateOnly)) {
+				return false
+			}
 		}
 	}
 	return true
