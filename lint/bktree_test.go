@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"os"
 	"slices"
 	"testing"
 
@@ -40,5 +41,42 @@ func TestBKTreeFindsWhatAScanFinds(t *testing.T) {
 				t.Errorf("within(%q, %d) = %v, scan finds %v", q, d, got, want)
 			}
 		}
+	}
+}
+
+// TestSuggestTreeAgreesWithScan checks that suggestions are the same
+// whether the corpus's vocabulary is scanned (a few words to look up) or
+// searched through a BK-tree (many), and whether a word is looked up
+// alone or with others.
+func TestSuggestTreeAgreesWithScan(t *testing.T) {
+	src, err := os.ReadFile("../testdata/skills-a-to-z.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	newC := func() *corpus {
+		c := &corpus{ids: map[string]int32{}, pairs: map[uint64]int{}, listed: map[string]bool{}}
+		c.count(tokenize(string(src)), 1)
+		return c
+	}
+	queries := []string{"portolio", "mangers", "implemation", "mnaager", "stakholder", "aproach", "recieve", "comunication",
+		"goverance", "stratgey", "analysys", "desgin", "techincal", "managment", "procurment", "resilence", "infrastucture",
+		"secuirty", "availabilty", "requirments", "prioritse", "stakeholers", "delievery", "capabilty", "engagment",
+		"oppertunity", "developement", "perfomance", "knowlege", "assesment", "colaboration", "leadreship", "insigths", "sevice"}
+	if len(queries) <= treeQueries {
+		t.Fatalf("%d queries do not reach the tree (%d)", len(queries), treeQueries)
+	}
+	together := newC().suggest(queries)
+	some := 0
+	for _, q := range queries {
+		alone := newC().suggest([]string{q})
+		if !slices.Equal(alone[q], together[q]) {
+			t.Errorf("suggestions for %q: %v alone (scan), %v with the others (tree)", q, alone[q], together[q])
+		}
+		if len(alone[q]) > 0 {
+			some++
+		}
+	}
+	if some < len(queries)*3/4 {
+		t.Errorf("only %d of %d queries got suggestions", some, len(queries))
 	}
 }

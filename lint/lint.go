@@ -147,10 +147,22 @@ func newTextTable(fw *framework.Framework) *textTable {
 			id = int32(len(tt.values))
 			byValue[t.Value] = id
 			tt.values = append(tt.values, t.Value)
-			tt.words = append(tt.words, tokenize(t.Value))
 		}
 		tt.ids[i] = id
 	}
+	// Every text rule waits for the words: tokenising is shared out
+	// between the processors, each value's words stored under its id.
+	tt.words = make([][]word, len(tt.values))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for id := w; id < len(tt.values); id += workers {
+				tt.words[id] = tokenize(tt.values[id])
+			}
+		})
+	}
+	wg.Wait()
 	return tt
 }
 

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -163,34 +164,24 @@ func words(s string) []string {
 	return out
 }
 
-// wordDistance is the Levenshtein distance between two word lists.
-func wordDistance(a, b []string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-// similarity is 1 minus the word distance over the longer line's length.
-func similarity(a, b []string) float64 {
+// similarity is 1 minus the word distance (Levenshtein, in words) over
+// the longer line's length, or -1 when it would be below floor.
+func (m *matcher) similarity(a, b []string, floor float64) float64 {
 	n := max(len(a), len(b))
 	if n == 0 {
 		return 1
 	}
-	return 1 - float64(wordDistance(a, b))/float64(n)
+	// The most edits that keep the similarity at floor or above; the
+	// distance stops counting beyond them.
+	most := len(a) + len(b)
+	if floor > 0 {
+		most = int(math.Floor((1-floor)*float64(n) + 1e-9))
+	}
+	d := osaDistance(a, b, most, false, &m.dist)
+	if d > most {
+		return -1
+	}
+	return 1 - float64(d)/float64(n)
 }
 
 // lineDiff is a page line that has no identical counterpart.
@@ -218,6 +209,7 @@ type comparison struct {
 type matcher struct {
 	words map[string][]string
 	other map[string]otherSkill // sameAsOtherSkill's results, by the lines' values
+	dist  distBuf
 }
 
 type otherSkill struct {
@@ -259,7 +251,7 @@ func sameValues(a, b []framework.Text) bool {
 // closestLine returns the first of the lines rw most similar to a, and the
 // similarity, leaving out lines less similar than floor: (-1, -1) if
 // there is none.
-func closestLine(a []string, rw [][]string, floor float64) (int, float64) {
+func (m *matcher) closestLine(a []string, rw [][]string, floor float64) (int, float64) {
 	best, bestSim := -1, -1.0
 	for j, b := range rw {
 		// The similarity is at most the ratio of the lengths: a line that
@@ -269,7 +261,7 @@ func closestLine(a []string, rw [][]string, floor float64) (int, float64) {
 				continue
 			}
 		}
-		if s := similarity(a, b); s > bestSim && s >= floor {
+		if s := m.similarity(a, b, max(floor, bestSim)); s > bestSim && s >= floor {
 			best, bestSim = j, s
 		}
 	}
@@ -283,7 +275,7 @@ func (m *matcher) matches(lines, ref []framework.Text) bool {
 	pw, rw := m.wordsOf(lines), m.wordsOf(ref)
 	covered := make([]bool, len(rw))
 	for _, a := range pw {
-		j, _ := closestLine(a, rw, closeLine)
+		j, _ := m.closestLine(a, rw, closeLine)
 		if j < 0 {
 			return false
 		}
@@ -301,10 +293,10 @@ func (m *matcher) compareLines(page, ref []framework.Text) comparison {
 	pw, rw := m.wordsOf(page), m.wordsOf(ref)
 	covered := make([]bool, len(ref))
 	for i, t := range page {
-		best, bestSim := closestLine(pw[i], rw, -1)
+		best, bestSim := m.closestLine(pw[i], rw, -1)
 		bestD := 0
 		if best >= 0 {
-			bestD = wordDistance(pw[i], rw[best])
+			bestD = osaDistance(pw[i], rw[best], len(pw[i])+len(rw[best]), false, &m.dist)
 		}
 		if best >= 0 && bestSim >= closeLine {
 			covered[best] = true
@@ -397,11 +389,11 @@ func (m *matcher) score(page, ref []framework.Text) float64 {
 	best := func(a, b [][]string) float64 {
 		total := 0.0
 		for _, x := range a {
-			m := 0.0
+			top := 0.0
 			for _, y := range b {
-				m = max(m, similarity(x, y))
+				top = max(top, m.similarity(x, y, -1))
 			}
-			total += m
+			total += top
 		}
 		return total / float64(len(a))
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -88,12 +89,12 @@ func runBritishSpelling(p *Pass) {
 			if !ok || p.Words[w.lower] {
 				continue
 			}
-			s := t.Span.Sub(w.start, w.end)
+			s := w.span(t)
 			if seen[keyOf(s)] {
 				continue
 			}
 			seen[keyOf(s)] = true
-			fix := matchCase(uk, w.text) + w.tail
+			fix := matchCase(uk, w.text) + w.tail()
 			p.Report(Diagnostic{
 				Span:        s,
 				Message:     fmt.Sprintf("%q is the American spelling; British English writes %q", w.text, fix),
@@ -104,15 +105,24 @@ func runBritishSpelling(p *Pass) {
 }
 
 // A word is one word of a text, as [tokenize] finds it.
+//
+// A run holds one word for each word of each distinct text, so the
+// struct is kept small: the possessive ending is kept as its length.
 type word struct {
 	text       string // as written
 	lower      string // lower case, straight apostrophes, possessive removed
-	tail       string // the possessive ending as written ("’s"); optional
 	start, end int    // byte offsets of text in the text's Value
+	tailLen    uint8  // the length of the possessive ending of text ("’s"), if any
 	skip       bool   // an acronym, CamelCase name, or has digits: not checked
 	sentence   bool   // the first word of a sentence (or of the text)
 	pairPrev   bool   // the previous word is its neighbour in a word pair
 }
+
+// tail returns the possessive ending of w as written ("’s"), or "".
+func (w word) tail() string { return w.text[len(w.text)-int(w.tailLen):] }
+
+// span returns the span of w in t.
+func (w word) span(t framework.Text) framework.Span { return t.Span.Sub(w.start, w.end) }
 
 // tokenize returns the words of s. Web addresses, email addresses and
 // file names are left out; a hyphenated compound gives one word per part.
@@ -191,7 +201,7 @@ func tokenize(s string) []word {
 			w.lower, w.skip = fold(w.text)
 			for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
 				if strings.HasSuffix(w.text, t) {
-					w.tail = t
+					w.tailLen = uint8(len(t))
 				}
 			}
 			if k > i && s[k-1] == '&' {
@@ -415,15 +425,13 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 // corpus holds the word and word-pair counts of a pass's documents and of
 // the catalogue's documents not among them.
 type corpus struct {
-	ids       map[string]int32    // word → index of counts
-	counts    []int               // uses of each word
-	pairs     map[uint64]int      // uses of each word pair, by pairKey
-	vocab     map[string]bool     // words of skill and role names
-	frequent  map[string][]string // words used at least frequentWord times, in a deletion index (see [corpus.neighbours])
-	listed    map[string]bool     // memo of [listed]
-	suggested map[string][]string // memo of [corpus.suggest]
-	known     *bkTree             // listed or much-used words of the corpus; built by [corpus.suggest]
-	dist      distBuf
+	ids      map[string]int32    // word → index of counts
+	counts   []int               // uses of each word
+	pairs    map[uint64]int      // uses of each word pair, by pairKey
+	vocab    map[string]bool     // words of skill and role names
+	frequent map[uint64][]string // words used at least frequentWord times, in a deletion index (see [corpus.neighbours])
+	listed   map[string]bool     // memo of [listed]
+	dist     distBuf
 }
 
 // count adds n uses of the words ws and of their pairs.
@@ -537,20 +545,23 @@ func newCorpus(p *Pass) *corpus {
 	for _, id := range tt.ids {
 		uses[id]++
 	}
-	c := &corpus{ids: map[string]int32{}, pairs: map[uint64]int{}, vocab: map[string]bool{}, frequent: map[string][]string{},
-		listed: map[string]bool{}, suggested: map[string][]string{}}
+	c := &corpus{ids: map[string]int32{}, pairs: map[uint64]int{}, vocab: map[string]bool{}, frequent: map[uint64][]string{},
+		listed: map[string]bool{}}
 	for id, ws := range tt.words {
 		c.count(ws, uses[id])
 	}
-	// The catalogue's and the vocabulary's texts count too.
-	others := map[string][]word{}
+	// The catalogue's and the vocabulary's texts count too, each
+	// distinct value tokenised once; their words are not kept.
+	others := map[string]int{}
+	var order []string
 	for _, t := range uniqueTexts(outsideDocs(p)) {
-		ws, ok := others[t.Value]
-		if !ok {
-			ws = tokenize(t.Value)
-			others[t.Value] = ws
+		if others[t.Value] == 0 {
+			order = append(order, t.Value)
 		}
-		c.count(ws, 1)
+		others[t.Value]++
+	}
+	for _, v := range order {
+		c.count(tokenize(v), others[v])
 	}
 	for w, id := range c.ids {
 		if c.counts[id] >= frequentWord {
@@ -594,17 +605,15 @@ func newCorpus(p *Pass) *corpus {
 func (c *corpus) neighbours(l string) []string {
 	var near []string
 	seen := map[string]bool{}
-	visit := func(key string) {
-		for _, v := range c.frequent[key] {
+	for i := -1; i < len(l); i++ {
+		for _, v := range c.frequent[deletionKey(l, i)] {
+			// Keys are hashes: a collision only adds a candidate that
+			// the distance then refuses.
 			if !seen[v] && v != l && c.dist.distance(l, v, 1) == 1 {
 				near = append(near, v)
 			}
 			seen[v] = true
 		}
-	}
-	visit(l)
-	for i := 0; i < len(l); i++ {
-		visit(l[:i] + l[i+1:])
 	}
 	// Shorter first, then bytewise: callers keep the first of equals.
 	sort.Slice(near, func(i, j int) bool {
@@ -619,13 +628,26 @@ func (c *corpus) neighbours(l string) []string {
 // indexFrequent files a frequent word v under v and each of its one-byte
 // deletions, for [corpus.neighbours].
 func (c *corpus) indexFrequent(v string) {
-	c.frequent[v] = append(c.frequent[v], v)
-	for i := 0; i < len(v); i++ {
-		k := v[:i] + v[i+1:]
+	for i := -1; i < len(v); i++ {
+		k := deletionKey(v, i)
 		if ks := c.frequent[k]; len(ks) == 0 || ks[len(ks)-1] != v {
 			c.frequent[k] = append(ks, v)
 		}
 	}
+}
+
+// deletionKey is the key of w with its byte i deleted (none when i is
+// -1) in the deletion index: a 64-bit FNV-1a hash, computed without
+// building the shortened string.
+func deletionKey(w string, i int) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for j := 0; j < len(w); j++ {
+		if j != i {
+			h = (h ^ uint64(w[j])) * prime
+		}
+	}
+	return h
 }
 
 // Thresholds of the corpus evidence.
@@ -643,6 +665,12 @@ func runSpelling(p *Pass) {
 	c := newCorpus(p)
 	us := americanToBritish()
 	seen := map[spanKey]bool{}
+	// Findings are reported in the order found, once the words that need
+	// suggestions have them: they are looked up together, in one pass over
+	// the word list.
+	var found []spellingFinding
+	var unknown []string
+	pending := map[string]bool{}
 	eachLintedText(p, func(t framework.Text, ws []word) {
 		for i, w := range ws {
 			if w.skip || utf8.RuneCountInString(w.lower) < 3 {
@@ -651,27 +679,49 @@ func runSpelling(p *Pass) {
 			if _, ok := us[w.lower]; ok {
 				continue // british-spelling's finding
 			}
-			s := t.Span.Sub(w.start, w.end)
+			s := w.span(t)
 			if seen[keyOf(s)] {
 				continue
 			}
-			if d, ok := c.check(p, ws, i, s); ok {
+			if d, suggest, ok := c.check(p, ws, i, s); ok {
 				seen[keyOf(s)] = true
-				p.Report(d)
+				found = append(found, spellingFinding{d: d, w: w, s: s, suggest: suggest})
+				if suggest && !pending[w.lower] {
+					pending[w.lower] = true
+					unknown = append(unknown, w.lower)
+				}
 			}
 		}
 	})
+	fixes := c.suggest(unknown)
+	for _, f := range found {
+		if f.suggest {
+			f.d = c.nonWord(f.w, f.s, slices.Clone(fixes[f.w.lower]))
+		}
+		p.Report(f.d)
+	}
 }
 
-// check returns the finding for word i of ws, if it is one.
-func (c *corpus) check(p *Pass, ws []word, i int, s framework.Span) (Diagnostic, bool) {
+// spellingFinding is a finding of the spelling rule; when suggest is set,
+// d is to be made by [corpus.nonWord] with the suggestions for the word.
+type spellingFinding struct {
+	d       Diagnostic
+	w       word
+	s       framework.Span
+	suggest bool
+}
+
+// check returns the finding for word i of ws, if it is one; suggest
+// reports that it is a non-word whose finding waits for suggestions.
+func (c *corpus) check(p *Pass, ws []word, i int, s framework.Span) (d Diagnostic, suggest, ok bool) {
 	w := ws[i]
 	l := w.lower
 	if len(p.Words) > 0 && (p.Words[framework.Key(w.text)] || p.Words[l]) || c.inVocab(l) {
-		return Diagnostic{}, false
+		return Diagnostic{}, false, false
 	}
 	if c.isListed(l) {
-		return c.realWord(ws, i, s)
+		d, ok := c.realWord(ws, i, s)
+		return d, false, ok
 	}
 	n := c.uses(l)
 	// A rare word one edit from a frequent one is a slip for it; a short
@@ -679,20 +729,20 @@ func (c *corpus) check(p *Pass, ws []word, i int, s framework.Span) (Diagnostic,
 	properName := !w.sentence && startsUpper(w.text)
 	if !properName || utf8.RuneCountInString(l) >= 6 {
 		if near := c.frequentNeighbours(l, n); len(near) > 0 {
-			return c.nonWord(w, s, near), true
+			return c.nonWord(w, s, near), false, true
 		}
 	}
 	switch {
 	case c.accepted(l):
-		return Diagnostic{}, false
+		return Diagnostic{}, false, false
 	case n >= corpusWord:
-		return Diagnostic{}, false // the corpus's own vocabulary
+		return Diagnostic{}, false, false // the corpus's own vocabulary
 	case properName:
-		return Diagnostic{}, false
+		return Diagnostic{}, false, false
 	case compound(l):
-		return Diagnostic{}, false
+		return Diagnostic{}, false, false
 	}
-	return c.nonWord(w, s, c.suggest(l)), true
+	return Diagnostic{}, true, true
 }
 
 // nonWord is the finding for a word that is not a word.
@@ -703,7 +753,7 @@ func (c *corpus) nonWord(w word, s framework.Span, fixes []string) Diagnostic {
 		return d
 	}
 	for k, f := range fixes {
-		fixes[k] = matchCase(f, w.text) + w.tail
+		fixes[k] = matchCase(f, w.text) + w.tail()
 		d.Suggestions = append(d.Suggestions, Suggestion{Message: fmt.Sprintf("replace with %q", fixes[k]), Span: s, NewText: fixes[k]})
 	}
 	d.Message = fmt.Sprintf("%q is not a word; did you mean %s?", w.text, quoteOr(fixes))
@@ -858,7 +908,7 @@ func (c *corpus) realWord(ws []word, i int, s framework.Span) (Diagnostic, bool)
 	if fix == "" {
 		return Diagnostic{}, false
 	}
-	fix = matchCase(fix, w.text) + w.tail
+	fix = matchCase(fix, w.text) + w.tail()
 	return Diagnostic{
 		Span: s,
 		Message: fmt.Sprintf("%q is probably a slip for %q: these documents have %q %s and %q %s",
@@ -877,83 +927,146 @@ func times(n int) string {
 	return fmt.Sprintf("%d times", n)
 }
 
-// suggest returns at most three listed or corpus words near l, best
-// first. A candidate's score is its edit distance, less one if the corpus
-// uses it and less the log of its uses, so a word of the documents three
-// edits away ("implementation" for "implemation") beats a word two away
-// that they do not use ("impletion"), and a frequent one beats a rare
-// one ("implication"). Words of the list that the corpus does not use
-// are looked for at most two edits away.
-func (c *corpus) suggest(l string) []string {
-	if s, ok := c.suggested[l]; ok {
-		return append([]string(nil), s...)
+// suggest returns at most three listed or corpus words near each of the
+// distinct words ls, best first. A candidate's score is its edit
+// distance, less one if the corpus uses it and less the log of its uses,
+// so a word of the documents three edits away ("implementation" for
+// "implemation") beats a word two away that they do not use
+// ("impletion"), and a frequent one beats a rare one ("implication").
+// Words of the list that the corpus does not use are looked for at most
+// two edits away, for the first maxListScans of ls.
+func (c *corpus) suggest(ls []string) map[string][]string {
+	qs := make([]*suggestion, len(ls))
+	for i, l := range ls {
+		qs[i] = newSuggestion(l)
 	}
-	s := c.suggestNew(l)
-	c.suggested[l] = s
-	return append([]string(nil), s...)
-}
-
-// maxListScans bounds the number of words for which [corpus.suggest]
-// scans the whole word list, so that a document of gibberish is linted
-// in bounded time; later words get suggestions from the corpus alone.
-const maxListScans = 200
-
-func (c *corpus) suggestNew(l string) []string {
-	maxD := 1
-	switch n := utf8.RuneCountInString(l); {
-	case n >= 10:
-		maxD = 3
-	case n >= 5:
-		maxD = 2
+	if len(qs) == 0 {
+		return nil
 	}
-	score := map[string]float64{}
-	consider := func(v string, maxD int) {
-		if abs(len(v)-len(l)) > maxD {
-			return
-		}
-		if d := c.dist.distance(l, v, maxD); d <= maxD && d > 0 {
-			sc := float64(d)
-			if n := c.uses(v); n > 0 {
-				sc -= 1 + math.Log10(float64(n))
-			}
-			score[v] = sc
+	// The corpus's vocabulary: its listed and much-used words. A few
+	// words are compared with each of them; more go through a BK-tree,
+	// whose building pays for itself from about treeQueries words on.
+	var known []string
+	for v, id := range c.ids {
+		if c.counts[id] >= corpusWord || c.isListed(v) {
+			known = append(known, v)
 		}
 	}
-	if c.known == nil {
-		var words []string
-		for v, id := range c.ids {
-			if c.counts[id] >= corpusWord || c.isListed(v) {
-				words = append(words, v)
+	sort.Strings(known) // the tree's shape, and the scan's order, not their answers
+	if len(qs) > treeQueries {
+		t := &bkTree{}
+		for _, v := range known {
+			t.add(v)
+		}
+		for _, q := range qs {
+			t.within(q.l, q.maxD, func(v string) { c.consider(q, v, q.maxD) })
+		}
+	} else {
+		for _, q := range qs {
+			for _, v := range known {
+				if q.near(v, q.maxD) {
+					c.consider(q, v, q.maxD)
+				}
 			}
 		}
-		sort.Strings(words) // the tree's shape, not its answers, depends on the order
-		c.known = &bkTree{}
-		for _, v := range words {
-			c.known.add(v)
+	}
+	// The word list, once for all: a list word is measured only against
+	// the words of about its length and letters.
+	listed := qs[:min(len(qs), maxListScans)]
+	var byLen [maxSuggestLen + 3][]*suggestion
+	for _, q := range listed {
+		if n := len(q.l); n <= maxSuggestLen {
+			for k := max(n-2, 0); k <= n+2; k++ {
+				byLen[k] = append(byLen[k], q)
+			}
 		}
 	}
-	c.known.within(l, maxD, func(v string) { consider(v, maxD) })
-	list, masks := wordlist.Words(), listMasks()
-	if len(c.suggested) >= maxListScans {
-		list = nil
-	}
-	lm, maxBits := letterMask(l), 2*min(maxD, 2)
-	for i, v := range list {
-		if abs(len(v)-len(l)) > 2 || bits.OnesCount32(masks[i]^lm) > maxBits {
+	for v := range wordlist.All() {
+		if len(v) >= len(byLen) || len(byLen[len(v)]) == 0 {
 			continue
 		}
-		if _, ok := c.ids[v]; !ok {
-			consider(v, min(maxD, 2))
+		if _, ok := c.ids[v]; ok {
+			continue // a corpus word: considered above
+		}
+		m := letterMask(v)
+		for _, q := range byLen[len(v)] {
+			if d := min(q.maxD, 2); bits.OnesCount32(m^q.mask) <= 2*d {
+				c.consider(q, v, d)
+			}
 		}
 	}
-	cands := make([]string, 0, len(score))
-	for v := range score {
+	out := make(map[string][]string, len(qs))
+	for _, q := range qs {
+		out[q.l] = q.best()
+	}
+	return out
+}
+
+// Bounds of [corpus.suggest].
+const (
+	// maxListScans bounds the number of words for which the word list
+	// is searched, so that a document of gibberish is linted in bounded
+	// time; later words get suggestions from the corpus alone.
+	maxListScans = 200
+	// treeQueries is the number of words from which the corpus's
+	// vocabulary is searched through a BK-tree rather than a scan.
+	treeQueries = 32
+	// maxSuggestLen is the longest word, in bytes, looked for in the
+	// word list (whose longest word is 34 bytes).
+	maxSuggestLen = 40
+)
+
+// suggestion is a word being looked up by [corpus.suggest].
+type suggestion struct {
+	l     string
+	maxD  int    // the most edits a suggestion may be away
+	mask  uint32 // letterMask(l)
+	score map[string]float64
+}
+
+func newSuggestion(l string) *suggestion {
+	q := &suggestion{l: l, maxD: 1, mask: letterMask(l), score: map[string]float64{}}
+	switch n := utf8.RuneCountInString(l); {
+	case n >= 10:
+		q.maxD = 3
+	case n >= 5:
+		q.maxD = 2
+	}
+	return q
+}
+
+// near reports whether v could be within d edits of q's word, by length
+// and letters: an edit changes the length by at most one and the letter
+// set by at most two letters.
+func (q *suggestion) near(v string, d int) bool {
+	return abs(len(v)-len(q.l)) <= d && bits.OnesCount32(letterMask(v)^q.mask) <= 2*d
+}
+
+// consider scores v for q if it is within d edits.
+func (c *corpus) consider(q *suggestion, v string, d int) {
+	if abs(len(v)-len(q.l)) > d {
+		return
+	}
+	if e := c.dist.distance(q.l, v, d); e <= d && e > 0 {
+		sc := float64(e)
+		if n := c.uses(v); n > 0 {
+			sc -= 1 + math.Log10(float64(n))
+		}
+		q.score[v] = sc
+	}
+}
+
+// best returns the best-scored candidates, at most maxSuggestions, ties
+// in bytewise order.
+func (q *suggestion) best() []string {
+	cands := make([]string, 0, len(q.score))
+	for v := range q.score {
 		cands = append(cands, v)
 	}
 	sort.Slice(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
-		if score[a] != score[b] {
-			return score[a] < score[b]
+		if q.score[a] != q.score[b] {
+			return q.score[a] < q.score[b]
 		}
 		return a < b
 	})
@@ -974,16 +1087,6 @@ func letterMask(w string) uint32 {
 	}
 	return m
 }
-
-// listMasks holds the [letterMask] of each word of [wordlist.Words].
-var listMasks = sync.OnceValue(func() []uint32 {
-	ws := wordlist.Words()
-	m := make([]uint32, len(ws))
-	for i, w := range ws {
-		m[i] = letterMask(w)
-	}
-	return m
-})
 
 func abs(x int) int {
 	if x < 0 {

@@ -49,27 +49,35 @@ type piece struct {
 // to the reference's "&").
 func decodeText(src []byte, start, end int) piece {
 	var b strings.Builder
-	var raw []int
+	b.Grow(end - start)
+	raw := make([]int, 0, end-start+1)
 	for i := start; i < end; {
-		if src[i] == '&' {
-			j := i + 1
-			for j < end && j-i <= 32 && src[j] != ';' && src[j] != '&' && src[j] != '<' && !isASCIISpace(src[j]) {
-				j++
+		if src[i] != '&' {
+			// A run of plain bytes up to the next reference.
+			j := bytes.IndexByte(src[i:end], '&')
+			if j < 0 {
+				j = end - i
 			}
-			if j < end && src[j] == ';' {
-				j++
+			for k := i; k < i+j; k++ {
+				raw = append(raw, k)
 			}
-			dec := html.UnescapeString(string(src[i:j]))
-			for k := 0; k < len(dec); k++ {
-				raw = append(raw, i)
-			}
-			b.WriteString(dec)
-			i = j
+			b.Write(src[i : i+j])
+			i += j
 			continue
 		}
-		raw = append(raw, i)
-		b.WriteByte(src[i])
-		i++
+		j := i + 1
+		for j < end && j-i <= 32 && src[j] != ';' && src[j] != '&' && src[j] != '<' && !isASCIISpace(src[j]) {
+			j++
+		}
+		if j < end && src[j] == ';' {
+			j++
+		}
+		dec := html.UnescapeString(string(src[i:j]))
+		for range len(dec) {
+			raw = append(raw, i)
+		}
+		b.WriteString(dec)
+		i = j
 	}
 	raw = append(raw, end)
 	return piece{value: b.String(), raw: raw}

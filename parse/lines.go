@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"bytes"
+	"iter"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,27 +16,32 @@ type line struct {
 	start, end int // byte offsets into the source
 }
 
-// splitLines cuts src into lines. A UTF-8 byte order mark at the start of
-// the source is not part of the first line's content.
-func splitLines(src []byte) []line {
-	var ls []line
-	start := 0
-	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
-		start = 3
-	}
-	for i := start; i <= len(src); i++ {
-		if i == len(src) || src[i] == '\n' {
-			end := i
+// splitLines yields the lines of src in order, with their 0-based index,
+// without building a list: the format detectors stop at the first lines
+// that decide. A UTF-8 byte order mark at the start of the source is not
+// part of the first line's content.
+func splitLines(src []byte) iter.Seq2[int, line] {
+	return func(yield func(int, line) bool) {
+		start := 0
+		if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+			start = 3
+		}
+		for n := 0; start < len(src); n++ {
+			i := bytes.IndexByte(src[start:], '\n')
+			next := start + i + 1
+			if i < 0 {
+				i, next = len(src)-start, len(src)
+			}
+			end := start + i
 			if end > start && src[end-1] == '\r' {
 				end--
 			}
-			if i < len(src) || start < len(src) {
-				ls = append(ls, line{num: len(ls) + 1, start: start, end: end})
+			if !yield(n, line{num: n + 1, start: start, end: end}) {
+				return
 			}
-			start = i + 1
+			start = next
 		}
 	}
-	return ls
 }
 
 // isSpace reports whether r is space for trimming: Unicode white space,

@@ -46,10 +46,13 @@ func (e *inputError) Error() string { return e.msg }
 //
 // Files are parsed concurrently; the result, errors included, is the
 // same as parsing them one after another in walk order.
-func readInputs(paths []string) (*inputs, error) { return readInputsProgress(paths, nil) }
+func readInputs(paths []string) (*inputs, error) { return readInputsProgress(paths, nil, nil) }
 
-// readInputsProgress is readInputs, counting parsed files in prog.
-func readInputsProgress(paths []string, prog *progress) (*inputs, error) {
+// readInputsProgress is readInputs, counting parsed files in prog. When
+// alongside is not nil, it is called with the files to read, before
+// they are read; the function it returns, if any, runs concurrently with
+// the parsing, as one more file would.
+func readInputsProgress(paths []string, prog *progress, alongside func([]inputFile) func()) (*inputs, error) {
 	in := &inputs{}
 	if len(paths) == 0 {
 		docs, err := parse.PublishedDocuments()
@@ -65,7 +68,19 @@ func readInputsProgress(paths []string, prog *progress) (*inputs, error) {
 	files, listErr := listInputs(paths)
 	count := prog.start("parsing files", len(files))
 	results := make([]parsed, len(files))
-	parallel(len(files), func(i int) {
+	var extra func()
+	if alongside != nil {
+		extra = alongside(files)
+	}
+	tasks := len(files)
+	if extra != nil {
+		tasks++
+	}
+	parallel(tasks, func(i int) {
+		if i == len(files) {
+			extra()
+			return
+		}
 		results[i] = parseFile(files[i])
 		count.add(1, int64(results[i].size))
 	})
@@ -219,6 +234,27 @@ func (in *inputs) addErrors(err error) error {
 		})
 	}
 	return nil
+}
+
+// mayLackPublished reports whether files may not hold every embedded
+// published document, judged by their sizes alone, before reading them:
+// false means that each published document has an input file of its
+// length, which [inputs.holdsPublished] then compares byte for byte.
+func mayLackPublished(files []inputFile) bool {
+	sizes := map[int64]bool{}
+	for _, f := range files {
+		fi, err := os.Stat(f.path)
+		if err != nil {
+			return true
+		}
+		sizes[fi.Size()] = true
+	}
+	for _, src := range parse.PublishedSources() {
+		if !sizes[int64(len(src))] {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsPublished reports whether the documents read include every

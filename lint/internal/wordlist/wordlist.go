@@ -13,6 +13,7 @@ package wordlist
 
 import (
 	_ "embed"
+	"iter"
 	"strings"
 	"sync"
 )
@@ -95,3 +96,23 @@ func Common(w string) bool {
 // Words returns the whole list, sorted bytewise, lower case, split on
 // first use. The slice is shared: do not modify it.
 func Words() []string { return load().words }
+
+// All yields the words of the list in order, as [Words] holds them, by
+// walking the embedded text: nothing is split or allocated, so a single
+// pass costs less than [Words]' first call.
+func All() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		s := embedded
+		for len(s) > 0 {
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				i = len(s)
+			}
+			w := strings.TrimSuffix(s[:i], "=")
+			s = s[min(i+1, len(s)):]
+			if w != "" && !yield(w) {
+				return
+			}
+		}
+	}
+}

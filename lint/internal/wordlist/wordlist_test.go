@@ -47,6 +47,21 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// TestAll checks the walk of the embedded text against the split list.
+func TestAll(t *testing.T) {
+	ws := Words()
+	i := 0
+	for w := range All() {
+		if i >= len(ws) || w != ws[i] {
+			t.Fatalf("All gave %q as word %d, want the list's", w, i)
+		}
+		i++
+	}
+	if i != len(ws) {
+		t.Errorf("All gave %d words, want %d", i, len(ws))
+	}
+}
+
 // TestLookup checks the search over the embedded text against the split
 // list, for every word and for strings between and around them.
 func TestLookup(t *testing.T) {
