@@ -80,3 +80,44 @@ func TestSuggestTreeAgreesWithScan(t *testing.T) {
 		t.Errorf("only %d of %d queries got suggestions", some, len(queries))
 	}
 }
+
+// TestNeighboursFindWhatAScanFinds checks the deletion index against
+// measuring every frequent word: neighbours finds exactly the words one
+// edit away, shorter first, then bytewise.
+func TestNeighboursFindWhatAScanFinds(t *testing.T) {
+	src, err := os.ReadFile("../testdata/skills-a-to-z.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &corpus{ids: map[string]int32{}, pairs: map[uint64]int{}, frequent: deletionIndex{heads: map[uint64]int32{}}}
+	c.count(tokenize(string(src)), 1)
+	var frequent []string
+	for w, id := range c.ids {
+		if c.counts[id] >= frequentWord {
+			frequent = append(frequent, w)
+		}
+	}
+	slices.Sort(frequent)
+	for _, w := range frequent {
+		c.frequent.add(w)
+	}
+	var b distBuf
+	found := 0
+	for _, q := range append([]string{"portolio", "mangers", "managment", "teh", "deliver", "skils", "ll", "a"}, frequent[:200]...) {
+		var want []string
+		for _, w := range frequent {
+			if w != q && b.distance(q, w, 1) == 1 {
+				want = append(want, w)
+			}
+		}
+		slices.SortStableFunc(want, func(a, b string) int { return len(a) - len(b) })
+		got := c.neighbours(q)
+		if !slices.Equal(got, want) {
+			t.Errorf("neighbours(%q) = %v, a scan finds %v", q, got, want)
+		}
+		found += len(got)
+	}
+	if found < 20 {
+		t.Errorf("only %d neighbours found in all", found)
+	}
+}

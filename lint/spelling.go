@@ -389,15 +389,20 @@ func eachLintedText(p *Pass, check func(t framework.Text, words []word)) {
 // uniqueTexts returns the texts of docs, in source order within each
 // document, leaving out those inside another.
 func uniqueTexts(docs []*framework.Document) []framework.Text {
-	var all []framework.Text
+	// Each document's texts are sorted and filtered in place, then copied
+	// once into a list of the exact length: the official download gives
+	// tens of thousands of texts, and growing one list through them all
+	// would allocate it several times over.
+	var parts [][]framework.Text
+	total := 0
 	for _, d := range docs {
 		if d == nil {
 			continue
 		}
-		var ts []framework.Text
+		var other, ts []framework.Text
 		EachText(d, func(t framework.Text, _ TextKind) {
 			if t.Span.File == nil || t.Span.File != d.File {
-				all = append(all, t) // built in code or from elsewhere: no overlap to find
+				other = append(other, t) // built in code or from elsewhere: no overlap to find
 				return
 			}
 			ts = append(ts, t)
@@ -410,14 +415,21 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 			}
 			return a.End > b.End
 		})
+		kept := ts[:0]
 		last := framework.Span{Start: -1, End: -1}
 		for _, t := range ts {
 			if s := t.Span; s.Start >= last.Start && s.End <= last.End {
 				continue
 			}
 			last = t.Span
-			all = append(all, t)
+			kept = append(kept, t)
 		}
+		parts = append(parts, other, kept)
+		total += len(other) + len(kept)
+	}
+	all := make([]framework.Text, 0, total)
+	for _, p := range parts {
+		all = append(all, p...)
 	}
 	return all
 }
@@ -429,7 +441,7 @@ type corpus struct {
 	counts   []int               // uses of each word
 	pairs    map[uint64]int      // uses of each word pair, by pairKey
 	vocab    map[string]bool     // words of skill and role names
-	frequent map[uint64][]string // words used at least frequentWord times, in a deletion index (see [corpus.neighbours])
+	frequent deletionIndex      // words used at least frequentWord times (see [corpus.neighbours])
 	listed   map[string]bool     // memo of [listed]
 	dist     distBuf
 }
@@ -545,7 +557,7 @@ func newCorpus(p *Pass) *corpus {
 	for _, id := range tt.ids {
 		uses[id]++
 	}
-	c := &corpus{ids: map[string]int32{}, pairs: map[uint64]int{}, vocab: map[string]bool{}, frequent: map[uint64][]string{},
+	c := &corpus{ids: map[string]int32{}, pairs: map[uint64]int{}, vocab: map[string]bool{}, frequent: deletionIndex{heads: map[uint64]int32{}},
 		listed: map[string]bool{}}
 	for id, ws := range tt.words {
 		c.count(ws, uses[id])
@@ -565,7 +577,7 @@ func newCorpus(p *Pass) *corpus {
 	}
 	for w, id := range c.ids {
 		if c.counts[id] >= frequentWord {
-			c.indexFrequent(w)
+			c.frequent.add(w)
 		}
 	}
 	named := map[string]bool{} // names repeat: a role is listed under many skills
@@ -606,14 +618,14 @@ func (c *corpus) neighbours(l string) []string {
 	var near []string
 	seen := map[string]bool{}
 	for i := -1; i < len(l); i++ {
-		for _, v := range c.frequent[deletionKey(l, i)] {
+		c.frequent.each(deletionKey(l, i), func(v string) {
 			// Keys are hashes: a collision only adds a candidate that
 			// the distance then refuses.
 			if !seen[v] && v != l && c.dist.distance(l, v, 1) == 1 {
 				near = append(near, v)
 			}
 			seen[v] = true
-		}
+		})
 	}
 	// Shorter first, then bytewise: callers keep the first of equals.
 	sort.Slice(near, func(i, j int) bool {
@@ -625,14 +637,44 @@ func (c *corpus) neighbours(l string) []string {
 	return near
 }
 
-// indexFrequent files a frequent word v under v and each of its one-byte
-// deletions, for [corpus.neighbours].
-func (c *corpus) indexFrequent(v string) {
+// A deletionIndex files words under their deletion keys: each key's
+// words are a chain through entries, so that the index makes no
+// allocation per key.
+type deletionIndex struct {
+	heads   map[uint64]int32 // key → its last entry
+	entries []deletionEntry
+	words   []string
+}
+
+type deletionEntry struct {
+	word int32 // index of words
+	next int32 // the key's previous entry, or -1
+}
+
+// add files v under v and each of its one-byte deletions.
+func (x *deletionIndex) add(v string) {
+	w := int32(len(x.words))
+	x.words = append(x.words, v)
 	for i := -1; i < len(v); i++ {
 		k := deletionKey(v, i)
-		if ks := c.frequent[k]; len(ks) == 0 || ks[len(ks)-1] != v {
-			c.frequent[k] = append(ks, v)
+		head, ok := x.heads[k]
+		if ok && x.entries[head].word == w {
+			continue // a repeated deletion of v ("ll" gives "l" twice)
 		}
+		if !ok {
+			head = -1
+		}
+		x.heads[k] = int32(len(x.entries))
+		x.entries = append(x.entries, deletionEntry{word: w, next: head})
+	}
+}
+
+// each calls fn for each word filed under key k.
+func (x *deletionIndex) each(k uint64, fn func(string)) {
+	e, ok := x.heads[k]
+	for ok && e >= 0 {
+		fn(x.words[x.entries[e].word])
+		e = x.entries[e].next
 	}
 }
 
