@@ -437,12 +437,12 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 // corpus holds the word and word-pair counts of a pass's documents and of
 // the catalogue's documents not among them.
 type corpus struct {
-	ids      map[string]int32    // word → index of counts
-	counts   []int               // uses of each word
-	pairs    map[uint64]int      // uses of each word pair, by pairKey
-	vocab    map[string]bool     // words of skill and role names
-	frequent deletionIndex      // words used at least frequentWord times (see [corpus.neighbours])
-	listed   map[string]bool     // memo of [listed]
+	ids      map[string]int32 // word → index of counts
+	counts   []int            // uses of each word
+	pairs    map[uint64]int   // uses of each word pair, by pairKey
+	vocab    map[string]bool  // words of skill and role names
+	frequent deletionIndex    // words used at least frequentWord times (see [corpus.neighbours])
+	listed   map[string]bool  // memo of [listed]
 	dist     distBuf
 }
 
