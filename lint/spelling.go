@@ -389,24 +389,30 @@ func eachLintedText(p *Pass, check func(t framework.Text, words []word)) {
 // uniqueTexts returns the texts of docs, in source order within each
 // document, leaving out those inside another.
 func uniqueTexts(docs []*framework.Document) []framework.Text {
-	// Each document's texts are sorted and filtered in place, then copied
-	// once into a list of the exact length: the official download gives
-	// tens of thousands of texts, and growing one list through them all
-	// would allocate it several times over.
-	var parts [][]framework.Text
+	// The texts are counted first, so that the list is allocated once:
+	// the official download gives tens of thousands of texts. Each
+	// document's own texts are sorted and filtered in place in it.
 	total := 0
+	for _, d := range docs {
+		if d != nil {
+			EachText(d, func(framework.Text, TextKind) { total++ })
+		}
+	}
+	all := make([]framework.Text, 0, total)
 	for _, d := range docs {
 		if d == nil {
 			continue
 		}
-		var other, ts []framework.Text
+		start := len(all)
+		var other []framework.Text
 		EachText(d, func(t framework.Text, _ TextKind) {
 			if t.Span.File == nil || t.Span.File != d.File {
 				other = append(other, t) // built in code or from elsewhere: no overlap to find
 				return
 			}
-			ts = append(ts, t)
+			all = append(all, t)
 		})
+		ts := all[start:]
 		// Widest first at each start, so contained texts follow their container.
 		sort.SliceStable(ts, func(i, j int) bool {
 			a, b := ts[i].Span, ts[j].Span
@@ -424,12 +430,7 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 			last = t.Span
 			kept = append(kept, t)
 		}
-		parts = append(parts, other, kept)
-		total += len(other) + len(kept)
-	}
-	all := make([]framework.Text, 0, total)
-	for _, p := range parts {
-		all = append(all, p...)
+		all = slices.Insert(all[:start+len(kept)], start, other...)
 	}
 	return all
 }
