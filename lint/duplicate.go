@@ -52,7 +52,7 @@ func dupTexts(p *Pass, ts []framework.Text, what string, where func() string, re
 	}
 	first := make(map[string]framework.Text, len(ts))
 	for _, t := range ts {
-		k := t.Key()
+		k := p.key(t)
 		if k == "" {
 			continue
 		}

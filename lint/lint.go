@@ -113,11 +113,13 @@ type Pass struct {
 	// vocabulary for spelling (the published framework); optional.
 	Vocabulary *framework.Framework
 
-	rule     *Rule
-	report   func(Diagnostic)
-	reported int                         // findings reported so far
-	skills   map[string]*framework.Skill // CatalogueSkill's index, built on first use
-	run      *runState                   // what the passes of one Run share
+	rule       *Rule
+	report     func(Diagnostic)
+	reported   int                         // findings reported so far
+	skills     map[string]*framework.Skill // CatalogueSkill's index by key, built on first use
+	skillNames map[string]*framework.Skill // and by name as written, for the skills first in their key
+	keys       map[string]string           // memo of [Pass.key]
+	run        *runState                   // what the passes of one Run share
 }
 
 // runState is what the passes of one [Run] compute once and share. Rules

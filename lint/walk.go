@@ -37,14 +37,37 @@ func (p *Pass) Requirements() []Site {
 func (p *Pass) CatalogueSkill(name string) *framework.Skill {
 	if p.skills == nil {
 		p.skills = make(map[string]*framework.Skill, len(p.Catalogue.Skills))
+		p.skillNames = make(map[string]*framework.Skill, len(p.Catalogue.Skills))
 		for _, s := range p.Catalogue.Skills {
 			k := s.Name.Key()
 			if _, dup := p.skills[k]; !dup {
 				p.skills[k] = s
+				if _, dup := p.skillNames[s.Name.Value]; !dup {
+					p.skillNames[s.Name.Value] = s
+				}
 			}
 		}
 	}
+	// Most names are written as the catalogue writes them: found by
+	// their value, they need no key.
+	if s, ok := p.skillNames[name]; ok {
+		return s
+	}
 	return p.skills[framework.Key(name)]
+}
+
+// key returns t's [framework.Key], remembered by value for the pass: the
+// framework repeats its descriptors on every role level.
+func (p *Pass) key(t framework.Text) string {
+	k, ok := p.keys[t.Value]
+	if !ok {
+		if p.keys == nil {
+			p.keys = map[string]string{}
+		}
+		k = t.Key()
+		p.keys[t.Value] = k
+	}
+	return k
 }
 
 // TextKind says what part of a document a [framework.Text] is.
