@@ -161,9 +161,9 @@ type exportShared struct {
 // that is not one of the four skill levels, or a document of an unknown
 // [Format].
 //
-// A document read from a JSON export stands, in the "documents" list, for
-// the documents that export lists, so that a framework read back from its
-// export exports to the same bytes.
+// A document with [Document.Sources] (one read from a JSON export)
+// stands, in the "documents" list, for those sources, so that a framework
+// read back from its export exports to the same bytes.
 func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 	e := exporter{positions: opts.Positions}
 	out := exportFramework{
@@ -205,6 +205,11 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 			}
 			if _, ok := formatRank[d.Format]; !ok {
 				return nil, fmt.Errorf("export: document %q: unknown format %q", docName(d), d.Format)
+			}
+			for _, s := range d.Sources {
+				if _, ok := formatRank[s.Format]; s != nil && !ok {
+					return nil, fmt.Errorf("export: document %q: source %q: unknown format %q", docName(d), s.Name.Value, s.Format)
+				}
 			}
 			out.Documents = append(out.Documents, e.documents(d)...)
 		}
@@ -364,26 +369,27 @@ func (e exporter) requirements(rs []*Requirement) []exportRequirement {
 // or, for a document read from a JSON export, the documents that export
 // lists.
 func (e exporter) documents(d *Document) []exportDocument {
-	if d.Format == FormatJSON && d.File != nil {
-		var top struct {
-			Documents []exportDocument `json:"documents"`
-		}
-		src := bytes.TrimPrefix(d.File.Src, []byte("\ufeff"))
-		// The list is taken only when every entry names a known format:
-		// encoding/json matches keys without regard to case, so a damaged
-		// export ("doCuments": [{}]) must not pass its entries through.
-		if json.Unmarshal(src, &top) == nil && top.Documents != nil && knownFormats(top.Documents) {
-			// The notes keep the positions in their original sources,
-			// when positions are asked for.
-			for i := range top.Documents {
-				for j := range top.Documents[i].Notes {
-					if !e.positions {
-						top.Documents[i].Notes[j].Source = nil
-					}
-				}
+	if d.Sources != nil {
+		out := make([]exportDocument, 0, len(d.Sources))
+		for _, s := range d.Sources {
+			if s == nil {
+				continue
 			}
-			return top.Documents
+			ed := exportDocument{Name: s.Name.Value, Format: string(s.Format), Title: s.Title.Value,
+				Published: isoDate(s.Published), Updated: isoDate(s.Updated)}
+			for _, n := range s.Notes {
+				// The notes keep their positions in the documents the
+				// export was made from, when positions are asked for.
+				en := exportNote{Code: n.Code, Message: n.Message}
+				if e.positions && n.Start.IsValid() && n.End.IsValid() {
+					en.Source = &exportSource{File: n.Start.Filename, Line: n.Start.Line, Column: n.Start.Column,
+						EndLine: n.End.Line, EndColumn: n.End.Column}
+				}
+				ed.Notes = append(ed.Notes, en)
+			}
+			out = append(out, ed)
 		}
+		return out
 	}
 	ed := exportDocument{Format: string(d.Format), Title: d.Title.Value}
 	if d.File != nil {
@@ -395,22 +401,6 @@ func (e exporter) documents(d *Document) []exportDocument {
 		ed.Notes = append(ed.Notes, exportNote{Code: n.Code, Message: n.Message, Source: e.source(n.Span)})
 	}
 	return []exportDocument{ed}
-}
-
-// knownFormats reports whether every entry of a re-read documents list is
-// one the schema accepts: a known format and dates as YYYY-MM-DD.
-func knownFormats(ds []exportDocument) bool {
-	for _, d := range ds {
-		if _, ok := formatRank[Format(d.Format)]; !ok {
-			return false
-		}
-		for _, date := range []string{d.Published, d.Updated} {
-			if _, err := time.Parse(time.DateOnly, date); date != "" && (err != nil || len(date) != len(time.DateOnly)) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // isoDate returns d as YYYY-MM-DD, or "" if no date was stated.

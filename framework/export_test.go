@@ -345,27 +345,67 @@ func TestExportErrors(t *testing.T) {
 }
 
 // TestExportJSONDocument checks that a document read from an export
-// stands for the documents that export lists.
+// stands for the documents that export lists (its Sources), their notes
+// keeping the positions in those documents.
 func TestExportJSONDocument(t *testing.T) {
-	src := "\ufeff" + `{"documents": [{"name": "a.md", "format": "skills-markdown", "updated": "2024-01-02"}]}`
-	fw := framework.Merge(&framework.Document{File: framework.NewFile("x.json", []byte(src)), Format: framework.FormatJSON})
-	got := exportOf(t, fw, framework.ExportOptions{})
-	want := `  "documents": [
+	date := framework.Date{Time: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)}
+	at := func(line, col int) framework.Position {
+		return framework.Position{Filename: "a.md", Line: line, Column: col}
+	}
+	doc := &framework.Document{File: framework.NewFile("x.json", []byte("{}")), Format: framework.FormatJSON,
+		Sources: []*framework.Source{{
+			Name: framework.Text{Value: "a.md"}, Format: framework.FormatSkillsMarkdown, Updated: date,
+			Notes: []framework.SourceNote{{Code: "stray-text", Message: "text outside a skill", Start: at(3, 1), End: at(3, 9)}},
+		}}}
+	want := func(source string) string {
+		return `  "documents": [
     {
       "name": "a.md",
       "format": "skills-markdown",
-      "updated": "2024-01-02"
+      "updated": "2024-01-02",
+      "notes": [
+        {
+          "code": "stray-text",
+          "message": "text outside a skill"` + source + `
+        }
+      ]
     }
   ]
 }
 `
-	if !strings.HasSuffix(got, want) {
-		t.Errorf("documents of a JSON document: got\n%s\nwant it to end\n%s", got, want)
 	}
-	// A JSON document whose list cannot be read stands for itself.
-	fw = framework.Merge(&framework.Document{File: framework.NewFile("y.json", []byte("{")), Format: framework.FormatJSON})
-	if got := exportOf(t, fw, framework.ExportOptions{}); !strings.Contains(got, `"name": "y.json"`) {
-		t.Errorf("damaged JSON document not listed as itself:\n%s", got)
+	for _, pos := range []bool{false, true} {
+		w := want("")
+		if pos {
+			w = want(`,
+          "source": {
+            "file": "a.md",
+            "line": 3,
+            "column": 1,
+            "endLine": 3,
+            "endColumn": 9
+          }`)
+		}
+		got := exportOf(t, framework.Merge(doc), framework.ExportOptions{Positions: pos})
+		if !strings.HasSuffix(got, w) {
+			t.Errorf("positions %v: documents of a JSON document: got\n%s\nwant it to end\n%s", pos, got, w)
+		}
+	}
+	// An empty list is kept empty; a JSON document without one (nil
+	// Sources) stands for itself.
+	doc.Sources = []*framework.Source{}
+	if got := exportOf(t, framework.Merge(doc), framework.ExportOptions{}); !strings.HasSuffix(got, `"documents": []`+"\n}\n") {
+		t.Errorf("empty Sources not exported as an empty list:\n%s", got)
+	}
+	doc.Sources = nil
+	if got := exportOf(t, framework.Merge(doc), framework.ExportOptions{}); !strings.Contains(got, `"name": "x.json"`) {
+		t.Errorf("JSON document without Sources not listed as itself:\n%s", got)
+	}
+	// A source of an unknown format is an error, as a document's is.
+	doc.Sources = []*framework.Source{{Name: framework.Text{Value: "b.pdf"}, Format: "pdf"}}
+	if _, err := framework.Export(framework.Merge(doc), framework.ExportOptions{}); err == nil ||
+		err.Error() != `export: document "x.json": source "b.pdf": unknown format "pdf"` {
+		t.Errorf("unknown source format: err = %v", err)
 	}
 }
 

@@ -56,6 +56,36 @@ type Document struct {
 	// Changes are the dated entries of a change log ("Change notes"
 	// download), in source order.
 	Changes []*Change
+
+	// Sources are, for a document read from a JSON export, the documents
+	// that export was made from, as its "documents" list describes them
+	// (empty, not nil, for an empty list); nil for every other format.
+	// [Export] lists them in the document's place, so that exporting
+	// what was read from an export gives the same list.
+	Sources []*Source
+}
+
+// Source is one document that a JSON export was made from, as the
+// export's "documents" list describes it. Its Texts and Span are in the
+// export; its notes' Start and End are in the document it describes.
+type Source struct {
+	Name      Text
+	Format    Format
+	Title     Text // optional
+	Published Date // optional
+	Updated   Date // optional
+	Notes     []SourceNote
+	Span      Span // the entry in the export
+}
+
+// SourceNote is a [Note] of a [Source]: what the parser recovered from in
+// that document, at Start and End there if the export gave positions
+// (invalid otherwise).
+type SourceNote struct {
+	Code       string
+	Message    string
+	Start, End Position
+	Span       Span // the note's entry in the export
 }
 
 // Change is one entry of the framework's change log.

@@ -74,7 +74,10 @@ func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
 				}
 			})
 		},
-		"documents": func(v *jsonValue, p string) { r.array(v, p, r.document) },
+		"documents": func(v *jsonValue, p string) {
+			doc.Sources = []*framework.Source{} // an empty list is a list
+			r.array(v, p, r.document)
+		},
 	})
 	return doc, r.errs
 }
@@ -82,7 +85,7 @@ func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
 // jsonReader turns JSON values into the model, collecting errors.
 type jsonReader struct {
 	f    *framework.File
-	doc  *framework.Document // notes of the exported documents go here
+	doc  *framework.Document // the exported documents go in its Sources, their notes in its Notes
 	errs framework.ErrorList
 }
 
@@ -208,14 +211,27 @@ func (r *jsonReader) level(v *jsonValue, p string) framework.Level {
 // source checks a "source" object; the positions it gives are those of an
 // earlier source, so the element keeps its place in the JSON file.
 func (r *jsonReader) source(v *jsonValue, p string) {
-	num := func(v *jsonValue, p string) { r.integer(v, p, 1) }
-	r.object(v, p, []string{"file", "line", "column", "endLine", "endColumn"}, map[string]func(*jsonValue, string){
-		"file":      func(v *jsonValue, p string) { r.text(v, p) },
-		"line":      num,
-		"column":    num,
-		"endLine":   num,
-		"endColumn": num,
-	})
+	r.position(v, p)
+}
+
+// position returns the start and end that the "source" object v gives,
+// or invalid positions if it is not a valid one.
+func (r *jsonReader) position(v *jsonValue, p string) (start, end framework.Position) {
+	var file string
+	var line, col, endLine, endCol int
+	num := func(n *int) func(*jsonValue, string) {
+		return func(v *jsonValue, p string) { *n = r.integer(v, p, 1) }
+	}
+	if !r.object(v, p, []string{"file", "line", "column", "endLine", "endColumn"}, map[string]func(*jsonValue, string){
+		"file":      func(v *jsonValue, p string) { file = r.text(v, p).Value },
+		"line":      num(&line),
+		"column":    num(&col),
+		"endLine":   num(&endLine),
+		"endColumn": num(&endCol),
+	}) || line == 0 || col == 0 || endLine == 0 || endCol == 0 {
+		return framework.Position{}, framework.Position{}
+	}
+	return framework.Position{Filename: file, Line: line, Column: col}, framework.Position{Filename: file, Line: endLine, Column: endCol}
 }
 
 // date returns the date "YYYY-MM-DD" v.
@@ -253,35 +269,44 @@ var exportFormats = []framework.Format{
 }
 
 func (r *jsonReader) document(v *jsonValue, p string) {
-	date := func(v *jsonValue, p string) { r.date(v, p) }
-	r.object(v, p, []string{"name", "format"}, map[string]func(*jsonValue, string){
-		"name": func(v *jsonValue, p string) { r.text(v, p) },
+	src := &framework.Source{Span: r.f.Span(v.start, v.end)}
+	known := true
+	if !r.object(v, p, []string{"name", "format"}, map[string]func(*jsonValue, string){
+		"name": func(v *jsonValue, p string) { src.Name = r.text(v, p) },
 		"format": func(v *jsonValue, p string) {
 			t := r.text(v, p)
 			if v.kind != jsonString {
+				known = false
 				return
 			}
 			if !slices.Contains(exportFormats, framework.Format(t.Value)) {
 				r.errorf(v, "%s: unknown format %q", p, t.Value)
+				known = false
+				return
 			}
+			src.Format = framework.Format(t.Value)
 		},
-		"title":     func(v *jsonValue, p string) { r.text(v, p) },
-		"published": date,
-		"updated":   date,
+		"title":     func(v *jsonValue, p string) { src.Title = r.text(v, p) },
+		"published": func(v *jsonValue, p string) { src.Published = r.date(v, p) },
+		"updated":   func(v *jsonValue, p string) { src.Updated = r.date(v, p) },
 		"notes": func(v *jsonValue, p string) {
 			r.array(v, p, func(v *jsonValue, p string) {
-				var n framework.Note
+				n := framework.SourceNote{Span: r.f.Span(v.start, v.end)}
 				if r.object(v, p, []string{"code", "message"}, map[string]func(*jsonValue, string){
 					"code":    func(v *jsonValue, p string) { n.Code = r.text(v, p).Value },
 					"message": func(v *jsonValue, p string) { n.Message = r.text(v, p).Value },
-					"source":  r.source,
+					"source":  func(v *jsonValue, p string) { n.Start, n.End = r.position(v, p) },
 				}) {
-					n.Span = r.f.Span(v.start, v.end)
-					r.doc.Notes = append(r.doc.Notes, n)
+					src.Notes = append(src.Notes, n)
+					// The linter reports the notes where the export holds them.
+					r.doc.Notes = append(r.doc.Notes, framework.Note{Code: n.Code, Message: n.Message, Span: n.Span})
 				}
 			})
 		},
-	})
+	}) || !known {
+		return // the error is reported; the entry is not one the model can hold
+	}
+	r.doc.Sources = append(r.doc.Sources, src)
 }
 
 func (r *jsonReader) skill(v *jsonValue, p string) *framework.Skill {
