@@ -42,7 +42,8 @@ func (t phaseTimer) done(count int, what string) {
 	t.s.phases = append(t.s.phases, phaseStats{t.name, time.Since(t.start), count, what})
 }
 
-// print writes the figures as two tables. Rules run concurrently, so
+// print writes the figures as two tables, with the process's peak
+// resident memory where the system gives it. Rules run concurrently, so
 // their times add up to more than the "rules" phase; work that several
 // rules share is counted in the first rule that needs it.
 func (s *runStats) print(e *env) {
@@ -61,6 +62,9 @@ func (s *runStats) print(e *env) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", p.name, ms(p.time), count, p.what)
 	}
 	fmt.Fprintf(tw, "total\t%s\t\t\t\n", ms(total))
+	if peak, ok := peakMemory(); ok {
+		fmt.Fprintf(tw, "peak memory\t%.1f MiB\t\t\t\n", float64(peak)/(1<<20))
+	}
 	fmt.Fprintln(tw, "\t\t\t\t")
 	fmt.Fprintln(tw, "rule\ttime\tfindings\t\t")
 	for _, r := range s.rules {

@@ -1,0 +1,7 @@
+//go:build !linux
+
+package main
+
+// peakMemory reports that the peak resident memory is not known: only
+// Linux gives it here.
+func peakMemory() (int64, bool) { return 0, false }
