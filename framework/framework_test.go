@@ -115,6 +115,11 @@ func TestPositions(t *testing.T) {
 	if n := f.LineCount(); n != 4 {
 		t.Errorf("LineCount = %d, want 4", n)
 	}
+	for src, want := range map[string]int{"": 1, "a": 1, "\n": 2, "a\n": 2, "a\nb": 2, "\n\n": 3, "a\r\nb\r\n": 3} {
+		if n := framework.NewFile("y", []byte(src)).LineCount(); n != want {
+			t.Errorf("LineCount of %q = %d, want %d", src, n, want)
+		}
+	}
 	txt := framework.NewText(f, 7, 10)
 	if txt.Value != "cé" || txt.Span.Text() != "cé" || txt.Span.String() != "x.txt:2:1" || txt.Span.EndPos().Column != 4 {
 		t.Errorf("text = %q at %v..%v", txt.Value, txt.Span, txt.Span.EndPos())

@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 )
@@ -20,11 +21,15 @@ type File struct {
 // NewFile returns a File for src. The line table treats "\n" as the line
 // terminator, so CRLF and LF sources count lines alike.
 func NewFile(name string, src []byte) *File {
-	f := &File{Name: name, Src: src, lines: []int{0}}
-	for i, b := range src {
-		if b == '\n' {
-			f.lines = append(f.lines, i+1)
+	f := &File{Name: name, Src: src}
+	f.lines = make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		f.lines = append(f.lines, i)
 	}
 	return f
 }
