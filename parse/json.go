@@ -270,21 +270,19 @@ var exportFormats = []framework.Format{
 
 func (r *jsonReader) document(v *jsonValue, p string) {
 	src := &framework.Source{Span: r.f.Span(v.start, v.end)}
-	known := true
+	known := false // a valid format was given
 	if !r.object(v, p, []string{"name", "format"}, map[string]func(*jsonValue, string){
 		"name": func(v *jsonValue, p string) { src.Name = r.text(v, p) },
 		"format": func(v *jsonValue, p string) {
 			t := r.text(v, p)
 			if v.kind != jsonString {
-				known = false
 				return
 			}
 			if !slices.Contains(exportFormats, framework.Format(t.Value)) {
 				r.errorf(v, "%s: unknown format %q", p, t.Value)
-				known = false
 				return
 			}
-			src.Format = framework.Format(t.Value)
+			src.Format, known = framework.Format(t.Value), true
 		},
 		"title":     func(v *jsonValue, p string) { src.Title = r.text(v, p) },
 		"published": func(v *jsonValue, p string) { src.Published = r.date(v, p) },
