@@ -206,10 +206,8 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 			if _, ok := formatRank[d.Format]; !ok {
 				return nil, fmt.Errorf("export: document %q: unknown format %q", docName(d), d.Format)
 			}
-			for _, s := range d.Sources {
-				if _, ok := formatRank[s.Format]; s != nil && !ok {
-					return nil, fmt.Errorf("export: document %q: source %q: unknown format %q", docName(d), s.Name.Value, s.Format)
-				}
+			if err := checkSources(d); err != nil {
+				return nil, err
 			}
 			out.Documents = append(out.Documents, e.documents(d)...)
 		}
@@ -401,6 +399,25 @@ func (e exporter) documents(d *Document) []exportDocument {
 		ed.Notes = append(ed.Notes, exportNote{Code: n.Code, Message: n.Message, Source: e.source(n.Span)})
 	}
 	return []exportDocument{ed}
+}
+
+// checkSources returns an error for a source of d that the export format
+// cannot express: an unknown format or a note code that is not one.
+func checkSources(d *Document) error {
+	for _, s := range d.Sources {
+		if s == nil {
+			continue
+		}
+		if _, ok := formatRank[s.Format]; !ok {
+			return fmt.Errorf("export: document %q: source %q: unknown format %q", docName(d), s.Name.Value, s.Format)
+		}
+		for _, n := range s.Notes {
+			if !IsNoteCode(n.Code) {
+				return fmt.Errorf("export: document %q: source %q: invalid note code %q", docName(d), s.Name.Value, n.Code)
+			}
+		}
+	}
+	return nil
 }
 
 // isoDate returns d as YYYY-MM-DD, or "" if no date was stated.

@@ -401,6 +401,18 @@ func TestExportJSONDocument(t *testing.T) {
 	if got := exportOf(t, framework.Merge(doc), framework.ExportOptions{}); !strings.Contains(got, `"name": "x.json"`) {
 		t.Errorf("JSON document without Sources not listed as itself:\n%s", got)
 	}
+	// A nil source is left out.
+	doc.Sources = []*framework.Source{nil}
+	if got := exportOf(t, framework.Merge(doc), framework.ExportOptions{}); !strings.HasSuffix(got, `"documents": []`+"\n}\n") {
+		t.Errorf("nil source not left out:\n%s", got)
+	}
+	// A note code the schema refuses is an error.
+	doc.Sources = []*framework.Source{{Name: framework.Text{Value: "a.md"}, Format: framework.FormatSkillsMarkdown,
+		Notes: []framework.SourceNote{{Code: "Stray Text", Message: "m"}}}}
+	if _, err := framework.Export(framework.Merge(doc), framework.ExportOptions{}); err == nil ||
+		err.Error() != `export: document "x.json": source "a.md": invalid note code "Stray Text"` {
+		t.Errorf("invalid note code: err = %v", err)
+	}
 	// A source of an unknown format is an error, as a document's is.
 	doc.Sources = []*framework.Source{{Name: framework.Text{Value: "b.pdf"}, Format: "pdf"}}
 	if _, err := framework.Export(framework.Merge(doc), framework.ExportOptions{}); err == nil ||

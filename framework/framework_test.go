@@ -213,3 +213,14 @@ func TestMerge(t *testing.T) {
 		t.Errorf("Merge modified a document: it has %d levels", n)
 	}
 }
+
+func TestIsNoteCode(t *testing.T) {
+	for code, want := range map[string]bool{
+		"glued-heading": true, "stray-text": true, "x": true, "utf8-bom": true, "a-1-b": true,
+		"": false, "-a": false, "a-": false, "a--b": false, "Stray": false, "stray text": false, "stray_text": false, "é": false,
+	} {
+		if got := framework.IsNoteCode(code); got != want {
+			t.Errorf("IsNoteCode(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

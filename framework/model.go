@@ -105,10 +105,27 @@ type Date struct {
 // IsZero reports whether no date was stated.
 func (d Date) IsZero() bool { return d.Time.IsZero() }
 
+// IsNoteCode reports whether s is a note code as [Note] describes it:
+// lower-case ASCII letters and digits in words joined by single hyphens.
+func IsNoteCode(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // Note is a positioned remark by a parser about damage in its source that
 // it recovered from. Code is a short permanent kebab-case identifier
-// ("glued-heading", "stray-heading"); Message says what was found and what
-// the parser did, in lower case without a final period.
+// ("glued-heading", "stray-heading"; see [IsNoteCode]); Message says what
+// was found and what the parser did, in lower case without a final period.
 type Note struct {
 	Code    string
 	Message string

@@ -121,3 +121,15 @@ func TestNeighboursFindWhatAScanFinds(t *testing.T) {
 		t.Errorf("only %d neighbours found in all", found)
 	}
 }
+
+// TestSuggestLenCoversTheList checks that the length bound of the
+// word-list pass of suggest leaves nothing out: a word longer than
+// maxSuggestLen is not looked up in the list, which is exact only while
+// no list word is within two bytes of that length.
+func TestSuggestLenCoversTheList(t *testing.T) {
+	for _, w := range wordlist.Words() {
+		if len(w) > maxSuggestLen-2 {
+			t.Errorf("list word %q is %d bytes: raise maxSuggestLen above %d", w, len(w), len(w)+2)
+		}
+	}
+}

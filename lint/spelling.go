@@ -80,7 +80,8 @@ var americanToBritish = sync.OnceValue(func() map[string]string {
 func runBritishSpelling(p *Pass) {
 	us := americanToBritish()
 	seen := map[spanKey]bool{}
-	eachLintedText(p, func(t framework.Text, words []word) {
+	eachLintedText(p, func(t framework.Text, words []word) bool {
+		before := p.reported
 		for _, w := range words {
 			if w.skip {
 				continue
@@ -101,6 +102,7 @@ func runBritishSpelling(p *Pass) {
 				Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix}},
 			})
 		}
+		return p.reported != before
 	})
 }
 
@@ -365,22 +367,17 @@ func lintedTexts(p *Pass) []framework.Text {
 }
 
 // eachLintedText calls check on each of [lintedTexts] with its words,
-// skipping a text whose value an earlier text had and was found clean:
-// for the rules that use it, findings depend on a text's value alone, and
-// the framework repeats its descriptors on every role level that requires
-// a skill. A value with findings is checked again at each place it
-// occurs, so that each place gets its own.
-func eachLintedText(p *Pass, check func(t framework.Text, words []word)) {
+// skipping a text whose value an earlier text had and was found clean
+// (check returned false): for the rules that use it, findings depend on a
+// text's value alone, and the framework repeats its descriptors on every
+// role level that requires a skill. A value with findings is checked
+// again at each place it occurs, so that each place gets its own.
+func eachLintedText(p *Pass, check func(t framework.Text, words []word) (found bool)) {
 	tt := p.run.texts()
 	clean := make([]bool, len(tt.values))
 	for i, t := range tt.texts {
 		id := tt.ids[i]
-		if clean[id] {
-			continue
-		}
-		before := p.reported
-		check(t, tt.words[id])
-		if p.reported == before {
+		if !clean[id] && !check(t, tt.words[id]) {
 			clean[id] = true
 		}
 	}
@@ -714,7 +711,8 @@ func runSpelling(p *Pass) {
 	var found []spellingFinding
 	var unknown []string
 	pending := map[string]bool{}
-	eachLintedText(p, func(t framework.Text, ws []word) {
+	eachLintedText(p, func(t framework.Text, ws []word) bool {
+		before := len(found)
 		for i, w := range ws {
 			if w.skip || utf8.RuneCountInString(w.lower) < 3 {
 				continue
@@ -735,6 +733,7 @@ func runSpelling(p *Pass) {
 				}
 			}
 		}
+		return len(found) != before
 	})
 	fixes := c.suggest(unknown)
 	for _, f := range found {
@@ -1055,8 +1054,9 @@ const (
 	// vocabulary is searched through a BK-tree rather than a scan.
 	treeQueries = 32
 	// maxSuggestLen is the longest word, in bytes, looked for in the
-	// word list (whose longest word is 34 bytes).
-	maxSuggestLen = 40
+	// word list; longer ones cannot be within two edits of a list word
+	// (the longest is 45 bytes; a test checks the margin).
+	maxSuggestLen = 64
 )
 
 // suggestion is a word being looked up by [corpus.suggest].

@@ -235,3 +235,27 @@ func TestSpellingCRLF(t *testing.T) {
 		t.Errorf("findings on the seeds with CRLF and BOM (-want +got):\n%s", diff)
 	}
 }
+
+// TestTextRulesAtEveryPlace checks that a text value with findings is
+// reported at each place it occurs, not only at the first (the rules
+// check a value found clean once only): the framework repeats its
+// descriptors on every role level.
+func TestTextRulesAtEveryPlace(t *testing.T) {
+	line := "Manage an implemation and organize it , today.\n"
+	f := framework.NewFile("rep.txt", []byte(line+line))
+	role := &framework.Role{Name: framework.Text{Value: "Portfolio manager"},
+		Description: []framework.Text{framework.NewText(f, 0, len(line)-1), framework.NewText(f, len(line), 2*len(line)-1)}}
+	fw := framework.Merge(&framework.Document{File: f, Format: framework.FormatRolePage, Roles: []*framework.Role{role}})
+	got := map[string][]string{}
+	for _, d := range lint.Run(fw, lint.Options{Rules: []*lint.Rule{lint.Spelling, lint.BritishSpelling, lint.Punctuation}}) {
+		got[d.Rule] = append(got[d.Rule], d.Span.Pos().String())
+	}
+	want := map[string][]string{
+		"spelling":         {"rep.txt:1:11", "rep.txt:2:11"},
+		"british-spelling": {"rep.txt:1:27", "rep.txt:2:27"},
+		"punctuation":      {"rep.txt:1:38", "rep.txt:2:38"},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("findings by rule (-want +got):\n%s", d)
+	}
+}

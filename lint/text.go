@@ -166,7 +166,8 @@ var (
 func runPunctuation(p *Pass) {
 	// Each text once: a sentence a parser also gives inside its paragraph
 	// is not checked twice.
-	eachLintedText(p, func(t framework.Text, _ []word) {
+	eachLintedText(p, func(t framework.Text, _ []word) bool {
+		before := p.reported
 		// The expressions run only on texts holding what they need: a
 		// space before a comma or stop, a stop before a capital.
 		if strings.Contains(t.Value, " ,") || strings.Contains(t.Value, " .") {
@@ -177,6 +178,7 @@ func runPunctuation(p *Pass) {
 		}
 		doubledWords(p, t)
 		doubledSpaces(p, t)
+		return p.reported != before
 	})
 }
 

@@ -136,5 +136,7 @@ func FuzzParseJSON(f *testing.F) {
 	f.Add([]byte(smallExport))
 	f.Add([]byte(`{"schemaVersion": "1", "skills": [{"name": "\ud800"}]}`))
 	f.Add([]byte(`{"schemaVersion": "1", "roles": [{"levels": [{"skills": [{}]}]}]}`))
+	f.Add([]byte(`{"documents":[{"name":"a","format":"skills-markdown","notes":[{"code":"X","message":"m"},{"message":"m"}]}]}`))
+	f.Add([]byte(`{"documents": 5}`))
 	fuzzFormat(f, framework.FormatJSON)
 }

@@ -75,7 +75,9 @@ func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
 			})
 		},
 		"documents": func(v *jsonValue, p string) {
-			doc.Sources = []*framework.Source{} // an empty list is a list
+			if v.kind == jsonArray {
+				doc.Sources = []*framework.Source{} // an empty list is a list
+			}
 			r.array(v, p, r.document)
 		},
 	})
@@ -290,11 +292,20 @@ func (r *jsonReader) document(v *jsonValue, p string) {
 		"notes": func(v *jsonValue, p string) {
 			r.array(v, p, func(v *jsonValue, p string) {
 				n := framework.SourceNote{Span: r.f.Span(v.start, v.end)}
+				code := false // a valid code was given
 				if r.object(v, p, []string{"code", "message"}, map[string]func(*jsonValue, string){
-					"code":    func(v *jsonValue, p string) { n.Code = r.text(v, p).Value },
+					"code": func(v *jsonValue, p string) {
+						n.Code = r.text(v, p).Value
+						if v.kind != jsonString {
+							return
+						}
+						if code = framework.IsNoteCode(n.Code); !code {
+							r.errorf(v, "%s: invalid note code %q: want lower-case words joined by hyphens", p, n.Code)
+						}
+					},
 					"message": func(v *jsonValue, p string) { n.Message = r.text(v, p).Value },
 					"source":  func(v *jsonValue, p string) { n.Start, n.End = r.position(v, p) },
-				}) {
+				}) && code {
 					src.Notes = append(src.Notes, n)
 					// The linter reports the notes where the export holds them.
 					r.doc.Notes = append(r.doc.Notes, framework.Note{Code: n.Code, Message: n.Message, Span: n.Span})

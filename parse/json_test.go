@@ -320,6 +320,10 @@ func TestParseJSONErrors(t *testing.T) {
 			`x.json:1:190: /documents/0/format: unknown format "pdf"`,
 			`x.json:1:212: /documents: repeated field "documents"`,
 		}},
+		{"notes", head + `"skills": [], "roles": [], "documents": [{"name": "a", "format": "skills-markdown", "notes": [{"code": "Stray Text", "message": "m"}, {"message": "m"}]}]}`, []string{
+			`x.json:1:198: /documents/0/notes/0/code: invalid note code "Stray Text": want lower-case words joined by hyphens`,
+			`x.json:1:229: /documents/0/notes/1: missing field "code"`,
+		}},
 		{"values", `{"$schema": "https://example.com/x", "schemaVersion": "2", "skills": [{"name": "S", "slug": "s", "levels": [{"level": "working", "status": "defined"}, {"level": "Awareness", "status": "maybe"}]}], "roles": [{"name": "R", "slug": "r", "levels": [{"name": "L", "number": 0, "skills": [{"skill": "S", "level": "guru"}]}]}]}`, []string{
 			`x.json:1:1: (root): missing field "documents"`,
 			`x.json:1:13: /$schema: unknown schema "https://example.com/x": want "https://github.com/ddat-tools/ddat/schema/export/v1.json"`,

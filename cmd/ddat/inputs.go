@@ -51,7 +51,7 @@ func readInputs(paths []string) (*inputs, error) { return readInputsProgress(pat
 // readInputsProgress is readInputs, counting parsed files in prog. When
 // alongside is not nil, it is called with the files to read, before
 // they are read; the function it returns, if any, runs concurrently with
-// the parsing, as one more file would.
+// the parsing, as one more file would, started first.
 func readInputsProgress(paths []string, prog *progress, alongside func([]inputFile) func()) (*inputs, error) {
 	in := &inputs{}
 	if len(paths) == 0 {
@@ -72,17 +72,17 @@ func readInputsProgress(paths []string, prog *progress, alongside func([]inputFi
 	if alongside != nil {
 		extra = alongside(files)
 	}
-	tasks := len(files)
+	first := 0 // the index of the first file among the tasks
 	if extra != nil {
-		tasks++
+		first = 1
 	}
-	parallel(tasks, func(i int) {
-		if i == len(files) {
+	parallel(first+len(files), func(i int) {
+		if i < first {
 			extra()
 			return
 		}
-		results[i] = parseFile(files[i])
-		count.add(1, int64(results[i].size))
+		results[i-first] = parseFile(files[i-first])
+		count.add(1, int64(results[i-first].size))
 	})
 	for i, f := range files {
 		if err := in.add(f, results[i]); err != nil {

@@ -85,7 +85,7 @@ func runLint(e *env, args []string) int {
 		if !mayLackPublished(files) {
 			return nil
 		}
-		return func() { parse.Published() }
+		return func() { parse.PublishedDocuments() }
 	})
 	prog.stop()
 	if err != nil {
