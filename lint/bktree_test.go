@@ -54,8 +54,8 @@ func TestSuggestTreeAgreesWithScan(t *testing.T) {
 		t.Fatal(err)
 	}
 	newC := func() *corpus {
-		c := &corpus{ids: map[string]int32{}, pairs: map[uint64]int{}, listed: map[string]bool{}}
-		c.count(tokenize(string(src)), 1)
+		c := newCorpus0(newLexicon(nil))
+		c.count(tokenize(string(src), c.lex), 1)
 		return c
 	}
 	queries := []string{"portolio", "mangers", "implemation", "mnaager", "stakholder", "aproach", "recieve", "comunication",
@@ -89,12 +89,12 @@ func TestNeighboursFindWhatAScanFinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &corpus{ids: map[string]int32{}, pairs: map[uint64]int{}, frequent: deletionIndex{heads: map[uint64]int32{}}}
-	c.count(tokenize(string(src)), 1)
+	c := newCorpus0(newLexicon(nil))
+	c.count(tokenize(string(src), c.lex), 1)
 	var frequent []string
-	for w, id := range c.ids {
-		if c.counts[id] >= frequentWord {
-			frequent = append(frequent, w)
+	for id, n := range c.counts {
+		if n >= frequentWord {
+			frequent = append(frequent, c.lex.form(int32(id)))
 		}
 	}
 	slices.Sort(frequent)

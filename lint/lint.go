@@ -136,7 +136,8 @@ type textTable struct {
 	texts  []framework.Text
 	ids    []int32  // ids[i] is the id of texts[i].Value
 	values []string // by id
-	words  [][]word // the words of each value, by id
+	words  [][]word // the words of each value, by id, numbered in lex
+	lex    *lexicon // read-only once built: rules give it as base to their own
 }
 
 func newTextTable(fw *framework.Framework) *textTable {
@@ -153,18 +154,41 @@ func newTextTable(fw *framework.Framework) *textTable {
 		tt.ids[i] = id
 	}
 	// Every text rule waits for the words: tokenising is shared out
-	// between the processors, each value's words stored under its id.
+	// between the processors, each value's words stored under its id,
+	// numbered in the worker's lexicon, then renumbered in one lexicon in
+	// the order of the values, so that the numbers do not depend on the
+	// number of workers.
 	tt.words = make([][]word, len(tt.values))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256)
+	lexes := make([]*lexicon, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
+		lexes[w] = newLexicon(nil)
 		wg.Go(func() {
 			for id := w; id < len(tt.values); id += workers {
-				tt.words[id] = tokenize(tt.values[id])
+				tt.words[id] = tokenize(tt.values[id], lexes[w])
 			}
 		})
 	}
 	wg.Wait()
+	tt.lex = newLexicon(nil)
+	renumber := make([][]int32, workers)
+	for w, x := range lexes {
+		renumber[w] = make([]int32, len(x.forms))
+		for i := range renumber[w] {
+			renumber[w][i] = -1
+		}
+	}
+	for id, ws := range tt.words {
+		w := id % workers
+		for i := range ws {
+			n := &renumber[w][ws[i].id]
+			if *n < 0 {
+				*n = tt.lex.intern(lexes[w].forms[ws[i].id])
+			}
+			ws[i].id = *n
+		}
+	}
 	return tt
 }
 

@@ -79,6 +79,7 @@ var americanToBritish = sync.OnceValue(func() map[string]string {
 
 func runBritishSpelling(p *Pass) {
 	us := americanToBritish()
+	lex := p.run.texts().lex
 	seen := map[spanKey]bool{}
 	eachLintedText(p, func(t framework.Text, words []word) bool {
 		before := p.reported
@@ -86,8 +87,9 @@ func runBritishSpelling(p *Pass) {
 			if w.skip {
 				continue
 			}
-			uk, ok := us[w.lower]
-			if !ok || p.Words[w.lower] {
+			l := lex.form(w.id)
+			uk, ok := us[l]
+			if !ok || p.Words[l] {
 				continue
 			}
 			s := w.span(t)
@@ -95,10 +97,10 @@ func runBritishSpelling(p *Pass) {
 				continue
 			}
 			seen[keyOf(s)] = true
-			fix := matchCase(uk, w.text) + w.tail()
+			fix := matchCase(uk, w.text(t.Value)) + w.tail(t.Value)
 			p.Report(Diagnostic{
 				Span:        s,
-				Message:     fmt.Sprintf("%q is the American spelling; British English writes %q", w.text, fix),
+				Message:     fmt.Sprintf("%q is the American spelling; British English writes %q", w.text(t.Value), fix),
 				Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix}},
 			})
 		}
@@ -109,26 +111,86 @@ func runBritishSpelling(p *Pass) {
 // A word is one word of a text, as [tokenize] finds it.
 //
 // A run holds one word for each word of each distinct text, so the
-// struct is kept small: the possessive ending is kept as its length.
+// struct is kept small: it holds offsets into the text's value, and its
+// lookup form as a number in the run's [lexicon].
 type word struct {
-	text       string // as written
-	lower      string // lower case, straight apostrophes, possessive removed
-	start, end int    // byte offsets of text in the text's Value
-	tailLen    uint8  // the length of the possessive ending of text ("’s"), if any
-	skip       bool   // an acronym, CamelCase name, or has digits: not checked
-	sentence   bool   // the first word of a sentence (or of the text)
-	pairPrev   bool   // the previous word is its neighbour in a word pair
+	start, end int   // byte offsets of the word in the text's Value
+	id         int32 // its lookup form (see [fold]) in the lexicon it was tokenised with
+	tailLen    uint8 // the length of its possessive ending ("’s"), if any
+	skip       bool  // an acronym, CamelCase name, or has digits: not checked
+	sentence   bool  // the first word of a sentence (or of the text)
+	pairPrev   bool  // the previous word is its neighbour in a word pair
 }
 
-// tail returns the possessive ending of w as written ("’s"), or "".
-func (w word) tail() string { return w.text[len(w.text)-int(w.tailLen):] }
+// text returns w as written in v, the value it was found in.
+func (w word) text(v string) string { return v[w.start:w.end] }
+
+// tail returns the possessive ending of w as written in v ("’s"), or "".
+func (w word) tail(v string) string { return v[w.end-int(w.tailLen) : w.end] }
 
 // span returns the span of w in t.
 func (w word) span(t framework.Text) framework.Span { return t.Span.Sub(w.start, w.end) }
 
-// tokenize returns the words of s. Web addresses, email addresses and
-// file names are left out; a hyphenated compound gives one word per part.
-func tokenize(s string) []word {
+// A lexicon numbers the lookup forms of words (see [fold]), in the order
+// first met. A lexicon with a base numbers only the forms its base lacks,
+// after the base's; the base is not changed, so several lexicons can share
+// it while rules run concurrently.
+type lexicon struct {
+	base  *lexicon
+	ids   map[string]int32
+	forms []string
+}
+
+func newLexicon(base *lexicon) *lexicon {
+	return &lexicon{base: base, ids: map[string]int32{}}
+}
+
+// size returns the number of forms numbered, the base's included.
+func (x *lexicon) size() int {
+	if x.base == nil {
+		return len(x.forms)
+	}
+	return x.base.size() + len(x.forms)
+}
+
+// lookup returns the number of form f, if it has one.
+func (x *lexicon) lookup(f string) (int32, bool) {
+	if x.base != nil {
+		if id, ok := x.base.lookup(f); ok {
+			return id, true
+		}
+	}
+	id, ok := x.ids[f]
+	return id, ok
+}
+
+// intern returns the number of form f, numbering it if it has none.
+func (x *lexicon) intern(f string) int32 {
+	if id, ok := x.lookup(f); ok {
+		return id
+	}
+	id := int32(x.size())
+	x.ids[f] = id
+	x.forms = append(x.forms, f)
+	return id
+}
+
+// form returns the form numbered id.
+func (x *lexicon) form(id int32) string {
+	if x.base != nil {
+		n := int32(x.base.size())
+		if id < n {
+			return x.base.form(id)
+		}
+		id -= n
+	}
+	return x.forms[id]
+}
+
+// tokenize returns the words of s, their lookup forms numbered in lex.
+// Web addresses, email addresses and file names are left out; a
+// hyphenated compound gives one word per part.
+func tokenize(s string, lex *lexicon) []word {
 	// About one word in six bytes of English: sized so that appending
 	// rarely grows the slice.
 	words := make([]word, 0, len(s)/6+1)
@@ -199,10 +261,11 @@ func tokenize(s string) []word {
 				}
 				break
 			}
-			w := word{text: s[k:e], start: k, end: e, sentence: sentence, pairPrev: pair}
-			w.lower, w.skip = fold(w.text)
+			w := word{start: k, end: e, sentence: sentence, pairPrev: pair}
+			lower, skip := fold(s[k:e])
+			w.id, w.skip = lex.intern(lower), skip
 			for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
-				if strings.HasSuffix(w.text, t) {
+				if strings.HasSuffix(s[k:e], t) {
 					w.tailLen = uint8(len(t))
 				}
 			}
@@ -435,29 +498,28 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 // corpus holds the word and word-pair counts of a pass's documents and of
 // the catalogue's documents not among them.
 type corpus struct {
-	ids      map[string]int32 // word → index of counts
-	counts   []int            // uses of each word
-	pairs    map[uint64]int   // uses of each word pair, by pairKey
-	vocab    map[string]bool  // words of skill and role names
-	frequent deletionIndex    // words used at least frequentWord times (see [corpus.neighbours])
-	listed   map[string]bool  // memo of [listed]
+	lex      *lexicon        // the words counted, on the run's lexicon
+	counts   []int           // uses of each word, by its number in lex
+	pairs    map[uint64]int  // uses of each word pair, by pairKey
+	vocab    map[string]bool // words of skill and role names
+	frequent deletionIndex   // words used at least frequentWord times (see [corpus.neighbours])
+	listed   map[string]bool // memo of [listed]
 	dist     distBuf
 }
 
-// count adds n uses of the words ws and of their pairs.
+// count adds n uses of the words ws, tokenised with c.lex or its base,
+// and of their pairs.
 func (c *corpus) count(ws []word, n int) {
+	if size := c.lex.size(); len(c.counts) < size {
+		c.counts = append(c.counts, make([]int, size-len(c.counts))...)
+	}
 	prev := int32(-1)
 	for _, w := range ws {
 		if w.skip {
 			prev = -1
 			continue
 		}
-		id, ok := c.ids[w.lower]
-		if !ok {
-			id = int32(len(c.counts))
-			c.ids[w.lower] = id
-			c.counts = append(c.counts, 0)
-		}
+		id := w.id
 		c.counts[id] += n
 		if w.pairPrev && prev >= 0 {
 			c.pairs[pairKey(prev, id)] += n
@@ -466,9 +528,18 @@ func (c *corpus) count(ws []word, n int) {
 	}
 }
 
+// id returns the number of word w if the corpus uses it.
+func (c *corpus) id(w string) (int32, bool) {
+	id, ok := c.lex.lookup(w)
+	if !ok || int(id) >= len(c.counts) || c.counts[id] == 0 {
+		return 0, false
+	}
+	return id, true
+}
+
 // uses returns the number of uses of word w.
 func (c *corpus) uses(w string) int {
-	if id, ok := c.ids[w]; ok {
+	if id, ok := c.id(w); ok {
 		return c.counts[id]
 	}
 	return 0
@@ -476,8 +547,8 @@ func (c *corpus) uses(w string) int {
 
 // pairUses returns the number of uses of the word pair p.
 func (c *corpus) pairUses(p [2]string) int {
-	a, ok1 := c.ids[p[0]]
-	b, ok2 := c.ids[p[1]]
+	a, ok1 := c.id(p[0])
+	b, ok2 := c.id(p[1])
 	if !ok1 || !ok2 {
 		return 0
 	}
@@ -546,6 +617,12 @@ func outsideDocs(p *Pass) []*framework.Document {
 	return out
 }
 
+// newCorpus0 returns an empty corpus counting the words of lex.
+func newCorpus0(lex *lexicon) *corpus {
+	return &corpus{lex: lex, pairs: map[uint64]int{}, vocab: map[string]bool{},
+		frequent: deletionIndex{heads: map[uint64]int32{}}, listed: map[string]bool{}}
+}
+
 func newCorpus(p *Pass) *corpus {
 	// Each distinct value is tokenised and counted once, times the number
 	// of places it occurs: the framework repeats its descriptors on every
@@ -555,8 +632,7 @@ func newCorpus(p *Pass) *corpus {
 	for _, id := range tt.ids {
 		uses[id]++
 	}
-	c := &corpus{ids: map[string]int32{}, pairs: map[uint64]int{}, vocab: map[string]bool{}, frequent: deletionIndex{heads: map[uint64]int32{}},
-		listed: map[string]bool{}}
+	c := newCorpus0(newLexicon(tt.lex))
 	for id, ws := range tt.words {
 		c.count(ws, uses[id])
 	}
@@ -571,21 +647,22 @@ func newCorpus(p *Pass) *corpus {
 		others[t.Value]++
 	}
 	for _, v := range order {
-		c.count(tokenize(v), others[v])
+		c.count(tokenize(v, c.lex), others[v])
 	}
-	for w, id := range c.ids {
-		if c.counts[id] >= frequentWord {
-			c.frequent.add(w)
+	for id, n := range c.counts {
+		if n >= frequentWord {
+			c.frequent.add(c.lex.form(int32(id)))
 		}
 	}
-	named := map[string]bool{} // names repeat: a role is listed under many skills
+	named := map[string]bool{}   // names repeat: a role is listed under many skills
+	nameWords := newLexicon(nil) // their words are not counted
 	names := func(t framework.Text) {
 		if named[t.Value] {
 			return
 		}
 		named[t.Value] = true
-		for _, w := range tokenize(t.Value) {
-			c.vocab[w.lower] = true
+		for _, w := range tokenize(t.Value, nameWords) {
+			c.vocab[nameWords.form(w.id)] = true
 		}
 	}
 	for _, fw := range []*framework.Framework{p.Framework, p.Catalogue} {
@@ -714,22 +791,26 @@ func runSpelling(p *Pass) {
 	eachLintedText(p, func(t framework.Text, ws []word) bool {
 		before := len(found)
 		for i, w := range ws {
-			if w.skip || utf8.RuneCountInString(w.lower) < 3 {
+			if w.skip {
 				continue
 			}
-			if _, ok := us[w.lower]; ok {
+			l := c.lex.form(w.id)
+			if utf8.RuneCountInString(l) < 3 {
+				continue
+			}
+			if _, ok := us[l]; ok {
 				continue // british-spelling's finding
 			}
 			s := w.span(t)
 			if seen[keyOf(s)] {
 				continue
 			}
-			if d, suggest, ok := c.check(p, ws, i, s); ok {
+			if d, suggest, ok := c.check(p, t, ws, i, s); ok {
 				seen[keyOf(s)] = true
-				found = append(found, spellingFinding{d: d, w: w, s: s, suggest: suggest})
-				if suggest && !pending[w.lower] {
-					pending[w.lower] = true
-					unknown = append(unknown, w.lower)
+				found = append(found, spellingFinding{d: d, text: w.text(t.Value), tail: w.tail(t.Value), lower: l, s: s, suggest: suggest})
+				if suggest && !pending[l] {
+					pending[l] = true
+					unknown = append(unknown, l)
 				}
 			}
 		}
@@ -738,7 +819,7 @@ func runSpelling(p *Pass) {
 	fixes := c.suggest(unknown)
 	for _, f := range found {
 		if f.suggest {
-			f.d = c.nonWord(f.w, f.s, slices.Clone(fixes[f.w.lower]))
+			f.d = c.nonWord(f.text, f.tail, f.s, slices.Clone(fixes[f.lower]))
 		}
 		p.Report(f.d)
 	}
@@ -747,31 +828,31 @@ func runSpelling(p *Pass) {
 // spellingFinding is a finding of the spelling rule; when suggest is set,
 // d is to be made by [corpus.nonWord] with the suggestions for the word.
 type spellingFinding struct {
-	d       Diagnostic
-	w       word
-	s       framework.Span
-	suggest bool
+	d                 Diagnostic
+	text, tail, lower string // the word as written, its possessive ending, its lookup form
+	s                 framework.Span
+	suggest           bool
 }
 
 // check returns the finding for word i of ws, if it is one; suggest
 // reports that it is a non-word whose finding waits for suggestions.
-func (c *corpus) check(p *Pass, ws []word, i int, s framework.Span) (d Diagnostic, suggest, ok bool) {
+func (c *corpus) check(p *Pass, t framework.Text, ws []word, i int, s framework.Span) (d Diagnostic, suggest, ok bool) {
 	w := ws[i]
-	l := w.lower
-	if len(p.Words) > 0 && (p.Words[framework.Key(w.text)] || p.Words[l]) || c.inVocab(l) {
+	text, l := w.text(t.Value), c.lex.form(w.id)
+	if len(p.Words) > 0 && (p.Words[framework.Key(text)] || p.Words[l]) || c.inVocab(l) {
 		return Diagnostic{}, false, false
 	}
 	if c.isListed(l) {
-		d, ok := c.realWord(ws, i, s)
+		d, ok := c.realWord(t, ws, i, s)
 		return d, false, ok
 	}
 	n := c.uses(l)
 	// A rare word one edit from a frequent one is a slip for it; a short
 	// capitalised word inside a sentence is more likely a name ("Coe").
-	properName := !w.sentence && startsUpper(w.text)
+	properName := !w.sentence && startsUpper(text)
 	if !properName || utf8.RuneCountInString(l) >= 6 {
 		if near := c.frequentNeighbours(l, n); len(near) > 0 {
-			return c.nonWord(w, s, near), false, true
+			return c.nonWord(text, w.tail(t.Value), s, near), false, true
 		}
 	}
 	switch {
@@ -788,17 +869,17 @@ func (c *corpus) check(p *Pass, ws []word, i int, s framework.Span) (d Diagnosti
 }
 
 // nonWord is the finding for a word that is not a word.
-func (c *corpus) nonWord(w word, s framework.Span, fixes []string) Diagnostic {
+func (c *corpus) nonWord(text, tail string, s framework.Span, fixes []string) Diagnostic {
 	d := Diagnostic{Span: s}
 	if len(fixes) == 0 {
-		d.Message = fmt.Sprintf("%q is not a word; check its spelling or add it to the accepted words", w.text)
+		d.Message = fmt.Sprintf("%q is not a word; check its spelling or add it to the accepted words", text)
 		return d
 	}
 	for k, f := range fixes {
-		fixes[k] = matchCase(f, w.text) + w.tail()
+		fixes[k] = matchCase(f, text) + tail
 		d.Suggestions = append(d.Suggestions, Suggestion{Message: fmt.Sprintf("replace with %q", fixes[k]), Span: s, NewText: fixes[k]})
 	}
-	d.Message = fmt.Sprintf("%q is not a word; did you mean %s?", w.text, quoteOr(fixes))
+	d.Message = fmt.Sprintf("%q is not a word; did you mean %s?", text, quoteOr(fixes))
 	return d
 }
 
@@ -909,18 +990,18 @@ func inflection(a, b string) bool {
 // a one-edit variant: the word is uncommon in English and rare in the
 // corpus, and its pair with a neighbour is rare while the variant's pair
 // with that neighbour is frequent.
-func (c *corpus) realWord(ws []word, i int, s framework.Span) (Diagnostic, bool) {
+func (c *corpus) realWord(t framework.Text, ws []word, i int, s framework.Span) (Diagnostic, bool) {
 	w := ws[i]
-	l := w.lower
+	l := c.lex.form(w.id)
 	if c.uses(l) > rareWord || c.inVocab(l) || wordlist.Common(l) {
 		return Diagnostic{}, false
 	}
 	var prev, next string
 	if i > 0 && w.pairPrev && !ws[i-1].skip {
-		prev = ws[i-1].lower
+		prev = c.lex.form(ws[i-1].id)
 	}
 	if i+1 < len(ws) && ws[i+1].pairPrev && !ws[i+1].skip {
-		next = ws[i+1].lower
+		next = c.lex.form(ws[i+1].id)
 	}
 	if prev == "" && next == "" {
 		return Diagnostic{}, false
@@ -950,11 +1031,11 @@ func (c *corpus) realWord(ws []word, i int, s framework.Span) (Diagnostic, bool)
 	if fix == "" {
 		return Diagnostic{}, false
 	}
-	fix = matchCase(fix, w.text) + w.tail()
+	fix = matchCase(fix, w.text(t.Value)) + w.tail(t.Value)
 	return Diagnostic{
 		Span: s,
 		Message: fmt.Sprintf("%q is probably a slip for %q: these documents have %q %s and %q %s",
-			w.text, fix, pair[0]+" "+pair[1], times(best), slip[0]+" "+slip[1], times(c.pairUses(slip))),
+			w.text(t.Value), fix, pair[0]+" "+pair[1], times(best), slip[0]+" "+slip[1], times(c.pairUses(slip))),
 		Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix}},
 	}, true
 }
@@ -989,8 +1070,8 @@ func (c *corpus) suggest(ls []string) map[string][]string {
 	// words are compared with each of them; more go through a BK-tree,
 	// whose building pays for itself from about treeQueries words on.
 	var known []string
-	for v, id := range c.ids {
-		if c.counts[id] >= corpusWord || c.isListed(v) {
+	for id, n := range c.counts {
+		if v := c.lex.form(int32(id)); n > 0 && (n >= corpusWord || c.isListed(v)) {
 			known = append(known, v)
 		}
 	}
@@ -1027,7 +1108,7 @@ func (c *corpus) suggest(ls []string) map[string][]string {
 		if len(v) >= len(byLen) || len(byLen[len(v)]) == 0 {
 			continue
 		}
-		if _, ok := c.ids[v]; ok {
+		if _, ok := c.id(v); ok {
 			continue // a corpus word: considered above
 		}
 		m := letterMask(v)
