@@ -16,20 +16,31 @@ import (
 //go:embed published/*.txt published/*.md published/LICENCE
 var publishedFS embed.FS
 
+// publishedDoc is an embedded document's name and bytes.
+type publishedDoc struct {
+	name string
+	src  []byte
+}
+
+// published are the embedded documents, read once (an embedded file
+// that the glob lists always reads).
+var published = sync.OnceValue(func() []publishedDoc {
+	var docs []publishedDoc
+	names, _ := fs.Glob(publishedFS, "published/*.*")
+	for _, name := range names {
+		if src, err := publishedFS.ReadFile(name); err == nil {
+			docs = append(docs, publishedDoc{path.Join("published", path.Base(name)), src})
+		}
+	}
+	return docs
+})
+
 // publishedDocs parses the embedded documents once.
 var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
-	names, err := fs.Glob(publishedFS, "published/*.*")
-	if err != nil {
-		return nil, err
-	}
 	var docs []*framework.Document
 	var errs framework.ErrorList
-	for _, name := range names {
-		src, err := publishedFS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		doc, err := Parse(path.Join("published", path.Base(name)), src)
+	for _, p := range published() {
+		doc, err := Parse(p.name, p.src)
 		if doc != nil {
 			docs = append(docs, doc)
 		}
@@ -45,18 +56,12 @@ var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
 
 // PublishedSources returns the bytes of the embedded published documents,
 // unparsed, so that a caller can tell whether its inputs already hold
-// them without paying for parsing them. The slices are shared: do not
-// modify them.
+// them without paying for parsing them. The slices are shared, with the
+// Files of [PublishedDocuments] too: do not modify them.
 func PublishedSources() [][]byte {
-	names, _ := fs.Glob(publishedFS, "published/*.*")
 	var out [][]byte
-	for _, name := range names {
-		if path.Base(name) == "LICENCE" {
-			continue
-		}
-		if src, err := publishedFS.ReadFile(name); err == nil {
-			out = append(out, src)
-		}
+	for _, p := range published() {
+		out = append(out, p.src)
 	}
 	return out
 }
