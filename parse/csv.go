@@ -155,7 +155,14 @@ func readCSV(f *framework.File, errs *framework.ErrorList) iter.Seq[record] {
 }
 
 func readRecords(f *framework.File, bom int, errs *framework.ErrorList, yield func(record) bool) {
-	body := framework.NewFile(f.Name, f.Src[bom:]) // encoding/csv counts lines of this
+	// encoding/csv counts lines of the source after the byte order mark:
+	// its line n starts where f's does, but for the first.
+	lineStart := func(n int) int {
+		if n <= 1 {
+			return bom
+		}
+		return f.LineStart(n)
+	}
 	r := csv.NewReader(bytes.NewReader(f.Src[bom:]))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
@@ -167,9 +174,9 @@ func readRecords(f *framework.File, bom int, errs *framework.ErrorList, yield fu
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				off := bom + body.LineStart(pe.Line) + pe.Column - 1
+				off := lineStart(pe.Line) + pe.Column - 1
 				if pe.Column == 0 {
-					off = bom + body.LineStart(pe.Line)
+					off = lineStart(pe.Line)
 				}
 				off = min(max(off, 0), len(f.Src))
 				errs.Add(f.Span(off, off), pe.Err, "CSV syntax: %v; the rest of the file is not read", pe.Err)
@@ -181,7 +188,7 @@ func readRecords(f *framework.File, bom int, errs *framework.ErrorList, yield fu
 		rec := record{cells: make([]cell, len(fields))}
 		for i, v := range fields {
 			line, col := r.FieldPos(i)
-			off := bom + body.LineStart(line) + col - 1
+			off := lineStart(line) + col - 1
 			rec.cells[i] = cell{value: v, start: off, f: f}
 		}
 		start := rec.cells[0].start
