@@ -22,24 +22,32 @@ type publishedDoc struct {
 	src  []byte
 }
 
-// published are the embedded documents, read once (an embedded file
-// that the glob lists always reads).
-var published = sync.OnceValue(func() []publishedDoc {
-	var docs []publishedDoc
-	names, _ := fs.Glob(publishedFS, "published/*.*")
-	for _, name := range names {
-		if src, err := publishedFS.ReadFile(name); err == nil {
-			docs = append(docs, publishedDoc{path.Join("published", path.Base(name)), src})
-		}
+// published are the embedded documents, read once.
+var published = sync.OnceValues(func() ([]publishedDoc, error) {
+	names, err := fs.Glob(publishedFS, "published/*.*")
+	if err != nil {
+		return nil, err
 	}
-	return docs
+	var docs []publishedDoc
+	for _, name := range names {
+		src, err := publishedFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, publishedDoc{path.Join("published", path.Base(name)), src})
+	}
+	return docs, nil
 })
 
 // publishedDocs parses the embedded documents once.
 var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
+	pub, err := published()
+	if err != nil {
+		return nil, err
+	}
 	var docs []*framework.Document
 	var errs framework.ErrorList
-	for _, p := range published() {
+	for _, p := range pub {
 		doc, err := Parse(p.name, p.src)
 		if doc != nil {
 			docs = append(docs, doc)
@@ -57,11 +65,14 @@ var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
 // PublishedSources returns the bytes of the embedded published documents,
 // unparsed, so that a caller can tell whether its inputs already hold
 // them without paying for parsing them. The slices are shared, with the
-// Files of [PublishedDocuments] too: do not modify them.
+// Files of [PublishedDocuments] too: do not modify them. (Reading the
+// embedded files cannot fail; if it did, [PublishedDocuments] would say
+// so, and this list would be empty.)
 func PublishedSources() [][]byte {
-	var out [][]byte
-	for _, p := range published() {
-		out = append(out, p.src)
+	pub, _ := published()
+	out := make([][]byte, 0, len(pub))
+	for _, p := range pub {
+		out = append(out, p.src[:len(p.src):len(p.src)])
 	}
 	return out
 }
