@@ -326,19 +326,13 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		dist  int
 		idx   int
 	}
+	lk, lc := len(kr), letterCounts(k)
 	var cands []cand
 	for _, i := range x.candidates(k, ws) {
 		c := &x.names[i]
 		s, ck := c.skill, c.key
-		// Spelling: a few slips in the whole name.
-		n := max(len(kr), len(c.runes))
-		maxD := int(float64(n) * closeSpelling)
-		d := osaDistance(kr, c.runes, maxD, true, &x.dist)
-		if have[ck] && d > maxD && baseName(k) != ck {
-			continue // a skill the page already requires is no rename
-		}
 		cw, qualified := c.words, c.qualified
-		score := 0.0
+		overlap := 0.0
 		// Word overlap: shared content words over the longer name's.
 		if n := max(len(ws), len(cw)); n > 0 {
 			shared := 0
@@ -350,23 +344,50 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 					}
 				}
 			}
-			score = float64(shared) / float64(n)
+			overlap = float64(shared) / float64(n)
 		}
+		qualifier, bonus := qualified && !nameQualified, false
+		for _, r := range s.Roles {
+			if r.Name.Key() == role || r.Slug != "" && r.Slug == u.role.Slug {
+				bonus = true
+				break
+			}
+		}
+		// adjust takes off the qualifier cost, then adds the role bonus.
+		adjust := func(score float64) float64 {
+			if qualifier {
+				score -= qualifierCost
+			}
+			if bonus {
+				score += roleBonus
+			}
+			return score
+		}
+		// Spelling: a few slips in the whole name. The letters bound the
+		// distance from below, so a name that cannot score enough is not
+		// measured: in a large catalogue most names share a word or a
+		// length with the unknown one and nothing more.
+		n := max(len(kr), len(c.runes))
+		maxD := int(float64(n) * closeSpelling)
+		spell := 0.0
+		if lb := letterBound(lc, c.letters, lk, len(c.runes)); lb <= maxD {
+			spell = 1 - float64(lb)/float64(n)
+		}
+		if adjust(max(overlap, spell)) < minSkillScore {
+			continue
+		}
+		d := osaDistance(kr, c.runes, maxD, true, &x.dist)
+		if have[ck] && d > maxD && baseName(k) != ck {
+			continue // a skill the page already requires is no rename
+		}
+		score := overlap
 		if d <= maxD {
 			score = max(score, 1-float64(d)/float64(n))
 		}
 		if score == 0 {
 			continue
 		}
-		if qualified && !nameQualified {
-			score -= qualifierCost
-		}
-		for _, r := range s.Roles {
-			if r.Name.Key() == role || r.Slug != "" && r.Slug == u.role.Slug {
-				score += roleBonus
-				break
-			}
-		}
+		score = adjust(score)
 		if score >= minSkillScore {
 			cands = append(cands, cand{s.Name.Value, score, osaDistance(kr, c.runes, len(kr)+len(c.runes), true, &x.dist), i})
 		}
