@@ -200,6 +200,8 @@ type skillName struct {
 	letters   [27]int // letter counts, for a lower bound on the edit distance
 	words     []string
 	qualified bool
+	roles     map[string]bool // keys of the roles the catalogue says require it
+	slugs     map[string]bool // and their slugs
 }
 
 func newSkillIndex(cat *framework.Framework) *skillIndex {
@@ -211,9 +213,15 @@ func newSkillIndex(cat *framework.Framework) *skillIndex {
 			continue
 		}
 		seen[k] = true
-		n := skillName{skill: s, key: k, runes: []rune(k)}
+		n := skillName{skill: s, key: k, runes: []rune(k), roles: make(map[string]bool, len(s.Roles)), slugs: map[string]bool{}}
 		n.letters = letterCounts(k)
 		n.words, n.qualified = nameWords(s.Name.Value)
+		for _, r := range s.Roles {
+			n.roles[r.Name.Key()] = true
+			if r.Slug != "" {
+				n.slugs[r.Slug] = true
+			}
+		}
 		i := len(x.names)
 		x.names = append(x.names, n)
 		x.byLen[len(n.runes)] = append(x.byLen[len(n.runes)], i)
@@ -229,6 +237,20 @@ func newSkillIndex(cat *framework.Framework) *skillIndex {
 		}
 	}
 	return x
+}
+
+// nearWord reports whether content words w and c count as shared: the
+// same, or both over four bytes and one edit apart (see [editDistance]).
+func (x *skillIndex) nearWord(w, c string) bool {
+	switch {
+	case w == c:
+		return true
+	case len(w) <= 4 || len(c) <= 4 || abs(len(w)-len(c)) > utf8.UTFMax:
+		return false // one edit changes the length by one rune at most
+	case isASCII(w) && isASCII(c):
+		return x.dist.distance(w, c, 1) <= 1
+	}
+	return editDistance(w, c, 1) <= 1
 }
 
 // runeDeletions returns w and w less each of its runes in turn: two
@@ -338,7 +360,7 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 			shared := 0
 			for _, w := range ws {
 				for _, c := range cw {
-					if w == c || len(w) > 4 && len(c) > 4 && editDistance(w, c, 1) <= 1 {
+					if x.nearWord(w, c) {
 						shared++
 						break
 					}
@@ -346,13 +368,7 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 			}
 			overlap = float64(shared) / float64(n)
 		}
-		qualifier, bonus := qualified && !nameQualified, false
-		for _, r := range s.Roles {
-			if r.Name.Key() == role || r.Slug != "" && r.Slug == u.role.Slug {
-				bonus = true
-				break
-			}
-		}
+		qualifier, bonus := qualified && !nameQualified, c.roles[role] || u.role.Slug != "" && c.slugs[u.role.Slug]
 		// adjust takes off the qualifier cost, then adds the role bonus.
 		adjust := func(score float64) float64 {
 			if qualifier {
@@ -389,7 +405,11 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		}
 		score = adjust(score)
 		if score >= minSkillScore {
-			cands = append(cands, cand{s.Name.Value, score, osaDistance(kr, c.runes, len(kr)+len(c.runes), true, &x.dist), i})
+			full := d // exact when within maxD
+			if d > maxD {
+				full = osaDistance(kr, c.runes, len(kr)+len(c.runes), true, &x.dist)
+			}
+			cands = append(cands, cand{s.Name.Value, score, full, i})
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {
