@@ -189,8 +189,17 @@ type skillIndex struct {
 	names  []skillName
 	byWord map[string][]int // content word → names holding it
 	near   map[string][]string
-	byLen  map[int][]int // rune count → names
+	byLen  map[int][]int    // rune count → names
+	byRole map[string][]int // role key → names whose skill the catalogue says it requires
+	bySlug map[string][]int // role slug → the same
 	dist   distBuf
+}
+
+// A skillCandidate is a name that may score for an unknown one, with the
+// number of the unknown name's content words it shares: the same word, or
+// both over four bytes and one edit apart.
+type skillCandidate struct {
+	idx, shared int
 }
 
 type skillName struct {
@@ -200,12 +209,16 @@ type skillName struct {
 	letters   [27]int // letter counts, for a lower bound on the edit distance
 	words     []string
 	qualified bool
-	roles     map[string]bool // keys of the roles the catalogue says require it
-	slugs     map[string]bool // and their slugs
 }
 
 func newSkillIndex(cat *framework.Framework) *skillIndex {
-	x := &skillIndex{byWord: map[string][]int{}, near: map[string][]string{}, byLen: map[int][]int{}}
+	x := &skillIndex{byWord: map[string][]int{}, near: map[string][]string{}, byLen: map[int][]int{},
+		byRole: map[string][]int{}, bySlug: map[string][]int{}}
+	file := func(m map[string][]int, k string, i int) {
+		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
+			m[k] = append(l, i)
+		}
+	}
 	seen := map[string]bool{}
 	for _, s := range cat.Skills {
 		k := s.Name.Key()
@@ -213,16 +226,16 @@ func newSkillIndex(cat *framework.Framework) *skillIndex {
 			continue
 		}
 		seen[k] = true
-		n := skillName{skill: s, key: k, runes: []rune(k), roles: make(map[string]bool, len(s.Roles)), slugs: map[string]bool{}}
+		n := skillName{skill: s, key: k, runes: []rune(k)}
 		n.letters = letterCounts(k)
 		n.words, n.qualified = nameWords(s.Name.Value)
+		i := len(x.names)
 		for _, r := range s.Roles {
-			n.roles[r.Name.Key()] = true
+			file(x.byRole, r.Name.Key(), i)
 			if r.Slug != "" {
-				n.slugs[r.Slug] = true
+				file(x.bySlug, r.Slug, i)
 			}
 		}
-		i := len(x.names)
 		x.names = append(x.names, n)
 		x.byLen[len(n.runes)] = append(x.byLen[len(n.runes)], i)
 		for _, w := range n.words {
@@ -237,20 +250,6 @@ func newSkillIndex(cat *framework.Framework) *skillIndex {
 		}
 	}
 	return x
-}
-
-// nearWord reports whether content words w and c count as shared: the
-// same, or both over four bytes and one edit apart (see [editDistance]).
-func (x *skillIndex) nearWord(w, c string) bool {
-	switch {
-	case w == c:
-		return true
-	case len(w) <= 4 || len(c) <= 4 || abs(len(w)-len(c)) > utf8.UTFMax:
-		return false // one edit changes the length by one rune at most
-	case isASCII(w) && isASCII(c):
-		return x.dist.distance(w, c, 1) <= 1
-	}
-	return editDistance(w, c, 1) <= 1
 }
 
 // runeDeletions returns w and w less each of its runes in turn: two
@@ -277,13 +276,28 @@ func letterCounts(k string) [27]int {
 }
 
 // candidates returns the names that can score for an unknown name with
-// key k and content words ws, in catalogue order: those sharing a content
-// word, or one a single edit from it (both over four bytes), and those
-// whose length and letters allow a spelling within closeSpelling.
-func (x *skillIndex) candidates(k string, ws []string) []int {
-	var out []int
-	add := func(ids []int) { out = append(out, ids...) }
+// key k and content words ws, in catalogue order, each with the number of
+// ws it shares: those sharing a content word, or one a single edit from
+// it (both over four bytes), and those whose length and letters allow a
+// spelling within closeSpelling. The shared counts come from the index's
+// lists, so a name is counted without comparing its words.
+func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
+	shared := map[int]int{}
+	var order []int // names in the order first met
 	for _, w := range ws {
+		counted := map[int]bool{} // a word counts once for a name
+		add := func(ids []int) {
+			for _, i := range ids {
+				if counted[i] {
+					continue
+				}
+				counted[i] = true
+				if _, ok := shared[i]; !ok {
+					order = append(order, i)
+				}
+				shared[i]++
+			}
+		}
 		add(x.byWord[w])
 		if len(w) <= 4 {
 			continue
@@ -303,13 +317,18 @@ func (x *skillIndex) candidates(k string, ws []string) []int {
 	for n := (3*lk + 3) / 4; n <= lk*4/3; n++ {
 		for _, i := range x.byLen[n] {
 			maxD := int(float64(max(lk, n)) * closeSpelling)
-			if letterBound(lc, x.names[i].letters, lk, n) <= maxD {
-				out = append(out, i)
+			if _, ok := shared[i]; !ok && letterBound(lc, x.names[i].letters, lk, n) <= maxD {
+				shared[i] = 0
+				order = append(order, i)
 			}
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(order)
+	out := make([]skillCandidate, len(order))
+	for j, i := range order {
+		out[j] = skillCandidate{i, shared[i]}
+	}
+	return out
 }
 
 // letterBound is a lower bound on the edit distance of two strings of
@@ -349,26 +368,28 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		idx   int
 	}
 	lk, lc := len(kr), letterCounts(k)
+	// The names whose skill the catalogue says the role requires.
+	required := map[int]bool{}
+	for _, i := range x.byRole[role] {
+		required[i] = true
+	}
+	if u.role.Slug != "" {
+		for _, i := range x.bySlug[u.role.Slug] {
+			required[i] = true
+		}
+	}
 	var cands []cand
-	for _, i := range x.candidates(k, ws) {
+	for _, cd := range x.candidates(k, ws) {
+		i := cd.idx
 		c := &x.names[i]
 		s, ck := c.skill, c.key
 		cw, qualified := c.words, c.qualified
 		overlap := 0.0
 		// Word overlap: shared content words over the longer name's.
 		if n := max(len(ws), len(cw)); n > 0 {
-			shared := 0
-			for _, w := range ws {
-				for _, c := range cw {
-					if x.nearWord(w, c) {
-						shared++
-						break
-					}
-				}
-			}
-			overlap = float64(shared) / float64(n)
+			overlap = float64(cd.shared) / float64(n)
 		}
-		qualifier, bonus := qualified && !nameQualified, c.roles[role] || u.role.Slug != "" && c.slugs[u.role.Slug]
+		qualifier, bonus := qualified && !nameQualified, required[i]
 		// adjust takes off the qualifier cost, then adds the role bonus.
 		adjust := func(score float64) float64 {
 			if qualifier {

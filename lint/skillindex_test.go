@@ -43,21 +43,30 @@ func TestSkillIndexCandidates(t *testing.T) {
 	for _, u := range unknown {
 		k := framework.Key(u)
 		ws, _ := nameWords(u)
-		got := map[int]bool{}
-		for _, i := range x.candidates(k, ws) {
-			got[i] = true
+		got := map[int]int{}
+		for _, cd := range x.candidates(k, ws) {
+			got[cd.idx] = cd.shared
 		}
 		for i, c := range x.names {
 			n := max(len([]rune(k)), len(c.runes))
 			maxD := int(float64(n) * closeSpelling)
 			could := editDistance(k, c.key, maxD) <= maxD
+			shared := 0 // the words of u that c has, or has one edit away
 			for _, w := range ws {
 				for _, cw := range c.words {
-					could = could || w == cw || len(w) > 4 && len(cw) > 4 && editDistance(w, cw, 1) <= 1
+					if w == cw || len(w) > 4 && len(cw) > 4 && editDistance(w, cw, 1) <= 1 {
+						shared++
+						break
+					}
 				}
 			}
-			if could && !got[i] {
+			could = could || shared > 0
+			g, ok := got[i]
+			if could && !ok {
 				t.Errorf("%q: candidates leave out %q", u, c.skill.Name.Value)
+			}
+			if ok && g != shared {
+				t.Errorf("%q: candidate %q shares %d words, counted %d", u, c.skill.Name.Value, shared, g)
 			}
 		}
 	}
