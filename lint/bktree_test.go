@@ -13,7 +13,7 @@ import (
 // that the optimal string alignment distance puts within d edits,
 // transpositions included (which the tree's metric counts as two).
 func TestBKTreeFindsWhatAScanFinds(t *testing.T) {
-	all := wordlist.Words()
+	all := slices.Collect(wordlist.All())
 	var words []string
 	for i := 0; i < len(all); i += 37 { // a spread of about 3,500 words
 		words = append(words, all[i])
@@ -127,7 +127,7 @@ func TestNeighboursFindWhatAScanFinds(t *testing.T) {
 // maxSuggestLen is not looked up in the list, which is exact only while
 // no list word is within two bytes of that length.
 func TestSuggestLenCoversTheList(t *testing.T) {
-	for _, w := range wordlist.Words() {
+	for w := range wordlist.All() {
 		if len(w) > maxSuggestLen-2 {
 			t.Errorf("list word %q is %d bytes: raise maxSuggestLen above %d", w, len(w), len(w)+2)
 		}
