@@ -54,7 +54,7 @@ func TestSuggestTreeAgreesWithScan(t *testing.T) {
 		t.Fatal(err)
 	}
 	newC := func() *corpus {
-		c := newCorpus0(newLexicon(nil))
+		c := emptyCorpus(newLexicon(nil))
 		c.count(tokenize(string(src), c.lex), 1)
 		return c
 	}
@@ -89,7 +89,7 @@ func TestNeighboursFindWhatAScanFinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := newCorpus0(newLexicon(nil))
+	c := emptyCorpus(newLexicon(nil))
 	c.count(tokenize(string(src), c.lex), 1)
 	var frequent []string
 	for id, n := range c.counts {

@@ -129,30 +129,41 @@ type runState struct {
 	texts func() *textTable
 }
 
-// textTable holds the linted texts (see [lintedTexts]) with the distinct
+// textTable holds the linted texts (see [uniqueTexts]) with the distinct
 // values among them, each tokenised once. Values are hashed here only:
 // the rules index by id.
 type textTable struct {
 	texts  []framework.Text
 	ids    []int32  // ids[i] is the id of texts[i].Value
 	values []string // by id
+	uses   []int    // the number of texts giving each value, by id
 	words  [][]word // the words of each value, by id, numbered in lex
 	lex    *lexicon // read-only once built: rules give it as base to their own
 }
 
-func newTextTable(fw *framework.Framework) *textTable {
-	tt := &textTable{texts: uniqueTexts(fw.Documents)}
-	byValue := make(map[string]int32, len(tt.texts))
-	tt.ids = make([]int32, len(tt.texts))
-	for i, t := range tt.texts {
+// distinctValues numbers the distinct values of ts in the order first
+// met: values[ids[i]] is ts[i].Value, and uses[id] counts the texts
+// giving values[id].
+func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []int) {
+	byValue := make(map[string]int32, len(ts))
+	ids = make([]int32, len(ts))
+	for i, t := range ts {
 		id, ok := byValue[t.Value]
 		if !ok {
-			id = int32(len(tt.values))
+			id = int32(len(values))
 			byValue[t.Value] = id
-			tt.values = append(tt.values, t.Value)
+			values = append(values, t.Value)
+			uses = append(uses, 0)
 		}
-		tt.ids[i] = id
+		ids[i] = id
+		uses[id]++
 	}
+	return values, ids, uses
+}
+
+func newTextTable(fw *framework.Framework) *textTable {
+	tt := &textTable{texts: uniqueTexts(fw.Documents)}
+	tt.values, tt.ids, tt.uses = distinctValues(tt.texts)
 	// Every text rule waits for the words: tokenising is shared out
 	// between the processors, each value's words stored under its id,
 	// numbered in the worker's lexicon, then renumbered in one lexicon in

@@ -422,14 +422,8 @@ type spanKey struct {
 
 func keyOf(s framework.Span) spanKey { return spanKey{s.File, s.Start, s.End} }
 
-// lintedTexts returns the texts of the linted documents, each once: a
-// text whose span lies inside one already taken (a sentence that a
-// parser also gives as part of a paragraph) is left out.
-func lintedTexts(p *Pass) []framework.Text {
-	return p.run.texts().texts
-}
-
-// eachLintedText calls check on each of [lintedTexts] with its words,
+// eachLintedText calls check on each text of the run's table (the linted
+// documents' texts, each once: see [uniqueTexts]) with its words,
 // skipping a text whose value an earlier text had and was found clean
 // (check returned false): for the rules that use it, findings depend on a
 // text's value alone, and the framework repeats its descriptors on every
@@ -617,8 +611,8 @@ func outsideDocs(p *Pass) []*framework.Document {
 	return out
 }
 
-// newCorpus0 returns an empty corpus counting the words of lex.
-func newCorpus0(lex *lexicon) *corpus {
+// emptyCorpus returns an empty corpus counting the words of lex.
+func emptyCorpus(lex *lexicon) *corpus {
 	return &corpus{lex: lex, pairs: map[uint64]int{}, vocab: map[string]bool{},
 		frequent: deletionIndex{heads: map[uint64]int32{}}, listed: map[string]bool{}}
 }
@@ -628,26 +622,15 @@ func newCorpus(p *Pass) *corpus {
 	// of places it occurs: the framework repeats its descriptors on every
 	// role level that requires the skill.
 	tt := p.run.texts()
-	uses := make([]int, len(tt.values))
-	for _, id := range tt.ids {
-		uses[id]++
-	}
-	c := newCorpus0(newLexicon(tt.lex))
+	c := emptyCorpus(newLexicon(tt.lex))
 	for id, ws := range tt.words {
-		c.count(ws, uses[id])
+		c.count(ws, tt.uses[id])
 	}
 	// The catalogue's and the vocabulary's texts count too, each
 	// distinct value tokenised once; their words are not kept.
-	others := map[string]int{}
-	var order []string
-	for _, t := range uniqueTexts(outsideDocs(p)) {
-		if others[t.Value] == 0 {
-			order = append(order, t.Value)
-		}
-		others[t.Value]++
-	}
-	for _, v := range order {
-		c.count(tokenize(v, c.lex), others[v])
+	values, _, uses := distinctValues(uniqueTexts(outsideDocs(p)))
+	for id, v := range values {
+		c.count(tokenize(v, c.lex), uses[id])
 	}
 	for id, n := range c.counts {
 		if n >= frequentWord {

@@ -42,9 +42,7 @@ func (p *Pass) CatalogueSkill(name string) *framework.Skill {
 			k := s.Name.Key()
 			if _, dup := p.skills[k]; !dup {
 				p.skills[k] = s
-				if _, dup := p.skillNames[s.Name.Value]; !dup {
-					p.skillNames[s.Name.Value] = s
-				}
+				p.skillNames[s.Name.Value] = s // a value repeated has its key repeated
 			}
 		}
 	}
