@@ -22,7 +22,7 @@ func ExampleKey() {
 }
 
 func ExampleFile_Position() {
-	f := framework.NewFile("page.txt", []byte("Planning\r\nLevel: working\n"))
+	f := framework.NewFile("page.txt", "Planning\r\nLevel: working\n")
 	t := framework.NewText(f, 17, 24)
 	fmt.Println(t.Value, t.Span.Pos())
 	// Output: working page.txt:2:8

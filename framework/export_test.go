@@ -1,7 +1,6 @@
 package framework_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"strings"
@@ -51,7 +50,7 @@ func TestExportEmpty(t *testing.T) {
 // hold it.
 func mark(t *testing.T, f *framework.File, s string) framework.Text {
 	t.Helper()
-	i := bytes.Index(f.Src, []byte(s))
+	i := strings.Index(f.Src, s)
 	if i < 0 {
 		t.Fatalf("%q not in %s", s, f.Name)
 	}
@@ -62,8 +61,8 @@ func mark(t *testing.T, f *framework.File, s string) framework.Text {
 // end of the first occurrence of last after it.
 func spanOf(t *testing.T, f *framework.File, first, last string) framework.Span {
 	t.Helper()
-	i := bytes.Index(f.Src, []byte(first))
-	j := bytes.Index(f.Src[max(i, 0):], []byte(last))
+	i := strings.Index(f.Src, first)
+	j := strings.Index(f.Src[max(i, 0):], last)
 	if i < 0 || j < 0 {
 		t.Fatalf("%q … %q not in %s", first, last, f.Name)
 	}
@@ -77,8 +76,8 @@ const pageSrc = "Product manager\n\nPublished 7 January 2020\n\n1. Associate pro
 // handBuilt returns a small framework built in code, with spans into two
 // files, as the parsers would give it.
 func handBuilt(t *testing.T) *framework.Framework {
-	cat := framework.NewFile("skills.md", []byte(catalogueSrc))
-	page := framework.NewFile("pages/pm.txt", []byte(pageSrc))
+	cat := framework.NewFile("skills.md", catalogueSrc)
+	page := framework.NewFile("pages/pm.txt", pageSrc)
 	skill := &framework.Skill{
 		Name:        mark(t, cat, "Agile working"),
 		Description: mark(t, cat, "Working in <small> steps & often."),
@@ -334,7 +333,7 @@ func TestExportErrors(t *testing.T) {
 	}{
 		{"level", &framework.Framework{Skills: []*framework.Skill{{Name: framework.Text{Value: "Testing"}, Levels: []*framework.SkillLevel{{}}}}},
 			`export: skill "Testing": unknown is not a skill level`},
-		{"format", &framework.Framework{Documents: []*framework.Document{{File: framework.NewFile("a.pdf", nil), Format: "pdf"}}},
+		{"format", &framework.Framework{Documents: []*framework.Document{{File: framework.NewFile("a.pdf", ""), Format: "pdf"}}},
 			`export: document "a.pdf": unknown format "pdf"`},
 	} {
 		out, err := framework.Export(tc.fw, framework.ExportOptions{})
@@ -352,7 +351,7 @@ func TestExportJSONDocument(t *testing.T) {
 	at := func(line, col int) framework.Position {
 		return framework.Position{Filename: "a.md", Line: line, Column: col}
 	}
-	doc := &framework.Document{File: framework.NewFile("x.json", []byte("{}")), Format: framework.FormatJSON,
+	doc := &framework.Document{File: framework.NewFile("x.json", "{}"), Format: framework.FormatJSON,
 		Sources: []*framework.Source{{
 			Name: framework.Text{Value: "a.md"}, Format: framework.FormatSkillsMarkdown, Updated: date,
 			Notes: []framework.SourceNote{{Code: "stray-text", Message: "text outside a skill", Start: at(3, 1), End: at(3, 9)}},
@@ -422,7 +421,7 @@ func TestExportJSONDocument(t *testing.T) {
 }
 
 func ExampleExport() {
-	f := framework.NewFile("skills.md", []byte("## Planning\n\n1. Awareness\n  - make a plan\n"))
+	f := framework.NewFile("skills.md", "## Planning\n\n1. Awareness\n  - make a plan\n")
 	skill := &framework.Skill{
 		Name: framework.NewText(f, 3, 11),
 		Levels: []*framework.SkillLevel{{

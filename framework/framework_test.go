@@ -99,7 +99,7 @@ func TestSlug(t *testing.T) {
 }
 
 func TestPositions(t *testing.T) {
-	src := []byte("\ufeffab\r\ncé d\n\nlast")
+	src := "\ufeffab\r\ncé d\n\nlast"
 	f := framework.NewFile("x.txt", src)
 	for _, tc := range []struct {
 		off       int
@@ -116,7 +116,7 @@ func TestPositions(t *testing.T) {
 		t.Errorf("LineCount = %d, want 4", n)
 	}
 	for src, want := range map[string]int{"": 1, "a": 1, "\n": 2, "a\n": 2, "a\nb": 2, "\n\n": 3, "a\r\nb\r\n": 3} {
-		if n := framework.NewFile("y", []byte(src)).LineCount(); n != want {
+		if n := framework.NewFile("y", src).LineCount(); n != want {
 			t.Errorf("LineCount of %q = %d, want %d", src, n, want)
 		}
 	}
@@ -134,7 +134,7 @@ func TestErrorList(t *testing.T) {
 	if l.Err() != nil {
 		t.Fatal("empty list is an error")
 	}
-	f := framework.NewFile("a.md", []byte("one\ntwo\n"))
+	f := framework.NewFile("a.md", "one\ntwo\n")
 	l.Add(f.Span(4, 7), nil, "second %s", "line")
 	l.Add(f.Span(0, 3), framework.ErrUnknownLevel, "first line")
 	l.Sort()
@@ -155,9 +155,9 @@ func text(f *framework.File, s string) framework.Text {
 }
 
 func TestMerge(t *testing.T) {
-	page := framework.NewFile("b-page.txt", nil)
-	export := framework.NewFile("a-level.txt", nil)
-	cat := framework.NewFile("z-skills.md", nil)
+	page := framework.NewFile("b-page.txt", "")
+	export := framework.NewFile("a-level.txt", "")
+	cat := framework.NewFile("z-skills.md", "")
 	pageDoc := &framework.Document{File: page, Format: framework.FormatRolePage, Roles: []*framework.Role{{
 		Name: text(page, "Digital portfolio manager"),
 		Levels: []*framework.RoleLevel{

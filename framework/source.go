@@ -1,9 +1,9 @@
 package framework
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // File is one source as it was read: its name and its unchanged bytes, with
@@ -11,20 +11,22 @@ import (
 //
 // Spans hold byte offsets into Src; nothing in the module rewrites Src
 // (BOM, CRLF, NBSP and curly quotes stay as they were), so an offset always
-// points at the text the author wrote.
+// points at the text the author wrote. Src is a string so that the values
+// parsers take from it (see [NewText]) share its bytes instead of copying
+// them.
 type File struct {
 	Name  string // as given to the parser, usually a slash-separated path
-	Src   []byte // the unchanged source
+	Src   string // the unchanged source
 	lines []int  // byte offset of the first byte of each line
 }
 
 // NewFile returns a File for src. The line table treats "\n" as the line
 // terminator, so CRLF and LF sources count lines alike.
-func NewFile(name string, src []byte) *File {
+func NewFile(name, src string) *File {
 	f := &File{Name: name, Src: src}
-	f.lines = make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	f.lines = make([]int, 1, strings.Count(src, "\n")+1)
 	for i := 0; ; {
-		j := bytes.IndexByte(src[i:], '\n')
+		j := strings.IndexByte(src[i:], '\n')
 		if j < 0 {
 			break
 		}
@@ -102,12 +104,12 @@ type Span struct {
 // IsValid reports whether the span belongs to a file.
 func (s Span) IsValid() bool { return s.File != nil }
 
-// Text returns the source bytes the span covers, as a string.
+// Text returns the source bytes the span covers.
 func (s Span) Text() string {
 	if s.File == nil || s.Start < 0 || s.End > len(s.File.Src) || s.Start > s.End {
 		return ""
 	}
-	return string(s.File.Src[s.Start:s.End])
+	return s.File.Src[s.Start:s.End]
 }
 
 // Pos returns the position of the span's first byte.
@@ -146,12 +148,12 @@ func (t Text) String() string { return t.Value }
 // Key returns the comparison key of t.Value (see [Key]).
 func (t Text) Key() string { return Key(t.Value) }
 
-// NewText returns the Text of f.Src[start:end]. It panics if the range is
-// out of bounds, which is a bug in the caller, never a property of the
-// input.
+// NewText returns the Text of f.Src[start:end], sharing f's bytes. It
+// panics if the range is out of bounds, which is a bug in the caller,
+// never a property of the input.
 func NewText(f *File, start, end int) Text {
 	if start < 0 || end > len(f.Src) || start > end {
 		panic(fmt.Sprintf("framework.NewText: range [%d,%d) outside %s (%d bytes)", start, end, f.Name, len(f.Src)))
 	}
-	return Text{Value: string(f.Src[start:end]), Span: Span{File: f, Start: start, End: end}}
+	return Text{Value: f.Src[start:end], Span: Span{File: f, Start: start, End: end}}
 }

@@ -111,9 +111,9 @@ func ReadBaseline(name string, src []byte) (*Baseline, error) {
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			pos = framework.NewFile(name, src).Position(int(se.Offset))
+			pos = framework.NewFile(name, string(src)).Position(int(se.Offset))
 		case errors.As(err, &te):
-			pos = framework.NewFile(name, src).Position(int(te.Offset))
+			pos = framework.NewFile(name, string(src)).Position(int(te.Offset))
 		}
 		return nil, &framework.Error{Pos: pos, Msg: "bad baseline: " + err.Error()}
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 func TestBaseline(t *testing.T) {
-	before := framework.NewFile("a.md", []byte("one typo\ntwo typo typo\n"))
+	before := framework.NewFile("a.md", "one typo\ntwo typo typo\n")
 	diags := []Diagnostic{
 		{Rule: "spelling", Severity: Warning, Span: before.Span(4, 8), Message: `unknown word "typo"`},
 		{Rule: "spelling", Severity: Warning, Span: before.Span(13, 17), Message: `unknown word "typo"`},
@@ -34,7 +34,7 @@ func TestBaseline(t *testing.T) {
 	}
 
 	// Lines inserted above: same findings, other lines.
-	after := framework.NewFile("a.md", []byte("new line\n\none typo\ntwo typo typo\n"))
+	after := framework.NewFile("a.md", "new line\n\none typo\ntwo typo typo\n")
 	moved := []Diagnostic{
 		{Rule: "spelling", Severity: Warning, Span: after.Span(14, 18), Message: `unknown word "typo"`},
 		{Rule: "spelling", Severity: Warning, Span: after.Span(23, 27), Message: `unknown word "typo"`},
@@ -54,7 +54,7 @@ func TestBaseline(t *testing.T) {
 }
 
 func TestFingerprintsIgnoreLineNumbers(t *testing.T) {
-	f := framework.NewFile("a.md", []byte("x"))
+	f := framework.NewFile("a.md", "x")
 	a := Fingerprints([]Diagnostic{{Rule: "r", Span: f.Span(0, 0), Message: "differs from the catalogue at line 12"}})
 	b := Fingerprints([]Diagnostic{{Rule: "r", Span: f.Span(0, 0), Message: "differs from the catalogue at line 14"}})
 	if diff := cmp.Diff(a, b); diff != "" {

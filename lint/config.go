@@ -204,7 +204,7 @@ var ErrConfig = errors.New("invalid configuration")
 // ignore entries without a reason.
 func ParseConfig(name string, src []byte) (*Config, error) {
 	p := &configParser{
-		file: framework.NewFile(name, src),
+		file: framework.NewFile(name, string(src)),
 		dec:  json.NewDecoder(bytes.NewReader(src)),
 	}
 	p.dec.UseNumber()

@@ -92,8 +92,8 @@ func TestParseConfigErrors(t *testing.T) {
 }
 
 func TestConfigApply(t *testing.T) {
-	f := framework.NewFile("content/legacy/product-manager.txt", []byte("product mangers and product managers"))
-	g := framework.NewFile("content/skills.md", []byte("mangers"))
+	f := framework.NewFile("content/legacy/product-manager.txt", "product mangers and product managers")
+	g := framework.NewFile("content/skills.md", "mangers")
 	diags := []Diagnostic{
 		{Rule: "spelling", Severity: Warning, Span: f.Span(8, 15), Message: `unknown word "mangers"`},
 		{Rule: "spelling", Severity: Warning, Span: g.Span(0, 7), Message: `unknown word "mangers"`},

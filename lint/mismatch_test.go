@@ -142,7 +142,7 @@ func TestDescriptorMismatchRelated(t *testing.T) {
 // between requirements. It lets the classification be tested on the real
 // catalogue independently of the page parsers.
 func reqDoc(name, src string) *framework.Document {
-	f := framework.NewFile(name, []byte(src))
+	f := framework.NewFile(name, src)
 	lvl := &framework.RoleLevel{Name: framework.Text{Value: "Digital portfolio manager"}}
 	var req *framework.Requirement
 	for off := 0; off < len(src); {

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"math/bits"
@@ -580,16 +579,16 @@ func (c *corpus) inVocab(l string) bool {
 // once: their words count, but are not checked.
 func outsideDocs(p *Pass) []*framework.Document {
 	seen := map[*framework.Document]bool{}
-	linted := map[int][][]byte{} // sources by length: compared only when the lengths agree
+	linted := map[int][]string{} // sources by length: compared only when the lengths agree
 	for _, d := range p.Framework.Documents {
 		seen[d] = true
 		if d != nil && d.File != nil {
 			linted[len(d.File.Src)] = append(linted[len(d.File.Src)], d.File.Src)
 		}
 	}
-	isLinted := func(src []byte) bool {
+	isLinted := func(src string) bool {
 		for _, l := range linted[len(src)] {
-			if bytes.Equal(l, src) {
+			if l == src {
 				return true
 			}
 		}

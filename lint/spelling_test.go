@@ -133,7 +133,7 @@ func TestSpellingNeverFlagged(t *testing.T) {
 	for _, r := range pub.Roles {
 		names = append(names, r.Name.Value)
 	}
-	src := []byte(strings.Join(names, ". "))
+	src := strings.Join(names, ". ")
 	f := framework.NewFile("names", src)
 	doc = &framework.Document{File: f, Roles: []*framework.Role{{Description: []framework.Text{framework.NewText(f, 0, len(src))}}}}
 	fw := &framework.Framework{Documents: []*framework.Document{doc}}
@@ -144,7 +144,7 @@ func TestSpellingNeverFlagged(t *testing.T) {
 
 // TestSpellingWords checks that configured words are accepted.
 func TestSpellingWords(t *testing.T) {
-	src := []byte("Agree the plan with the Flurbostat board and the glorptastic team.")
+	src := ("Agree the plan with the Flurbostat board and the glorptastic team.")
 	f := framework.NewFile("text", src)
 	doc := &framework.Document{File: f, Roles: []*framework.Role{{Description: []framework.Text{framework.NewText(f, 0, len(src))}}}}
 	fw := &framework.Framework{Documents: []*framework.Document{doc}}
@@ -195,7 +195,7 @@ func TestSpellingGibberish(t *testing.T) {
 		}
 		b.WriteString(" ")
 	}
-	src := []byte(b.String())
+	src := b.String()
 	f := framework.NewFile("gibberish", src)
 	doc := &framework.Document{File: f, Roles: []*framework.Role{{Description: []framework.Text{framework.NewText(f, 0, len(src))}}}}
 	fw := &framework.Framework{Documents: []*framework.Document{doc}}
@@ -242,7 +242,7 @@ func TestSpellingCRLF(t *testing.T) {
 // descriptors on every role level.
 func TestTextRulesAtEveryPlace(t *testing.T) {
 	line := "Manage an implemation and organize it , today.\n"
-	f := framework.NewFile("rep.txt", []byte(line+line))
+	f := framework.NewFile("rep.txt", line+line)
 	role := &framework.Role{Name: framework.Text{Value: "Portfolio manager"},
 		Description: []framework.Text{framework.NewText(f, 0, len(line)-1), framework.NewText(f, len(line), 2*len(line)-1)}}
 	fw := framework.Merge(&framework.Document{File: f, Format: framework.FormatRolePage, Roles: []*framework.Role{role}})

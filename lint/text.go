@@ -28,6 +28,10 @@ var Encoding = &Rule{
 
 var entityRE = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
 
+// maxEntityLen is the longest match of entityRE: "&" and ";" around eight
+// bytes.
+const maxEntityLen = 10
+
 // isMojibakeLead reports whether r starts a mojibake sequence: a
 // Windows-1252 rendering of a UTF-8 lead byte (0xC2..0xF4).
 func isMojibakeLead(r rune) bool { return r >= 0xC2 && r <= 0xF4 }
@@ -58,7 +62,7 @@ func runEncoding(p *Pass) {
 				i++
 				continue
 			}
-			r, n := utf8.DecodeRune(src[i:])
+			r, n := utf8.DecodeRuneInString(src[i:])
 			sp := doc.File.Span(i, i+n)
 			switch {
 			case r == utf8.RuneError && n == 1:
@@ -68,7 +72,7 @@ func runEncoding(p *Pass) {
 				j := i
 				var raw []byte
 				for j < len(src) {
-					r2, n2 := utf8.DecodeRune(src[j:])
+					r2, n2 := utf8.DecodeRuneInString(src[j:])
 					if r2 < 0x80 || r2 == utf8.RuneError {
 						break
 					}
@@ -79,8 +83,8 @@ func runEncoding(p *Pass) {
 					raw = append(raw, b)
 					j += n2
 				}
-				if len(raw) >= 2 && utf8.Valid(raw) && string(raw) != string(src[i:j]) {
-					run := string(src[i:j])
+				if len(raw) >= 2 && utf8.Valid(raw) && string(raw) != src[i:j] {
+					run := src[i:j]
 					p.Report(Diagnostic{
 						Span:        doc.File.Span(i, j),
 						Message:     fmt.Sprintf("mojibake %q: UTF-8 text decoded as Windows-1252; it should read %q", run, string(raw)),
@@ -90,16 +94,16 @@ func runEncoding(p *Pass) {
 					continue
 				}
 			case r == '&' && !isHTML:
-				if m := entityRE.Find(src[i:]); m != nil && entityRE.FindIndex(src[i:])[0] == 0 {
-					ent := string(m)
+				if loc := entityRE.FindStringIndex(src[i:min(i+maxEntityLen, len(src))]); loc != nil && loc[0] == 0 {
+					ent := src[i : i+loc[1]]
 					if dec := html.UnescapeString(ent); dec != ent {
-						s := doc.File.Span(i, i+len(m))
+						s := doc.File.Span(i, i+len(ent))
 						p.Report(Diagnostic{
 							Span:        s,
 							Message:     fmt.Sprintf("HTML entity %q left in the text; it should read %q", ent, dec),
 							Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", dec), Span: s, NewText: dec}},
 						})
-						i += len(m)
+						i += len(ent)
 						continue
 					}
 				}

@@ -17,7 +17,7 @@ func TestEncodingCatalogue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := &framework.Document{File: framework.NewFile("skills-a-to-z.md", src)}
+	doc := &framework.Document{File: framework.NewFile("skills-a-to-z.md", string(src))}
 	fw := &framework.Framework{Documents: []*framework.Document{doc}}
 	diags := lint.Run(fw, lint.Options{Rules: []*lint.Rule{lint.Encoding}})
 	moj := 0
@@ -49,7 +49,7 @@ func TestEncodingOtherFixtures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc := &framework.Document{File: framework.NewFile(name, src)}
+		doc := &framework.Document{File: framework.NewFile(name, string(src))}
 		fw := &framework.Framework{Documents: []*framework.Document{doc}}
 		for _, d := range lint.Run(fw, lint.Options{Rules: []*lint.Rule{lint.Encoding}}) {
 			t.Errorf("unexpected finding: %v", d)

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -132,8 +131,8 @@ type record struct {
 }
 
 // bomLen returns 3 if src starts with a UTF-8 byte order mark.
-func bomLen(src []byte) int {
-	if bytes.HasPrefix(src, []byte("\ufeff")) {
+func bomLen(src string) int {
+	if strings.HasPrefix(src, "\ufeff") {
 		return 3
 	}
 	return 0
@@ -163,7 +162,7 @@ func readRecords(f *framework.File, bom int, errs *framework.ErrorList, yield fu
 		}
 		return f.LineStart(n)
 	}
-	r := csv.NewReader(bytes.NewReader(f.Src[bom:]))
+	r := csv.NewReader(strings.NewReader(f.Src[bom:]))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
 	for {
@@ -189,7 +188,7 @@ func readRecords(f *framework.File, bom int, errs *framework.ErrorList, yield fu
 		for i, v := range fields {
 			line, col := r.FieldPos(i)
 			off := lineStart(line) + col - 1
-			rec.cells[i] = cell{value: v, start: off, f: f}
+			rec.cells[i] = cell{value: verbatim(f.Src, off, v), start: off, f: f}
 		}
 		start := rec.cells[0].start
 		end := int(r.InputOffset()) + bom
@@ -207,16 +206,31 @@ func readRecords(f *framework.File, bom int, errs *framework.ErrorList, yield fu
 	}
 }
 
+// verbatim returns the field v that starts at src[off] as src's own bytes
+// when it is written there as it reads (quoted or not), so that the cells,
+// and the texts taken from them, share the file's bytes and the reader's
+// copy of the record is dropped. A field with "" or a quoted CRLF stays
+// the reader's.
+func verbatim(src string, off int, v string) string {
+	if off < len(src) && src[off] == '"' {
+		off++
+	}
+	if off >= 0 && off+len(v) <= len(src) && src[off:off+len(v)] == v {
+		return src[off : off+len(v)]
+	}
+	return v
+}
+
 // widestRecord returns the start offset and field count of the first
 // record of src with more than maxCSVFields fields, or of the widest
 // record; quoted commas and line breaks are inside fields.
-func widestRecord(src []byte) (off, n int) {
+func widestRecord(src string) (off, n int) {
 	fields, start := 1, 0
 	best, bestOff := 0, 0
 	for i := 0; i < len(src); {
 		// Jump to the next byte that matters: outside quotes a quote, a
 		// comma or a line feed.
-		j := bytes.IndexAny(src[i:], "\",\n")
+		j := strings.IndexAny(src[i:], "\",\n")
 		if j < 0 {
 			break
 		}
@@ -224,7 +238,7 @@ func widestRecord(src []byte) (off, n int) {
 		switch src[i] {
 		case '"':
 			// Inside quotes only the closing quote matters ("" reopens).
-			k := bytes.IndexByte(src[i+1:], '"')
+			k := strings.IndexByte(src[i+1:], '"')
 			if k < 0 {
 				i = len(src)
 				continue
@@ -252,17 +266,17 @@ func widestRecord(src []byte) (off, n int) {
 
 // csvHeader reads the first record of src and reports whether it is the
 // given header.
-func csvHeader(src []byte, want []string) bool {
+func csvHeader(src string, want []string) bool {
 	src = src[bomLen(src):]
 	if len(src) == 0 || src[0] == '{' || src[0] == '<' {
 		return false
 	}
 	// The header is on the first line; reading only it keeps detection
 	// cheap on large downloads.
-	if i := bytes.IndexByte(src, '\n'); i >= 0 {
+	if i := strings.IndexByte(src, '\n'); i >= 0 {
 		src = src[:i]
 	}
-	r := csv.NewReader(bytes.NewReader(src))
+	r := csv.NewReader(strings.NewReader(src))
 	r.FieldsPerRecord = -1
 	fields, err := r.Read()
 	if err != nil || len(fields) != len(want) {

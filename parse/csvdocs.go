@@ -6,9 +6,9 @@ import (
 	"github.com/ddat-tools/ddat/framework"
 )
 
-func looksLikeRolesCSV(src []byte) bool   { return csvHeader(src, rolesHeader) }
-func looksLikeSkillsCSV(src []byte) bool  { return csvHeader(src, skillsHeader) }
-func looksLikeChangesCSV(src []byte) bool { return csvHeader(src, changesHeader) }
+func looksLikeRolesCSV(src string) bool   { return csvHeader(src, rolesHeader) }
+func looksLikeSkillsCSV(src string) bool  { return csvHeader(src, skillsHeader) }
+func looksLikeChangesCSV(src string) bool { return csvHeader(src, changesHeader) }
 
 // Columns of the roles download.
 const (

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -27,14 +26,14 @@ const maxHTMLDepth = 512
 
 // looksLikeLegacyHTML reports whether src is an HTML page with a govspeak
 // content block that uses the guidance's skill-level sentences.
-func looksLikeLegacyHTML(src []byte) bool {
+func looksLikeLegacyHTML(src string) bool {
 	head := src[bomLen(src):]
-	head = bytes.TrimLeft(head, " \t\r\n")
+	head = strings.TrimLeft(head, " \t\r\n")
 	if len(head) == 0 || head[0] != '<' {
 		return false
 	}
-	return bytes.Contains(src, []byte(`class="govspeak"`)) &&
-		(bytes.Contains(src, []byte("(Skill level:")) || bytes.Contains(src, []byte("(Relevant skill level:")))
+	return strings.Contains(src, `class="govspeak"`) &&
+		(strings.Contains(src, "(Skill level:") || strings.Contains(src, "(Relevant skill level:"))
 }
 
 // piece is a run of text of an HTML text token: its decoded value and,
@@ -47,21 +46,21 @@ type piece struct {
 // decodeText unescapes the raw text at src[start:end], mapping each
 // decoded byte to its raw offset (all bytes of a character reference map
 // to the reference's "&").
-func decodeText(src []byte, start, end int) piece {
+func decodeText(src string, start, end int) piece {
 	var b strings.Builder
 	b.Grow(end - start)
 	raw := make([]int, 0, end-start+1)
 	for i := start; i < end; {
 		if src[i] != '&' {
 			// A run of plain bytes up to the next reference.
-			j := bytes.IndexByte(src[i:end], '&')
+			j := strings.IndexByte(src[i:end], '&')
 			if j < 0 {
 				j = end - i
 			}
 			for k := i; k < i+j; k++ {
 				raw = append(raw, k)
 			}
-			b.Write(src[i : i+j])
+			b.WriteString(src[i : i+j])
 			i += j
 			continue
 		}
@@ -156,7 +155,7 @@ func parseLegacyHTML(f *framework.File) (*framework.Document, framework.ErrorLis
 // htmlBlocks tokenizes the page, returning the blocks of div.govspeak,
 // the h1 title and the "Published" and "Last updated" metadata.
 func htmlBlocks(f *framework.File, errs *framework.ErrorList) (blocks []block, title, published, updated framework.Text) {
-	z := html.NewTokenizer(bytes.NewReader(f.Src))
+	z := html.NewTokenizer(strings.NewReader(f.Src))
 	off := 0
 	var (
 		inContent  int // depth inside div.govspeak; 0 outside

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -15,13 +14,13 @@ import (
 
 // looksLikeJSON reports whether src is a JSON object that names the
 // export's schema or its schemaVersion.
-func looksLikeJSON(src []byte) bool {
-	s := bytes.TrimPrefix(src, []byte("\ufeff"))
-	s = bytes.TrimLeft(s, " \t\r\n")
+func looksLikeJSON(src string) bool {
+	s := strings.TrimPrefix(src, "\ufeff")
+	s = strings.TrimLeft(s, " \t\r\n")
 	if len(s) == 0 || s[0] != '{' {
 		return false
 	}
-	return bytes.Contains(s, []byte(`"schemaVersion"`)) || bytes.Contains(s, []byte(framework.ExportSchemaID))
+	return strings.Contains(s, `"schemaVersion"`) || strings.Contains(s, framework.ExportSchemaID)
 }
 
 // parseJSON reads the module's JSON export (see [framework.Export]) back
@@ -521,7 +520,7 @@ const maxJSONDepth = 100
 
 // jsonScanner parses JSON (RFC 8259) keeping every value's byte range.
 type jsonScanner struct {
-	src   []byte
+	src   string
 	off   int
 	depth int
 }
@@ -538,7 +537,7 @@ func (s *jsonScanner) fail(off int, format string, args ...any) *jsonError {
 // document parses the whole source as one value; a byte order mark may
 // precede it.
 func (s *jsonScanner) document() (*jsonValue, *jsonError) {
-	if bytes.HasPrefix(s.src, []byte("\ufeff")) {
+	if strings.HasPrefix(s.src, "\ufeff") {
 		s.off = 3
 	}
 	v, err := s.value()
@@ -568,7 +567,7 @@ func (s *jsonScanner) what() string {
 	if s.off >= len(s.src) {
 		return "end of input"
 	}
-	r, _ := utf8.DecodeRune(s.src[s.off:])
+	r, _ := utf8.DecodeRuneInString(s.src[s.off:])
 	return fmt.Sprintf("character %q", r)
 }
 
@@ -694,13 +693,13 @@ func (s *jsonScanner) string() (*jsonValue, *jsonError) {
 			v.end = i + 1
 			s.off = v.end
 			raw := s.src[v.start:v.end]
-			if !escaped && utf8.Valid(raw) {
-				v.str = string(raw[1 : len(raw)-1])
+			if !escaped && utf8.ValidString(raw) {
+				v.str = raw[1 : len(raw)-1]
 				return v, nil
 			}
 			// Escapes are decoded, and invalid UTF-8 replaced, as
 			// encoding/json does.
-			if err := json.Unmarshal(raw, &v.str); err != nil {
+			if err := json.Unmarshal([]byte(raw), &v.str); err != nil {
 				return nil, s.fail(v.start, "invalid escape in string")
 			}
 			return v, nil
@@ -754,7 +753,7 @@ func (s *jsonScanner) number() (*jsonValue, *jsonError) {
 }
 
 func (s *jsonScanner) literal(word string, v *jsonValue) (*jsonValue, *jsonError) {
-	if !bytes.HasPrefix(s.src[s.off:], []byte(word)) {
+	if !strings.HasPrefix(s.src[s.off:], word) {
 		return nil, s.fail(s.off, "unexpected %s: want a value", s.what())
 	}
 	v.start, v.end = s.off, s.off+len(word)

@@ -372,7 +372,7 @@ func TestExportFormats(t *testing.T) {
 		framework.FormatRolesCSV, framework.FormatRolePage, framework.FormatRoleLevel,
 		framework.FormatLegacyHTML, framework.FormatLegacyGuidance, framework.FormatChangesCSV)
 	for _, f := range formats {
-		doc := &framework.Document{File: framework.NewFile("doc", nil), Format: f}
+		doc := &framework.Document{File: framework.NewFile("doc", ""), Format: f}
 		out, err := framework.Export(framework.Merge(doc), framework.ExportOptions{})
 		if err != nil {
 			t.Errorf("%s: Export: %v", f, err)

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -42,16 +41,16 @@ var legacyEnd = map[string]bool{
 // looksLikeLegacyGuidance reports whether src has a "Skills needed for
 // this role" or "Skills required to be …" heading line and a paragraph
 // that ends "(Relevant skill level: …)".
-func looksLikeLegacyGuidance(src []byte) bool {
+func looksLikeLegacyGuidance(src string) bool {
 	heading, para := false, false
 	for _, l := range splitLines(src) {
 		s, e := trim(src, l.start, l.end)
 		t := src[s:e]
 		switch {
-		case bytes.Equal(t, []byte(legacyLevelSkills)), bytes.HasPrefix(t, []byte(legacyRoleSkills)):
+		case t == legacyLevelSkills, strings.HasPrefix(t, legacyRoleSkills):
 			heading = true
-		case bytes.HasSuffix(t, []byte(")")) && bytes.Contains(t, []byte(". ")) &&
-			(bytes.Contains(t, []byte("(Relevant skill level:")) || bytes.Contains(t, []byte("(Skill level:"))):
+		case strings.HasSuffix(t, ")") && strings.Contains(t, ". ") &&
+			(strings.Contains(t, "(Relevant skill level:") || strings.Contains(t, "(Skill level:")):
 			para = true
 		}
 		if heading && para {

@@ -1,8 +1,8 @@
 package parse
 
 import (
-	"bytes"
 	"iter"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,14 +20,14 @@ type line struct {
 // without building a list: the format detectors stop at the first lines
 // that decide. A UTF-8 byte order mark at the start of the source is not
 // part of the first line's content.
-func splitLines(src []byte) iter.Seq2[int, line] {
+func splitLines(src string) iter.Seq2[int, line] {
 	return func(yield func(int, line) bool) {
 		start := 0
 		if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 			start = 3
 		}
 		for n := 0; start < len(src); n++ {
-			i := bytes.IndexByte(src[start:], '\n')
+			i := strings.IndexByte(src[start:], '\n')
 			next := start + i + 1
 			if i < 0 {
 				i, next = len(src)-start, len(src)
@@ -52,16 +52,16 @@ func isSpace(r rune) bool {
 
 // trim returns the range [start, end) of src with surrounding space
 // removed.
-func trim(src []byte, start, end int) (int, int) {
+func trim(src string, start, end int) (int, int) {
 	for start < end {
-		r, n := utf8.DecodeRune(src[start:end])
+		r, n := utf8.DecodeRuneInString(src[start:end])
 		if !isSpace(r) {
 			break
 		}
 		start += n
 	}
 	for end > start {
-		r, n := utf8.DecodeLastRune(src[start:end])
+		r, n := utf8.DecodeLastRuneInString(src[start:end])
 		if !isSpace(r) {
 			break
 		}
@@ -83,7 +83,7 @@ func lineText(f *framework.File, l line) framework.Text {
 }
 
 // blank reports whether line l holds only space.
-func blank(src []byte, l line) bool {
+func blank(src string, l line) bool {
 	s, e := trim(src, l.start, l.end)
 	return s == e
 }
@@ -95,14 +95,14 @@ func bullet(f *framework.File, l line) (framework.Text, bool) {
 	if s == e {
 		return framework.Text{}, false
 	}
-	r, n := utf8.DecodeRune(f.Src[s:e])
+	r, n := utf8.DecodeRuneInString(f.Src[s:e])
 	switch r {
 	case '•', '-', '*', '+', '◦', '▪':
 	default:
 		return framework.Text{}, false
 	}
 	if s+n < e {
-		r2, _ := utf8.DecodeRune(f.Src[s+n : e])
+		r2, _ := utf8.DecodeRuneInString(f.Src[s+n : e])
 		if !isSpace(r2) {
 			return framework.Text{}, false
 		}

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -17,7 +16,7 @@ var ErrNotFramework = errors.New("not a framework document")
 type format struct {
 	format framework.Format
 	name   string // how users call it, for messages
-	detect func(src []byte) bool
+	detect func(src string) bool
 	parse  func(f *framework.File) (*framework.Document, framework.ErrorList)
 }
 
@@ -47,24 +46,38 @@ func Formats() []framework.Format {
 // Detect returns the format of src, or "" if src is in none of the
 // recognised formats.
 func Detect(src []byte) framework.Format {
-	for _, f := range formats {
-		if f.detect(src) {
-			return f.format
-		}
+	if f, ok := detect(string(src)); ok {
+		return f.format
 	}
 	return ""
 }
 
+func detect(src string) (format, bool) {
+	for _, f := range formats {
+		if f.detect(src) {
+			return f, true
+		}
+	}
+	return format{}, false
+}
+
 // Parse detects the format of src and parses it. name is used in
-// positions and messages; src is not modified and is kept by the returned
-// document's File.
+// positions and messages; src is not modified, and the returned
+// document's File keeps a copy of it, which the document's texts share.
 //
 // Parse returns the document and the errors met, sorted by position; the
 // document is returned, partial, even when there are errors. A source in
 // none of the recognised formats gives a nil document and one error
 // wrapping [ErrNotFramework] that lists the formats.
 func Parse(name string, src []byte) (*framework.Document, error) {
-	return ParseLimited(name, src, DefaultLimits)
+	return parseLimited(name, string(src), DefaultLimits)
+}
+
+// ParseString is [Parse] for a source held in a string, such as a file
+// read into one: the document's File keeps src itself, so that the
+// source is not copied.
+func ParseString(name, src string) (*framework.Document, error) {
+	return parseLimited(name, src, DefaultLimits)
 }
 
 // Limits bound the input a parser accepts, so that hostile input ends in
@@ -84,13 +97,15 @@ var ErrLimit = errors.New("input limit exceeded")
 // ParseLimited is [Parse] with the given limits; a zero field means no
 // limit.
 func ParseLimited(name string, src []byte, lim Limits) (*framework.Document, error) {
+	return parseLimited(name, string(src), lim)
+}
+
+func parseLimited(name, src string, lim Limits) (*framework.Document, error) {
 	if err := checkLimits(name, src, lim); err != nil {
 		return nil, err
 	}
-	for _, f := range formats {
-		if f.detect(src) {
-			return run(f, name, src)
-		}
+	if f, ok := detect(src); ok {
+		return run(f, name, src)
 	}
 	var names []string
 	for _, f := range formats {
@@ -105,7 +120,7 @@ func ParseLimited(name string, src []byte, lim Limits) (*framework.Document, err
 
 // checkLimits refuses a source beyond lim, naming the position and the
 // limit.
-func checkLimits(name string, src []byte, lim Limits) error {
+func checkLimits(name, src string, lim Limits) error {
 	if lim.MaxBytes > 0 && len(src) > lim.MaxBytes {
 		return framework.ErrorList{{
 			Pos: framework.Position{Filename: name},
@@ -118,7 +133,7 @@ func checkLimits(name string, src []byte, lim Limits) error {
 	}
 	line, start := 1, 0
 	for start <= len(src) {
-		end := bytes.IndexByte(src[start:], '\n')
+		end := strings.IndexByte(src[start:], '\n')
 		if end < 0 {
 			end = len(src) - start
 		}
@@ -137,18 +152,19 @@ func checkLimits(name string, src []byte, lim Limits) error {
 
 // As parses src as the given format, without detection.
 func As(fmt framework.Format, name string, src []byte) (*framework.Document, error) {
-	if err := checkLimits(name, src, DefaultLimits); err != nil {
+	s := string(src)
+	if err := checkLimits(name, s, DefaultLimits); err != nil {
 		return nil, err
 	}
 	for _, f := range formats {
 		if f.format == fmt {
-			return run(f, name, src)
+			return run(f, name, s)
 		}
 	}
 	return nil, framework.ErrorList{{Pos: framework.Position{Filename: name}, Msg: "unknown format " + string(fmt)}}
 }
 
-func run(f format, name string, src []byte) (*framework.Document, error) {
+func run(f format, name, src string) (*framework.Document, error) {
 	file := framework.NewFile(name, src)
 	doc, errs := f.parse(file)
 	if doc != nil {

@@ -63,7 +63,7 @@ func TestPublished(t *testing.T) {
 		t.Fatalf("published documents = %d, want 4", len(docs))
 	}
 	for _, d := range docs {
-		if !bytes.Equal(d.File.Src, readFixture(t, filepath.Base(d.File.Name))) {
+		if d.File.Src != string(readFixture(t, filepath.Base(d.File.Name))) {
 			t.Errorf("embedded %s differs from testdata", d.File.Name)
 		}
 	}

@@ -97,7 +97,7 @@ func isHeadingLike(t framework.Text, maxWords int) bool {
 }
 
 // indented reports whether line l starts with space.
-func indented(src []byte, l line) bool {
+func indented(src string, l line) bool {
 	s, _ := trim(src, l.start, l.end)
 	return s > l.start
 }

@@ -19,7 +19,7 @@ var publishedFS embed.FS
 // publishedDoc is an embedded document's name and bytes.
 type publishedDoc struct {
 	name string
-	src  []byte
+	src  string
 }
 
 // published are the embedded documents, read once.
@@ -34,7 +34,7 @@ var published = sync.OnceValues(func() ([]publishedDoc, error) {
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, publishedDoc{path.Join("published", path.Base(name)), src})
+		docs = append(docs, publishedDoc{path.Join("published", path.Base(name)), string(src)})
 	}
 	return docs, nil
 })
@@ -48,7 +48,7 @@ var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
 	var docs []*framework.Document
 	var errs framework.ErrorList
 	for _, p := range pub {
-		doc, err := Parse(p.name, p.src)
+		doc, err := ParseString(p.name, p.src)
 		if doc != nil {
 			docs = append(docs, doc)
 		}
@@ -62,17 +62,17 @@ var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
 	return docs, errs.Err()
 })
 
-// PublishedSources returns the bytes of the embedded published documents,
+// PublishedSources returns the text of the embedded published documents,
 // unparsed, so that a caller can tell whether its inputs already hold
-// them without paying for parsing them. The slices are shared, with the
-// Files of [PublishedDocuments] too: do not modify them. (Reading the
-// embedded files cannot fail; if it did, [PublishedDocuments] would say
-// so, and this list would be empty.)
-func PublishedSources() [][]byte {
+// them without paying for parsing them. The strings are those the Files
+// of [PublishedDocuments] hold. (Reading the embedded files cannot fail;
+// if it did, [PublishedDocuments] would say so, and this list would be
+// empty.)
+func PublishedSources() []string {
 	pub, _ := published()
-	out := make([][]byte, 0, len(pub))
+	out := make([]string, 0, len(pub))
 	for _, p := range pub {
-		out = append(out, p.src[:len(p.src):len(p.src)])
+		out = append(out, p.src)
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -32,7 +31,7 @@ const (
 
 // looksLikeRoleLevel reports whether src's first line is "… role: …" and
 // it has "Role level:" and "Skill:" lines.
-func looksLikeRoleLevel(src []byte) bool {
+func looksLikeRoleLevel(src string) bool {
 	first, level, skill := false, false, false
 	for _, l := range splitLines(src) {
 		s, e := trim(src, l.start, l.end)
@@ -47,8 +46,8 @@ func looksLikeRoleLevel(src []byte) bool {
 			first = true
 			continue
 		}
-		level = level || bytes.HasPrefix(t, []byte(roleLevelPrefix))
-		skill = skill || bytes.HasPrefix(t, []byte(skillPrefix))
+		level = level || strings.HasPrefix(t, roleLevelPrefix)
+		skill = skill || strings.HasPrefix(t, skillPrefix)
 		if level && skill {
 			return true
 		}

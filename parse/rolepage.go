@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -47,7 +46,7 @@ const (
 
 // looksLikeRolePage reports whether src has the "Skill Description" table
 // heading and either "Level: …" lines or "… ascending skill levels".
-func looksLikeRolePage(src []byte) bool {
+func looksLikeRolePage(src string) bool {
 	table, levels := false, false
 	for _, l := range splitLines(src) {
 		s, e := trim(src, l.start, l.end)
@@ -55,7 +54,7 @@ func looksLikeRolePage(src []byte) bool {
 		switch {
 		case collapse(string(t)) == skillTableHeading:
 			table = true
-		case bytes.HasPrefix(t, []byte("Level: ")), bytes.Contains(t, []byte(scalePhrase)):
+		case strings.HasPrefix(t, "Level: "), strings.Contains(t, scalePhrase):
 			levels = true
 		}
 		if table && levels {

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -18,15 +17,15 @@ const (
 // looksLikeSkillsMarkdown reports whether src has "## " headings and either
 // numbered level headings ("1. Awareness") or "Roles that require this
 // skill:" lines.
-func looksLikeSkillsMarkdown(src []byte) bool {
+func looksLikeSkillsMarkdown(src string) bool {
 	heading, levels := false, false
 	for _, l := range splitLines(src) {
 		s, e := trim(src, l.start, l.end)
 		t := src[s:e]
 		switch {
-		case bytes.HasPrefix(t, []byte("## ")):
+		case strings.HasPrefix(t, "## "):
 			heading = true
-		case bytes.Equal(t, []byte(rolesHeading)):
+		case t == rolesHeading:
 			levels = true
 		case len(t) > 3 && t[0] >= '1' && t[0] <= '4' && t[1] == '.' && t[2] == ' ':
 			if _, err := framework.ParseLevel(string(t[3:])); err == nil {
@@ -249,11 +248,11 @@ func levelHeading(f *framework.File, s, e int) (int, framework.Text, bool) {
 	if i == s || i+1 >= e || src[i] != '.' {
 		return 0, framework.Text{}, false
 	}
-	if r, _ := utf8.DecodeRune(src[i+1 : e]); !isSpace(r) {
+	if r, _ := utf8.DecodeRuneInString(src[i+1 : e]); !isSpace(r) {
 		return 0, framework.Text{}, false
 	}
 	ws, we := trim(src, i+1, e)
-	if ws == we || bytes.ContainsAny(src[ws:we], " \t\u00a0") {
+	if ws == we || strings.ContainsAny(src[ws:we], " \t\u00a0") {
 		return 0, framework.Text{}, false
 	}
 	return n, framework.NewText(f, ws, we), true

@@ -13,7 +13,7 @@ import (
 // (rule)".
 func writeText(r *report) error {
 	for _, d := range r.diags {
-		fmt.Fprintln(r.e.stdout, d.String())
+		fmt.Fprintln(r.out, d.String())
 	}
 	return nil
 }
@@ -107,7 +107,7 @@ func writeJSON(r *report) error {
 	if err != nil {
 		return err
 	}
-	_, err = r.e.stdout.Write(append(data, '\n'))
+	_, err = r.out.Write(append(data, '\n'))
 	return err
 }
 
@@ -138,13 +138,13 @@ func writeGitHub(r *report) error {
 			}
 		}
 		props = append(props, "title="+escapeProperty(d.Rule))
-		fmt.Fprintf(r.e.stdout, "::%s %s::%s\n", typ, strings.Join(props, ","), escapeData(d.Message))
+		fmt.Fprintf(r.out, "::%s %s::%s\n", typ, strings.Join(props, ","), escapeData(d.Message))
 	}
 	if len(rest) > 0 {
 		for _, d := range rest {
-			fmt.Fprintln(r.e.stdout, d.String())
+			fmt.Fprintln(r.out, d.String())
 		}
-		fmt.Fprintf(r.e.stdout, "::notice title=ddat::%s\n", escapeData(fmt.Sprintf(
+		fmt.Fprintf(r.out, "::notice title=ddat::%s\n", escapeData(fmt.Sprintf(
 			"%d more %s not annotated (at most %d of each type are); they are listed in the log",
 			len(rest), plural(len(rest), "finding", "findings"), maxAnnotations)))
 	}

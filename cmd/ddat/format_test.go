@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -30,14 +31,14 @@ func TestGitHubEscaping(t *testing.T) {
 }
 
 func TestGitHubCap(t *testing.T) {
-	f := framework.NewFile("a,b.md", []byte(strings.Repeat("x\n", 60)))
+	f := framework.NewFile("a,b.md", strings.Repeat("x\n", 60))
 	var diags []lint.Diagnostic
 	for i := range 60 {
 		diags = append(diags, lint.Diagnostic{Rule: "spelling", Severity: lint.Warning, Span: f.Span(2*i, 2*i+1), Message: "m"})
 	}
 	diags = append(diags, lint.Diagnostic{Rule: "encoding", Severity: lint.Error, Span: f.Span(0, 1), Message: "100%\nsure"})
 	var out bytes.Buffer
-	if err := writeGitHub(&report{e: &env{stdout: &out}, diags: diags}); err != nil {
+	if err := writeGitHub(&report{out: &out, diags: diags}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
@@ -65,7 +66,7 @@ func TestGitHubCap(t *testing.T) {
 
 func TestUTF16Column(t *testing.T) {
 	// "é" is 2 bytes and 1 UTF-16 unit; "😀" is 4 bytes and 2 units.
-	f := framework.NewFile("f", []byte("first\né😀x"))
+	f := framework.NewFile("f", "first\né😀x")
 	off := len("first\né😀")
 	p := f.Position(off)
 	if p.Column != 7 {
@@ -77,7 +78,7 @@ func TestUTF16Column(t *testing.T) {
 }
 
 func TestSummary(t *testing.T) {
-	f := framework.NewFile("f", []byte("x"))
+	f := framework.NewFile("f", "x")
 	diags := []lint.Diagnostic{
 		{Severity: lint.Error, Span: f.Span(0, 0)},
 		{Severity: lint.Warning, Span: f.Span(0, 0)},
@@ -89,7 +90,7 @@ func TestSummary(t *testing.T) {
 }
 
 func TestKeptFingerprints(t *testing.T) {
-	f := framework.NewFile("f", []byte("abc"))
+	f := framework.NewFile("f", "abc")
 	all := []lint.Diagnostic{
 		{Rule: "a", Span: f.Span(0, 1), Message: "m"},
 		{Rule: "a", Span: f.Span(1, 2), Message: "m"},
@@ -139,5 +140,31 @@ func TestJSONSchema(t *testing.T) {
 	}
 	if err := schema.Validate(schema.Diagnostics, stdout.Bytes()); err != nil {
 		t.Errorf("ddat lint --format json testdata: %v", err)
+	}
+}
+
+// failingWriter accepts nothing: a full disk or a closed pipe.
+type failingWriter struct{ writes int }
+
+func (w *failingWriter) Write([]byte) (int, error) {
+	w.writes++
+	return 0, errors.New("no space left on device")
+}
+
+// TestReportWriteError: the report is written through one buffer, and
+// a write that fails is reported, in every format, instead of a run that
+// looks clean.
+func TestReportWriteError(t *testing.T) {
+	t.Chdir(repoRoot(t))
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		var stderr bytes.Buffer
+		w := &failingWriter{}
+		status := run([]string{"lint", "--fail-on", "none", "--format", format, "testdata/skills-a-to-z.md"}, strings.NewReader(""), w, &stderr)
+		if status != exitUsage || !strings.Contains(stderr.String(), "writing the report: no space left on device") {
+			t.Errorf("--format %s: exit %d, stderr %q; want exit %d and the write error", format, status, stderr.String(), exitUsage)
+		}
+		if w.writes != 1 {
+			t.Errorf("--format %s: %d writes, want 1 (writing stops at the first error)", format, w.writes)
+		}
 	}
 }

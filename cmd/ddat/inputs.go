@@ -1,9 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"errors"
+	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -160,12 +161,31 @@ type parsed struct {
 }
 
 func parseFile(f inputFile) parsed {
-	src, err := os.ReadFile(f.path)
+	src, err := readFile(f.path)
 	if err != nil {
 		return parsed{readErr: err}
 	}
-	doc, err := parse.Parse(f.name, src)
+	doc, err := parse.ParseString(f.name, src)
 	return parsed{doc: doc, err: err, size: len(src)}
+}
+
+// readFile reads the file at path into a string. The document parsed
+// from it shares the string (see [parse.ParseString]), so that the
+// file's bytes are held once.
+func readFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var b strings.Builder
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < math.MaxInt32 {
+		b.Grow(int(fi.Size()))
+	}
+	if _, err := io.Copy(&b, f); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }
 
 // add takes in one file's outcome.
@@ -263,7 +283,7 @@ func (in *inputs) holdsPublished() bool {
 	for _, src := range parse.PublishedSources() {
 		found := false
 		for _, d := range in.docs {
-			if d.File != nil && bytes.Equal(d.File.Src, src) {
+			if d.File != nil && d.File.Src == src {
 				found = true
 				break
 			}

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -41,6 +43,7 @@ var formats = map[string]func(*report) error{
 // report is what the renderers print.
 type report struct {
 	e       *env
+	out     io.Writer // stdout, through a buffer
 	diags   []lint.Diagnostic
 	files   int
 	skipped []string
@@ -176,9 +179,14 @@ func runLint(e *env, args []string) int {
 		}
 	}
 
-	r := &report{e: e, diags: diags, files: in.files(), skipped: in.skipped, config: cfg, fingerprints: fps}
-	if err := render(r); err != nil {
-		e.errorf("%v", err)
+	out := bufio.NewWriter(e.stdout)
+	r := &report{e: e, out: out, diags: diags, files: in.files(), skipped: in.skipped, config: cfg, fingerprints: fps}
+	err = render(r)
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		e.errorf("writing the report: %v", err)
 		return exitUsage
 	}
 	fmt.Fprintln(e.stderr, summary(diags, in.files()))
@@ -274,12 +282,12 @@ func loadCatalogue(e *env, name string) (*framework.Framework, int) {
 		fw, _ := parse.Published() // its parse errors are not the user's
 		return fw, 0
 	}
-	src, err := os.ReadFile(name)
+	src, err := readFile(name)
 	if err != nil {
 		e.errorf("%v", err)
 		return nil, exitUsage
 	}
-	doc, err := parse.Parse(displayName(cwd(), name), src)
+	doc, err := parse.ParseString(displayName(cwd(), name), src)
 	if doc == nil {
 		e.errorf("--catalogue: %v", err)
 		return nil, exitUsage

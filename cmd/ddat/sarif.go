@@ -172,7 +172,7 @@ func writeSARIF(r *report) error {
 	if err != nil {
 		return err
 	}
-	_, err = r.e.stdout.Write(append(data, '\n'))
+	_, err = r.out.Write(append(data, '\n'))
 	return err
 }
 
@@ -208,7 +208,7 @@ func utf16Column(f *framework.File, p framework.Position) int {
 	}
 	n := 1
 	for b := f.Src[start:p.Offset]; len(b) > 0; {
-		r, size := utf8.DecodeRune(b)
+		r, size := utf8.DecodeRuneInString(b)
 		if r >= 0x10000 {
 			n += 2
 		} else {
