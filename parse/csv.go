@@ -153,16 +153,148 @@ func readCSV(f *framework.File, errs *framework.ErrorList) iter.Seq[record] {
 	}
 }
 
-func readRecords(f *framework.File, bom int, errs *framework.ErrorList, yield func(record) bool) {
-	// encoding/csv counts lines of the source after the byte order mark:
-	// its line n starts where f's does, but for the first.
+// readRecords yields the records of f from offset from, the end of its
+// byte order mark. Records written plainly, the bulk of any download, are
+// cut from the source directly (plainRecords); at the first record that
+// is not, encoding/csv reads the rest (csvRecords), so that every syntax
+// error is reported as encoding/csv reports it.
+func readRecords(f *framework.File, from int, errs *framework.ErrorList, yield func(record) bool) {
+	off, done := plainRecords(f, from, yield)
+	if !done {
+		csvRecords(f, off, errs, yield)
+	}
+}
+
+// plainRecords yields the records of f from offset off as encoding/csv
+// (comma-separated, no comments, strict quotes) reads them, while they
+// are well formed and no wider than maxCSVFields. Fields are the source's
+// own bytes, but for quoted fields with "" or CRLF, which are decoded as
+// encoding/csv decodes them. It returns where it stopped and whether it
+// is done: at the end of the source or because yield said stop. Where it
+// is not, the record at off is the first it could not read.
+func plainRecords(f *framework.File, off int, yield func(record) bool) (int, bool) {
+	src := f.Src
+	width := 0 // of the last record: the next is likely as wide
+	for off < len(src) {
+		// encoding/csv skips empty lines, and drops a "\r" before the end.
+		switch {
+		case src[off] == '\n':
+			off++
+			continue
+		case src[off] == '\r' && (off+1 == len(src) || src[off+1] == '\n'):
+			off = min(off+2, len(src))
+			continue
+		}
+		rec, next, ok := plainRecord(f, off, width)
+		if !ok {
+			return off, false
+		}
+		width = len(rec.cells)
+		if !yield(rec) {
+			return next, true
+		}
+		off = next
+	}
+	return off, true
+}
+
+// plainRecord reads the record at src[start:], which is not an empty
+// line, and returns it and the offset after its line end; ok is false
+// where encoding/csv would report an error, or the record is wider than
+// maxCSVFields. width is the expected number of fields.
+func plainRecord(f *framework.File, start, width int) (rec record, next int, ok bool) {
+	src := f.Src
+	i := start
+	rec.cells = make([]cell, 0, width)
+	for {
+		if len(rec.cells) == maxCSVFields {
+			return record{}, 0, false
+		}
+		c := cell{start: i, f: f}
+		if i < len(src) && src[i] == '"' {
+			j, escaped := i+1, false
+			for {
+				k := strings.IndexByte(src[j:], '"')
+				if k < 0 {
+					return record{}, 0, false // no closing quote
+				}
+				j += k + 1
+				if j < len(src) && src[j] == '"' {
+					escaped = true
+					j++
+					continue
+				}
+				break
+			}
+			c.value = src[i+1 : j-1]
+			if escaped {
+				c.value = strings.ReplaceAll(c.value, `""`, `"`)
+			}
+			if strings.Contains(c.value, "\r\n") {
+				c.value = strings.ReplaceAll(c.value, "\r\n", "\n")
+			}
+			i = j
+			// After the closing quote: a comma, the line's end or the
+			// source's, or encoding/csv reports an extraneous quote.
+			switch {
+			case i < len(src) && src[i] == ',':
+				rec.cells = append(rec.cells, c)
+				i++
+				continue
+			case i == len(src), src[i] == '\n', src[i] == '\r' && (i+1 == len(src) || src[i+1] == '\n'):
+				rec.cells = append(rec.cells, c)
+			default:
+				return record{}, 0, false
+			}
+		} else {
+			k := strings.IndexAny(src[i:], ",\n\"")
+			switch {
+			case k >= 0 && src[i+k] == '"':
+				return record{}, 0, false // a bare quote
+			case k >= 0 && src[i+k] == ',':
+				c.value = src[i : i+k]
+				rec.cells = append(rec.cells, c)
+				i += k + 1
+				continue
+			case k >= 0: // the line's end
+				c.value = strings.TrimSuffix(src[i:i+k], "\r")
+				i += k
+			default: // the source's end
+				c.value = strings.TrimSuffix(src[i:], "\r")
+				i = len(src)
+			}
+			rec.cells = append(rec.cells, c)
+		}
+		break
+	}
+	// i is at the line's end: "\n", "\r\n", a final "\r" or the source's end.
+	next = i
+	if k := strings.IndexByte(src[i:], '\n'); k >= 0 {
+		next = i + k + 1
+	} else {
+		next = len(src)
+	}
+	end := next
+	for end > start && (src[end-1] == '\n' || src[end-1] == '\r') {
+		end--
+	}
+	rec.span = f.Span(start, end)
+	return rec, next, true
+}
+
+// csvRecords yields the records of f from offset from, a line's start, as
+// encoding/csv reads them, and reports the first syntax error.
+func csvRecords(f *framework.File, from int, errs *framework.ErrorList, yield func(record) bool) {
+	// encoding/csv counts lines from from: its line n starts where f's
+	// line base+n-1 does, but for the first (after a byte order mark).
+	base := f.Position(from).Line
 	lineStart := func(n int) int {
 		if n <= 1 {
-			return bom
+			return from
 		}
-		return f.LineStart(n)
+		return f.LineStart(base + n - 1)
 	}
-	r := csv.NewReader(strings.NewReader(f.Src[bom:]))
+	r := csv.NewReader(strings.NewReader(f.Src[from:]))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
 	for {
@@ -191,7 +323,7 @@ func readRecords(f *framework.File, bom int, errs *framework.ErrorList, yield fu
 			rec.cells[i] = cell{value: verbatim(f.Src, off, v), start: off, f: f}
 		}
 		start := rec.cells[0].start
-		end := int(r.InputOffset()) + bom
+		end := int(r.InputOffset()) + from
 		for end > start && (f.Src[end-1] == '\n' || f.Src[end-1] == '\r') {
 			end--
 		}
