@@ -113,20 +113,20 @@ type Pass struct {
 	// vocabulary for spelling (the published framework); optional.
 	Vocabulary *framework.Framework
 
-	rule       *Rule
-	report     func(Diagnostic)
-	reported   int                         // findings reported so far
-	skills     map[string]*framework.Skill // CatalogueSkill's index by key, built on first use
-	skillNames map[string]*framework.Skill // and by name as written, for the skills first in their key
-	keys       map[string]string           // memo of [Pass.key]
-	run        *runState                   // what the passes of one Run share
+	rule     *Rule
+	report   func(Diagnostic)
+	reported int               // findings reported so far
+	keys     map[string]string // memo of [Pass.key]
+	run      *runState         // what the passes of one Run share
 }
 
 // runState is what the passes of one [Run] compute once and share. Rules
 // may run concurrently, so each field is computed under a sync.Once and
 // read-only afterwards.
 type runState struct {
-	texts func() *textTable
+	texts        func() *textTable
+	requirements func() []Site
+	catalogue    func() catalogueIndex
 }
 
 // textTable holds the linted texts (see [uniqueTexts]) with the distinct
@@ -203,8 +203,12 @@ func newTextTable(fw *framework.Framework) *textTable {
 	return tt
 }
 
-func newRunState(fw *framework.Framework) *runState {
-	return &runState{texts: sync.OnceValue(func() *textTable { return newTextTable(fw) })}
+func newRunState(fw, cat *framework.Framework) *runState {
+	return &runState{
+		texts:        sync.OnceValue(func() *textTable { return newTextTable(fw) }),
+		requirements: sync.OnceValue(func() []Site { return requirements(fw) }),
+		catalogue:    sync.OnceValue(func() catalogueIndex { return newCatalogueIndex(cat) }),
+	}
 }
 
 // Rule returns the rule being run.
@@ -274,7 +278,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	// Rules run concurrently, each into its own list; the lists are joined
 	// in rule order and sorted stably, so the output is the same as a
 	// sequential run's at any GOMAXPROCS.
-	state := newRunState(fw)
+	state := newRunState(fw, cat)
 	found := make([][]Diagnostic, len(rules))
 	took := make([]time.Duration, len(rules))
 	var wg sync.WaitGroup

@@ -242,7 +242,15 @@ func headingAgainstDescription(p *Pass, l *framework.RoleLevel) {
 	}
 	name := splitWords(l.Name.Value)
 	desc := l.Description[0]
-	dw := splitWords(desc.Value)
+	// Only the description's first words are compared: as many as the
+	// name has, after an article.
+	dw := make([]aWord, 0, len(name)+1)
+	for w := range wordsIn(desc.Value) {
+		if len(dw) == cap(dw) {
+			break
+		}
+		dw = append(dw, w)
+	}
 	if len(dw) > 0 {
 		switch strings.ToLower(dw[0].text) {
 		case "a", "an", "the":

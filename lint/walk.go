@@ -14,10 +14,22 @@ type Site struct {
 
 // Requirements returns every skill requirement of the linted documents,
 // in document and source order. It walks the documents, not the merged
-// roles, so that two pages describing one role level are both seen.
-func (p *Pass) Requirements() []Site {
-	var sites []Site
-	for _, d := range p.Framework.Documents {
+// roles, so that two pages describing one role level are both seen. The
+// list is made once a run and shared by its rules: do not modify it.
+func (p *Pass) Requirements() []Site { return p.run.requirements() }
+
+func requirements(fw *framework.Framework) []Site {
+	n := 0
+	for _, d := range fw.Documents {
+		for _, r := range d.Roles {
+			n += len(r.Skills)
+			for _, l := range r.Levels {
+				n += len(l.Skills)
+			}
+		}
+	}
+	sites := make([]Site, 0, n)
+	for _, d := range fw.Documents {
 		for _, r := range d.Roles {
 			for _, q := range r.Skills {
 				sites = append(sites, Site{Doc: d, Role: r, Req: q})
@@ -35,23 +47,35 @@ func (p *Pass) Requirements() []Site {
 // CatalogueSkill returns the reference catalogue's skill whose name has
 // the same [framework.Key] as name, or nil.
 func (p *Pass) CatalogueSkill(name string) *framework.Skill {
-	if p.skills == nil {
-		p.skills = make(map[string]*framework.Skill, len(p.Catalogue.Skills))
-		p.skillNames = make(map[string]*framework.Skill, len(p.Catalogue.Skills))
-		for _, s := range p.Catalogue.Skills {
-			k := s.Name.Key()
-			if _, dup := p.skills[k]; !dup {
-				p.skills[k] = s
-				p.skillNames[s.Name.Value] = s // a value repeated has its key repeated
-			}
-		}
-	}
+	x := p.run.catalogue()
 	// Most names are written as the catalogue writes them: found by
 	// their value, they need no key.
-	if s, ok := p.skillNames[name]; ok {
+	if s, ok := x.byName[name]; ok {
 		return s
 	}
-	return p.skills[framework.Key(name)]
+	return x.byKey[framework.Key(name)]
+}
+
+// catalogueIndex finds the reference catalogue's skills for
+// [Pass.CatalogueSkill]: by key, and by name as written for the skills
+// first in their key. It is made once a run.
+type catalogueIndex struct {
+	byKey, byName map[string]*framework.Skill
+}
+
+func newCatalogueIndex(cat *framework.Framework) catalogueIndex {
+	x := catalogueIndex{
+		byKey:  make(map[string]*framework.Skill, len(cat.Skills)),
+		byName: make(map[string]*framework.Skill, len(cat.Skills)),
+	}
+	for _, s := range cat.Skills {
+		k := s.Name.Key()
+		if _, dup := x.byKey[k]; !dup {
+			x.byKey[k] = s
+			x.byName[s.Name.Value] = s // a value repeated has its key repeated
+		}
+	}
+	return x
 }
 
 // key returns t's [framework.Key], remembered by value for the pass: the
