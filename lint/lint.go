@@ -145,7 +145,10 @@ type textTable struct {
 // met: values[ids[i]] is ts[i].Value, and uses[id] counts the texts
 // giving values[id].
 func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []int) {
-	byValue := make(map[string]int32, len(ts))
+	// The framework repeats its texts: a download has about six texts a
+	// distinct value, so the map is sized for a quarter of them and grows
+	// if it must.
+	byValue := make(map[string]int32, len(ts)/4)
 	ids = make([]int32, len(ts))
 	for i, t := range ts {
 		id, ok := byValue[t.Value]

@@ -613,7 +613,7 @@ func outsideDocs(p *Pass) []*framework.Document {
 // emptyCorpus returns an empty corpus counting the words of lex.
 func emptyCorpus(lex *lexicon) *corpus {
 	return &corpus{lex: lex, pairs: map[uint64]int{}, vocab: map[string]bool{},
-		frequent: deletionIndex{heads: map[uint64]int32{}}, listed: map[string]bool{}}
+		frequent: newDeletionIndex(0, 0), listed: map[string]bool{}}
 }
 
 func newCorpus(p *Pass) *corpus {
@@ -622,6 +622,13 @@ func newCorpus(p *Pass) *corpus {
 	// role level that requires the skill.
 	tt := p.run.texts()
 	c := emptyCorpus(newLexicon(tt.lex))
+	// A third of the word uses are distinct pairs in the framework's
+	// texts: the map is sized for them, and grows for the vocabulary's.
+	n := 0
+	for _, ws := range tt.words {
+		n += len(ws)
+	}
+	c.pairs = make(map[uint64]int, n/3)
 	for id, ws := range tt.words {
 		c.count(ws, tt.uses[id])
 	}
@@ -631,6 +638,16 @@ func newCorpus(p *Pass) *corpus {
 	for id, v := range values {
 		c.count(tokenize(v, c.lex), uses[id])
 	}
+	// The index is sized for every frequent word and its deletions, an
+	// upper bound: words share some deletions.
+	words, keys := 0, 0
+	for id, n := range c.counts {
+		if n >= frequentWord {
+			words++
+			keys += len(c.lex.form(int32(id))) + 1
+		}
+	}
+	c.frequent = newDeletionIndex(words, keys)
 	for id, n := range c.counts {
 		if n >= frequentWord {
 			c.frequent.add(c.lex.form(int32(id)))
@@ -706,6 +723,16 @@ type deletionIndex struct {
 type deletionEntry struct {
 	word int32 // index of words
 	next int32 // the key's previous entry, or -1
+}
+
+// newDeletionIndex returns an index sized for the given number of words
+// and keys.
+func newDeletionIndex(words, keys int) deletionIndex {
+	return deletionIndex{
+		heads:   make(map[uint64]int32, keys),
+		entries: make([]deletionEntry, 0, keys),
+		words:   make([]string, 0, words),
+	}
 }
 
 // add files v under v and each of its one-byte deletions.
