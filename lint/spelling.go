@@ -192,7 +192,12 @@ func (x *lexicon) form(id int32) string {
 func tokenize(s string, lex *lexicon) []word {
 	// About one word in six bytes of English: sized so that appending
 	// rarely grows the slice.
-	words := make([]word, 0, len(s)/6+1)
+	return appendWords(make([]word, 0, len(s)/6+1), s, lex)
+}
+
+// appendWords appends the words of s (see [tokenize]) to words, so that
+// words not kept can reuse one slice.
+func appendWords(words []word, s string, lex *lexicon) []word {
 	sentence, pair := true, false
 	i := 0
 	for i < len(s) {
@@ -635,8 +640,10 @@ func newCorpus(p *Pass) *corpus {
 	// The catalogue's and the vocabulary's texts count too, each
 	// distinct value tokenised once; their words are not kept.
 	values, _, uses := distinctValues(uniqueTexts(outsideDocs(p)))
+	var ws []word
 	for id, v := range values {
-		c.count(tokenize(v, c.lex), uses[id])
+		ws = appendWords(ws[:0], v, c.lex)
+		c.count(ws, uses[id])
 	}
 	// The index is sized for every frequent word and its deletions, an
 	// upper bound: words share some deletions.
@@ -660,7 +667,8 @@ func newCorpus(p *Pass) *corpus {
 			return
 		}
 		named[t.Value] = true
-		for _, w := range tokenize(t.Value, nameWords) {
+		ws = appendWords(ws[:0], t.Value, nameWords)
+		for _, w := range ws {
 			c.vocab[nameWords.form(w.id)] = true
 		}
 	}

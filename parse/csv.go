@@ -438,42 +438,64 @@ func readTable(f *framework.File, header []string) *table {
 
 // rows yields the records after the header; a record whose width is not
 // the header's is an error and is skipped.
-func (t *table) rows() iter.Seq[record] {
+func (t *table) rows() iter.Seq[record] { return t.readRows(&t.errs) }
+
+// readRows is rows with its errors added to errs.
+func (t *table) readRows(errs *framework.ErrorList) iter.Seq[record] {
 	return func(yield func(record) bool) {
 		first := true
-		for r := range readCSV(t.f, &t.errs) {
+		for r := range readCSV(t.f, errs) {
 			if first {
 				first = false
 				continue
 			}
 			if len(r.cells) != len(t.header) {
-				t.errs.Add(r.span, nil, "record has %d fields, expected %d (%s); record skipped", len(r.cells), len(t.header), strings.Join(t.header, ","))
+				errs.Add(r.span, nil, "record has %d fields, expected %d (%s); record skipped", len(r.cells), len(t.header), strings.Join(t.header, ","))
 				continue
 			}
 			if !yield(r) {
 				return
 			}
 		}
-		if first && len(t.errs) == 0 {
-			t.errs.Add(t.f.Span(0, 0), nil, "empty CSV: expected the header %q", strings.Join(t.header, ","))
+		if first && len(*errs) == 0 {
+			errs.Add(t.f.Span(0, 0), nil, "empty CSV: expected the header %q", strings.Join(t.header, ","))
 		}
 	}
 }
 
+// notes collects a document's notes, or a row's on their way to it.
+type notes []framework.Note
+
+func (n *notes) add(code string, sp framework.Span, format string, args ...any) {
+	*n = append(*n, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+}
+
+// notes returns the document's notes, to add to.
+func (t *table) notes() *notes { return (*notes)(&t.doc.Notes) }
+
 func (t *table) note(code string, sp framework.Span, format string, args ...any) {
-	t.doc.Notes = append(t.doc.Notes, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+	t.notes().add(code, sp, format, args...)
 }
 
 // duplicate reports whether r repeats an earlier record exactly, and
 // notes it.
 func (t *table) duplicate(seen *rowSet, r record) bool {
+	return t.duplicateHashed(seen, r, seen.hash(r))
+}
+
+// hash returns the hash under which seen files r.
+func (seen *rowSet) hash(r record) uint64 {
 	h := maphash.Hash{}
 	h.SetSeed(seen.seed)
 	for _, c := range r.cells {
 		h.WriteString(c.value)
 		h.WriteByte(0)
 	}
-	k := h.Sum64()
+	return h.Sum64()
+}
+
+// duplicateHashed is duplicate for a record whose hash k is known.
+func (t *table) duplicateHashed(seen *rowSet, r record, k uint64) bool {
 	for _, first := range seen.rows[k] {
 		if sameCells(first.cells, r.cells) {
 			t.note("duplicate-row", r.span, "row repeats the row at line %d exactly; the repeat is left out", first.span.Pos().Line)
@@ -507,10 +529,10 @@ func sameCells(a, b []cell) bool {
 }
 
 // untrimmed notes cells with space around their value.
-func (t *table) untrimmed(what string, cs ...cell) {
+func (n *notes) untrimmed(what string, cs ...cell) {
 	for _, c := range cs {
 		if c.untrimmed() {
-			t.note("untrimmed-cell", c.text().Span, "%s %q has space around it in the CSV", what, strings.TrimSpace(c.value))
+			n.add("untrimmed-cell", c.text().Span, "%s %q has space around it in the CSV", what, strings.TrimSpace(c.value))
 		}
 	}
 }
@@ -537,7 +559,7 @@ type prose struct {
 // splitProse reads a descriptor or description cell: paragraphs, "You
 // can:" and "At this role level, you will:" markers, "- " bullets. A
 // "You can" without its colon is noted.
-func (t *table) splitProse(c cell) prose {
+func (n *notes) splitProse(c cell) prose {
 	var p prose
 	inExamples := false
 	for _, l := range c.lines() {
@@ -547,7 +569,7 @@ func (t *table) splitProse(c cell) prose {
 			p.youCan = true
 		case v == youCanBare:
 			p.youCan = true
-			t.note("you-can-colon", l.Span, "%q has no colon: expected %q", v, youCan)
+			n.add("you-can-colon", l.Span, "%q has no colon: expected %q", v, youCan)
 		case v == examplesHeading:
 			inExamples = true
 		case v == roleYouWill || v == responsibilitiesOf:

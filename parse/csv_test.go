@@ -5,6 +5,9 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -396,6 +399,54 @@ func TestCSVNothingLost(t *testing.T) {
 		}
 		if out != rowsIn {
 			t.Errorf("%s: %d rows in, %d accounted for (requirements, duplicates, errors)", name, rowsIn, out)
+		}
+	}
+}
+
+// TestRolesCSVNotes reads testdata/roles-notes.csv, a made-up roles
+// download of 175 rows (more than one batch of the reading goroutine)
+// with every kind of note and row error the roles parser gives, and
+// checks the notes, in document order, and the errors against
+// testdata/roles-notes.golden. The golden file was checked against the
+// sequential parser that came before the reading goroutine: the order of
+// the notes is part of the export.
+func TestRolesCSVNotes(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "roles-notes.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	for _, procs := range []int{1, 4} {
+		got.Reset()
+		prev := runtime.GOMAXPROCS(procs)
+		doc, err := parse.ParseRolesCSV("roles-notes.csv", src)
+		runtime.GOMAXPROCS(prev)
+		if doc == nil {
+			t.Fatal(err)
+		}
+		for _, n := range doc.Notes {
+			fmt.Fprintf(&got, "%v: %s: %s\n", n.Span, n.Code, n.Message)
+		}
+		got.WriteString("-- errors --\n")
+		var errs framework.ErrorList
+		if !errors.As(err, &errs) {
+			t.Fatalf("error %v is not an ErrorList", err)
+		}
+		for _, e := range errs {
+			fmt.Fprintf(&got, "%v\n", e)
+		}
+		golden := filepath.Join("testdata", "roles-notes.golden")
+		if *update {
+			if err := os.WriteFile(golden, []byte(got.String()), 0o666); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to write it)", err)
+		}
+		if d := cmp.Diff(string(want), got.String()); d != "" {
+			t.Errorf("GOMAXPROCS=%d: notes and errors differ from %s (-want +got):\n%s", procs, golden, d)
 		}
 	}
 }

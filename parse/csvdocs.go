@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -28,105 +29,206 @@ const (
 // level and skill. Rows of a Senior Civil Service role read "NOT IN USE"
 // in the level columns; their skills are the role's. Levels are put in
 // seniority order (see orderLevels).
+//
+// The rows are read and prepared (see roleRow) on one goroutine while the
+// model is built from them, in order, on this one.
 func parseRolesCSV(f *framework.File) (*framework.Document, framework.ErrorList) {
 	t := readTable(f, rolesHeader)
 	roles := map[string]*framework.Role{}       // by key
 	roleByValue := map[string]*framework.Role{} // by name as written: rows repeat it
 	levelByValue := map[*framework.Role]map[string]*framework.RoleLevel{}
 	seen := newRowSet()
-	for r := range t.rows() {
-		if t.duplicate(seen, r) {
-			continue
+	for rows := range roleRows(t, seen) {
+		for i := range rows {
+			roleRowInto(t, &rows[i], seen, roles, roleByValue, levelByValue)
 		}
-		c := r.cells
-		t.untrimmed("role", c[rcRole])
-		t.untrimmed("role level", c[rcLevel])
-		t.untrimmed("skill", c[rcSkill])
-		name := c[rcRole].text()
-		if name.Value == "" {
-			t.errs.Add(r.span, nil, "row has no role name: expected the %q column to name a role; row skipped", rolesHeader[rcRole])
-			continue
-		}
-		role := roleByValue[name.Value]
-		if role == nil {
-			role = roles[name.Key()]
-			roleByValue[name.Value] = role
-		}
-		if role == nil {
-			role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Family: c[rcFamily].text(), Span: r.span}
-			p := t.splitProse(c[rcRoleDescription])
-			role.Description, role.Responsibilities = p.paragraphs, p.bullets
-			roles[name.Key()] = role
-			roleByValue[name.Value] = role
-			t.doc.Roles = append(t.doc.Roles, role)
-		}
-		role.Span = spanOf(f, role.Span, r.span)
-		switch typ := c[rcType].text(); {
-		case typ.Value == "":
-		case strings.EqualFold(typ.Value, seniorCivilSvc):
-			role.SeniorCivilService = true
-		default:
-			t.note("unexpected-text", typ.Span, "role type %q: expected %q or an empty cell", typ.Value, seniorCivilSvc)
-		}
-
-		skill := c[rcSkill].text()
-		if skill.Value == "" {
-			t.errs.Add(r.span, nil, "row has no skill name: expected the %q column to name a skill; row skipped", rolesHeader[rcSkill])
-			continue
-		}
-		req := &framework.Requirement{Skill: skill, Span: r.span}
-		if d := c[rcSkillDescription].text(); d.Value == missingCell {
-			t.note("missing-description", d.Span, "skill %q has the placeholder description %q", skill.Value, missingCell)
-		}
-		// The row repeats the catalogue's description of the skill; it is
-		// kept as written (placeholder included) so the download can be
-		// written back unchanged.
-		req.Description = c[rcSkillDescription].text()
-		level := c[rcLevel].text()
-		if strings.EqualFold(level.Value, notInUse) {
-			// A Senior Civil Service role: the skill's "You can:" and
-			// leadership examples are in the skill description column.
-			p := t.splitProse(c[rcSkillDescription])
-			req.Descriptors, req.LeadershipExamples = p.bullets, p.examples
-			req.Description = framework.Text{}
-			if len(p.paragraphs) > 0 {
-				req.Description = p.paragraphs[0]
-			}
-			role.Skills = append(role.Skills, req)
-			continue
-		}
-		if level.Value == "" {
-			t.errs.Add(r.span, nil, "row has no role level: expected the %q column to name a level, or %q; row skipped", rolesHeader[rcLevel], notInUse)
-			continue
-		}
-		lv := levelByValue[role][level.Value]
-		if lv == nil {
-			lv = role.Level(level.Value)
-		}
-		if lv == nil {
-			lv = &framework.RoleLevel{Name: level, Span: r.span}
-			p := t.splitProse(c[rcLevelDescription])
-			lv.Description, lv.Responsibilities = p.paragraphs, p.bullets
-			role.Levels = append(role.Levels, lv)
-		}
-		if levelByValue[role] == nil {
-			levelByValue[role] = map[string]*framework.RoleLevel{}
-		}
-		levelByValue[role][level.Value] = lv
-		lv.Span = spanOf(f, lv.Span, r.span)
-		req.LevelText = c[rcSkillLevel].text()
-		requirementLevel(req)
-		p := t.splitProse(c[rcSkillLevelDescription])
-		req.Descriptors = p.bullets
-		for _, para := range p.paragraphs {
-			t.note("unexpected-text", para.Span, "text %q in a skill level description: expected %q and \"- \" bullets", clip(para.Value), youCan)
-		}
-		lv.Skills = append(lv.Skills, req)
 	}
 	for _, role := range t.doc.Roles {
 		orderLevels(role)
 	}
 	return t.doc, t.errs
+}
+
+// roleRow is a row of the roles download with what can be read from it
+// alone: its cells' texts and notes, and the prose of its skill level
+// description (of its skill description in a Senior Civil Service row).
+type roleRow struct {
+	rec                                   record
+	hash                                  uint64 // under which the row set files it
+	name, family, typ, skill, desc, level framework.Text
+	skillLevel                            framework.Text
+	scs                                   bool  // the level reads "NOT IN USE"
+	untrimmed                             notes // of the role, level and skill cells
+	prose                                 prose
+	proseNotes                            notes
+}
+
+func prepareRoleRow(row *roleRow, r record, seen *rowSet) {
+	c := r.cells
+	*row = roleRow{rec: r, hash: seen.hash(r)}
+	row.untrimmed.untrimmed("role", c[rcRole])
+	row.untrimmed.untrimmed("role level", c[rcLevel])
+	row.untrimmed.untrimmed("skill", c[rcSkill])
+	row.name, row.family, row.typ = c[rcRole].text(), c[rcFamily].text(), c[rcType].text()
+	row.skill, row.desc, row.level = c[rcSkill].text(), c[rcSkillDescription].text(), c[rcLevel].text()
+	row.skillLevel = c[rcSkillLevel].text()
+	row.scs = strings.EqualFold(row.level.Value, notInUse)
+	if row.scs {
+		row.prose = row.proseNotes.splitProse(c[rcSkillDescription])
+	} else {
+		row.prose = row.proseNotes.splitProse(c[rcSkillLevelDescription])
+	}
+}
+
+// roleRowBatch is how many rows go from the reading goroutine to the
+// building one at a time.
+const roleRowBatch = 128
+
+// roleRows yields the rows of the roles download in batches, read and
+// prepared on another goroutine: while the caller builds the model from
+// one batch, the next is prepared. The reader's errors join t.errs once
+// it is done; it is done when roleRows returns.
+func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
+	return func(yield func([]roleRow) bool) {
+		full := make(chan []roleRow, 2)
+		free := make(chan []roleRow, 3) // batches are reused: a row's fields are copied out
+		for range cap(free) {
+			free <- make([]roleRow, 0, roleRowBatch)
+		}
+		stop, done := make(chan struct{}), make(chan struct{})
+		var readErrs framework.ErrorList
+		go func() {
+			defer close(done)
+			defer close(full)
+			b := <-free
+			for r := range t.readRows(&readErrs) {
+				b = b[:len(b)+1]
+				prepareRoleRow(&b[len(b)-1], r, seen)
+				if len(b) < roleRowBatch {
+					continue
+				}
+				select {
+				case full <- b:
+				case <-stop:
+					return
+				}
+				select {
+				case b = <-free:
+				case <-stop:
+					return
+				}
+				b = b[:0]
+			}
+			if len(b) > 0 {
+				select {
+				case full <- b:
+				case <-stop:
+				}
+			}
+		}()
+		defer func() {
+			close(stop)
+			<-done
+			t.errs = append(t.errs, readErrs...)
+		}()
+		for b := range full {
+			if !yield(b) {
+				return
+			}
+			free <- b
+		}
+	}
+}
+
+// roleRowInto adds a prepared row to the model.
+func roleRowInto(t *table, row *roleRow, seen *rowSet, roles, roleByValue map[string]*framework.Role, levelByValue map[*framework.Role]map[string]*framework.RoleLevel) {
+	r, c := row.rec, row.rec.cells
+	if t.duplicateHashed(seen, r, row.hash) {
+		return
+	}
+	t.doc.Notes = append(t.doc.Notes, row.untrimmed...)
+	name := row.name
+	if name.Value == "" {
+		t.errs.Add(r.span, nil, "row has no role name: expected the %q column to name a role; row skipped", rolesHeader[rcRole])
+		return
+	}
+	role := roleByValue[name.Value]
+	if role == nil {
+		role = roles[name.Key()]
+		roleByValue[name.Value] = role
+	}
+	if role == nil {
+		role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Family: row.family, Span: r.span}
+		p := t.notes().splitProse(c[rcRoleDescription])
+		role.Description, role.Responsibilities = p.paragraphs, p.bullets
+		roles[name.Key()] = role
+		roleByValue[name.Value] = role
+		t.doc.Roles = append(t.doc.Roles, role)
+	}
+	role.Span = spanOf(t.f, role.Span, r.span)
+	switch typ := row.typ; {
+	case typ.Value == "":
+	case strings.EqualFold(typ.Value, seniorCivilSvc):
+		role.SeniorCivilService = true
+	default:
+		t.note("unexpected-text", typ.Span, "role type %q: expected %q or an empty cell", typ.Value, seniorCivilSvc)
+	}
+
+	skill := row.skill
+	if skill.Value == "" {
+		t.errs.Add(r.span, nil, "row has no skill name: expected the %q column to name a skill; row skipped", rolesHeader[rcSkill])
+		return
+	}
+	req := &framework.Requirement{Skill: skill, Span: r.span}
+	if d := row.desc; d.Value == missingCell {
+		t.note("missing-description", d.Span, "skill %q has the placeholder description %q", skill.Value, missingCell)
+	}
+	// The row repeats the catalogue's description of the skill; it is
+	// kept as written (placeholder included) so the download can be
+	// written back unchanged.
+	req.Description = row.desc
+	level := row.level
+	if row.scs {
+		// A Senior Civil Service role: the skill's "You can:" and
+		// leadership examples are in the skill description column.
+		p := row.prose
+		t.doc.Notes = append(t.doc.Notes, row.proseNotes...)
+		req.Descriptors, req.LeadershipExamples = p.bullets, p.examples
+		req.Description = framework.Text{}
+		if len(p.paragraphs) > 0 {
+			req.Description = p.paragraphs[0]
+		}
+		role.Skills = append(role.Skills, req)
+		return
+	}
+	if level.Value == "" {
+		t.errs.Add(r.span, nil, "row has no role level: expected the %q column to name a level, or %q; row skipped", rolesHeader[rcLevel], notInUse)
+		return
+	}
+	lv := levelByValue[role][level.Value]
+	if lv == nil {
+		lv = role.Level(level.Value)
+	}
+	if lv == nil {
+		lv = &framework.RoleLevel{Name: level, Span: r.span}
+		p := t.notes().splitProse(c[rcLevelDescription])
+		lv.Description, lv.Responsibilities = p.paragraphs, p.bullets
+		role.Levels = append(role.Levels, lv)
+	}
+	if levelByValue[role] == nil {
+		levelByValue[role] = map[string]*framework.RoleLevel{}
+	}
+	levelByValue[role][level.Value] = lv
+	lv.Span = spanOf(t.f, lv.Span, r.span)
+	req.LevelText = row.skillLevel
+	requirementLevel(req)
+	p := row.prose
+	t.doc.Notes = append(t.doc.Notes, row.proseNotes...)
+	req.Descriptors = p.bullets
+	for _, para := range p.paragraphs {
+		t.note("unexpected-text", para.Span, "text %q in a skill level description: expected %q and \"- \" bullets", clip(para.Value), youCan)
+	}
+	lv.Skills = append(lv.Skills, req)
 }
 
 // Columns of the skills download.
@@ -150,7 +252,7 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList
 			continue
 		}
 		c := r.cells
-		t.untrimmed("skill", c[scName])
+		t.notes().untrimmed("skill", c[scName])
 		name := c[scName].text()
 		if name.Value == "" {
 			t.errs.Add(r.span, nil, "row has no skill name: expected the %q column to name a skill; row skipped", skillsHeader[scName])
@@ -169,7 +271,7 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList
 			if txt.Value == skillPlaceholder {
 				sl.Status, sl.Placeholder = framework.Undefined, txt
 			} else {
-				p := t.splitProse(lc)
+				p := t.notes().splitProse(lc)
 				sl.Status, sl.Descriptors = framework.Defined, p.bullets
 				for _, para := range p.paragraphs {
 					t.note("unexpected-text", para.Span, "text %q in the %s level of %q: expected %q and \"- \" bullets", clip(para.Value), l, name.Value, youCan)
@@ -177,7 +279,7 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList
 			}
 			s.Levels = append(s.Levels, sl)
 		}
-		desc := t.splitProse(c[scDescription])
+		desc := t.notes().splitProse(c[scDescription])
 		if empty && desc.youCan {
 			s.SeniorCivilService = true
 			s.Requirements, s.LeadershipExamples = desc.bullets, desc.examples
