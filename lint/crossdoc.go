@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -517,46 +518,44 @@ func collectRequirements(d *framework.Document, r *framework.Role) *roleRequirem
 
 // backlinks indexes the catalogue's "Roles that require this skill"
 // lists both ways, by role key and by role slug, so that asking whether a
-// skill lists a role, or which skills list it, costs a map read and not a
-// scan of the catalogue.
+// skill lists a role, or which skills list it, costs a map read and a
+// binary search, not a scan of the catalogue.
 type backlinks struct {
-	skills map[*framework.Skill]int // catalogue order
-	byName map[string][]backlink    // role key → listing skills, in catalogue order
-	bySlug map[string][]backlink    // role slug → listing skills, in catalogue order
-	entry  map[skillRole]int        // a skill's first entry for a role key or slug, as an index of its Roles
+	cat    *framework.Framework
+	skills map[*framework.Skill]int32 // catalogue order
+	byName map[string][]backlink      // role key → listing skills, in catalogue order
+	bySlug map[string][]backlink      // role slug → listing skills, in catalogue order
 }
 
-type skillRole struct {
-	skill  *framework.Skill
-	role   string // key or slug
-	isSlug bool
-}
+// backlink is one skill's listing of a role: the skill's index in the
+// catalogue and its first entry for the role, an index of its Roles.
+type backlink struct{ skill, ref int32 }
 
-// backlink is one skill's listing of a role.
-type backlink struct {
+// listing is a skill's listing of a role, as [backlinks.listing] gives it.
+type listing struct {
 	skill *framework.Skill
 	ref   framework.RoleRef
 }
 
 func newBacklinks(cat *framework.Framework) *backlinks {
-	b := &backlinks{skills: map[*framework.Skill]int{}, byName: map[string][]backlink{}, bySlug: map[string][]backlink{},
-		entry: map[skillRole]int{}}
+	b := &backlinks{cat: cat, skills: make(map[*framework.Skill]int32, len(cat.Skills)),
+		byName: map[string][]backlink{}, bySlug: map[string][]backlink{}}
+	keys := map[string]string{} // role names repeat from skill to skill
 	for i, s := range cat.Skills {
-		b.skills[s] = i
+		b.skills[s] = int32(i)
 		for j, ref := range s.Roles {
-			k := ref.Name.Key()
-			if _, ok := b.entry[skillRole{s, k, false}]; !ok {
-				b.entry[skillRole{s, k, false}] = j
+			k, ok := keys[ref.Name.Value]
+			if !ok {
+				k = ref.Name.Key()
+				keys[ref.Name.Value] = k
 			}
-			if _, ok := b.entry[skillRole{s, ref.Slug, true}]; !ok && ref.Slug != "" {
-				b.entry[skillRole{s, ref.Slug, true}] = j
-			}
-			if l := b.byName[k]; len(l) == 0 || l[len(l)-1].skill != s {
-				b.byName[k] = append(l, backlink{s, ref})
+			link := backlink{int32(i), int32(j)}
+			if l := b.byName[k]; len(l) == 0 || l[len(l)-1].skill != link.skill {
+				b.byName[k] = append(l, link)
 			}
 			if ref.Slug != "" {
-				if l := b.bySlug[ref.Slug]; len(l) == 0 || l[len(l)-1].skill != s {
-					b.bySlug[ref.Slug] = append(l, backlink{s, ref})
+				if l := b.bySlug[ref.Slug]; len(l) == 0 || l[len(l)-1].skill != link.skill {
+					b.bySlug[ref.Slug] = append(l, link)
 				}
 			}
 		}
@@ -566,29 +565,29 @@ func newBacklinks(cat *framework.Framework) *backlinks {
 
 // listing returns the skills that list the role with the given key or
 // slug, in catalogue order, each with its first entry for the role.
-func (b *backlinks) listing(key, slug string) []backlink {
+func (b *backlinks) listing(key, slug string) []listing {
 	byName, bySlug := b.byName[key], []backlink(nil)
 	if slug != "" {
 		bySlug = b.bySlug[slug]
 	}
-	if len(bySlug) == 0 {
-		return byName
-	}
 	// Merge the two lists in catalogue order; a skill listed both ways
 	// keeps its first entry.
-	out := make([]backlink, 0, len(byName)+len(bySlug))
+	out := make([]listing, 0, len(byName)+len(bySlug))
+	add := func(l backlink) {
+		s := b.cat.Skills[l.skill]
+		out = append(out, listing{s, s.Roles[l.ref]})
+	}
 	i, j := 0, 0
 	for i < len(byName) || j < len(bySlug) {
 		switch {
-		case j == len(bySlug) || i < len(byName) && b.skills[byName[i].skill] < b.skills[bySlug[j].skill]:
-			out = append(out, byName[i])
+		case j == len(bySlug) || i < len(byName) && byName[i].skill < bySlug[j].skill:
+			add(byName[i])
 			i++
-		case i == len(byName) || b.skills[bySlug[j].skill] < b.skills[byName[i].skill]:
-			out = append(out, bySlug[j])
+		case i == len(byName) || bySlug[j].skill < byName[i].skill:
+			add(bySlug[j])
 			j++
 		default: // the same skill: its first entry for the role
-			ref, _ := b.lists(byName[i].skill, key, slug)
-			out = append(out, backlink{byName[i].skill, ref})
+			add(backlink{byName[i].skill, min(byName[i].ref, bySlug[j].ref)})
 			i++
 			j++
 		}
@@ -599,10 +598,14 @@ func (b *backlinks) listing(key, slug string) []backlink {
 // lists reports whether the catalogue skill s lists the role with the
 // given key or slug, and its first entry for it.
 func (b *backlinks) lists(s *framework.Skill, key, slug string) (framework.RoleRef, bool) {
-	i, byName := b.entry[skillRole{s, key, false}]
-	j, bySlug := 0, false
+	si, ok := b.skills[s]
+	if !ok {
+		return framework.RoleRef{}, false
+	}
+	i, byName := entryOf(b.byName[key], si)
+	j, bySlug := int32(0), false
 	if slug != "" {
-		j, bySlug = b.entry[skillRole{s, slug, true}]
+		j, bySlug = entryOf(b.bySlug[slug], si)
 	}
 	switch {
 	case byName && (!bySlug || i <= j):
@@ -611,6 +614,15 @@ func (b *backlinks) lists(s *framework.Skill, key, slug string) (framework.RoleR
 		return s.Roles[j], true
 	}
 	return framework.RoleRef{}, false
+}
+
+// entryOf returns the entry of skill si in l, a list in catalogue order.
+func entryOf(l []backlink, si int32) (int32, bool) {
+	k, found := slices.BinarySearchFunc(l, si, func(e backlink, si int32) int { return cmp.Compare(e.skill, si) })
+	if !found {
+		return 0, false
+	}
+	return l[k].ref, true
 }
 
 // listsRole reports whether the catalogue skill s lists role r.

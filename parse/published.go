@@ -2,8 +2,10 @@ package parse
 
 import (
 	"embed"
+	"io"
 	"io/fs"
 	"path"
+	"strings"
 	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -30,14 +32,34 @@ var published = sync.OnceValues(func() ([]publishedDoc, error) {
 	}
 	var docs []publishedDoc
 	for _, name := range names {
-		src, err := publishedFS.ReadFile(name)
+		src, err := readEmbedded(name)
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, publishedDoc{path.Join("published", path.Base(name)), string(src)})
+		docs = append(docs, publishedDoc{path.Join("published", path.Base(name)), src})
 	}
 	return docs, nil
 })
+
+// readEmbedded reads an embedded file straight into a string: the
+// documents' texts share it.
+func readEmbedded(name string) (string, error) {
+	f, err := publishedFS.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.Grow(int(fi.Size()))
+	if _, err := io.Copy(&b, f); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
 
 // publishedDocs parses the embedded documents once.
 var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
