@@ -221,6 +221,7 @@ func newSkillIndex(cat *framework.Framework) *skillIndex {
 		}
 	}
 	seen := map[string]bool{}
+	roleKeys := keyMemo{} // role names repeat from skill to skill
 	for _, s := range cat.Skills {
 		k := s.Name.Key()
 		if seen[k] {
@@ -232,7 +233,7 @@ func newSkillIndex(cat *framework.Framework) *skillIndex {
 		n.words, n.qualified = nameWords(s.Name.Value)
 		i := len(x.names)
 		for _, r := range s.Roles {
-			file(x.byRole, r.Name.Key(), i)
+			file(x.byRole, roleKeys.key(r.Name), i)
 			if r.Slug != "" {
 				file(x.bySlug, r.Slug, i)
 			}
@@ -495,10 +496,10 @@ type roleRequirements struct {
 	keys  []string                  // skill keys in order of first use
 }
 
-func collectRequirements(d *framework.Document, r *framework.Role) *roleRequirements {
+func collectRequirements(p *Pass, d *framework.Document, r *framework.Role) *roleRequirements {
 	rr := &roleRequirements{doc: d, role: r, first: map[string]framework.Text{}}
 	add := func(q *framework.Requirement) {
-		k := q.Skill.Key()
+		k := p.key(q.Skill)
 		if _, ok := rr.first[k]; ok || k == "" {
 			return
 		}
@@ -540,15 +541,11 @@ type listing struct {
 func newBacklinks(cat *framework.Framework) *backlinks {
 	b := &backlinks{cat: cat, skills: make(map[*framework.Skill]int32, len(cat.Skills)),
 		byName: map[string][]backlink{}, bySlug: map[string][]backlink{}}
-	keys := map[string]string{} // role names repeat from skill to skill
+	keys := keyMemo{} // role names repeat from skill to skill
 	for i, s := range cat.Skills {
 		b.skills[s] = int32(i)
 		for j, ref := range s.Roles {
-			k, ok := keys[ref.Name.Value]
-			if !ok {
-				k = ref.Name.Key()
-				keys[ref.Name.Value] = k
-			}
+			k := keys.key(ref.Name)
 			link := backlink{int32(i), int32(j)}
 			if l := b.byName[k]; len(l) == 0 || l[len(l)-1].skill != link.skill {
 				b.byName[k] = append(l, link)
@@ -689,10 +686,11 @@ func runRoleBacklink(p *Pass) {
 			if r.SeniorCivilService || r.Name.Value == "" {
 				continue
 			}
-			rr := collectRequirements(d, r)
+			rr := collectRequirements(p, d, r)
 			reqs = append(reqs, rr)
 			if complete(d) {
-				completeReqs[r.Name.Key()] = append(completeReqs[r.Name.Key()], rr)
+				k := p.key(r.Name)
+				completeReqs[k] = append(completeReqs[k], rr)
 			}
 		}
 	}
@@ -718,20 +716,21 @@ func runRoleBacklink(p *Pass) {
 	// The catalogue lists a role whose full page does not require the skill.
 	seenRole := map[string]bool{}
 	for _, rr := range reqs {
-		if !complete(rr.doc) || seenRole[rr.role.Name.Key()] {
+		role := p.key(rr.role.Name)
+		if !complete(rr.doc) || seenRole[role] {
 			continue
 		}
-		seenRole[rr.role.Name.Key()] = true
+		seenRole[role] = true
 		if len(rr.keys) == 0 {
 			continue // a page without skills: structure reports it
 		}
 		// Every complete page of the role must leave the skill out.
-		all := completeReqs[rr.role.Name.Key()]
-		for _, l := range links.listing(rr.role.Name.Key(), rr.role.Slug) {
+		all := completeReqs[role]
+		for _, l := range links.listing(role, rr.role.Slug) {
 			s, ref := l.skill, l.ref
 			required := false
 			for _, o := range all {
-				if _, ok := o.first[s.Name.Key()]; ok {
+				if _, ok := o.first[p.key(s.Name)]; ok {
 					required = true
 				}
 			}
@@ -758,7 +757,7 @@ func runRoleBacklink(p *Pass) {
 			if len(r.SharedSkills) == 0 {
 				continue
 			}
-			rr := collectRequirements(d, r)
+			rr := collectRequirements(p, d, r)
 			for _, row := range r.SharedSkills {
 				if row.Role.Value == "" {
 					continue

@@ -132,7 +132,7 @@ func dupReqs(p *Pass, qs []*framework.Requirement, where func() string) {
 	}
 	first := make(map[string]*framework.Requirement, len(qs))
 	for _, q := range qs {
-		k := q.Skill.Key()
+		k := p.key(q.Skill)
 		f, ok := first[k]
 		if !ok || k == "" {
 			first[k] = q

@@ -364,12 +364,13 @@ func runLevelRegression(p *Pass) {
 				level *framework.RoleLevel
 				req   *framework.Requirement
 			}
-			prev := map[string]last{} // by track and skill key
+			type trackSkill struct{ track, skill string } // keys
+			prev := map[trackSkill]last{}
 			for _, l := range r.Levels {
-				tr := track(l.Name.Value) + "\x00"
-				seen := map[string]bool{}
+				tr := track(l.Name.Value)
+				seen := map[trackSkill]bool{}
 				for _, q := range l.Skills {
-					k := tr + q.Skill.Key()
+					k := trackSkill{tr, p.key(q.Skill)}
 					if !q.Level.Valid() || seen[k] {
 						continue
 					}
@@ -387,9 +388,9 @@ func runLevelRegression(p *Pass) {
 						})
 					}
 				}
-				set := map[string]bool{}
+				set := map[trackSkill]bool{}
 				for _, q := range l.Skills {
-					if k := tr + q.Skill.Key(); q.Level.Valid() && !set[k] {
+					if k := (trackSkill{tr, p.key(q.Skill)}); q.Level.Valid() && !set[k] {
 						set[k] = true
 						prev[k] = last{l, q}
 					}

@@ -115,9 +115,9 @@ type Pass struct {
 
 	rule     *Rule
 	report   func(Diagnostic)
-	reported int               // findings reported so far
-	keys     map[string]string // memo of [Pass.key]
-	run      *runState         // what the passes of one Run share
+	reported int       // findings reported so far
+	keys     keyMemo   // memo of [Pass.key]
+	run      *runState // what the passes of one Run share
 }
 
 // runState is what the passes of one [Run] compute once and share. Rules

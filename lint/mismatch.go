@@ -112,7 +112,7 @@ func runDescriptorMismatch(p *Pass) {
 		if b.Level == nil || len(b.Req.Descriptors) == 0 {
 			continue
 		}
-		k := siteKey{b.Role.Name.Key(), b.Level.Name.Key(), b.Req.Skill.Key()}
+		k := siteKey{p.key(b.Role.Name), p.key(b.Level.Name), p.key(b.Req.Skill)}
 		earlier := same[k]
 		same[k] = append(earlier, j)
 		for _, i := range earlier {

@@ -81,13 +81,21 @@ func newCatalogueIndex(cat *framework.Framework) catalogueIndex {
 // key returns t's [framework.Key], remembered by value for the pass: the
 // framework repeats its descriptors on every role level.
 func (p *Pass) key(t framework.Text) string {
-	k, ok := p.keys[t.Value]
+	if p.keys == nil {
+		p.keys = keyMemo{}
+	}
+	return p.keys.key(t)
+}
+
+// keyMemo remembers the keys of values: the framework repeats its names
+// and descriptors.
+type keyMemo map[string]string
+
+func (m keyMemo) key(t framework.Text) string {
+	k, ok := m[t.Value]
 	if !ok {
-		if p.keys == nil {
-			p.keys = map[string]string{}
-		}
 		k = t.Key()
-		p.keys[t.Value] = k
+		m[t.Value] = k
 	}
 	return k
 }
