@@ -49,8 +49,9 @@ type report struct {
 	skipped []string
 	config  *lint.Config
 
-	// fingerprints are the diagnostics' fingerprints, computed before
-	// the baseline filtered them so that they match the baseline's.
+	// fingerprints are the diagnostics' fingerprints, for SARIF only,
+	// computed before the baseline filtered them so that they match the
+	// baseline's.
 	fingerprints []string
 }
 
@@ -155,7 +156,12 @@ func runLint(e *env, args []string) int {
 		return exitOK
 	}
 
-	fps := lint.Fingerprints(diags)
+	// Only SARIF reports fingerprints; they are taken before a baseline
+	// filters the findings, so that they match the baseline's.
+	var fps []string
+	if o.format == "sarif" {
+		fps = lint.Fingerprints(diags)
+	}
 	if o.baseline != "" {
 		src, err := os.ReadFile(o.baseline)
 		if err != nil {
@@ -168,7 +174,9 @@ func runLint(e *env, args []string) int {
 			return exitUsage
 		}
 		kept, stale := b.Filter(diags)
-		fps = keptFingerprints(diags, kept, fps)
+		if fps != nil {
+			fps = keptFingerprints(diags, kept, fps)
+		}
 		diags = kept
 		if len(stale) > 0 {
 			e.errorf("%s: %d stale %s no longer %s a finding; refresh it with --write-baseline:",

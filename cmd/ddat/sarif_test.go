@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,6 +90,47 @@ func TestSARIFSchema(t *testing.T) {
 			if r.PartialFingerprints[fingerprintKey] == "" {
 				t.Errorf("result of %s has no fingerprint", r.RuleID)
 			}
+		}
+	}
+}
+
+// TestSARIFBaselineFingerprints: with a baseline, the results SARIF keeps
+// carry the fingerprints they have in a run without one.
+func TestSARIFBaselineFingerprints(t *testing.T) {
+	t.Chdir(repoRoot(t))
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	sarif := func(args ...string) map[string]string {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		args = append([]string{"lint", "--fail-on", "none", "--format", "sarif"}, args...)
+		if st := run(args, strings.NewReader(""), &stdout, &stderr); st != exitOK {
+			t.Fatalf("ddat %s: exit %d\n%s", strings.Join(args, " "), st, stderr.String())
+		}
+		var log sarifLog
+		if err := json.Unmarshal(stdout.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		fps := map[string]string{}
+		for _, r := range log.Runs[0].Results {
+			b, err := json.Marshal([]any{r.RuleID, r.Message, r.Locations})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fps[string(b)] = r.PartialFingerprints[fingerprintKey]
+		}
+		return fps
+	}
+	var stderr bytes.Buffer
+	if st := run([]string{"lint", "--write-baseline", baseline, "testdata/skills-a-to-z.md"}, strings.NewReader(""), io.Discard, &stderr); st != exitOK {
+		t.Fatalf("write baseline: exit %d\n%s", st, stderr.String())
+	}
+	all, kept := sarif("testdata"), sarif("--baseline", baseline, "testdata")
+	if len(kept) == 0 || len(kept) >= len(all) {
+		t.Fatalf("%d results with the baseline, %d without: want some, not all", len(kept), len(all))
+	}
+	for k, fp := range kept {
+		if all[k] != fp {
+			t.Errorf("result %s: fingerprint %q with the baseline, %q without", k, fp, all[k])
 		}
 	}
 }
