@@ -42,6 +42,35 @@ func cp1252Byte(r rune) (byte, bool) {
 	return b, ok
 }
 
+// plainByte reports whether the encoding rule passes over byte c:
+// printable ASCII other than '&', tab, LF and CR.
+func plainByte(c byte) bool {
+	return c < utf8.RuneSelf && c != '&' && (c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r')
+}
+
+// plainWord reports whether all eight bytes of x are printable ASCII
+// other than '&': bytes from 0x20 to 0x7E, but 0x26. (Tab, LF and CR,
+// which plainByte passes, send the word to plainByte.) It tests the
+// bytes together, with the usual bit tricks: a byte is below n when
+// subtracting n borrows into its top bit, and equal to v when x^v has a
+// zero byte.
+func plainWord(x uint64) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	below := func(x uint64, n uint64) uint64 { return (x - ones*n) & ^x & tops }
+	return x&tops == 0 && // all ASCII
+		below(x, 0x20) == 0 && // no control character
+		below(x^(ones*0x26), 1) == 0 && // no '&'
+		below(x^(ones*0x7F), 1) == 0 // no DEL
+}
+
+// load64 returns the eight bytes of s from i as a little-endian word
+// (the compiler makes it one load).
+func load64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
 func runEncoding(p *Pass) {
 	for _, doc := range p.Framework.Documents {
 		if doc == nil || doc.File == nil {
@@ -57,8 +86,13 @@ func runEncoding(p *Pass) {
 		}
 		for i := 0; i < len(src); {
 			// Printable ASCII other than '&', the bulk of any source, is
-			// passed over a byte at a time.
-			if c := src[i]; c < utf8.RuneSelf && c != '&' && (c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r') {
+			// passed over eight bytes at a time where it can be, else a
+			// byte at a time.
+			if i+8 <= len(src) && plainWord(load64(src, i)) {
+				i += 8
+				continue
+			}
+			if plainByte(src[i]) {
 				i++
 				continue
 			}
