@@ -81,8 +81,8 @@ func prepareRoleRow(row *roleRow, r record, seen *rowSet) {
 }
 
 // roleRowBatch is how many rows go from the reading goroutine to the
-// building one at a time.
-const roleRowBatch = 128
+// building one at a time: about 15 kB of rows.
+const roleRowBatch = 32
 
 // roleRows yields the rows of the roles download in batches, read and
 // prepared on another goroutine: while the caller builds the model from
@@ -90,17 +90,24 @@ const roleRowBatch = 128
 // it is done; it is done when roleRows returns.
 func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
 	return func(yield func([]roleRow) bool) {
+		// Batches are made as needed, at most four, and reused: a row's
+		// fields are copied out of it.
 		full := make(chan []roleRow, 2)
-		free := make(chan []roleRow, 3) // batches are reused: a row's fields are copied out
-		for range cap(free) {
-			free <- make([]roleRow, 0, roleRowBatch)
-		}
+		free := make(chan []roleRow, 4)
 		stop, done := make(chan struct{}), make(chan struct{})
 		var readErrs framework.ErrorList
 		go func() {
 			defer close(done)
 			defer close(full)
-			b := <-free
+			next := func() []roleRow {
+				select {
+				case b := <-free:
+					return b[:0]
+				default:
+					return make([]roleRow, 0, roleRowBatch)
+				}
+			}
+			b := next()
 			for r := range t.readRows(&readErrs) {
 				b = b[:len(b)+1]
 				prepareRoleRow(&b[len(b)-1], r, seen)
@@ -112,12 +119,7 @@ func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
 				case <-stop:
 					return
 				}
-				select {
-				case b = <-free:
-				case <-stop:
-					return
-				}
-				b = b[:0]
+				b = next()
 			}
 			if len(b) > 0 {
 				select {
