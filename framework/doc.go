@@ -5,10 +5,11 @@
 //
 // # Sources and positions
 //
-// Every parsed element keeps where it came from. A [File] holds a source's
-// unchanged bytes, as a string, and a line table; a [Span] is a byte range
-// of a File, and a [Text] is a value with its Span, its Value usually a
-// substring of the File's (the parsers do not copy what they can share). Line and column are computed from the
+// Every parsed element keeps where it came from. A [File] holds a
+// source's unchanged bytes, as a string, and a line table; a [Span] is a
+// byte range of a File, and a [Text] is a value with its Span, its Value
+// usually a substring of the File's (the parsers do not copy what they
+// can share). Line and column are computed from the
 // line table when asked for ([Span.Pos]), in the style of go/token: 1-based
 // lines, 1-based byte columns. Nothing normalises the bytes that offsets
 // point into; comparisons use [Key], which folds a copy.

@@ -532,8 +532,9 @@ type backlinks struct {
 // catalogue and its first entry for the role, an index of its Roles.
 type backlink struct{ skill, ref int32 }
 
-// listing is a skill's listing of a role, as [backlinks.listing] gives it.
-type listing struct {
+// roleListing is a skill's listing of a role, as [backlinks.listing]
+// gives it.
+type roleListing struct {
 	skill *framework.Skill
 	ref   framework.RoleRef
 }
@@ -562,17 +563,17 @@ func newBacklinks(cat *framework.Framework) *backlinks {
 
 // listing returns the skills that list the role with the given key or
 // slug, in catalogue order, each with its first entry for the role.
-func (b *backlinks) listing(key, slug string) []listing {
+func (b *backlinks) listing(key, slug string) []roleListing {
 	byName, bySlug := b.byName[key], []backlink(nil)
 	if slug != "" {
 		bySlug = b.bySlug[slug]
 	}
 	// Merge the two lists in catalogue order; a skill listed both ways
 	// keeps its first entry.
-	out := make([]listing, 0, len(byName)+len(bySlug))
+	out := make([]roleListing, 0, len(byName)+len(bySlug))
 	add := func(l backlink) {
 		s := b.cat.Skills[l.skill]
-		out = append(out, listing{s, s.Roles[l.ref]})
+		out = append(out, roleListing{s, s.Roles[l.ref]})
 	}
 	i, j := 0, 0
 	for i < len(byName) || j < len(bySlug) {

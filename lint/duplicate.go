@@ -162,7 +162,7 @@ func wholeLine(s framework.Span) (framework.Span, bool) {
 		return framework.Span{}, false
 	}
 	start := f.LineStart(f.Position(s.Start).Line)
-	for _, b := range string(f.Src[start:s.Start]) {
+	for _, b := range f.Src[start:s.Start] {
 		switch b {
 		case ' ', '\t', '-', '*', '•', '\u00a0':
 		default:

@@ -354,6 +354,9 @@ var LevelRegression = &Rule{
 	Run:      runLevelRegression,
 }
 
+// trackSkill is a career track and a skill, by their keys.
+type trackSkill struct{ track, skill string }
+
 func runLevelRegression(p *Pass) {
 	for _, doc := range p.Framework.Documents {
 		if doc == nil {
@@ -364,7 +367,6 @@ func runLevelRegression(p *Pass) {
 				level *framework.RoleLevel
 				req   *framework.Requirement
 			}
-			type trackSkill struct{ track, skill string } // keys
 			prev := map[trackSkill]last{}
 			for _, l := range r.Levels {
 				tr := track(l.Name.Value)

@@ -29,7 +29,7 @@ var Encoding = &Rule{
 var entityRE = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
 
 // maxEntityLen is the longest match of entityRE: "&" and ";" around eight
-// bytes.
+// bytes (TestEntityLength keeps the two in step).
 const maxEntityLen = 10
 
 // isMojibakeLead reports whether r starts a mojibake sequence: a

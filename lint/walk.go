@@ -44,8 +44,9 @@ func requirements(fw *framework.Framework) []Site {
 	return sites
 }
 
-// CatalogueSkill returns the reference catalogue's skill whose name has
-// the same [framework.Key] as name, or nil.
+// CatalogueSkill returns the reference catalogue's skill (of
+// p.Catalogue, which every pass of a run shares) whose name has the same
+// [framework.Key] as name, or nil.
 func (p *Pass) CatalogueSkill(name string) *framework.Skill {
 	x := p.run.catalogue()
 	// Most names are written as the catalogue writes them: found by

@@ -66,7 +66,7 @@ func (c cell) rawOffsets() offsets {
 	if quoted {
 		i++
 	}
-	if i+len(c.value) <= len(src) && string(src[i:i+len(c.value)]) == c.value {
+	if i+len(c.value) <= len(src) && src[i:i+len(c.value)] == c.value {
 		return offsets{base: i}
 	}
 	m := make([]int, len(c.value)+1)

@@ -103,3 +103,16 @@ func FuzzCSVRecords(f *testing.F) {
 		checkReaders(t, src)
 	})
 }
+
+// TestRoleRowsPanic: a panic on the reading goroutine reaches the caller,
+// which can recover it, as it could when all parsing ran on its own.
+func TestRoleRowsPanic(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("the reader's panic did not reach the caller")
+		}
+	}()
+	tb := &table{header: rolesHeader} // no file: reading it panics
+	for range roleRows(tb, newRowSet()) {
+	}
+}

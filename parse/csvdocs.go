@@ -34,19 +34,27 @@ const (
 // model is built from them, in order, on this one.
 func parseRolesCSV(f *framework.File) (*framework.Document, framework.ErrorList) {
 	t := readTable(f, rolesHeader)
-	roles := map[string]*framework.Role{}       // by key
-	roleByValue := map[string]*framework.Role{} // by name as written: rows repeat it
-	levelByValue := map[*framework.Role]map[string]*framework.RoleLevel{}
-	seen := newRowSet()
-	for rows := range roleRows(t, seen) {
+	b := &rolesBuilder{t: t, seen: newRowSet(), roles: map[string]*framework.Role{},
+		roleByValue: map[string]*framework.Role{}, levelByValue: map[*framework.Role]map[string]*framework.RoleLevel{}}
+	for rows := range roleRows(t, b.seen) {
 		for i := range rows {
-			roleRowInto(t, &rows[i], seen, roles, roleByValue, levelByValue)
+			b.add(&rows[i])
 		}
 	}
 	for _, role := range t.doc.Roles {
 		orderLevels(role)
 	}
 	return t.doc, t.errs
+}
+
+// rolesBuilder builds the model of the roles download from its rows, in
+// order.
+type rolesBuilder struct {
+	t            *table
+	seen         *rowSet                    // the rows so far, for repeats
+	roles        map[string]*framework.Role // by key
+	roleByValue  map[string]*framework.Role // by name as written: rows repeat it
+	levelByValue map[*framework.Role]map[string]*framework.RoleLevel
 }
 
 // roleRow is a row of the roles download with what can be read from it
@@ -63,6 +71,8 @@ type roleRow struct {
 	proseNotes                            notes
 }
 
+// prepareRoleRow fills row from record r, with the hash under which seen
+// files it.
 func prepareRoleRow(row *roleRow, r record, seen *rowSet) {
 	c := r.cells
 	*row = roleRow{rec: r, hash: seen.hash(r)}
@@ -86,8 +96,9 @@ const roleRowBatch = 32
 
 // roleRows yields the rows of the roles download in batches, read and
 // prepared on another goroutine: while the caller builds the model from
-// one batch, the next is prepared. The reader's errors join t.errs once
-// it is done; it is done when roleRows returns.
+// one batch, the next is prepared. When the range over it ends, the
+// reading goroutine has ended too, its errors are in t.errs, and a panic
+// of its is the caller's.
 func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
 	return func(yield func([]roleRow) bool) {
 		// Batches are made as needed, at most four, and reused: a row's
@@ -96,8 +107,10 @@ func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
 		free := make(chan []roleRow, 4)
 		stop, done := make(chan struct{}), make(chan struct{})
 		var readErrs framework.ErrorList
+		var panicked any // set before done is closed
 		go func() {
 			defer close(done)
+			defer func() { panicked = recover() }()
 			defer close(full)
 			next := func() []roleRow {
 				select {
@@ -131,6 +144,9 @@ func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
 		defer func() {
 			close(stop)
 			<-done
+			if panicked != nil {
+				panic(panicked)
+			}
 			t.errs = append(t.errs, readErrs...)
 		}()
 		for b := range full {
@@ -142,10 +158,11 @@ func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
 	}
 }
 
-// roleRowInto adds a prepared row to the model.
-func roleRowInto(t *table, row *roleRow, seen *rowSet, roles, roleByValue map[string]*framework.Role, levelByValue map[*framework.Role]map[string]*framework.RoleLevel) {
+// add adds a prepared row to the model.
+func (b *rolesBuilder) add(row *roleRow) {
+	t, roles, roleByValue, levelByValue := b.t, b.roles, b.roleByValue, b.levelByValue
 	r, c := row.rec, row.rec.cells
-	if t.duplicateHashed(seen, r, row.hash) {
+	if t.duplicateHashed(b.seen, r, row.hash) {
 		return
 	}
 	t.doc.Notes = append(t.doc.Notes, row.untrimmed...)

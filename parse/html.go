@@ -71,7 +71,7 @@ func decodeText(src string, start, end int) piece {
 		if j < end && src[j] == ';' {
 			j++
 		}
-		dec := html.UnescapeString(string(src[i:j]))
+		dec := html.UnescapeString(src[i:j])
 		for range len(dec) {
 			raw = append(raw, i)
 		}

@@ -749,7 +749,7 @@ func (s *jsonScanner) number() (*jsonValue, *jsonError) {
 		}
 	}
 	s.off = i
-	return &jsonValue{kind: jsonNumber, start: start, end: i, num: string(src[start:i])}, nil
+	return &jsonValue{kind: jsonNumber, start: start, end: i, num: src[start:i]}, nil
 }
 
 func (s *jsonScanner) literal(word string, v *jsonValue) (*jsonValue, *jsonError) {

@@ -1,15 +1,3 @@
-// Package parse reads the published formats of the Digital and Data
-// Profession Capability Framework into [framework.Document]s: the Skills A
-// to Z Markdown, role pages and role-level text, the older gov.uk
-// guidance (text and HTML), the official CSV downloads and the module's
-// own JSON export ([Formats]).
-//
-// [Parse] detects a source's format and parses it; [ParseString] does the
-// same for a source already held in a string, which the document then
-// keeps without a copy. Every element keeps its span in the unchanged
-// source, and the texts share the source's bytes. Errors come back as a
-// [framework.ErrorList] sorted by position, with the partial document.
-// [Published] is the embedded snapshot of the published framework.
 package parse
 
 import (
@@ -56,7 +44,7 @@ func Formats() []framework.Format {
 }
 
 // Detect returns the format of src, or "" if src is in none of the
-// recognised formats.
+// recognised formats. It reads a copy of src, as [Parse] does.
 func Detect(src []byte) framework.Format {
 	if f, ok := detect(string(src)); ok {
 		return f.format
@@ -64,6 +52,7 @@ func Detect(src []byte) framework.Format {
 	return ""
 }
 
+// detect returns the first format whose detector accepts src.
 func detect(src string) (format, bool) {
 	for _, f := range formats {
 		if f.detect(src) {
@@ -112,6 +101,8 @@ func ParseLimited(name string, src []byte, lim Limits) (*framework.Document, err
 	return parseLimited(name, string(src), lim)
 }
 
+// parseLimited is ParseLimited for a source in a string, which the
+// document keeps.
 func parseLimited(name, src string, lim Limits) (*framework.Document, error) {
 	if err := checkLimits(name, src, lim); err != nil {
 		return nil, err

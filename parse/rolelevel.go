@@ -40,7 +40,7 @@ func looksLikeRoleLevel(src string) bool {
 			continue
 		}
 		if !first {
-			if _, _, ok := roleLine(string(t)); !ok {
+			if _, _, ok := roleLine(t); !ok {
 				return false
 			}
 			first = true

@@ -52,7 +52,7 @@ func looksLikeRolePage(src string) bool {
 		s, e := trim(src, l.start, l.end)
 		t := src[s:e]
 		switch {
-		case collapse(string(t)) == skillTableHeading:
+		case collapse(t) == skillTableHeading:
 			table = true
 		case strings.HasPrefix(t, "Level: "), strings.Contains(t, scalePhrase):
 			levels = true

@@ -28,7 +28,7 @@ func looksLikeSkillsMarkdown(src string) bool {
 		case t == rolesHeading:
 			levels = true
 		case len(t) > 3 && t[0] >= '1' && t[0] <= '4' && t[1] == '.' && t[2] == ' ':
-			if _, err := framework.ParseLevel(string(t[3:])); err == nil {
+			if _, err := framework.ParseLevel(t[3:]); err == nil {
 				levels = true
 			}
 		}
@@ -82,7 +82,7 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, framework.Erro
 			descOpen = false
 			continue
 		}
-		t := string(src[s:e])
+		t := src[s:e]
 		cont := descOpen
 		descOpen = false
 		switch {
