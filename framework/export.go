@@ -213,11 +213,16 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 		}
 	}
 	validUTF8(reflect.ValueOf(&out).Elem())
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	// Encoded compact, then indented into a buffer sized for it once:
+	// indenting while encoding grows a buffer of the full size by
+	// doubling, and then copies it.
+	var compact, b bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(out); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	if err := json.Indent(&b, compact.Bytes(), "", "  "); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	return b.Bytes(), nil
