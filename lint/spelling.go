@@ -629,21 +629,21 @@ func newCorpus(p *Pass) *corpus {
 	c := emptyCorpus(newLexicon(tt.lex))
 	// A third of the word uses are distinct pairs in the framework's
 	// texts: the map is sized for them, and grows for the vocabulary's.
-	n := 0
+	uses := 0
 	for _, ws := range tt.words {
-		n += len(ws)
+		uses += len(ws)
 	}
-	c.pairs = make(map[uint64]int, n/3)
+	c.pairs = make(map[uint64]int, uses/3)
 	for id, ws := range tt.words {
 		c.count(ws, tt.uses[id])
 	}
 	// The catalogue's and the vocabulary's texts count too, each
 	// distinct value tokenised once; their words are not kept.
-	values, _, uses := distinctValues(uniqueTexts(outsideDocs(p)))
+	values, _, valueUses := distinctValues(uniqueTexts(outsideDocs(p)))
 	var ws []word
 	for id, v := range values {
 		ws = appendWords(ws[:0], v, c.lex)
-		c.count(ws, uses[id])
+		c.count(ws, valueUses[id])
 	}
 	// The index is sized for every frequent word and its deletions, an
 	// upper bound: words share some deletions.

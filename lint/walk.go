@@ -19,16 +19,7 @@ type Site struct {
 func (p *Pass) Requirements() []Site { return p.run.requirements() }
 
 func requirements(fw *framework.Framework) []Site {
-	n := 0
-	for _, d := range fw.Documents {
-		for _, r := range d.Roles {
-			n += len(r.Skills)
-			for _, l := range r.Levels {
-				n += len(l.Skills)
-			}
-		}
-	}
-	sites := make([]Site, 0, n)
+	var sites []Site
 	for _, d := range fw.Documents {
 		for _, r := range d.Roles {
 			for _, q := range r.Skills {

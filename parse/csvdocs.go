@@ -160,7 +160,7 @@ func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
 
 // add adds a prepared row to the model.
 func (b *rolesBuilder) add(row *roleRow) {
-	t, roles, roleByValue, levelByValue := b.t, b.roles, b.roleByValue, b.levelByValue
+	t := b.t
 	r, c := row.rec, row.rec.cells
 	if t.duplicateHashed(b.seen, r, row.hash) {
 		return
@@ -171,17 +171,17 @@ func (b *rolesBuilder) add(row *roleRow) {
 		t.errs.Add(r.span, nil, "row has no role name: expected the %q column to name a role; row skipped", rolesHeader[rcRole])
 		return
 	}
-	role := roleByValue[name.Value]
+	role := b.roleByValue[name.Value]
 	if role == nil {
-		role = roles[name.Key()]
-		roleByValue[name.Value] = role
+		role = b.roles[name.Key()]
+		b.roleByValue[name.Value] = role
 	}
 	if role == nil {
 		role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Family: row.family, Span: r.span}
 		p := t.notes().splitProse(c[rcRoleDescription])
 		role.Description, role.Responsibilities = p.paragraphs, p.bullets
-		roles[name.Key()] = role
-		roleByValue[name.Value] = role
+		b.roles[name.Key()] = role
+		b.roleByValue[name.Value] = role
 		t.doc.Roles = append(t.doc.Roles, role)
 	}
 	role.Span = spanOf(t.f, role.Span, r.span)
@@ -224,7 +224,7 @@ func (b *rolesBuilder) add(row *roleRow) {
 		t.errs.Add(r.span, nil, "row has no role level: expected the %q column to name a level, or %q; row skipped", rolesHeader[rcLevel], notInUse)
 		return
 	}
-	lv := levelByValue[role][level.Value]
+	lv := b.levelByValue[role][level.Value]
 	if lv == nil {
 		lv = role.Level(level.Value)
 	}
@@ -234,10 +234,10 @@ func (b *rolesBuilder) add(row *roleRow) {
 		lv.Description, lv.Responsibilities = p.paragraphs, p.bullets
 		role.Levels = append(role.Levels, lv)
 	}
-	if levelByValue[role] == nil {
-		levelByValue[role] = map[string]*framework.RoleLevel{}
+	if b.levelByValue[role] == nil {
+		b.levelByValue[role] = map[string]*framework.RoleLevel{}
 	}
-	levelByValue[role][level.Value] = lv
+	b.levelByValue[role][level.Value] = lv
 	lv.Span = spanOf(t.f, lv.Span, r.span)
 	req.LevelText = row.skillLevel
 	requirementLevel(req)
