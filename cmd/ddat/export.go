@@ -2,10 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -47,21 +43,24 @@ func runExport(e *env, args []string) int {
 		e.errorf("unknown --table %q: want roles or skills", o.table)
 		return exitUsage
 	}
-	if o.out != "" && isInput(o.out, paths) {
-		e.errorf("--out %s is one of the inputs; ddat never writes to its inputs", o.out)
-		return exitUsage
+	if o.out != "" {
+		// Refused at once what can be told before reading: a device, a
+		// named pipe, a link. Whether it is an input is checked when
+		// writing, against the files read.
+		if _, err := checkOutput(nil, "--out", o.out); err != nil {
+			e.errorf("%v", err)
+			return exitUsage
+		}
 	}
-	in, err := readInputs(paths)
+	in, err := readInputs(e, paths)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	if len(in.skipped) > 0 {
-		reportSkipped(e, in.skipped)
-	}
+	reportSkipped(e, in)
 	if !in.embedded {
 		for _, d := range in.parsed {
-			fmt.Fprintln(e.stderr, d.String())
+			e.println(d.String())
 		}
 	}
 	fw := framework.Merge(in.docs...)
@@ -82,63 +81,9 @@ func runExport(e *env, args []string) int {
 		}
 		return exitOK
 	}
-	if err := writeFileAtomic(o.out, data); err != nil {
+	if err := writeOutput(e.reads, "--out", o.out, data); err != nil {
 		e.errorf("%v", err)
 		return exitUsage
 	}
 	return exitOK
-}
-
-// isInput reports whether out names one of the input paths or a file
-// inside an input folder.
-func isInput(out string, paths []string) bool {
-	ao, err := filepath.Abs(out)
-	if err != nil {
-		return false
-	}
-	for _, p := range paths {
-		ap, err := filepath.Abs(p)
-		if err != nil {
-			continue
-		}
-		if ao == ap {
-			return true
-		}
-		if rel, err := filepath.Rel(ap, ao); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
-			if fi, err := os.Stat(ap); err == nil && fi.IsDir() {
-				if _, err := os.Stat(ao); err == nil {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// writeFileAtomic writes data to name through a temporary file in the
-// same folder renamed over it, so that name is never left partial.
-func writeFileAtomic(name string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), name)
 }

@@ -13,7 +13,7 @@ import (
 // (rule)".
 func writeText(r *report) error {
 	for _, d := range r.diags {
-		fmt.Fprintln(r.out, d.String())
+		fmt.Fprintln(r.out, r.e.safe(d.String()))
 	}
 	return nil
 }
@@ -130,7 +130,7 @@ func writeGitHub(r *report) error {
 		}
 		count[typ]++
 		p, end := d.Span.Pos(), d.Span.EndPos()
-		props := []string{"file=" + escapeProperty(p.Filename)}
+		props := []string{"file=" + escapeProperty(escapeText(p.Filename))}
 		if p.IsValid() {
 			props = append(props, fmt.Sprintf("line=%d", p.Line), fmt.Sprintf("col=%d", p.Column))
 			if end.IsValid() {
@@ -138,11 +138,11 @@ func writeGitHub(r *report) error {
 			}
 		}
 		props = append(props, "title="+escapeProperty(d.Rule))
-		fmt.Fprintf(r.out, "::%s %s::%s\n", typ, strings.Join(props, ","), escapeData(d.Message))
+		fmt.Fprintf(r.out, "::%s %s::%s\n", typ, strings.Join(props, ","), escapeData(escapeMessage(d.Message)))
 	}
 	if len(rest) > 0 {
 		for _, d := range rest {
-			fmt.Fprintln(r.out, d.String())
+			fmt.Fprintln(r.out, commandSafe(d.String()))
 		}
 		fmt.Fprintf(r.out, "::notice title=ddat::%s\n", escapeData(fmt.Sprintf(
 			"%d more %s not annotated (at most %d of each type are); they are listed in the log",

@@ -2,9 +2,8 @@ package main
 
 import (
 	"errors"
-	"io"
+	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,10 +21,13 @@ const parseRule = "parse"
 
 // inputs are the documents read for a command.
 type inputs struct {
-	docs     []*framework.Document
-	parsed   []lint.Diagnostic // parse errors of recognised documents, as findings
-	skipped  []string          // files met in folders that are not framework documents
-	embedded bool              // the documents are the embedded published ones
+	docs    []*framework.Document
+	parsed  []lint.Diagnostic // parse errors of recognised documents, as findings
+	skipped []string          // files met in folders that are not framework documents
+	// irregular are the entries met in folders that are not regular
+	// files (named pipes, devices, sockets, symbolic links): never read.
+	irregular []string
+	embedded  bool // the documents are the embedded published ones
 }
 
 // inputError is an input error: the command prints it and exits with
@@ -47,13 +49,15 @@ func (e *inputError) Error() string { return e.msg }
 //
 // Files are parsed concurrently; the result, errors included, is the
 // same as parsing them one after another in walk order.
-func readInputs(paths []string) (*inputs, error) { return readInputsProgress(paths, nil, nil) }
+func readInputs(e *env, paths []string) (*inputs, error) {
+	return readInputsProgress(e, paths, nil, nil)
+}
 
 // readInputsProgress is readInputs, counting parsed files in prog. When
 // alongside is not nil, it is called with the files to read, before
 // they are read; the function it returns, if any, runs concurrently with
 // the parsing, as one more file would, started first.
-func readInputsProgress(paths []string, prog *progress, alongside func([]inputFile) func()) (*inputs, error) {
+func readInputsProgress(e *env, paths []string, prog *progress, alongside func([]inputFile) func()) (*inputs, error) {
 	in := &inputs{}
 	if len(paths) == 0 {
 		docs, err := parse.PublishedDocuments()
@@ -66,7 +70,8 @@ func readInputsProgress(paths []string, prog *progress, alongside func([]inputFi
 	}
 	// A path that cannot be listed stops the run where a sequential
 	// reader would have stopped: after the files listed before it.
-	files, listErr := listInputs(paths)
+	files, irregular, listErr := listInputs(paths)
+	in.irregular = irregular
 	count := prog.start("parsing files", len(files))
 	results := make([]parsed, len(files))
 	var extra func()
@@ -82,7 +87,7 @@ func readInputsProgress(paths []string, prog *progress, alongside func([]inputFi
 			extra()
 			return
 		}
-		results[i-first] = parseFile(files[i-first])
+		results[i-first] = parseFile(e.reads, files[i-first])
 		count.add(1, int64(results[i-first].size))
 	})
 	for i, f := range files {
@@ -103,19 +108,24 @@ type inputFile struct {
 	explicit   bool
 }
 
-// listInputs returns the files at paths in walk order, each once. On an
+// listInputs returns the files at paths in walk order, each once, and
+// the entries met in folders that are not regular files (named pipes,
+// devices, sockets, symbolic links), which are not read. A path named
+// that is neither a folder nor a regular file is an input error. On an
 // error it returns the files listed before it, and the error.
-func listInputs(paths []string) ([]inputFile, error) {
+func listInputs(paths []string) (files []inputFile, irregular []string, err error) {
 	cwd, err := os.Getwd()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var files []inputFile
 	seen := map[string]bool{}
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			return files, &inputError{err.Error()}
+			return files, irregular, &inputError{err.Error()}
+		}
+		if !fi.IsDir() && !fi.Mode().IsRegular() {
+			return files, irregular, &inputError{fmt.Sprintf("%s: %s, not a regular file: ddat reads only regular files", displayName(cwd, p), fileKind(fi.Mode()))}
 		}
 		if !fi.IsDir() {
 			name := displayName(cwd, p)
@@ -135,10 +145,14 @@ func listInputs(paths []string) ([]inputFile, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() {
+			if d.IsDir() {
 				return nil
 			}
 			name := displayName(cwd, fp)
+			if !d.Type().IsRegular() {
+				irregular = append(irregular, name)
+				return nil
+			}
 			if !seen[name] {
 				seen[name] = true
 				files = append(files, inputFile{fp, name, false})
@@ -146,10 +160,10 @@ func listInputs(paths []string) ([]inputFile, error) {
 			return nil
 		})
 		if err != nil {
-			return files, err
+			return files, irregular, err
 		}
 	}
-	return files, nil
+	return files, irregular, nil
 }
 
 // parsed is the outcome of reading and parsing one file.
@@ -160,32 +174,13 @@ type parsed struct {
 	size    int
 }
 
-func parseFile(f inputFile) parsed {
-	src, err := readFile(f.path)
+func parseFile(reads *readSet, f inputFile) parsed {
+	src, err := readLimited(reads, f.path, f.name, maxDocumentBytes)
 	if err != nil {
 		return parsed{readErr: err}
 	}
 	doc, err := parse.ParseString(f.name, src)
 	return parsed{doc: doc, err: err, size: len(src)}
-}
-
-// readFile reads the file at path into a string. The document parsed
-// from it shares the string (see [parse.ParseString]), so that the
-// file's bytes are held once.
-func readFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	var b strings.Builder
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < math.MaxInt32 {
-		b.Grow(int(fi.Size()))
-	}
-	if _, err := io.Copy(&b, f); err != nil {
-		return "", err
-	}
-	return b.String(), nil
 }
 
 // add takes in one file's outcome.
@@ -312,14 +307,22 @@ func displayName(cwd, p string) string {
 	return filepath.ToSlash(rel)
 }
 
-// reportSkipped prints, in one line on stderr, the files met in folders
-// that are not framework documents.
-func reportSkipped(e *env, skipped []string) {
-	switch len(skipped) {
+// reportSkipped prints, in one line on stderr each, the files met in
+// folders that are not framework documents and the entries that are not
+// regular files.
+func reportSkipped(e *env, in *inputs) {
+	switch len(in.skipped) {
 	case 0:
 	case 1:
-		e.errorf("skipped 1 file that is not a framework document: %s", skipped[0])
+		e.errorf("skipped 1 file that is not a framework document: %s", in.skipped[0])
 	default:
-		e.errorf("skipped %d files that are not framework documents: %s", len(skipped), strings.Join(skipped, ", "))
+		e.errorf("skipped %d files that are not framework documents: %s", len(in.skipped), strings.Join(in.skipped, ", "))
+	}
+	switch len(in.irregular) {
+	case 0:
+	case 1:
+		e.errorf("skipped 1 entry that is not a regular file: %s", in.irregular[0])
+	default:
+		e.errorf("skipped %d entries that are not regular files: %s", len(in.irregular), strings.Join(in.irregular, ", "))
 	}
 }

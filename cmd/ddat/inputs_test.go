@@ -1,9 +1,11 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -11,7 +13,7 @@ import (
 // published framework while it reads the inputs: the seeds hold the
 // published documents, a folder of other files cannot.
 func TestMayLackPublished(t *testing.T) {
-	seeds, err := listInputs([]string{filepath.Join(repoRoot(t), "testdata")})
+	seeds, _, err := listInputs([]string{filepath.Join(repoRoot(t), "testdata")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +24,7 @@ func TestMayLackPublished(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("## Skill\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	other, err := listInputs([]string{dir})
+	other, _, err := listInputs([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,13 +40,13 @@ func TestMayLackPublished(t *testing.T) {
 // once, while the files are read, and changes nothing of what is read.
 func TestReadInputsAlongside(t *testing.T) {
 	seeds := filepath.Join(repoRoot(t), "testdata")
-	plain, err := readInputs([]string{seeds})
+	plain, err := readInputs(testEnv(), []string{seeds})
 	if err != nil {
 		t.Fatal(err)
 	}
 	runs := 0
 	var given []inputFile
-	in, err := readInputsProgress([]string{seeds}, nil, func(files []inputFile) func() {
+	in, err := readInputsProgress(testEnv(), []string{seeds}, nil, func(files []inputFile) func() {
 		given = files
 		return func() { runs++ }
 	})
@@ -54,7 +56,7 @@ func TestReadInputsAlongside(t *testing.T) {
 	if runs != 1 {
 		t.Errorf("the function alongside ran %d times, want once", runs)
 	}
-	listed, _ := listInputs([]string{seeds})
+	listed, _, _ := listInputs([]string{seeds})
 	if !slices.Equal(given, listed) {
 		t.Errorf("alongside was given %v, want the listed files %v", given, listed)
 	}
@@ -68,7 +70,13 @@ func TestReadInputsAlongside(t *testing.T) {
 		}
 	}
 	// Nothing runs when alongside returns nil.
-	if _, err := readInputsProgress([]string{seeds}, nil, func([]inputFile) func() { return nil }); err != nil {
+	if _, err := readInputsProgress(testEnv(), []string{seeds}, nil, func([]inputFile) func() { return nil }); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// testEnv returns an env for calling commands' parts directly, its
+// output discarded.
+func testEnv() *env {
+	return &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, reads: &readSet{}, safe: escapeText}
 }

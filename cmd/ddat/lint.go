@@ -67,6 +67,11 @@ func runLint(e *env, args []string) int {
 		e.errorf("unknown --format %q: want text, json, sarif or github", o.format)
 		return exitUsage
 	}
+	if o.format == "github" || os.Getenv("GITHUB_ACTIONS") == "true" {
+		// Actions reads workflow commands from every line of stdout
+		// and stderr: no line that came from a file may be one.
+		e.safe = commandSafe
+	}
 	failAt, ok := failLevel(o.failOn)
 	if !ok {
 		e.errorf("unknown --fail-on %q: want error, warning, info or none", o.failOn)
@@ -85,7 +90,7 @@ func runLint(e *env, args []string) int {
 	// The published framework is the spelling vocabulary when the inputs
 	// do not hold it (see below). When their sizes already show that they
 	// do not, it is parsed while they are.
-	in, err := readInputsProgress(paths, prog, func(files []inputFile) func() {
+	in, err := readInputsProgress(e, paths, prog, func(files []inputFile) func() {
 		if !mayLackPublished(files) {
 			return nil
 		}
@@ -97,9 +102,7 @@ func runLint(e *env, args []string) int {
 		return exitUsage
 	}
 	phase.done(len(in.docs), "documents")
-	if len(in.skipped) > 0 {
-		reportSkipped(e, in.skipped)
-	}
+	reportSkipped(e, in)
 
 	cfg, st := loadConfig(e, o.config, paths)
 	if st != 0 {
@@ -148,7 +151,7 @@ func runLint(e *env, args []string) int {
 			e.errorf("%v", err)
 			return exitUsage
 		}
-		if err := writeFileAtomic(o.writeBaseline, buf.Bytes()); err != nil {
+		if err := writeOutput(e.reads, "--write-baseline", o.writeBaseline, buf.Bytes()); err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
@@ -163,12 +166,13 @@ func runLint(e *env, args []string) int {
 		fps = lint.Fingerprints(diags)
 	}
 	if o.baseline != "" {
-		src, err := os.ReadFile(o.baseline)
+		shown := displayName(cwd(), o.baseline)
+		src, err := readLimited(e.reads, o.baseline, shown, maxBaselineBytes)
 		if err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
-		b, err := lint.ReadBaseline(filepath.ToSlash(o.baseline), src)
+		b, err := lint.ReadBaseline(shown, []byte(src))
 		if err != nil {
 			e.errorf("%v", err)
 			return exitUsage
@@ -180,9 +184,9 @@ func runLint(e *env, args []string) int {
 		diags = kept
 		if len(stale) > 0 {
 			e.errorf("%s: %d stale %s no longer %s a finding; refresh it with --write-baseline:",
-				filepath.ToSlash(o.baseline), len(stale), plural(len(stale), "entry", "entries"), plural(len(stale), "matches", "match"))
+				shown, len(stale), plural(len(stale), "entry", "entries"), plural(len(stale), "matches", "match"))
 			for _, s := range stale {
-				fmt.Fprintf(e.stderr, "\t%s: %s (%s)\n", s.File, s.Message, s.Rule)
+				fmt.Fprintf(e.stderr, "\t%s\n", e.safe(fmt.Sprintf("%s: %s (%s)", s.File, s.Message, s.Rule)))
 			}
 		}
 	}
@@ -197,7 +201,7 @@ func runLint(e *env, args []string) int {
 		e.errorf("writing the report: %v", err)
 		return exitUsage
 	}
-	fmt.Fprintln(e.stderr, summary(diags, in.files()))
+	e.println(summary(diags, in.files()))
 	for _, d := range diags {
 		if failAt != 0 && d.Severity >= failAt {
 			return exitFailing
@@ -235,17 +239,18 @@ func loadConfig(e *env, name string, paths []string) (*lint.Config, int) {
 		}
 		name = found
 	}
-	src, err := os.ReadFile(name)
+	shown := displayName(cwd(), name)
+	src, err := readLimited(e.reads, name, shown, maxConfigBytes)
 	if err != nil {
 		e.errorf("%v", err)
 		return nil, exitUsage
 	}
-	cfg, err := lint.ParseConfig(displayName(cwd(), name), src)
+	cfg, err := lint.ParseConfig(shown, []byte(src))
 	if err != nil {
 		var list framework.ErrorList
 		if errors.As(err, &list) {
 			for _, x := range list {
-				fmt.Fprintln(e.stderr, x)
+				e.println(x.Error())
 			}
 		} else {
 			e.errorf("%v", err)
@@ -290,12 +295,13 @@ func loadCatalogue(e *env, name string) (*framework.Framework, int) {
 		fw, _ := parse.Published() // its parse errors are not the user's
 		return fw, 0
 	}
-	src, err := readFile(name)
+	shown := displayName(cwd(), name)
+	src, err := readLimited(e.reads, name, shown, maxDocumentBytes)
 	if err != nil {
-		e.errorf("%v", err)
+		e.errorf("--catalogue: %v", err)
 		return nil, exitUsage
 	}
-	doc, err := parse.ParseString(displayName(cwd(), name), src)
+	doc, err := parse.ParseString(shown, src)
 	if doc == nil {
 		e.errorf("--catalogue: %v", err)
 		return nil, exitUsage

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -15,6 +16,16 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files, scripts' cmp files and the README rule table")
 
 func TestMain(m *testing.M) {
+	if os.Getenv("DDAT_TEST_MAIN") == "1" {
+		// This binary run as ddat by a test (TestInterruptedWrite).
+		if ready := os.Getenv("DDAT_TEST_PAUSE_BEFORE_RENAME"); ready != "" {
+			testHookBeforeRename = func(string) {
+				os.WriteFile(ready, nil, 0o644)
+				time.Sleep(time.Minute)
+			}
+		}
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"ddat": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

@@ -20,11 +20,21 @@ const (
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	reads          *readSet // the files read, never to be written over
+	// safe escapes a line for stderr: escapeText, or commandSafe where
+	// stderr is a GitHub Actions log read for workflow commands.
+	safe func(string) string
 }
 
-// errorf prints a message prefixed with "ddat: " on stderr.
+// errorf prints a message prefixed with "ddat: " on stderr, escaped
+// (see [escapeText]): messages carry file names and text from files.
 func (e *env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "ddat: "+format+"\n", args...)
+	e.println("ddat: " + fmt.Sprintf(format, args...))
+}
+
+// println prints one line on stderr, escaped (see [escapeText]).
+func (e *env) println(line string) {
+	fmt.Fprintln(e.stderr, e.safe(line))
 }
 
 type command struct {
@@ -55,7 +65,7 @@ func init() {
 // run is the whole command: it parses args, does the work and returns the
 // exit status (0 success, 1 failing findings, 2 usage or input error).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, reads: &readSet{}, safe: escapeText}
 	if len(args) == 0 {
 		usage(e.stderr)
 		return exitUsage

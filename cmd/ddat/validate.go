@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 
 	"github.com/ddat-tools/ddat/schema"
 )
@@ -38,12 +37,13 @@ func runValidate(e *env, args []string) int {
 	}
 	status := exitOK
 	for _, name := range files {
-		data, err := os.ReadFile(name)
+		shown := displayName(cwd(), name)
+		src, err := readLimited(e.reads, name, shown, maxJSONBytes)
 		if err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
-		shown := displayName(cwd(), name)
+		data := []byte(src)
 		k := fixed
 		if k == 0 {
 			if k = detectKind(data); k == 0 && !json.Valid(data) {
@@ -59,17 +59,17 @@ func runValidate(e *env, args []string) int {
 			switch {
 			case errors.As(err, &se):
 				for _, p := range se.Problems {
-					fmt.Fprintf(e.stderr, "%s: %s\n", shown, p)
+					e.println(fmt.Sprintf("%s: %s", shown, p))
 				}
 			case errors.As(err, &syn):
-				fmt.Fprintf(e.stderr, "%s:%s\n", shown, syn)
+				e.println(fmt.Sprintf("%s:%s", shown, syn))
 			default:
-				fmt.Fprintf(e.stderr, "%s: %v\n", shown, err)
+				e.println(fmt.Sprintf("%s: %v", shown, err))
 			}
 			status = exitFailing
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s: valid %s document\n", shown, k)
+		fmt.Fprintf(e.stdout, "%s: valid %s document\n", escapeText(shown), k)
 	}
 	return status
 }

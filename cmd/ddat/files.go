@@ -1,0 +1,212 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/ddat-tools/ddat/parse"
+)
+
+// Read limits. Every file ddat reads is checked against its limit before
+// it is read (by its size) and while it is read (a file that grows is
+// cut off one byte past the limit), so that no input costs more memory
+// than its limit, whatever it is.
+const (
+	// maxDocumentBytes bounds a framework document: the parser's own
+	// limit, so that a larger file is refused before it is read.
+	maxDocumentBytes = 64 << 20
+	// maxConfigBytes bounds a configuration file (.ddat.json); a real
+	// one is a few kilobytes.
+	maxConfigBytes = 1 << 20
+	// maxBaselineBytes bounds a baseline: about 100,000 findings.
+	maxBaselineBytes = 32 << 20
+	// maxJSONBytes bounds a file given to validate: an export of 20
+	// times the whole framework.
+	maxJSONBytes = 64 << 20
+)
+
+// errLimit is wrapped by the error for a file over its read limit.
+var errLimit = parse.ErrLimit
+
+// readSet records the files a command has read, so that it never
+// writes over one of them (compared by identity, with [os.SameFile],
+// not by name). It is safe for concurrent use.
+type readSet struct {
+	mu    sync.Mutex
+	files []os.FileInfo
+}
+
+func (s *readSet) add(fi os.FileInfo) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	s.files = append(s.files, fi)
+	s.mu.Unlock()
+}
+
+// holds reports whether fi is one of the files read.
+func (s *readSet) holds(fi os.FileInfo) bool {
+	if s == nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, r := range s.files {
+		if os.SameFile(r, fi) {
+			return true
+		}
+	}
+	return false
+}
+
+// readLimited reads the regular file at path into a string, refusing
+// anything else (a folder, a named pipe, a device, a socket) without
+// waiting on it, and a file of more than limit bytes without reading
+// it. what names the file's role in errors ("configuration"); the
+// errors name the file as shown. The file is recorded in reads.
+//
+// The document parsed from the string shares it (see
+// [parse.ParseString]), so that the file's bytes are held once.
+func readLimited(reads *readSet, path, shown string, limit int64) (string, error) {
+	// Opened without blocking: opening a named pipe for reading waits
+	// for a writer, and a device may never answer.
+	f, err := openNonBlocking(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	if !fi.Mode().IsRegular() {
+		return "", fmt.Errorf("%s: %s, not a regular file: ddat reads only regular files", shown, fileKind(fi.Mode()))
+	}
+	if fi.Size() > limit {
+		return "", limitError(shown, fi.Size(), limit)
+	}
+	reads.add(fi)
+	var b strings.Builder
+	b.Grow(int(fi.Size()))
+	n, err := io.Copy(&b, io.LimitReader(f, limit+1))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", shown, err)
+	}
+	if n > limit {
+		return "", limitError(shown, n, limit)
+	}
+	return b.String(), nil
+}
+
+func limitError(shown string, size, limit int64) error {
+	more := "more than"
+	if size == limit+1 {
+		more = "it grew while read to more than" // cut off at the limit
+	}
+	return fmt.Errorf("%s: %w: the file has %d bytes, %s the limit of %d (%d MiB)", shown, errLimit, size, more, limit, limit>>20)
+}
+
+// fileKind names what a file that is not a regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return "not a regular file"
+}
+
+// writeOutput writes data to the file name, for a command's --out or
+// --write-baseline flag (named by flagName in errors), so that nothing is
+// ever written but what was asked for:
+//
+//   - name must be a new name or an existing regular file; a symbolic
+//     link, a folder, a device or a named pipe is refused, never replaced;
+//   - name must not be a file the command read (compared by identity, so
+//     a hard link or a path through a symbolic link to a folder is seen
+//     through);
+//   - the data goes to a temporary file in the same folder, with the
+//     mode of the file it replaces (0644 for a new one), renamed over
+//     name when complete, so that name is never partial; the temporary
+//     file is removed on an error and when the process is interrupted
+//     or terminated while writing.
+func writeOutput(reads *readSet, flagName, name string, data []byte) (err error) {
+	mode, err := checkOutput(reads, flagName, name)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	done := trackTemp(f.Name())
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+		done()
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Chmod(mode); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if testHookBeforeRename != nil {
+		testHookBeforeRename(f.Name())
+	}
+	// Checked again just before the rename: the target may have changed
+	// while the data was written.
+	if _, err = checkOutput(reads, flagName, name); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), name)
+}
+
+// testHookBeforeRename, when not nil, is called with the temporary
+// file's name once it is complete (tests of interrupted writes).
+var testHookBeforeRename func(tmp string)
+
+// checkOutput checks that name may be written by writeOutput, and
+// returns the mode the new file is to have.
+func checkOutput(reads *readSet, flagName, name string) (fs.FileMode, error) {
+	fi, err := os.Lstat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0o644, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	if !fi.Mode().IsRegular() {
+		return 0, fmt.Errorf("%s %s is %s; ddat replaces only regular files", flagName, name, fileKind(fi.Mode()))
+	}
+	if reads.holds(fi) {
+		return 0, fmt.Errorf("%s %s is one of the inputs; ddat never writes over its inputs", flagName, name)
+	}
+	return fi.Mode().Perm(), nil
+}
