@@ -54,10 +54,6 @@ func parseCount(s string) (int, bool) {
 	return n, ok
 }
 
-// ordinals are the words of "… is the second of 4 ascending skill
-// levels".
-var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
-
 // levelCount reads "There are 4 digital portfolio manager role levels…"
 // and returns the count it states.
 func levelCount(t framework.Text) (framework.Count, bool) {

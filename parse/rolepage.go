@@ -93,7 +93,6 @@ type rolePage struct {
 	req   *framework.Requirement
 	// descriptors is set after "You can:" until the next skill.
 	descriptors bool
-	shared      *framework.SharedSkills
 	skillKeys   map[string]bool // keys of the skills the page requires
 	lastEnd     int             // end of the last non-blank line read
 }

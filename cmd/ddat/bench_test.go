@@ -40,12 +40,26 @@ var builtCommand = sync.OnceValues(func() (string, error) {
 		return "", err
 	}
 	exe := filepath.Join(dir, "ddat")
-	out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", exe, ".").CombinedOutput()
+	out, err := exec.Command(goCommand(), "build", "-o", exe, ".").CombinedOutput()
 	if err != nil {
 		return "", fmt.Errorf("go build: %v\n%s", err, out)
 	}
 	return exe, nil
 })
+
+// goCommand returns the go command that runs the tests: the one in
+// $GOROOT/bin of the toolchain (go test sets GOROOT), else the go on the
+// PATH.
+func goCommand() string {
+	if root := os.Getenv("GOROOT"); root != "" {
+		if p := filepath.Join(root, "bin", "go"); fileExists(p) {
+			return p
+		}
+	}
+	return "go"
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 // benchProcess runs the built command with args as a separate process,
 // as CI runs it, start-up and embedded data included, and reports its
