@@ -12,6 +12,7 @@ type exportOptions struct {
 	format    string
 	table     string
 	raw       bool
+	stats     bool
 }
 
 func exportFlags(fs *flag.FlagSet) *exportOptions {
@@ -21,6 +22,7 @@ func exportFlags(fs *flag.FlagSet) *exportOptions {
 	fs.StringVar(&o.format, "format", "json", "output `format`: json, or csv for an official CSV layout")
 	fs.StringVar(&o.table, "table", "roles", "CSV `layout`: roles or skills")
 	fs.BoolVar(&o.raw, "raw", false, "write CSV cells as they are, without neutralising spreadsheet formulas")
+	fs.BoolVar(&o.stats, "stats", false, "print the time of each phase and the peak memory on stderr")
 	return o
 }
 
@@ -52,18 +54,28 @@ func runExport(e *env, args []string) int {
 			return exitUsage
 		}
 	}
+	var stats *runStats
+	if o.stats {
+		stats = &runStats{}
+		defer stats.print(e)
+	}
+	phase := stats.phase("read and parse")
 	in, err := readInputs(e, paths)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
 	}
+	phase.done(len(in.docs), "documents")
 	reportSkipped(e, in)
 	if !in.embedded {
 		for _, d := range in.parsed {
 			e.println(d.String())
 		}
 	}
+	phase = stats.phase("merge")
 	fw := framework.Merge(in.docs...)
+	phase.done(len(fw.Roles)+len(fw.Skills), "roles and skills")
+	phase = stats.phase("export")
 	var data []byte
 	if o.format == "csv" {
 		data, err = framework.ExportCSV(fw, framework.CSVOptions{Table: framework.CSVTable(o.table), Raw: o.raw})
@@ -74,6 +86,9 @@ func runExport(e *env, args []string) int {
 		e.errorf("export: %v", err)
 		return exitUsage
 	}
+	phase.done(len(data), "bytes")
+	phase = stats.phase("output")
+	defer func() { phase.done(0, "") }()
 	if o.out == "" {
 		if _, err := e.stdout.Write(data); err != nil {
 			e.errorf("%v", err)

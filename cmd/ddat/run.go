@@ -51,7 +51,7 @@ func init() {
 	commands = []*command{
 		{"lint", "[--format text|json|sarif|github] [--fail-on error|warning|info|none] [--catalogue FILE] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
 			"check documents and print findings (the embedded published framework with no PATH)", runLint},
-		{"export", "[--out FILE] [--positions] [PATH...]",
+		{"export", "[--out FILE] [--positions] [--format json|csv] [--table roles|skills] [--raw] [--stats] [PATH...]",
 			"write the merged framework as JSON (the embedded published framework with no PATH)", runExport},
 		{"validate", "[--kind export|diagnostics|config] FILE...",
 			"check JSON files against the module's schemas", runValidate},

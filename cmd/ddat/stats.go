@@ -8,7 +8,7 @@ import (
 	"github.com/ddat-tools/ddat/lint"
 )
 
-// runStats are the figures `ddat lint --stats` prints on stderr: the time
+// runStats are the figures `ddat lint --stats` and `ddat export --stats` print on stderr: the time
 // of each phase and of each rule, with what it counted. A nil *runStats
 // records nothing.
 type runStats struct {
@@ -64,6 +64,10 @@ func (s *runStats) print(e *env) {
 	fmt.Fprintf(tw, "total\t%s\t\t\t\n", ms(total))
 	if peak, ok := peakMemory(); ok {
 		fmt.Fprintf(tw, "peak memory\t%.1f MiB\t\t\t\n", float64(peak)/(1<<20))
+	}
+	if len(s.rules) == 0 {
+		tw.Flush()
+		return
 	}
 	fmt.Fprintln(tw, "\t\t\t\t")
 	fmt.Fprintln(tw, "rule\ttime\tfindings\t\t")

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The hostile shapes: inputs of about 4 MB, each of a shape that once cost
+// ddat time or memory growing with its square (a long name, many unknown
+// skills in one role, many levels in one role, a long word, many
+// misspellings, many headings, many bad rows, many findings). Every input
+// of up to 4 MB, whatever its shape, is to be linted and exported in at
+// most 2 s and 200 MiB on the 2-core CI machine.
+//
+// TestHostileShapes checks the memory budget (the process's own peak
+// resident memory, from --stats) and a time bound five times the budget
+// that only a cost growing faster than the input can miss;
+// BenchmarkHostileShapes measures the time against the budget itself.
+// `go test ./cmd/ddat -run TestHostileShapes -args -shapes-out DIR` writes
+// the inputs for timing by hand.
+
+const (
+	shapeBytes      = 4_000_000        // the size of each hostile input
+	budgetShape     = 2 * time.Second  // whole process, lint or export
+	budgetShapeMiB  = 200              // peak resident memory, MiB
+	generousShapeBy = 5                // the test's time bound over the budget
+	shapeLineLimit  = 4<<20 - 4096     // under the parser's line limit
+	shapeLetters    = "abcdefghijklmnopqrstuvwxyz"
+	rolesHeader     = "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
+)
+
+var shapesOut = flag.String("shapes-out", "", "write the hostile shapes to this folder")
+
+// hostileShape is one generated input.
+type hostileShape struct {
+	name string // the file name, whose extension tells its format
+	gen  func() []byte
+}
+
+// roleRow is a row of the roles download with the given role, level and
+// skill and short texts.
+func roleRow(role, level, skill string) string {
+	return "Data,\"" + role + "\",A role.,\"" + level + "\",A level.,\"" + skill + "\",A skill.,Working,\"You can:\n- work\",Digital\n"
+}
+
+// fill repeats row(i) for i = 0, 1, … after head until the input is
+// about shapeBytes long.
+func fill(head string, row func(i int) string) []byte {
+	var b bytes.Buffer
+	b.WriteString(head)
+	for i := 0; b.Len() < shapeBytes; i++ {
+		b.WriteString(row(i))
+	}
+	return b.Bytes()
+}
+
+// word returns a made-up word of n letters, different for each i.
+func word(i, n int) string {
+	b := make([]byte, n)
+	for j := range b {
+		b[j] = shapeLetters[(i*7+j*j*13+i/26+j)%26]
+	}
+	return string(b)
+}
+
+var hostileShapes = []hostileShape{
+	// One skill cell of "Planning " and a single long word.
+	{"long-skill-name.csv", func() []byte {
+		return []byte(rolesHeader + roleRow("Data analyst", "Data analyst", "Planning "+strings.Repeat("x", shapeLineLimit-200)))
+	}},
+	// Many unknown skills in one role: "Data analysys N".
+	{"many-unknown-skills.csv", func() []byte {
+		return fill(rolesHeader, func(i int) string { return roleRow("Data analyst", "Data analyst", fmt.Sprintf("Data analysys %d", i)) })
+	}},
+	// Many levels in one role.
+	{"many-levels.csv", func() []byte {
+		return fill(rolesHeader, func(i int) string {
+			return roleRow("Data analyst", fmt.Sprintf("Level %d data analyst", i), "Data analysis and synthesis")
+		})
+	}},
+	// One long word in a skill's descriptor.
+	{"long-word.md", func() []byte {
+		return []byte("## Planning\n\nPlanning.\n\n### Working\n\nYou can:\n- " + strings.Repeat("plan", (shapeLineLimit-100)/4) + "\n")
+	}},
+	// Many distinct misspellings.
+	{"many-misspellings.md", func() []byte {
+		return fill("## Planning\n\nPlanning.\n\n### Working\n\nYou can:\n", func(i int) string {
+			return "- plan the " + word(i, 9) + " and " + word(i+1, 11) + " well\n"
+		})
+	}},
+	// Many empty headings.
+	{"many-headings.md", func() []byte {
+		return fill("", func(int) string { return "##\n" })
+	}},
+	// Many malformed rows (too many fields).
+	{"many-bad-rows.csv", func() []byte {
+		return fill(rolesHeader, func(i int) string { return fmt.Sprintf("a,b,c,d,e,f,g,h,i,j,k,%d\n", i) })
+	}},
+	// Many findings: a punctuation slip in every distinct descriptor.
+	{"many-findings.md", func() []byte {
+		return fill("## Planning\n\nPlanning.\n\n### Working\n\nYou can:\n", func(i int) string {
+			return fmt.Sprintf("- plan the work , the the plan %d\n", i)
+		})
+	}},
+}
+
+// writeShapes writes every hostile shape into dir and returns their paths.
+func writeShapes(tb testing.TB, dir string) []string {
+	tb.Helper()
+	var paths []string
+	for _, s := range hostileShapes {
+		data := s.gen()
+		if len(data) > shapeBytes+shapeBytes/10 {
+			tb.Fatalf("%s: %d bytes, more than the shape size", s.name, len(data))
+		}
+		p := filepath.Join(dir, s.name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// shapeRun runs the built command on one input with --stats and returns
+// its time and peak memory.
+func shapeRun(tb testing.TB, exe string, args ...string) (time.Duration, float64) {
+	tb.Helper()
+	cmd := exec.Command(exe, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	elapsed := time.Since(start)
+	if err != nil {
+		if _, ok := err.(*exec.ExitError); !ok || cmd.ProcessState.ExitCode() > 2 {
+			tb.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, stderr.Bytes())
+		}
+	}
+	peak, ok := statsPeak(stderr.String())
+	if !ok {
+		tb.Fatalf("%s: no peak memory in --stats:\n%s", strings.Join(args, " "), stderr.Bytes())
+	}
+	return elapsed, peak
+}
+
+// shapeCommands are the commands each shape is run through, by name.
+var shapeCommands = []struct {
+	name string
+	args []string
+}{
+	{"lint", []string{"lint", "--stats", "--fail-on", "none", "--format", "json"}},
+	{"export", []string{"export", "--stats"}},
+	{"export-csv", []string{"export", "--stats", "--format", "csv"}},
+}
+
+func TestHostileShapes(t *testing.T) {
+	if _, ok := peakMemory(); !ok {
+		t.Skip("the memory budget is checked where the system gives a process's peak memory (Linux's /proc)")
+	}
+	exe, err := builtCommand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if *shapesOut != "" {
+		dir = *shapesOut
+	}
+	for _, p := range writeShapes(t, dir) {
+		for _, c := range shapeCommands {
+			t.Run(filepath.Base(p)+"/"+c.name, func(t *testing.T) {
+				elapsed, peak := shapeRun(t, exe, append(c.args, p)...)
+				t.Logf("%v, %.1f MiB", elapsed.Round(time.Millisecond), peak)
+				if peak > budgetShapeMiB {
+					t.Errorf("peak memory %.1f MiB, budget %d MiB", peak, budgetShapeMiB)
+				}
+				if elapsed > generousShapeBy*budgetShape {
+					t.Errorf("took %v, more than %d times the budget of %v: a cost that grows faster than the input", elapsed, generousShapeBy, budgetShape)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkHostileShapes times each hostile shape, whole process, against
+// the 2 s budget (reported as %time-budget).
+func BenchmarkHostileShapes(b *testing.B) {
+	dir := b.TempDir()
+	for _, p := range writeShapes(b, dir) {
+		for _, c := range shapeCommands[:2] {
+			b.Run(filepath.Base(p)+"/"+c.name, func(b *testing.B) {
+				benchProcess(b, budgetShape, budgetShapeMiB, append(c.args, p)...)
+			})
+		}
+	}
+}
