@@ -145,6 +145,29 @@ func TestValidate(t *testing.T) {
 			`/words/1: expected string, but got number`,
 		}},
 		{"config/not-object", schema.Config, `[]`, []string{`(root): expected object, but got array`}},
+		// Issue 16: an exponent the schema library cannot convert made it
+		// panic; numbers it would take long to compare are not given to it.
+		{"export/huge-exponent", schema.Export, `{` + exportHead + `, "skills": [], "documents": [],
+			"roles": [{"name": "R", "slug": "r", "levels": [{"name": "L", "number": 1e10000000}]}]}`, []string{
+			`/roles/0/levels/0/number: number not checked: its exponent is beyond ±400`,
+		}},
+		{"export/numbers", schema.Export, `{` + exportHead + `, "skills": [], "documents": [],
+			"roles": [
+				{"name": "R", "slug": "r", "levels": [{"name": "L", "number": -1E-10000000}]},
+				{"name": 0e99999999999999999999, "slug": "r", "levels": [{"name": "L", "number": ` + strings.Repeat("9", 101) + `}]},
+				{"name": "R", "slug": "r/~ x", "levels": [{"name": "L", "number": 1e400}, {"name": "L", "number": 1e-400}, {"name": "L", "number": ` + strings.Repeat("9", 100) + `}]},
+				{"name": "R", "slug": "r", "seniorCivilService": 1e401, "levels": [{"name": "L", "number": -2e+0400}]}],
+			"r/~ x": 1e100000000000000000000000}`, []string{
+			`(root): additionalProperties 'r/~ x' not allowed`,
+			`/roles/0/levels/0/number: number not checked: its exponent is beyond ±400`,
+			`/roles/1/levels/0/number: number not checked: it has 101 digits, more than 100`,
+			`/roles/1/name: number not checked: its exponent is beyond ±400`,
+			`/roles/2/levels/1/number: expected integer, but got number`,
+			`/roles/3/levels/0/number: must be >= 1 but found -2e+0400`,
+			`/roles/3/seniorCivilService: number not checked: its exponent is beyond ±400`,
+			`/r~1~0%20x: number not checked: its exponent is beyond ±400`,
+		}},
+		{"config/number", schema.Config, `1e-1000`, []string{`(root): number not checked: its exponent is beyond ±400`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := schema.Validate(tc.kind, []byte(tc.doc))
@@ -236,6 +259,8 @@ func FuzzValidate(f *testing.F) {
 	f.Add([]byte(`{` + exportHead + `, "skills": [], "roles": [], "documents": []}`))
 	f.Add([]byte(`{"rules": {"spelling": "off"}, "ignore": [{"rule": "x", "reason": "y"}]}`))
 	f.Add([]byte(`{"diagnostics": [{"rule": "a", "severity": "info", "file": "f", "line": 1, "column": 1, "message": "m"}]}`))
+	// Issue 16: a panic in the schema library.
+	f.Add([]byte(`{"roles": [{"levels": [{"number": 1e10000000}]}], "diagnostics": [{"line": 1e-10000000}], "summary": {"files": 0e10000000}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, k := range schema.Kinds() {
 			err := schema.Validate(k, data)
