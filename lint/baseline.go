@@ -155,9 +155,13 @@ func readBaseline(r *jsonReader, b *Baseline) error {
 			b.Version = BaselineVersion
 			return nil
 		case "findings":
-			ok, err := r.open('[', `"findings"`)
-			if err != nil || !ok {
+			tok, err := r.token()
+			if err != nil || tok == nil { // null, as Go writes no findings
 				return err
+			}
+			if tok != json.Delim('[') {
+				r.errorf(`"findings" must be an array, not %s`, kind(tok))
+				return r.skip(tok)
 			}
 			b.Entries = []Entry{}
 			return r.array(func(tok json.Token) error {

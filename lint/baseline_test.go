@@ -126,6 +126,7 @@ func TestReadBaseline(t *testing.T) {
 		want      *Baseline
 	}{
 		{"no findings", `{"version": 1}`, &Baseline{Version: 1}},
+		{"null findings", `{"version": 1, "findings": null}`, &Baseline{Version: 1}},
 		{"empty findings", "{\"version\": 1, \"findings\": []}\n\n", &Baseline{Version: 1, Entries: []Entry{}}},
 		{"fingerprint only", `{"findings": [{"fingerprint": "ab"}], "version": 1}`, &Baseline{Version: 1, Entries: []Entry{{Fingerprint: "ab"}}}},
 		{"escapes", `{"version": 1, "findings": [{"fingerprint": "ab", "rule": "r", "file": "a\\b.md", "message": "\"x\"\u00e9"}]}`,
