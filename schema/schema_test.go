@@ -55,6 +55,29 @@ func TestKinds(t *testing.T) {
 	}
 }
 
+// configRuleIDs returns the rule IDs that the config schema lists (as
+// lint.All has them: cmd/ddat's tests check that), quoted as the schema
+// library quotes them.
+func configRuleIDs() string {
+	var s struct {
+		Properties struct {
+			Rules struct {
+				PropertyNames struct {
+					Enum []string `json:"enum"`
+				} `json:"propertyNames"`
+			} `json:"rules"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(schema.Source(schema.Config), &s); err != nil {
+		panic(err)
+	}
+	ids := s.Properties.Rules.PropertyNames.Enum
+	if len(ids) < 10 {
+		panic(fmt.Sprintf("the config schema lists %d rule IDs", len(ids)))
+	}
+	return `"` + strings.Join(ids, `", "`) + `"`
+}
+
 const exportHead = `"$schema": "https://github.com/ddat-tools/ddat/schema/export/v1.json", "schemaVersion": "1"`
 
 func TestValidate(t *testing.T) {
@@ -139,12 +162,17 @@ func TestValidate(t *testing.T) {
 			`/ignore/1: missing properties: 'reason'`,
 			`/ignore/2: additionalProperties 'why' not allowed`,
 			`/ignore/2/reason: does not match pattern '\\S'`,
-			`/rules/Bad_ID: does not match pattern '^[a-z0-9]+(-[a-z0-9]+)*$'`,
+			`/ignore/2/rule: value must be one of ` + configRuleIDs(),
+			`/rules/Bad_ID: value must be one of ` + configRuleIDs(),
 			`/rules/spelling: value must be one of "off", "error", "warning", "info"`,
 			`/words/0: length must be >= 1, but got 0`,
 			`/words/1: expected string, but got number`,
 		}},
 		{"config/not-object", schema.Config, `[]`, []string{`(root): expected object, but got array`}},
+		{"config/unknown-rule", schema.Config, `{"rules": {"speling": "off"}, "ignore": [{"rule": "spelling ", "reason": "r"}]}`, []string{
+			`/ignore/0/rule: value must be one of ` + configRuleIDs(),
+			`/rules/speling: value must be one of ` + configRuleIDs(),
+		}},
 		// Issue 16: an exponent the schema library cannot convert made it
 		// panic; numbers it would take long to compare are not given to it.
 		{"export/huge-exponent", schema.Export, `{` + exportHead + `, "skills": [], "documents": [],
