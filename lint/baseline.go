@@ -9,6 +9,7 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -99,35 +100,136 @@ func WriteBaseline(w io.Writer, diags []Diagnostic) error {
 	return err
 }
 
+// ErrBaseline is wrapped by the errors of [ReadBaseline].
+var ErrBaseline = errors.New("invalid baseline")
+
 // ReadBaseline parses a baseline file written by [WriteBaseline]. name is
-// used in error messages.
+// used in positions. A file that is not one is an error at the line and
+// column of its first problem, wrapping [ErrBaseline]: a JSON syntax
+// error, a key the format does not have, a value of the wrong type, a
+// version other than [BaselineVersion], a finding without a fingerprint,
+// or text after the baseline object.
 func ReadBaseline(name string, src []byte) (*Baseline, error) {
-	var b Baseline
-	dec := json.NewDecoder(strings.NewReader(string(src)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&b); err != nil {
-		pos := framework.Position{Filename: name}
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			pos = framework.NewFile(name, string(src)).Position(int(se.Offset))
-		case errors.As(err, &te):
-			pos = framework.NewFile(name, string(src)).Position(int(te.Offset))
+	r := newJSONReader(name, src, ErrBaseline)
+	b := &Baseline{}
+	if err := readBaseline(r, b); err == nil {
+		r.end("baseline object")
+	}
+	if len(r.errs) > 0 {
+		r.errs.Sort()
+		e := r.errs[0]
+		e.Msg = "bad baseline: " + e.Msg
+		return nil, e
+	}
+	return b, nil
+}
+
+func readBaseline(r *jsonReader, b *Baseline) error {
+	ok, err := r.open('{', "the baseline")
+	if err != nil || !ok {
+		return err
+	}
+	top := r.start
+	version, seen := -1, map[string]bool{}
+	err = r.object(func(key string, _ int) error {
+		if seen[key] {
+			r.errorf("duplicate key %q", key)
 		}
-		return nil, &framework.Error{Pos: pos, Msg: "bad baseline: " + err.Error()}
-	}
-	if b.Version != BaselineVersion {
-		return nil, &framework.Error{Pos: framework.Position{Filename: name},
-			Msg: fmt.Sprintf("bad baseline: version %d, want %d", b.Version, BaselineVersion)}
-	}
-	for i, e := range b.Entries {
-		if e.Fingerprint == "" {
-			return nil, &framework.Error{Pos: framework.Position{Filename: name},
-				Msg: fmt.Sprintf("bad baseline: finding %d has no fingerprint", i+1)}
+		seen[key] = true
+		switch key {
+		case "version":
+			tok, err := r.token()
+			if err != nil {
+				return err
+			}
+			version = r.start
+			n, ok := tok.(json.Number)
+			if !ok {
+				r.errorf("\"version\" must be a number, not %s", kind(tok))
+				return r.skip(tok)
+			}
+			if n.String() != strconv.Itoa(BaselineVersion) {
+				r.errorf("version %s, want %d", shorten(n.String()), BaselineVersion)
+				return nil
+			}
+			b.Version = BaselineVersion
+			return nil
+		case "findings":
+			tok, err := r.token()
+			if err != nil || tok == nil { // null, as Go writes no findings
+				return err
+			}
+			if tok != json.Delim('[') {
+				r.errorf(`"findings" must be an array, not %s`, kind(tok))
+				return r.skip(tok)
+			}
+			b.Entries = []Entry{}
+			return r.array(func(tok json.Token) error {
+				if tok != json.Delim('{') {
+					r.errorf("a finding must be an object, not %s", kind(tok))
+					return r.skip(tok)
+				}
+				b.Entries = append(b.Entries, Entry{})
+				return readEntry(r, &b.Entries[len(b.Entries)-1], len(b.Entries))
+			})
 		}
+		r.errorf("unknown key %q: want \"version\" or \"findings\"", key)
+		return r.skipValue()
+	})
+	if err != nil {
+		return err
 	}
-	return &b, nil
+	if version < 0 {
+		r.errorAt(top, "no \"version\": want %d", BaselineVersion)
+	}
+	return nil
+}
+
+// readEntry reads the n-th finding of a baseline, whose '{' was read.
+func readEntry(r *jsonReader, e *Entry, n int) error {
+	start := r.start
+	seen := map[string]bool{}
+	err := r.object(func(key string, _ int) error {
+		if seen[key] {
+			r.errorf("duplicate key %q", key)
+		}
+		seen[key] = true
+		var dst *string
+		switch key {
+		case "fingerprint":
+			dst = &e.Fingerprint
+		case "rule":
+			dst = &e.Rule
+		case "file":
+			dst = &e.File
+		case "message":
+			dst = &e.Message
+		default:
+			r.errorf("unknown key %q in a finding: want \"fingerprint\", \"rule\", \"file\" or \"message\"", key)
+			return r.skipValue()
+		}
+		s, ok, err := r.str(fmt.Sprintf("%q", key))
+		if ok {
+			*dst = s
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if e.Fingerprint == "" {
+		r.errorAt(start, "finding %d has no fingerprint", n)
+	}
+	return nil
+}
+
+// shorten returns s, or its start and an ellipsis if s is long.
+func shorten(s string) string {
+	const n = 20
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }
 
 // Filter returns the diagnostics that the baseline does not accept, in

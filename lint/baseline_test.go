@@ -2,6 +2,8 @@ package lint
 
 import (
 	"bytes"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -66,16 +68,78 @@ func TestFingerprintsIgnoreLineNumbers(t *testing.T) {
 	}
 }
 
+// TestReadBaselineErrors asserts the first problem of broken baselines,
+// at its exact line and column (issue 16: positions were one byte late,
+// and an empty or truncated file had none).
 func TestReadBaselineErrors(t *testing.T) {
-	for _, src := range []string{
-		`{"version": 2, "findings": []}`,
-		`{"version": 1, "findings": [{"rule": "x"}]}`,
-		`{"version": 1, "findings": [], "extra": 1}`,
-		"{\n  \"version\": \"1\"}",
-		`nonsense`,
+	for _, tc := range []struct{ name, src, want string }{
+		{"empty", "", `b.json:1:1: bad baseline: unexpected end of file`},
+		{"space", "\n  \n", `b.json:3:1: bad baseline: unexpected end of file`},
+		{"truncated", "{\n  \"version\": 1,\n  \"findings\": [\n    {\"fingerprint\": \"ab", `b.json:4:24: bad baseline: unexpected end of file`},
+		{"truncated after comma", `{"version": 1,`, `b.json:1:15: bad baseline: unexpected end of file`},
+		{"off by one", `{"version": 1,}`, `b.json:1:15: bad baseline: invalid character '}' looking for beginning of object key string`},
+		{"nested syntax", `{"version": 1, "findings": [{"fingerprint": "a", "rule": x}]}`,
+			`b.json:1:58: bad baseline: invalid character 'x' looking for beginning of value`},
+		{"version type", "{\n  \"version\": \"1\"}", `b.json:2:14: bad baseline: "version" must be a number, not a string`},
+		{"version", "{\"findings\": [],\n \"version\": 2}", `b.json:2:13: bad baseline: version 2, want 1`},
+		{"version float", `{"version": 1.0}`, `b.json:1:13: bad baseline: version 1.0, want 1`},
+		{"version long", `{"version": 1` + strings.Repeat("0", 30) + `}`, `b.json:1:13: bad baseline: version 10000000000000000000…, want 1`},
+		{"no version", "\n {\"findings\": []}", `b.json:2:2: bad baseline: no "version": want 1`},
+		{"unknown key", `{"version": 1, "findings": [], "extra": 1}`, `b.json:1:32: bad baseline: unknown key "extra": want "version" or "findings"`},
+		{"no fingerprint", "{\"version\": 1, \"findings\": [\n  {\"fingerprint\": \"a\"},\n  {\"rule\": \"x\", \"fingerprint\": \"\"}]}",
+			`b.json:3:3: bad baseline: finding 2 has no fingerprint`},
+		{"finding key", `{"version": 1, "findings": [{"fingerprint": "a", "line": 3}]}`,
+			`b.json:1:50: bad baseline: unknown key "line" in a finding: want "fingerprint", "rule", "file" or "message"`},
+		{"finding type", `{"version": 1, "findings": [{"fingerprint": "a", "rule": null}]}`, `b.json:1:58: bad baseline: "rule" must be a string, not null`},
+		{"finding not object", `{"version": 1, "findings": [["a"]]}`, `b.json:1:29: bad baseline: a finding must be an object, not an array`},
+		{"findings type", `{"version": 1, "findings": {}}`, `b.json:1:28: bad baseline: "findings" must be an array, not an object`},
+		{"not object", ` []`, `b.json:1:2: bad baseline: the baseline must be an object, not an array`},
+		{"nonsense", `nonsense`, `b.json:1:2: bad baseline: invalid character 'o' in literal null (expecting 'u')`},
+		{"trailing", "{\"version\": 1}\n{}", `b.json:2:1: bad baseline: unexpected text after the baseline object`},
+		{"duplicate", `{"version": 1, "version": 1}`, `b.json:1:16: bad baseline: duplicate key "version"`},
+		{"first of several", "{\"version\": 3, \"findings\": [{}],\n \"extra\": 1}", `b.json:1:13: bad baseline: version 3, want 1`},
 	} {
-		if _, err := ReadBaseline("b.json", []byte(src)); err == nil {
-			t.Errorf("ReadBaseline(%s): no error", src)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := ReadBaseline("b.json", []byte(tc.src))
+			if err == nil {
+				t.Fatalf("no error; read %+v", b)
+			}
+			if !errors.Is(err, ErrBaseline) {
+				t.Errorf("error does not wrap ErrBaseline: %v", err)
+			}
+			var fe *framework.Error
+			if !errors.As(err, &fe) || !fe.Pos.IsValid() {
+				t.Errorf("error has no position: %#v", err)
+			}
+			if got := err.Error(); got != tc.want {
+				t.Errorf("error\n got %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestReadBaseline reads what WriteBaseline writes, and what it may be
+// edited into.
+func TestReadBaseline(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      *Baseline
+	}{
+		{"no findings", `{"version": 1}`, &Baseline{Version: 1}},
+		{"null findings", `{"version": 1, "findings": null}`, &Baseline{Version: 1}},
+		{"empty findings", "{\"version\": 1, \"findings\": []}\n\n", &Baseline{Version: 1, Entries: []Entry{}}},
+		{"fingerprint only", `{"findings": [{"fingerprint": "ab"}], "version": 1}`, &Baseline{Version: 1, Entries: []Entry{{Fingerprint: "ab"}}}},
+		{"escapes", `{"version": 1, "findings": [{"fingerprint": "ab", "rule": "r", "file": "a\\b.md", "message": "\"x\"\u00e9"}]}`,
+			&Baseline{Version: 1, Entries: []Entry{{Fingerprint: "ab", Rule: "r", File: `a\b.md`, Message: `"x"é`}}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := ReadBaseline("b.json", []byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, b); diff != "" {
+				t.Errorf("baseline (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

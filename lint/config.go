@@ -1,11 +1,9 @@
 package lint
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -203,15 +201,11 @@ var ErrConfig = errors.New("invalid configuration")
 // than "off", "info", "warning" and "error", values of the wrong type and
 // ignore entries without a reason.
 func ParseConfig(name string, src []byte) (*Config, error) {
-	p := &configParser{
-		file: framework.NewFile(name, string(src)),
-		dec:  json.NewDecoder(bytes.NewReader(src)),
-	}
-	p.dec.UseNumber()
+	p := &configParser{newJSONReader(name, src, ErrConfig)}
 	c := &Config{File: p.file, Rules: map[string]RuleConfig{}}
 	err := p.parse(c)
 	if err != nil && !errors.Is(err, errStop) {
-		p.errs.Add(p.file.Span(p.start, p.start), ErrConfig, "%v", err)
+		p.errorf("%v", err)
 	}
 	p.errs.Sort()
 	if err := p.errs.Err(); err != nil {
@@ -220,160 +214,8 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 	return c, nil
 }
 
-// errStop ends parsing after a syntax error has been recorded.
-var errStop = errors.New("stop")
-
-type configParser struct {
-	file  *framework.File
-	dec   *json.Decoder
-	start int // offset of the first byte of the last token read
-	errs  framework.ErrorList
-}
-
-// token reads the next token and records where it starts.
-func (p *configParser) token() (json.Token, error) {
-	off := int(p.dec.InputOffset())
-	tok, err := p.dec.Token()
-	if err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		var se *json.SyntaxError
-		pos := len(p.file.Src)
-		if errors.As(err, &se) {
-			pos = int(se.Offset)
-		}
-		msg := err.Error()
-		if err == io.ErrUnexpectedEOF {
-			msg = "unexpected end of file"
-		}
-		p.errs.Add(p.file.Span(pos, pos), ErrConfig, "%s", msg)
-		return nil, errStop
-	}
-	// The token starts after the separators and space that follow the
-	// previous token.
-	src := p.file.Src
-	for off < len(src) {
-		switch src[off] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			off++
-			continue
-		}
-		break
-	}
-	p.start = off
-	return tok, nil
-}
-
-func (p *configParser) errorf(format string, args ...any) {
-	p.errs.Add(p.file.Span(p.start, p.start), ErrConfig, format, args...)
-}
-
-// skip reads the rest of the value that starts with tok, for error
-// recovery.
-func (p *configParser) skip(tok json.Token) error {
-	d, ok := tok.(json.Delim)
-	if !ok || d == '}' || d == ']' {
-		return nil
-	}
-	depth := 1
-	for depth > 0 {
-		t, err := p.token()
-		if err != nil {
-			return err
-		}
-		if d, ok := t.(json.Delim); ok {
-			if d == '{' || d == '[' {
-				depth++
-			} else {
-				depth--
-			}
-		}
-	}
-	return nil
-}
-
-func kind(tok json.Token) string {
-	switch t := tok.(type) {
-	case json.Delim:
-		if t == '{' {
-			return "an object"
-		}
-		return "an array"
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case nil:
-		return "null"
-	}
-	return fmt.Sprintf("%T", tok)
-}
-
-// object reads the members of an object whose '{' was read, calling fn
-// for each key with the key's start offset.
-func (p *configParser) object(fn func(key string, keyStart int) error) error {
-	for {
-		tok, err := p.token()
-		if err != nil {
-			return err
-		}
-		if tok == json.Delim('}') {
-			return nil
-		}
-		key := tok.(string) // the decoder guarantees a string key
-		if err := fn(key, p.start); err != nil {
-			return err
-		}
-	}
-}
-
-// array reads the elements of an array whose '[' was read.
-func (p *configParser) array(fn func(tok json.Token) error) error {
-	for {
-		tok, err := p.token()
-		if err != nil {
-			return err
-		}
-		if tok == json.Delim(']') {
-			return nil
-		}
-		if err := fn(tok); err != nil {
-			return err
-		}
-	}
-}
-
-// open reads a value and reports whether it opens an object or array as
-// want says; it records an error and skips the value otherwise.
-func (p *configParser) open(want json.Delim, what string) (bool, error) {
-	tok, err := p.token()
-	if err != nil {
-		return false, err
-	}
-	if tok != want {
-		p.errorf("%s must be %s, not %s", what, kind(want), kind(tok))
-		return false, p.skip(tok)
-	}
-	return true, nil
-}
-
-// str reads a string value; it records an error and skips the value if
-// it is anything else.
-func (p *configParser) str(what string) (string, bool, error) {
-	tok, err := p.token()
-	if err != nil {
-		return "", false, err
-	}
-	s, ok := tok.(string)
-	if !ok {
-		p.errorf("%s must be a string, not %s", what, kind(tok))
-		return "", false, p.skip(tok)
-	}
-	return s, true, nil
-}
+// configParser reads a configuration file.
+type configParser struct{ *jsonReader }
 
 func (p *configParser) parse(c *Config) error {
 	ok, err := p.open('{', "the configuration")
@@ -398,23 +240,12 @@ func (p *configParser) parse(c *Config) error {
 			return p.ignores(c)
 		}
 		p.errorf("unknown key %q: want \"rules\", \"words\" or \"ignore\"", key)
-		tok, err := p.token()
-		if err != nil {
-			return err
-		}
-		return p.skip(tok)
+		return p.skipValue()
 	})
 	if err != nil {
 		return err
 	}
-	// Anything after the object is an error.
-	off := int(p.dec.InputOffset())
-	if _, err := p.dec.Token(); err != io.EOF {
-		for off < len(p.file.Src) && strings.ContainsRune(" \t\r\n", rune(p.file.Src[off])) {
-			off++
-		}
-		p.errs.Add(p.file.Span(off, off), ErrConfig, "unexpected text after the configuration object")
-	}
+	p.end("configuration object")
 	return nil
 }
 
@@ -501,11 +332,7 @@ func (p *configParser) ignores(c *Config) error {
 				dst = &ig.Reason
 			default:
 				p.errorf("unknown key %q in an ignore entry: want \"rule\", \"path\", \"text\" or \"reason\"", key)
-				tok, err := p.token()
-				if err != nil {
-					return err
-				}
-				return p.skip(tok)
+				return p.skipValue()
 			}
 			s, ok, err := p.str(fmt.Sprintf("%q", key))
 			if err != nil || !ok {
@@ -531,12 +358,11 @@ func (p *configParser) ignores(c *Config) error {
 		if err != nil {
 			return err
 		}
-		at := p.file.Span(entry, entry)
 		if ig.Rule == "" {
-			p.errs.Add(at, ErrConfig, "ignore entry without a \"rule\"")
+			p.errorAt(entry, "ignore entry without a \"rule\"")
 		}
 		if strings.TrimSpace(ig.Reason) == "" {
-			p.errs.Add(at, ErrConfig, "ignore entry without a \"reason\": say why the findings are acceptable")
+			p.errorAt(entry, "ignore entry without a \"reason\": say why the findings are acceptable")
 		}
 		c.Ignore = append(c.Ignore, ig)
 		return nil

@@ -67,6 +67,33 @@ func TestParseConfigErrors(t *testing.T) {
 		{"ignore bad rule", "{\"ignore\": [{\"rule\": \"spellling\", \"reason\": \"r\"}]}", []string{
 			`c.json:1:22: unknown rule "spellling"; did you mean "spelling"?`}},
 		{"trailing", "{}\n{}", []string{`c.json:2:1: unexpected text after the configuration object`}},
+
+		// Issue 16: the offsets of json.Decoder.Token's syntax errors
+		// count only the bytes of the values read whole; a "@" at 53:13
+		// was reported at 25:8.
+		{"issue 16", "{\n  \"words\": [\n" + strings.Repeat("    \"w\",\n", 50) + "     \"abc\", @\n  ]\n}\n", []string{
+			`c.json:53:13: invalid character '@' looking for beginning of value`}},
+		{"syntax in literal", `{"ignore": [{"rule": "spelling", "reason": tru}]}`, []string{
+			`c.json:1:47: invalid character '}' in literal true (expecting 'e')`}},
+		{"syntax after escapes", `{"words": ["a\"b\u00e9", @]}`, []string{
+			`c.json:1:26: invalid character '@' looking for beginning of value`}},
+		{"syntax after multibyte", `{"words": ["é", @]}`, []string{
+			`c.json:1:18: invalid character '@' looking for beginning of value`}},
+		{"syntax on last line", "{\n  \"words\": [\"a\"]\n  \"rules\": {}}", []string{
+			`c.json:3:3: invalid character '"' after object key:value pair`}},
+		{"syntax at end", "{\"words\": []}}", []string{`c.json:1:14: unexpected text after the configuration object`}},
+		{"empty", "", []string{`c.json:1:1: unexpected end of file`}},
+		{"space only", "\n\n  ", []string{`c.json:3:3: unexpected end of file`}},
+		{"truncated string", `{"words": ["ab`, []string{`c.json:1:15: unexpected end of file`}},
+		{"truncated after newline", "{\"rules\": {\"spelling\": \"off\"\n", []string{`c.json:2:1: unexpected end of file`}},
+		{"truncated nested", "{\"ignore\": [{\"rule\": \"spelling\", \"reason\": \"r\"}, {", []string{`c.json:1:51: unexpected end of file`}},
+		{"trailing on last line", "{}\n\n  x", []string{`c.json:3:3: unexpected text after the configuration object`}},
+		{"nested type on last line", "{\"ignore\": [\n{\"rule\": \"spelling\", \"reason\": \"r\", \"path\": [\"x\"]}]}", []string{
+			`c.json:2:45: "path" must be a string, not an array`}},
+		{"crlf", "{\r\n  \"words\": [1]\r\n}", []string{`c.json:2:13: a word must be a string, not a number`}},
+		{"errors after a skipped value", "{\"rules\": {\"spelling\": {\"a\": [1, {}]}, \"encoding\": \"loud\"}}", []string{
+			`c.json:1:24: the setting of rule "spelling" must be a string, not an object`,
+			`c.json:1:52: unknown setting "loud" for rule "encoding": want "off", "info", "warning" or "error"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseConfig("c.json", []byte(tc.src))

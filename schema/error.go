@@ -45,20 +45,31 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// newError flattens ve into its leaf problems, without repeats, sorted.
-func newError(k Kind, ve *jsonschema.ValidationError) *Error {
-	var ps []Problem
+// newError flattens ve, if not nil, into its leaf problems, adds the
+// numbers that were not checked, and sorts them without repeats. What the
+// schema says at the place of an unchecked number is left out: it was
+// said of the 0 put in the number's place.
+func newError(k Kind, ve *jsonschema.ValidationError, unchecked []Problem) *Error {
+	ps := unchecked
+	skip := make(map[string]bool, len(unchecked))
+	for _, p := range unchecked {
+		skip[p.Pointer] = true
+	}
 	var walk func(*jsonschema.ValidationError)
 	walk = func(ve *jsonschema.ValidationError) {
 		if len(ve.Causes) == 0 {
-			ps = append(ps, Problem{Pointer: ve.InstanceLocation, Message: ve.Message})
+			if !skip[ve.InstanceLocation] {
+				ps = append(ps, Problem{Pointer: ve.InstanceLocation, Message: ve.Message})
+			}
 			return
 		}
 		for _, c := range ve.Causes {
 			walk(c)
 		}
 	}
-	walk(ve)
+	if ve != nil {
+		walk(ve)
+	}
 	slices.SortFunc(ps, func(a, b Problem) int {
 		if c := comparePointers(a.Pointer, b.Pointer); c != 0 {
 			return c

@@ -136,7 +136,8 @@ func compile(k Kind) (*jsonschema.Schema, error) {
 // It returns nil for a valid document, a [*SyntaxError] for data that is
 // not JSON (or nests deeper than [MaxDepth]), an error wrapping
 // [ErrTooLarge] for data longer than [MaxSize], and an [*Error] listing
-// every place where the document breaks the schema.
+// every place where the document breaks the schema, and every number with
+// more than [MaxDigits] digits or an exponent beyond ±[MaxExponent].
 func Validate(k Kind, data []byte) error {
 	if !k.valid() {
 		return fmt.Errorf("schema: unknown kind %d", int(k))
@@ -152,12 +153,16 @@ func Validate(k Kind, data []byte) error {
 	if err != nil {
 		return err
 	}
+	unchecked := checkNumbers(&v)
 	err = s.Validate(v)
 	var ve *jsonschema.ValidationError
-	if errors.As(err, &ve) {
-		return newError(k, ve)
+	if err != nil && !errors.As(err, &ve) {
+		return err
 	}
-	return err
+	if ve == nil && unchecked == nil {
+		return nil
+	}
+	return newError(k, ve, unchecked)
 }
 
 // ErrTooLarge is wrapped by the error [Validate] returns for a document

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -53,6 +54,29 @@ func TestKinds(t *testing.T) {
 	if schema.Source(schema.Config)[0] != '{' {
 		t.Errorf("Source returned the embedded bytes")
 	}
+}
+
+// configRuleIDs returns the rule IDs that the config schema lists (as
+// lint.All has them: cmd/ddat's tests check that), quoted as the schema
+// library quotes them.
+func configRuleIDs() string {
+	var s struct {
+		Properties struct {
+			Rules struct {
+				PropertyNames struct {
+					Enum []string `json:"enum"`
+				} `json:"propertyNames"`
+			} `json:"rules"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(schema.Source(schema.Config), &s); err != nil {
+		panic(err)
+	}
+	ids := s.Properties.Rules.PropertyNames.Enum
+	if len(ids) < 10 {
+		panic(fmt.Sprintf("the config schema lists %d rule IDs", len(ids)))
+	}
+	return `"` + strings.Join(ids, `", "`) + `"`
 }
 
 const exportHead = `"$schema": "https://github.com/ddat-tools/ddat/schema/export/v1.json", "schemaVersion": "1"`
@@ -139,12 +163,40 @@ func TestValidate(t *testing.T) {
 			`/ignore/1: missing properties: 'reason'`,
 			`/ignore/2: additionalProperties 'why' not allowed`,
 			`/ignore/2/reason: does not match pattern '\\S'`,
-			`/rules/Bad_ID: does not match pattern '^[a-z0-9]+(-[a-z0-9]+)*$'`,
+			`/ignore/2/rule: value must be one of ` + configRuleIDs(),
+			`/rules/Bad_ID: value must be one of ` + configRuleIDs(),
 			`/rules/spelling: value must be one of "off", "error", "warning", "info"`,
 			`/words/0: length must be >= 1, but got 0`,
 			`/words/1: expected string, but got number`,
 		}},
 		{"config/not-object", schema.Config, `[]`, []string{`(root): expected object, but got array`}},
+		{"config/unknown-rule", schema.Config, `{"rules": {"speling": "off"}, "ignore": [{"rule": "spelling ", "reason": "r"}]}`, []string{
+			`/ignore/0/rule: value must be one of ` + configRuleIDs(),
+			`/rules/speling: value must be one of ` + configRuleIDs(),
+		}},
+		// Issue 16: an exponent the schema library cannot convert made it
+		// panic; numbers it would take long to compare are not given to it.
+		{"export/huge-exponent", schema.Export, `{` + exportHead + `, "skills": [], "documents": [],
+			"roles": [{"name": "R", "slug": "r", "levels": [{"name": "L", "number": 1e10000000}]}]}`, []string{
+			`/roles/0/levels/0/number: number not checked: its exponent is beyond ±400`,
+		}},
+		{"export/numbers", schema.Export, `{` + exportHead + `, "skills": [], "documents": [],
+			"roles": [
+				{"name": "R", "slug": "r", "levels": [{"name": "L", "number": -1E-10000000}]},
+				{"name": 0e99999999999999999999, "slug": "r", "levels": [{"name": "L", "number": ` + strings.Repeat("9", 101) + `}]},
+				{"name": "R", "slug": "r/~ x", "levels": [{"name": "L", "number": 1e400}, {"name": "L", "number": 1e-400}, {"name": "L", "number": ` + strings.Repeat("9", 100) + `}]},
+				{"name": "R", "slug": "r", "seniorCivilService": 1e401, "levels": [{"name": "L", "number": -2e+0400}]}],
+			"r/~ x": 1e100000000000000000000000}`, []string{
+			`(root): additionalProperties 'r/~ x' not allowed`,
+			`/roles/0/levels/0/number: number not checked: its exponent is beyond ±400`,
+			`/roles/1/levels/0/number: number not checked: it has 101 digits, more than 100`,
+			`/roles/1/name: number not checked: its exponent is beyond ±400`,
+			`/roles/2/levels/1/number: expected integer, but got number`,
+			`/roles/3/levels/0/number: must be >= 1 but found -2e+0400`,
+			`/roles/3/seniorCivilService: number not checked: its exponent is beyond ±400`,
+			`/r~1~0%20x: number not checked: its exponent is beyond ±400`,
+		}},
+		{"config/number", schema.Config, `1e-1000`, []string{`(root): number not checked: its exponent is beyond ±400`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := schema.Validate(tc.kind, []byte(tc.doc))
@@ -213,6 +265,28 @@ func TestValidateSyntax(t *testing.T) {
 	}
 }
 
+// TestValidateNumbersCost checks that numbers the schema library would
+// take long to compare are not given to it: 1e999999 costs it 18 ms and
+// 415 kB each time.
+func TestValidateNumbersCost(t *testing.T) {
+	levels := strings.Repeat(`{"name": "L", "number": 1e999999}, {"name": "L", "number": 0.`+strings.Repeat("0", 2000)+`1}, `, 500)
+	doc := []byte(`{` + exportHead + `, "skills": [], "documents": [], "roles": [{"name": "R", "slug": "r", "levels": [` + levels + `{"name": "L", "number": 1}]}]}`)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err := schema.Validate(schema.Export, doc)
+	runtime.ReadMemStats(&after)
+	var se *schema.Error
+	if !errors.As(err, &se) || len(se.Problems) != 1000 {
+		t.Fatalf("Validate = %v, want 1000 problems", err)
+	}
+	if want := `/roles/0/levels/999/number: number not checked: it has 2002 digits, more than 100`; se.Problems[999].String() != want {
+		t.Errorf("problem 999: %s, want %s", se.Problems[999], want)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
+		t.Errorf("Validate of %d bytes allocated %d MiB, want at most 64", len(doc), n>>20)
+	}
+}
+
 func TestValidateTooLarge(t *testing.T) {
 	doc := make([]byte, schema.MaxSize+1)
 	err := schema.Validate(schema.Export, doc)
@@ -236,6 +310,8 @@ func FuzzValidate(f *testing.F) {
 	f.Add([]byte(`{` + exportHead + `, "skills": [], "roles": [], "documents": []}`))
 	f.Add([]byte(`{"rules": {"spelling": "off"}, "ignore": [{"rule": "x", "reason": "y"}]}`))
 	f.Add([]byte(`{"diagnostics": [{"rule": "a", "severity": "info", "file": "f", "line": 1, "column": 1, "message": "m"}]}`))
+	// Issue 16: a panic in the schema library.
+	f.Add([]byte(`{"roles": [{"levels": [{"number": 1e10000000}]}], "diagnostics": [{"line": 1e-10000000}], "summary": {"files": 0e10000000}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, k := range schema.Kinds() {
 			err := schema.Validate(k, data)

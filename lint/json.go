@@ -1,0 +1,225 @@
+package lint
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// errStop ends reading after a syntax error has been recorded.
+var errStop = errors.New("stop")
+
+// jsonReader reads a JSON document token by token for the configuration
+// and baseline readers, knowing where each token starts, and records
+// errors at their place.
+type jsonReader struct {
+	file  *framework.File
+	src   []byte
+	dec   *json.Decoder
+	start int   // offset of the first byte of the last token read
+	err   error // the sentinel every recorded error wraps
+	errs  framework.ErrorList
+}
+
+func newJSONReader(name string, src []byte, sentinel error) *jsonReader {
+	r := &jsonReader{
+		file: framework.NewFile(name, string(src)),
+		src:  src,
+		dec:  json.NewDecoder(bytes.NewReader(src)),
+		err:  sentinel,
+	}
+	r.dec.UseNumber()
+	return r
+}
+
+// token reads the next token and records where it starts. At the end of
+// the input or a syntax error, it records the error and returns errStop.
+func (r *jsonReader) token() (json.Token, error) {
+	off := int(r.dec.InputOffset())
+	tok, err := r.dec.Token()
+	if err != nil {
+		pos, msg := len(r.src), "unexpected end of file"
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			pos, msg = r.syntaxErrorOffset(off), se.Error()
+		} else if err != io.EOF && err != io.ErrUnexpectedEOF {
+			pos, msg = off, err.Error()
+		}
+		r.errs.Add(r.file.Span(pos, pos), r.err, "%s", msg)
+		return nil, errStop
+	}
+	// The token starts after the separators and space that follow the
+	// previous token.
+	for off < len(r.src) {
+		switch r.src[off] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			off++
+			continue
+		}
+		break
+	}
+	r.start = off
+	return tok, nil
+}
+
+// syntaxErrorOffset returns the offset of the byte that makes the input
+// invalid JSON. The offset of a json.SyntaxError that Decoder.Token
+// returns counts only the bytes read by the calls that decoded whole
+// values (strings, numbers, literals), not the delimiters and space
+// between them, so the input is scanned again from its start, where the
+// offset of a Decoder.Decode counts every byte up to the offending one,
+// that one included. off, where the token began, is the answer if the
+// second scan finds no syntax error.
+func (r *jsonReader) syntaxErrorOffset(off int) int {
+	var raw json.RawMessage
+	err := json.NewDecoder(bytes.NewReader(r.src)).Decode(&raw)
+	var se *json.SyntaxError
+	if errors.As(err, &se) && se.Offset >= 1 && int(se.Offset) <= len(r.src) {
+		return int(se.Offset) - 1
+	}
+	return off
+}
+
+// errorf records an error at the start of the last token read.
+func (r *jsonReader) errorf(format string, args ...any) {
+	r.errorAt(r.start, format, args...)
+}
+
+// errorAt records an error at offset off.
+func (r *jsonReader) errorAt(off int, format string, args ...any) {
+	r.errs.Add(r.file.Span(off, off), r.err, format, args...)
+}
+
+// skip reads the rest of the value that starts with tok, for error
+// recovery.
+func (r *jsonReader) skip(tok json.Token) error {
+	d, ok := tok.(json.Delim)
+	if !ok || d == '}' || d == ']' {
+		return nil
+	}
+	depth := 1
+	for depth > 0 {
+		t, err := r.token()
+		if err != nil {
+			return err
+		}
+		if d, ok := t.(json.Delim); ok {
+			if d == '{' || d == '[' {
+				depth++
+			} else {
+				depth--
+			}
+		}
+	}
+	return nil
+}
+
+// skipValue reads a value and skips it.
+func (r *jsonReader) skipValue() error {
+	tok, err := r.token()
+	if err != nil {
+		return err
+	}
+	return r.skip(tok)
+}
+
+func kind(tok json.Token) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '{' {
+			return "an object"
+		}
+		return "an array"
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case nil:
+		return "null"
+	}
+	return fmt.Sprintf("%T", tok)
+}
+
+// object reads the members of an object whose '{' was read, calling fn
+// for each key with the key's start offset; fn reads the value.
+func (r *jsonReader) object(fn func(key string, keyStart int) error) error {
+	for {
+		tok, err := r.token()
+		if err != nil {
+			return err
+		}
+		if tok == json.Delim('}') {
+			return nil
+		}
+		key := tok.(string) // the decoder guarantees a string key
+		if err := fn(key, r.start); err != nil {
+			return err
+		}
+	}
+}
+
+// array reads the elements of an array whose '[' was read, calling fn
+// with the first token of each; fn reads the rest of the element.
+func (r *jsonReader) array(fn func(tok json.Token) error) error {
+	for {
+		tok, err := r.token()
+		if err != nil {
+			return err
+		}
+		if tok == json.Delim(']') {
+			return nil
+		}
+		if err := fn(tok); err != nil {
+			return err
+		}
+	}
+}
+
+// open reads a value and reports whether it opens an object or array as
+// want says; it records an error and skips the value otherwise.
+func (r *jsonReader) open(want json.Delim, what string) (bool, error) {
+	tok, err := r.token()
+	if err != nil {
+		return false, err
+	}
+	if tok != want {
+		r.errorf("%s must be %s, not %s", what, kind(want), kind(tok))
+		return false, r.skip(tok)
+	}
+	return true, nil
+}
+
+// str reads a string value; it records an error and skips the value if
+// it is anything else.
+func (r *jsonReader) str(what string) (string, bool, error) {
+	tok, err := r.token()
+	if err != nil {
+		return "", false, err
+	}
+	s, ok := tok.(string)
+	if !ok {
+		r.errorf("%s must be a string, not %s", what, kind(tok))
+		return "", false, r.skip(tok)
+	}
+	return s, true, nil
+}
+
+// end records an error if anything but space follows the top-level
+// value, which is what.
+func (r *jsonReader) end(what string) {
+	off := int(r.dec.InputOffset())
+	if _, err := r.dec.Token(); err != io.EOF {
+		for off < len(r.src) && isJSONSpace(r.src[off]) {
+			off++
+		}
+		r.errorAt(off, "unexpected text after the %s", what)
+	}
+}
+
+func isJSONSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
