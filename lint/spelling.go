@@ -648,16 +648,18 @@ func newCorpus(p *Pass) *corpus {
 	// The index is sized for every frequent word and its deletions, an
 	// upper bound: words share some deletions.
 	words, keys := 0, 0
+	// Words longer than maxSuggestLen are left out: filing a word costs
+	// its length squared.
 	for id, n := range c.counts {
-		if n >= frequentWord {
+		if v := c.lex.form(int32(id)); n >= frequentWord && len(v) <= maxSuggestLen {
 			words++
-			keys += len(c.lex.form(int32(id))) + 1
+			keys += len(v) + 1
 		}
 	}
 	c.frequent = newDeletionIndex(words, keys)
 	for id, n := range c.counts {
-		if n >= frequentWord {
-			c.frequent.add(c.lex.form(int32(id)))
+		if v := c.lex.form(int32(id)); n >= frequentWord && len(v) <= maxSuggestLen {
+			c.frequent.add(v)
 		}
 	}
 	named := map[string]bool{}   // names repeat: a role is listed under many skills
@@ -695,8 +697,13 @@ func newCorpus(p *Pass) *corpus {
 // symmetric deletion index: two words one edit apart (an insertion, a
 // deletion, a substitution or a transposition) share a key among
 // themselves and their one-byte deletions, so a lookup costs a few
-// map reads, whatever the size of the corpus.
+// map reads, whatever the size of the corpus, and the square of l's
+// length in hashing: a word longer than maxSuggestLen+1 bytes has no
+// neighbours, as the index holds none longer than maxSuggestLen.
 func (c *corpus) neighbours(l string) []string {
+	if len(l) > maxSuggestLen+1 {
+		return nil
+	}
 	var near []string
 	seen := map[string]bool{}
 	for i := -1; i < len(l); i++ {
@@ -890,6 +897,9 @@ func (c *corpus) nonWord(text, tail string, s framework.Span, fixes []string) Di
 	d := Diagnostic{Span: s}
 	if len(fixes) == 0 {
 		d.Message = fmt.Sprintf("%q is not a word; check its spelling or add it to the accepted words", text)
+		if l, _ := fold(text); len(l) > maxSuggestLen {
+			d.Message += fmt.Sprintf(" (it is too long to look for the word meant: at most %d bytes are compared)", maxSuggestLen)
+		}
 		return d
 	}
 	for k, f := range fixes {
@@ -959,6 +969,9 @@ var prefixes = [...]string{
 // ("timeframe", "underrepresented", "runbooks"), each of at least three
 // letters.
 func compound(l string) bool {
+	if len(l) > 2*maxSuggestLen {
+		return false // no two list words, nor their plurals, are that long
+	}
 	for i := 3; i+3 <= len(l); i++ {
 		if wordlist.Has(l[:i]) && (wordlist.Has(l[i:]) || listedForm(l[i:])) {
 			return true
