@@ -105,22 +105,6 @@ func readTestdata(t testing.TB, name string) string {
 	return string(b)
 }
 
-// hostileRun parses src as name and lints it as the command does, with
-// the published framework as catalogue and vocabulary.
-func hostileRun(t testing.TB, name, src string, opts lint.Options) []lint.Diagnostic {
-	t.Helper()
-	doc, err := parse.ParseString(name, src)
-	if doc == nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	pub, err := parse.Published()
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts.Catalogue, opts.Vocabulary = pub, pub
-	return lint.Run(framework.Merge(doc), opts)
-}
-
 // allocated returns the bytes f allocates.
 func allocated(f func()) uint64 {
 	var before, after runtime.MemStats

@@ -1252,8 +1252,3 @@ type distBuf struct{ prev2, prev, cur []int }
 func (b *distBuf) distance(x, y string, max int) int {
 	return osaDistance([]byte(x), []byte(y), max, true, b)
 }
-
-// levenshtein is the Levenshtein distance between x and y, in bytes.
-func (b *distBuf) levenshtein(x, y string) int {
-	return osaDistance([]byte(x), []byte(y), len(x)+len(y), false, b)
-}
