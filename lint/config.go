@@ -74,8 +74,10 @@ func (c *Config) Rule(id string) (RuleConfig, bool) {
 }
 
 // Options returns opts with the rules and words of the configuration: the
-// rules switched off are left out of opts.Rules (nil meaning [All]), and
-// the words are added to opts.Words.
+// rules switched off are left out of opts.Rules (nil meaning [All]), the
+// words are added to opts.Words, and [Run] applies the configuration to
+// each finding as it is reported (see [Config.Apply]), so that the
+// findings it drops do not count towards [Options.MaxFindings].
 func (c *Config) Options(opts Options) Options {
 	if c == nil {
 		return opts
@@ -96,6 +98,7 @@ func (c *Config) Options(opts Options) Options {
 	}
 	opts.Rules = kept
 	opts.Words = append(append([]string(nil), opts.Words...), c.Words...)
+	opts.config = c
 	return opts
 }
 
@@ -109,18 +112,24 @@ func (c *Config) Apply(diags []Diagnostic) []Diagnostic {
 	}
 	out := make([]Diagnostic, 0, len(diags))
 	for _, d := range diags {
-		if rc, ok := c.Rules[d.Rule]; ok {
-			if rc.Off {
-				continue
-			}
-			d.Severity = rc.Severity
+		if d, ok := c.apply(d); ok {
+			out = append(out, d)
 		}
-		if c.ignored(d) {
-			continue
-		}
-		out = append(out, d)
 	}
 	return out
+}
+
+// apply returns d as the configuration keeps it, if it does (see
+// [Config.Apply]). It is idempotent, so findings that [Run] kept under
+// options made by [Config.Options] come through Apply unchanged.
+func (c *Config) apply(d Diagnostic) (Diagnostic, bool) {
+	if rc, ok := c.Rules[d.Rule]; ok {
+		if rc.Off {
+			return d, false
+		}
+		d.Severity = rc.Severity
+	}
+	return d, !c.ignored(d)
 }
 
 func (c *Config) ignored(d Diagnostic) bool {

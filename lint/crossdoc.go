@@ -121,6 +121,10 @@ func runUnknownSkill(p *Pass) {
 		default:
 			d.Message += fmt.Sprintf("; did you mean %s?", quoteOr(fixes))
 		}
+		if tooLongToCompare(first.name.Value) {
+			d.Message += fmt.Sprintf("; the name is too long to compare its spelling with the catalogue's (at most %d characters, and words of at most %d bytes, are compared)",
+				maxSkillNameLen, maxNameWordLen)
+		}
 		for _, f := range fixes {
 			d.Suggestions = append(d.Suggestions, Suggestion{Message: fmt.Sprintf("replace with %q", f), Span: first.name.Span, NewText: f})
 		}
@@ -148,6 +152,18 @@ const (
 	closeSpelling   = 0.25 // edits per rune within which names count as a slip
 )
 
+// Bounds of the skill suggestions, so that a hostile name costs time in
+// proportion to its length: a name longer than maxSkillNameLen runes is
+// not compared rune by rune with any other, and a word longer than
+// maxNameWordLen bytes is not looked up among the words one edit from it
+// (the published catalogue's longest name has 85 runes, its longest word
+// 15 bytes; a test checks the margin). The finding says when a name or a
+// word was too long to compare.
+const (
+	maxSkillNameLen = 200
+	maxNameWordLen  = 64
+)
+
 // skillStopWords are left out when comparing skill names word by word.
 var skillStopWords = map[string]bool{
 	"a": true, "an": true, "and": true, "the": true, "of": true, "for": true, "in": true,
@@ -171,6 +187,21 @@ func nameWords(name string) (ws []string, qualified bool) {
 	return ws, qualified
 }
 
+// tooLongToCompare reports whether a skill name, or one of its content
+// words, is too long for [suggestSkills] to compare its spelling.
+func tooLongToCompare(name string) bool {
+	if utf8.RuneCountInString(framework.Key(name)) > maxSkillNameLen {
+		return true
+	}
+	ws, _ := nameWords(name)
+	for _, w := range ws {
+		if len(w) > maxNameWordLen {
+			return true
+		}
+	}
+	return false
+}
+
 // baseName is a name key without a final "(qualifier)".
 func baseName(k string) string {
 	if i := strings.LastIndex(k, " ("); i > 0 && strings.HasSuffix(k, ")") {
@@ -190,9 +221,10 @@ type skillIndex struct {
 	names  []skillName
 	byWord map[string][]int // content word → names holding it
 	near   map[string][]string
-	byLen  map[int][]int    // rune count → names
-	byRole map[string][]int // role key → names whose skill the catalogue says it requires
-	bySlug map[string][]int // role slug → the same
+	byLen  map[int][]int                       // rune count → names
+	byRole map[string][]int                    // role key → names whose skill the catalogue says it requires
+	bySlug map[string][]int                    // role slug → the same
+	have   map[*framework.Role]map[string]bool // see [skillIndex.required]
 	dist   distBuf
 }
 
@@ -214,7 +246,7 @@ type skillName struct {
 
 func newSkillIndex(cat *framework.Framework) *skillIndex {
 	x := &skillIndex{byWord: map[string][]int{}, near: map[string][]string{}, byLen: map[int][]int{},
-		byRole: map[string][]int{}, bySlug: map[string][]int{}}
+		byRole: map[string][]int{}, bySlug: map[string][]int{}, have: map[*framework.Role]map[string]bool{}}
 	file := func(m map[string][]int, k string, i int) {
 		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
 			m[k] = append(l, i)
@@ -242,7 +274,7 @@ func newSkillIndex(cat *framework.Framework) *skillIndex {
 		x.byLen[len(n.runes)] = append(x.byLen[len(n.runes)], i)
 		for _, w := range n.words {
 			if l := x.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
-				if len(l) == 0 && len(w) > 4 {
+				if len(l) == 0 && len(w) > 4 && len(w) <= maxNameWordLen {
 					for _, d := range runeDeletions(w) {
 						x.near[d] = append(x.near[d], w)
 					}
@@ -252,6 +284,25 @@ func newSkillIndex(cat *framework.Framework) *skillIndex {
 		}
 	}
 	return x
+}
+
+// required returns the keys of the skills role r requires, computed once
+// for each role: a role may have thousands of unknown skills.
+func (x *skillIndex) required(r *framework.Role) map[string]bool {
+	if have, ok := x.have[r]; ok {
+		return have
+	}
+	have := map[string]bool{}
+	for _, q := range r.Skills {
+		have[q.Skill.Key()] = true
+	}
+	for _, l := range r.Levels {
+		for _, q := range l.Skills {
+			have[q.Skill.Key()] = true
+		}
+	}
+	x.have[r] = have
+	return have
 }
 
 // runeDeletions returns w and w less each of its runes in turn: two
@@ -301,8 +352,8 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 			}
 		}
 		add(x.byWord[w])
-		if len(w) <= 4 {
-			continue
+		if len(w) <= 4 || len(w) > maxNameWordLen+1 {
+			continue // a word one edit from an indexed one has at most maxNameWordLen+1 bytes
 		}
 		for _, key := range runeDeletions(w) {
 			for _, c := range x.near[key] {
@@ -316,7 +367,10 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 	// 3/4 len k <= len c <= 4/3 len k, and a letter-count bound.
 	lk := utf8.RuneCountInString(k)
 	lc := letterCounts(k)
-	for n := (3*lk + 3) / 4; n <= lk*4/3; n++ {
+	if lk > maxSkillNameLen {
+		lk = 0 // not compared: no length matches
+	}
+	for n := (3*lk + 3) / 4; n <= min(lk*4/3, maxSkillNameLen); n++ {
 		for _, i := range x.byLen[n] {
 			maxD := int(float64(max(lk, n)) * closeSpelling)
 			if _, ok := shared[i]; !ok && letterBound(lc, x.names[i].letters, lk, n) <= maxD {
@@ -350,15 +404,7 @@ func letterBound(a, b [27]int, la, lb int) int {
 // worth a look but too far to offer as a replacement.
 func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 	// Skills the role already requires on this page are not suggested.
-	have := map[string]bool{}
-	for _, q := range u.role.Skills {
-		have[q.Skill.Key()] = true
-	}
-	for _, l := range u.role.Levels {
-		for _, q := range l.Skills {
-			have[q.Skill.Key()] = true
-		}
-	}
+	have := x.required(u.role)
 	k := u.name.Key()
 	kr := []rune(k)
 	ws, nameQualified := nameWords(u.name.Value)
@@ -408,14 +454,18 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		// length with the unknown one and nothing more.
 		n := max(len(kr), len(c.runes))
 		maxD := int(float64(n) * closeSpelling)
+		compared := n <= maxSkillNameLen
 		spell := 0.0
-		if lb := letterBound(lc, c.letters, lk, len(c.runes)); lb <= maxD {
+		if lb := letterBound(lc, c.letters, lk, len(c.runes)); lb <= maxD && compared {
 			spell = 1 - float64(lb)/float64(n)
 		}
 		if adjust(max(overlap, spell)) < minSkillScore {
 			continue
 		}
-		d := osaDistance(kr, c.runes, maxD, true, &x.dist)
+		d := maxD + 1
+		if compared {
+			d = osaDistance(kr, c.runes, maxD, true, &x.dist)
+		}
 		if have[ck] && d > maxD && baseName(k) != ck {
 			continue // a skill the page already requires is no rename
 		}
@@ -429,7 +479,10 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		score = adjust(score)
 		if score >= minSkillScore {
 			full := d // exact when within maxD
-			if d > maxD {
+			switch {
+			case !compared:
+				full = n // a bound: the names are not compared
+			case d > maxD:
 				full = osaDistance(kr, c.runes, len(kr)+len(c.runes), true, &x.dist)
 			}
 			cands = append(cands, cand{s.Name.Value, score, full, i})

@@ -253,7 +253,26 @@ type Options struct {
 	// Done, when not nil, is called as each rule finishes, possibly from
 	// several goroutines at once.
 	Done func(rule *Rule)
+	// MaxFindings is the most findings Run returns; 0 means no limit.
+	// When there are more, Run returns the first MaxFindings in [Sort]
+	// order and a finding of the [MaxFindingsRule] pseudo-rule saying how
+	// many more there were.
+	MaxFindings int
+
+	// config is the configuration whose [Config.Options] made these
+	// options, applied to each finding as it is reported so that the
+	// findings it drops do not count towards MaxFindings.
+	config *Config
 }
+
+// MaxFindingsRule is the ID of the pseudo-rule of the finding that [Run]
+// adds when it leaves findings out (see [Options.MaxFindings]). The
+// finding is placed at the first finding left out, says how many were
+// left out, and has the highest severity among them, so that a run that
+// fails on its findings still fails when the failing ones are cut. [Sort]
+// puts it last. It is not a rule of [All]: it cannot be switched off or
+// ignored by configuration.
+const MaxFindingsRule = "max-findings"
 
 // RuleStats is what one rule cost in a [Run]: its time and its number of
 // findings.
@@ -282,7 +301,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	// in rule order and sorted stably, so the output is the same as a
 	// sequential run's at any GOMAXPROCS.
 	state := newRunState(fw, cat)
-	found := make([][]Diagnostic, len(rules))
+	found := make([]findings, len(rules))
 	took := make([]time.Duration, len(rules))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -290,7 +309,8 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 		wg.Go(func() {
 			for i := range next {
 				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, rule: rules[i], run: state}
-				p.report = func(d Diagnostic) { found[i] = append(found[i], d) }
+				found[i].max, found[i].config = opts.MaxFindings, opts.config
+				p.report = found[i].add
 				start := time.Now()
 				rules[i].Run(p)
 				took[i] = time.Since(start)
@@ -305,33 +325,127 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	}
 	close(next)
 	wg.Wait()
-	var diags []Diagnostic
+	var all findings
+	all.max = opts.MaxFindings
 	for i, f := range found {
-		diags = append(diags, f...)
+		all.join(&f)
 		if opts.Stats != nil {
-			*opts.Stats = append(*opts.Stats, RuleStats{Rule: rules[i], Time: took[i], Findings: len(f)})
+			*opts.Stats = append(*opts.Stats, RuleStats{Rule: rules[i], Time: took[i], Findings: f.reported})
 		}
 	}
-	Sort(diags)
-	return diags
+	return all.result()
 }
 
-// Sort sorts diagnostics by file, line, column, rule and message.
-func Sort(diags []Diagnostic) {
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := diags[i], diags[j]
-		an, bn := fileName(a.Span), fileName(b.Span)
-		if an != bn {
-			return an < bn
+// findings collects the findings of a rule, or of a run, keeping at most
+// the first max in [Sort] order when max > 0: once the list holds 2*max,
+// it is sorted and cut to max, so memory stays bounded however many are
+// reported, and the findings kept are those that sorting all of them and
+// cutting would keep (a finding that is not among the first max of one
+// rule is not among the first max of all).
+type findings struct {
+	max      int
+	config   *Config
+	list     []Diagnostic
+	reported int // findings reported, config's drops included
+
+	// Of the findings cut:
+	cut      int
+	first    Diagnostic // the first in Sort order
+	severity Severity   // the highest
+}
+
+func (f *findings) add(d Diagnostic) {
+	f.reported++
+	if f.config != nil {
+		var ok bool
+		if d, ok = f.config.apply(d); !ok {
+			return
 		}
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Message < b.Message
+	}
+	f.list = append(f.list, d)
+	if f.max > 0 && len(f.list) >= 2*f.max {
+		f.prune()
+	}
+}
+
+// prune sorts the list and cuts it to max, noting what it cuts.
+func (f *findings) prune() {
+	if f.max <= 0 || len(f.list) <= f.max {
+		return
+	}
+	Sort(f.list)
+	f.noteCut(f.list[f.max:], len(f.list)-f.max)
+	clear(f.list[f.max:]) // the cut findings' messages and spans can go
+	f.list = f.list[:f.max]
+}
+
+// noteCut records n findings cut, of which ds are at hand, sorted.
+func (f *findings) noteCut(ds []Diagnostic, n int) {
+	if len(ds) > 0 && (f.cut == 0 || less(ds[0], f.first)) {
+		f.first = ds[0]
+	}
+	for _, d := range ds {
+		f.severity = max(f.severity, d.Severity)
+	}
+	f.cut += n
+}
+
+// join adds the findings of g, already pruned to the same max, in
+// order after f's.
+func (f *findings) join(g *findings) {
+	f.reported += g.reported
+	if g.cut > 0 {
+		f.noteCut([]Diagnostic{g.first}, g.cut)
+		f.severity = max(f.severity, g.severity)
+	}
+	f.list = append(f.list, g.list...)
+	if f.max > 0 && len(f.list) >= 2*f.max {
+		f.prune()
+	}
+}
+
+// result returns the findings kept, sorted, and the finding of
+// [MaxFindingsRule] if some were cut.
+func (f *findings) result() []Diagnostic {
+	Sort(f.list)
+	f.prune()
+	if f.cut == 0 {
+		return f.list
+	}
+	what := "findings"
+	if f.cut == 1 {
+		what = "finding"
+	}
+	return append(f.list, Diagnostic{
+		Rule:     MaxFindingsRule,
+		Severity: f.severity,
+		Span:     f.first.Span,
+		Message:  fmt.Sprintf("%d more %s from here on left out: at most %d findings are reported", f.cut, what, f.max),
 	})
+}
+
+// Sort sorts diagnostics by file, line, column, rule and message; a
+// finding of [MaxFindingsRule] goes last.
+func Sort(diags []Diagnostic) {
+	sort.SliceStable(diags, func(i, j int) bool { return less(diags[i], diags[j]) })
+}
+
+// less is the order of [Sort].
+func less(a, b Diagnostic) bool {
+	if am, bm := a.Rule == MaxFindingsRule, b.Rule == MaxFindingsRule; am != bm {
+		return bm
+	}
+	an, bn := fileName(a.Span), fileName(b.Span)
+	if an != bn {
+		return an < bn
+	}
+	if a.Span.Start != b.Span.Start {
+		return a.Span.Start < b.Span.Start
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
 }
 
 func fileName(s framework.Span) string {

@@ -71,3 +71,31 @@ func TestSkillIndexCandidates(t *testing.T) {
 		}
 	}
 }
+
+// TestSkillNameBoundsCoverTheCatalogue checks the margin of the bounds of
+// the skill suggestions (see maxSkillNameLen): the published catalogue's
+// names and words are well within them, so only hostile names are left
+// uncompared.
+func TestSkillNameBoundsCoverTheCatalogue(t *testing.T) {
+	pub, err := parse.Published()
+	if err != nil {
+		t.Fatal(err)
+	}
+	longest, longestWord := 0, 0
+	for _, s := range pub.Skills {
+		longest = max(longest, len([]rune(s.Name.Key())))
+		ws, _ := nameWords(s.Name.Value)
+		for _, w := range ws {
+			longestWord = max(longestWord, len(w))
+		}
+		if tooLongToCompare(s.Name.Value) {
+			t.Errorf("%q is too long to compare", s.Name.Value)
+		}
+	}
+	if longest != 85 || longestWord != 15 {
+		t.Errorf("the longest name has %d runes and the longest word %d bytes; the comment of maxSkillNameLen says 85 and 15", longest, longestWord)
+	}
+	if 2*longest > maxSkillNameLen || 2*longestWord > maxNameWordLen {
+		t.Errorf("the bounds %d and %d leave less than twice the longest name (%d) and word (%d)", maxSkillNameLen, maxNameWordLen, longest, longestWord)
+	}
+}

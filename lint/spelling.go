@@ -648,16 +648,18 @@ func newCorpus(p *Pass) *corpus {
 	// The index is sized for every frequent word and its deletions, an
 	// upper bound: words share some deletions.
 	words, keys := 0, 0
+	// Words longer than maxSuggestLen are left out: filing a word costs
+	// its length squared.
 	for id, n := range c.counts {
-		if n >= frequentWord {
+		if v := c.lex.form(int32(id)); n >= frequentWord && len(v) <= maxSuggestLen {
 			words++
-			keys += len(c.lex.form(int32(id))) + 1
+			keys += len(v) + 1
 		}
 	}
 	c.frequent = newDeletionIndex(words, keys)
 	for id, n := range c.counts {
-		if n >= frequentWord {
-			c.frequent.add(c.lex.form(int32(id)))
+		if v := c.lex.form(int32(id)); n >= frequentWord && len(v) <= maxSuggestLen {
+			c.frequent.add(v)
 		}
 	}
 	named := map[string]bool{}   // names repeat: a role is listed under many skills
@@ -695,8 +697,13 @@ func newCorpus(p *Pass) *corpus {
 // symmetric deletion index: two words one edit apart (an insertion, a
 // deletion, a substitution or a transposition) share a key among
 // themselves and their one-byte deletions, so a lookup costs a few
-// map reads, whatever the size of the corpus.
+// map reads, whatever the size of the corpus, and the square of l's
+// length in hashing: a word longer than maxSuggestLen+1 bytes has no
+// neighbours, as the index holds none longer than maxSuggestLen.
 func (c *corpus) neighbours(l string) []string {
+	if len(l) > maxSuggestLen+1 {
+		return nil
+	}
 	var near []string
 	seen := map[string]bool{}
 	for i := -1; i < len(l); i++ {
@@ -799,14 +806,16 @@ func runSpelling(p *Pass) {
 	c := newCorpus(p)
 	us := americanToBritish()
 	seen := map[spanKey]bool{}
-	// Findings are reported in the order found, once the words that need
-	// suggestions have them: they are looked up together, in one pass over
-	// the word list.
-	var found []spellingFinding
+	// The findings of the words that need suggestions wait for them: the
+	// words are looked up together, in one pass over the word list. Only
+	// the first maxSuggestWords distinct words are looked up, so at most
+	// their findings wait; the others are reported at once.
+	var waiting []spellingFinding
 	var unknown []string
 	pending := map[string]bool{}
+	reported := 0
 	eachLintedText(p, func(t framework.Text, ws []word) bool {
-		before := len(found)
+		before := reported
 		for i, w := range ws {
 			if w.skip {
 				continue
@@ -822,33 +831,43 @@ func runSpelling(p *Pass) {
 			if seen[keyOf(s)] {
 				continue
 			}
-			if d, suggest, ok := c.check(p, t, ws, i, s); ok {
-				seen[keyOf(s)] = true
-				found = append(found, spellingFinding{d: d, text: w.text(t.Value), tail: w.tail(t.Value), lower: l, s: s, suggest: suggest})
-				if suggest && !pending[l] {
+			d, suggest, ok := c.check(p, t, ws, i, s)
+			if !ok {
+				continue
+			}
+			seen[keyOf(s)] = true
+			reported++
+			text, tail := w.text(t.Value), w.tail(t.Value)
+			switch {
+			case !suggest:
+				p.Report(d)
+			case len(l) > maxSuggestLen:
+				p.Report(c.nonWord(text, tail, s, nil)) // too long to look up
+			case pending[l] || len(unknown) < maxSuggestWords:
+				waiting = append(waiting, spellingFinding{text: text, tail: tail, lower: l, s: s})
+				if !pending[l] {
 					pending[l] = true
 					unknown = append(unknown, l)
 				}
+			default:
+				d := c.nonWord(text, tail, s, nil)
+				d.Message += fmt.Sprintf(" (not looked up: the word meant is looked for only for the first %d misspelt words)", maxSuggestWords)
+				p.Report(d)
 			}
 		}
-		return len(found) != before
+		return reported != before
 	})
 	fixes := c.suggest(unknown)
-	for _, f := range found {
-		if f.suggest {
-			f.d = c.nonWord(f.text, f.tail, f.s, slices.Clone(fixes[f.lower]))
-		}
-		p.Report(f.d)
+	for _, f := range waiting {
+		p.Report(c.nonWord(f.text, f.tail, f.s, slices.Clone(fixes[f.lower])))
 	}
 }
 
-// spellingFinding is a finding of the spelling rule; when suggest is set,
-// d is to be made by [corpus.nonWord] with the suggestions for the word.
+// spellingFinding is a finding of the spelling rule waiting for the
+// suggestions for its word, to be made by [corpus.nonWord].
 type spellingFinding struct {
-	d                 Diagnostic
 	text, tail, lower string // the word as written, its possessive ending, its lookup form
 	s                 framework.Span
-	suggest           bool
 }
 
 // check returns the finding for word i of ws, if it is one; suggest
@@ -890,6 +909,9 @@ func (c *corpus) nonWord(text, tail string, s framework.Span, fixes []string) Di
 	d := Diagnostic{Span: s}
 	if len(fixes) == 0 {
 		d.Message = fmt.Sprintf("%q is not a word; check its spelling or add it to the accepted words", text)
+		if l, _ := fold(text); len(l) > maxSuggestLen {
+			d.Message += fmt.Sprintf(" (it is too long to look for the word meant: at most %d bytes are compared)", maxSuggestLen)
+		}
 		return d
 	}
 	for k, f := range fixes {
@@ -959,6 +981,9 @@ var prefixes = [...]string{
 // ("timeframe", "underrepresented", "runbooks"), each of at least three
 // letters.
 func compound(l string) bool {
+	if len(l) > 2*maxSuggestLen {
+		return false // no two list words, nor their plurals, are that long
+	}
 	for i := 3; i+3 <= len(l); i++ {
 		if wordlist.Has(l[:i]) && (wordlist.Has(l[i:]) || listedForm(l[i:])) {
 			return true
@@ -1083,31 +1108,19 @@ func (c *corpus) suggest(ls []string) map[string][]string {
 	if len(qs) == 0 {
 		return nil
 	}
-	// The corpus's vocabulary: its listed and much-used words. A few
-	// words are compared with each of them; more go through a BK-tree,
-	// whose building pays for itself from about treeQueries words on.
+	// The corpus's vocabulary: its listed and much-used words, each
+	// query measured only against those of about its length and letters.
 	var known []string
 	for id, n := range c.counts {
 		if v := c.lex.form(int32(id)); n > 0 && (n >= corpusWord || c.isListed(v)) {
 			known = append(known, v)
 		}
 	}
-	sort.Strings(known) // the tree's shape, and the scan's order, not their answers
-	if len(qs) > treeQueries {
-		t := &bkTree{}
-		for _, v := range known {
-			t.add(v)
-		}
-		for _, q := range qs {
-			t.within(q.l, q.maxD, func(v string) { c.consider(q, v, q.maxD) })
-		}
-	} else {
-		for _, q := range qs {
-			for _, v := range known {
-				if q.near(v, q.maxD) {
-					c.consider(q, v, q.maxD)
-				}
-			}
+	sort.Strings(known) // the order measured, not the answers
+	vocab := newVocabIndex(known, maxSuggestLen+3)
+	for _, q := range qs {
+		if len(q.l) <= maxSuggestLen {
+			vocab.near(q.l, q.maxD, func(v string) { c.consider(q, v, q.maxD) })
 		}
 	}
 	// The word list, once for all: a list word is measured only against
@@ -1148,12 +1161,14 @@ const (
 	// is searched, so that a document of gibberish is linted in bounded
 	// time; later words get suggestions from the corpus alone.
 	maxListScans = 200
-	// treeQueries is the number of words from which the corpus's
-	// vocabulary is searched through a BK-tree rather than a scan.
-	treeQueries = 32
-	// maxSuggestLen is the longest word, in bytes, looked for in the
-	// word list; longer ones cannot be within two edits of a list word
-	// (the longest is 45 bytes; a test checks the margin).
+	// maxSuggestWords bounds the number of words for which suggestions
+	// are looked for at all; later words get none, and their findings
+	// say so.
+	maxSuggestWords = 2000
+	// maxSuggestLen is the longest word, in bytes, for which suggestions
+	// are looked for, and looked for in the word list; longer ones
+	// cannot be within two edits of a list word (the longest is 45
+	// bytes; a test checks the margin).
 	maxSuggestLen = 64
 )
 
@@ -1174,13 +1189,6 @@ func newSuggestion(l string) *suggestion {
 		q.maxD = 2
 	}
 	return q
-}
-
-// near reports whether v could be within d edits of q's word, by length
-// and letters: an edit changes the length by at most one and the letter
-// set by at most two letters.
-func (q *suggestion) near(v string, d int) bool {
-	return abs(len(v)-len(q.l)) <= d && bits.OnesCount32(letterMask(v)^q.mask) <= 2*d
 }
 
 // consider scores v for q if it is within d edits.
@@ -1243,9 +1251,4 @@ type distBuf struct{ prev2, prev, cur []int }
 // buffer has grown.
 func (b *distBuf) distance(x, y string, max int) int {
 	return osaDistance([]byte(x), []byte(y), max, true, b)
-}
-
-// levenshtein is the Levenshtein distance between x and y, in bytes.
-func (b *distBuf) levenshtein(x, y string) int {
-	return osaDistance([]byte(x), []byte(y), len(x)+len(y), false, b)
 }

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"math/bits"
+
 	"github.com/ddat-tools/ddat/framework"
 )
 
@@ -48,64 +50,41 @@ func osaDistance[E comparable](x, y []E, max int, transpose bool, b *distBuf) in
 	return min(prev[len(y)], max+1)
 }
 
-// bkTree is a Burkhard-Keller tree of words under the Levenshtein
-// distance (a metric, which the optimal string alignment distance is
-// not): each child hangs at its distance from its parent, so a search for
-// the words within r edits of w descends only into the children at
-// distances k-r to k+r of a node k edits from w, by the triangle
-// inequality, instead of measuring w against every word.
-type bkTree struct {
-	root *bkNode
-	dist distBuf
+// vocabIndex holds words by length in bytes, each with its letter mask
+// (see [letterMask]), so that the words that could be within d edits of
+// a word are looked for among those whose length is within d of its and
+// whose letters differ from its in at most 2d (an edit changes the length
+// by at most one and at most two letters of the mask), not among all.
+type vocabIndex struct {
+	byLen [][]vocabWord // by length in bytes
 }
 
-type bkNode struct {
+type vocabWord struct {
 	word string
-	kids map[int]*bkNode
+	mask uint32
 }
 
-func (t *bkTree) add(w string) {
-	if t.root == nil {
-		t.root = &bkNode{word: w}
-		return
-	}
-	n := t.root
-	for {
-		d := t.dist.levenshtein(w, n.word)
-		if d == 0 {
-			return
+// newVocabIndex indexes the words of at most maxLen bytes, in the order
+// given.
+func newVocabIndex(words []string, maxLen int) *vocabIndex {
+	x := &vocabIndex{byLen: make([][]vocabWord, maxLen+1)}
+	for _, w := range words {
+		if len(w) <= maxLen {
+			x.byLen[len(w)] = append(x.byLen[len(w)], vocabWord{w, letterMask(w)})
 		}
-		k := n.kids[d]
-		if k == nil {
-			if n.kids == nil {
-				n.kids = map[int]*bkNode{}
-			}
-			n.kids[d] = &bkNode{word: w}
-			return
-		}
-		n = k
 	}
+	return x
 }
 
-// within calls fn for each word of the tree within d edits of w by
-// [editDistance], and for some further ones: a transposition is one edit
-// there and two in the tree's metric, so the tree is searched to 2d.
-func (t *bkTree) within(w string, d int, fn func(string)) {
-	if t.root == nil {
-		return
-	}
-	d *= 2
-	stack := []*bkNode{t.root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		k := t.dist.levenshtein(w, n.word)
-		if k <= d {
-			fn(n.word)
-		}
-		for e := max(k-d, 1); e <= k+d; e++ {
-			if c := n.kids[e]; c != nil {
-				stack = append(stack, c)
+// near calls fn for each word of the index that could be within d edits
+// of w by its length and letters: every word within d edits, and some
+// further ones, in order of length, then in the order indexed.
+func (x *vocabIndex) near(w string, d int, fn func(string)) {
+	m := letterMask(w)
+	for n := max(len(w)-d, 0); n <= len(w)+d && n < len(x.byLen); n++ {
+		for _, v := range x.byLen[n] {
+			if bits.OnesCount32(v.mask^m) <= 2*d {
+				fn(v.word)
 			}
 		}
 	}
