@@ -164,42 +164,176 @@ func NeutraliseCell(s string) string {
 	return s
 }
 
+// column is what the model says a cell of a column holds: its texts, and
+// the cell in its normal layout.
+type column struct {
+	name   string
+	v      cellValues
+	normal string
+}
+
+func (c column) out(cs []*Cell, normalise bool) csvOut {
+	return cellOut(cs, c.name, c.v, c.normal, normalise)
+}
+
+// roleColumns are the columns a role fills in the roles layout.
+func roleColumns(r *Role) []column {
+	typ := ""
+	if r.SeniorCivilService {
+		typ = csvSCS
+	}
+	return []column{
+		{rolesCSVHeader[0], texts(r.Family.Value), r.Family.Value},
+		{rolesCSVHeader[1], texts(r.Name.Value), r.Name.Value},
+		{rolesCSVHeader[2], cellValues{paragraphs: values(r.Description), bullets: values(r.Responsibilities)},
+			proseCell(r.Description, csvRoleWill, r.Responsibilities)},
+		{rolesCSVHeader[9], texts(typ), typ},
+	}
+}
+
+// levelColumns are the columns a role level fills in the roles layout.
+func levelColumns(l *RoleLevel) []column {
+	return []column{
+		{rolesCSVHeader[3], texts(l.Name.Value), l.Name.Value},
+		{rolesCSVHeader[4], cellValues{paragraphs: values(l.Description), bullets: values(l.Responsibilities)},
+			proseCell(l.Description, csvLevelWill, l.Responsibilities)},
+	}
+}
+
+// requirementColumns are the columns a requirement fills in the roles
+// layout: of a role level, or of a Senior Civil Service role (scs), whose
+// rows read "NOT IN USE" in the level columns.
+func requirementColumns(fw *Framework, q *Requirement, scs bool) []column {
+	skill := column{rolesCSVHeader[5], texts(q.Skill.Value), q.Skill.Value}
+	if scs {
+		desc := bulletsCell(csvYouCan, q.Descriptors)
+		if len(q.LeadershipExamples) > 0 {
+			desc += "\n" + bulletsCell(csvExamples, q.LeadershipExamples)
+		}
+		if q.Description.Value != "" {
+			desc = q.Description.Value + "\n" + desc
+		}
+		notInUse := func(col int) column { return column{rolesCSVHeader[col], texts(csvNotInUse), csvNotInUse} }
+		return []column{notInUse(3), notInUse(4), skill,
+			{rolesCSVHeader[6], cellValues{text: q.Description.Value, bullets: values(q.Descriptors), examples: values(q.LeadershipExamples)}, desc},
+			notInUse(7), notInUse(8)}
+	}
+	desc := q.Description.Value
+	if desc == "" && fw != nil {
+		if s := fw.Skill(q.Skill.Value); s != nil {
+			desc = s.Description.Value
+		}
+	}
+	level := q.LevelText.Value
+	if level == "" && q.Level != 0 {
+		level = q.Level.Title()
+	}
+	return []column{skill,
+		{rolesCSVHeader[6], texts(q.Description.Value), desc},
+		{rolesCSVHeader[7], texts(q.LevelText.Value), level},
+		{rolesCSVHeader[8], cellValues{bullets: values(q.Descriptors)}, bulletsCell(csvYouCan, q.Descriptors)},
+	}
+}
+
+// skillColumns are the columns of a skill in the skills layout.
+func skillColumns(s *Skill) []column {
+	desc := s.Description.Value
+	descValues := texts(s.Description.Value)
+	if s.SeniorCivilService {
+		desc = bulletsCell(csvYouCan, s.Requirements)
+		if len(s.LeadershipExamples) > 0 {
+			desc += "\n" + bulletsCell(csvExamples, s.LeadershipExamples)
+		}
+		if s.Description.Value != "" {
+			desc = s.Description.Value + "\n" + desc
+		}
+		descValues.bullets, descValues.examples = values(s.Requirements), values(s.LeadershipExamples)
+	}
+	cols := []column{
+		{skillsCSVHeader[0], texts(s.Name.Value), s.Name.Value},
+		{skillsCSVHeader[1], descValues, desc},
+	}
+	for _, l := range Levels {
+		var sl *SkillLevel
+		for _, x := range s.Levels {
+			if x != nil && x.Level == l {
+				sl = x
+				break
+			}
+		}
+		c := column{name: skillsCSVHeader[1+int(l)]}
+		switch {
+		case sl == nil:
+		case sl.Status == Undefined:
+			c.v, c.normal = texts(sl.Placeholder.Value), sl.Placeholder.Value
+		default:
+			c.v, c.normal = cellValues{bullets: values(sl.Descriptors)}, bulletsCell(csvYouCan, sl.Descriptors)
+		}
+		cols = append(cols, c)
+	}
+	var roles []string
+	for _, r := range s.Roles {
+		roles = append(roles, r.Name.Value)
+	}
+	return append(cols, column{skillsCSVHeader[6], cellValues{roles: roles}, strings.Join(roles, csvRolesSplit)})
+}
+
+// changedCells returns the cells of cs that the CSV writer writes as read
+// and that differ from their normal layout: the cells an export must keep
+// for the download to come back.
+func changedCells(cs []*Cell, cols []column) []*Cell {
+	var out []*Cell
+	for _, c := range cs {
+		if c == nil {
+			continue
+		}
+		for _, col := range cols {
+			if col.name != c.Column {
+				continue
+			}
+			if w, ok := c.write(col.v); ok && w != col.normal {
+				out = append(out, c)
+			}
+			break
+		}
+	}
+	return out
+}
+
 func roleRows(fw *Framework, normalise bool) [][]csvOut {
 	var rows [][]csvOut
+	outs := func(cs []*Cell, cols []column) map[string]csvOut {
+		m := make(map[string]csvOut, len(cols))
+		for _, c := range cols {
+			m[c.name] = c.out(cs, normalise)
+		}
+		return m
+	}
 	for _, r := range fw.Roles {
 		if r == nil {
 			continue
 		}
-		family := cellOut(r.Cells, rolesCSVHeader[0], texts(r.Family.Value), r.Family.Value, normalise)
-		name := cellOut(r.Cells, rolesCSVHeader[1], texts(r.Name.Value), r.Name.Value, normalise)
-		roleDesc := cellOut(r.Cells, rolesCSVHeader[2], cellValues{paragraphs: values(r.Description), bullets: values(r.Responsibilities)},
-			proseCell(r.Description, csvRoleWill, r.Responsibilities), normalise)
-		typ := ""
-		if r.SeniorCivilService {
-			typ = csvSCS
+		ro := outs(r.Cells, roleColumns(r))
+		add := func(q *Requirement, lo map[string]csvOut, scs bool) {
+			qo := outs(q.Cells, requirementColumns(fw, q, scs))
+			row := make([]csvOut, len(rolesCSVHeader))
+			for i, h := range rolesCSVHeader {
+				if o, ok := ro[h]; ok {
+					row[i] = o
+				} else if o, ok := lo[h]; ok {
+					row[i] = o
+				} else {
+					row[i] = qo[h]
+				}
+			}
+			for range 1 + max(q.Repeats, 0) {
+				rows = append(rows, row)
+			}
 		}
-		typCell := cellOut(r.Cells, rolesCSVHeader[9], texts(typ), typ, normalise)
 		if len(r.Levels) == 0 {
 			for _, q := range r.Skills {
-				if q == nil {
-					continue
-				}
-				desc := bulletsCell(csvYouCan, q.Descriptors)
-				if len(q.LeadershipExamples) > 0 {
-					desc += "\n" + bulletsCell(csvExamples, q.LeadershipExamples)
-				}
-				if q.Description.Value != "" {
-					desc = q.Description.Value + "\n" + desc
-				}
-				notInUse := func(col int) csvOut {
-					return cellOut(q.Cells, rolesCSVHeader[col], texts(csvNotInUse), csvNotInUse, normalise)
-				}
-				row := []csvOut{family, name, roleDesc, notInUse(3), notInUse(4),
-					cellOut(q.Cells, rolesCSVHeader[5], texts(q.Skill.Value), q.Skill.Value, normalise),
-					cellOut(q.Cells, rolesCSVHeader[6], cellValues{text: q.Description.Value, bullets: values(q.Descriptors), examples: values(q.LeadershipExamples)}, desc, normalise),
-					notInUse(7), notInUse(8), typCell}
-				for range 1 + max(q.Repeats, 0) {
-					rows = append(rows, row)
+				if q != nil {
+					add(q, nil, true)
 				}
 			}
 			continue
@@ -208,31 +342,10 @@ func roleRows(fw *Framework, normalise bool) [][]csvOut {
 			if l == nil {
 				continue
 			}
-			levelName := cellOut(l.Cells, rolesCSVHeader[3], texts(l.Name.Value), l.Name.Value, normalise)
-			levelDesc := cellOut(l.Cells, rolesCSVHeader[4], cellValues{paragraphs: values(l.Description), bullets: values(l.Responsibilities)},
-				proseCell(l.Description, csvLevelWill, l.Responsibilities), normalise)
+			lo := outs(l.Cells, levelColumns(l))
 			for _, q := range l.Skills {
-				if q == nil {
-					continue
-				}
-				desc := q.Description.Value
-				if desc == "" {
-					if s := fw.Skill(q.Skill.Value); s != nil {
-						desc = s.Description.Value
-					}
-				}
-				level := q.LevelText.Value
-				if level == "" && q.Level != 0 {
-					level = q.Level.Title()
-				}
-				row := []csvOut{family, name, roleDesc, levelName, levelDesc,
-					cellOut(q.Cells, rolesCSVHeader[5], texts(q.Skill.Value), q.Skill.Value, normalise),
-					cellOut(q.Cells, rolesCSVHeader[6], texts(q.Description.Value), desc, normalise),
-					cellOut(q.Cells, rolesCSVHeader[7], texts(q.LevelText.Value), level, normalise),
-					cellOut(q.Cells, rolesCSVHeader[8], cellValues{bullets: values(q.Descriptors)}, bulletsCell(csvYouCan, q.Descriptors), normalise),
-					typCell}
-				for range 1 + max(q.Repeats, 0) {
-					rows = append(rows, row)
+				if q != nil {
+					add(q, lo, false)
 				}
 			}
 		}
@@ -260,40 +373,10 @@ func skillRows(fw *Framework, normalise bool) [][]csvOut {
 		if s == nil {
 			continue
 		}
-		desc := s.Description.Value
-		descValues := texts(s.Description.Value)
-		if s.SeniorCivilService {
-			desc = bulletsCell(csvYouCan, s.Requirements)
-			if len(s.LeadershipExamples) > 0 {
-				desc += "\n" + bulletsCell(csvExamples, s.LeadershipExamples)
-			}
-			if s.Description.Value != "" {
-				desc = s.Description.Value + "\n" + desc
-			}
-			descValues.bullets, descValues.examples = values(s.Requirements), values(s.LeadershipExamples)
+		var row []csvOut
+		for _, c := range skillColumns(s) {
+			row = append(row, c.out(s.Cells, normalise))
 		}
-		row := []csvOut{
-			cellOut(s.Cells, skillsCSVHeader[0], texts(s.Name.Value), s.Name.Value, normalise),
-			cellOut(s.Cells, skillsCSVHeader[1], descValues, desc, normalise),
-		}
-		for _, l := range Levels {
-			sl := s.Level(l)
-			var v cellValues
-			normal := ""
-			switch {
-			case sl == nil:
-			case sl.Status == Undefined:
-				v, normal = texts(sl.Placeholder.Value), sl.Placeholder.Value
-			default:
-				v, normal = cellValues{bullets: values(sl.Descriptors)}, bulletsCell(csvYouCan, sl.Descriptors)
-			}
-			row = append(row, cellOut(s.Cells, skillsCSVHeader[1+int(l)], v, normal, normalise))
-		}
-		var roles []string
-		for _, r := range s.Roles {
-			roles = append(roles, r.Name.Value)
-		}
-		row = append(row, cellOut(s.Cells, skillsCSVHeader[6], cellValues{roles: roles}, strings.Join(roles, csvRolesSplit), normalise))
 		rows = append(rows, row)
 	}
 	return rows
