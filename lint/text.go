@@ -239,7 +239,7 @@ func stopBeforeCapital(s string) bool {
 func punctuationSpaceBefore(p *Pass, t framework.Text) {
 	for _, m := range spaceBeforeRE.FindAllStringSubmatchIndex(t.Value, -1) {
 		start, end := m[0]+strings.IndexByte(t.Value[m[0]:], ' '), m[3]
-		s := t.Span.Sub(start, end)
+		s := t.Sub(start, end)
 		punct := t.Value[m[2]:m[3]]
 		p.Report(Diagnostic{
 			Span:        s,
@@ -252,7 +252,7 @@ func punctuationSpaceBefore(p *Pass, t framework.Text) {
 func punctuationNoSpaceAfter(p *Pass, t framework.Text) {
 	for _, m := range noSpaceAfterRE.FindAllStringSubmatchIndex(t.Value, -1) {
 		dot := m[2] - 1
-		s := t.Span.Sub(dot, dot+1)
+		s := t.Sub(dot, dot+1)
 		p.Report(Diagnostic{
 			Span:        s,
 			Message:     fmt.Sprintf("no space after the full stop in %q; add one", t.Value[m[0]:m[1]]),
@@ -272,7 +272,7 @@ func doubledWords(p *Pass, t framework.Text) {
 			a, have = b, true
 			continue
 		}
-		s := t.Span.Sub(a.end, b.end)
+		s := t.Sub(a.end, b.end)
 		p.Report(Diagnostic{
 			Span:        s,
 			Message:     fmt.Sprintf("word repeated in %q; remove one %q", t.Value[a.start:b.end], b.text),
@@ -309,7 +309,7 @@ func doubledSpaces(p *Pass, t framework.Text) {
 			j++
 		}
 		if j-i >= 2 && i > 0 && j < len(v) && !isLineSpace(v[i-1]) && !isLineSpace(v[j]) {
-			s := t.Span.Sub(i, j)
+			s := t.Sub(i, j)
 			p.Report(Diagnostic{
 				Span:        s,
 				Message:     fmt.Sprintf("%d spaces in %q; use one", j-i, contextAround(v, i, j)),

@@ -461,6 +461,7 @@ type table struct {
 
 // readTable starts reading f as a CSV download with the given header.
 func readTable(f *framework.File, header []string) *table {
+	f.Decoder = csvDecoder{}
 	return &table{f: f, doc: &framework.Document{}, header: header}
 }
 

@@ -40,6 +40,7 @@ func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
 		errs.Add(f.Span(err.off, err.off), nil, "invalid JSON: %s", err.msg)
 		return doc, errs
 	}
+	f.Decoder = jsonDecoder{}
 	r := &jsonReader{f: f, doc: doc}
 	r.object(root, "", []string{"$schema", "schemaVersion", "skills", "roles", "documents"}, map[string]func(*jsonValue, string){
 		"$schema": func(v *jsonValue, p string) {
