@@ -90,7 +90,7 @@ func runEncoding(p *Pass) {
 		if isHTML {
 			reportDecodedEntities(p, uniqueTexts([]*framework.Document{doc}))
 		}
-		seenLines := map[string]bool{}
+		seenLines := &lineSeen{seen: map[string]bool{}}
 		reportMixedScripts(p, doc)
 		for i := 0; i < len(src); {
 			// Printable ASCII other than '&', the bulk of any source, is
@@ -209,20 +209,26 @@ func withoutInvisible(s string) string {
 // file: a download that repeats a cell on every row repeats its defect.
 // A separator before a line end is removed; one inside a line becomes a
 // space; a bidirectional control is removed.
-func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen map[string]bool) {
+func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lineSeen) {
 	src := f.Src
-	ls := strings.LastIndexByte(src[:i], '\n') + 1
-	le := strings.IndexByte(src[i:], '\n')
-	if le < 0 {
-		le = len(src)
-	} else {
-		le += i
+	if i >= seen.end {
+		// A new line: found once, hashed once, so that the cost stays
+		// linear in the file however many characters a line holds.
+		ls := strings.LastIndexByte(src[:i], '\n') + 1
+		le := strings.IndexByte(src[i:], '\n')
+		if le < 0 {
+			le = len(src)
+		} else {
+			le += i
+		}
+		line := src[ls:le]
+		seen.end, seen.repeat, seen.runes = le, seen.seen[line], map[rune]bool{}
+		seen.seen[line] = true
 	}
-	key := string(r) + "\x00" + src[ls:le]
-	if seen[key] {
+	if seen.repeat || seen.runes[r] {
 		return
 	}
-	seen[key] = true
+	seen.runes[r] = true
 	what, _ := invisible(r)
 	sp := f.Span(i, i+n)
 	fix, verb := "", "remove it"
@@ -236,6 +242,16 @@ func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen map[
 		msg = fmt.Sprintf("%s %U: invisible, it can make the text read otherwise than it is stored; %s", what, r, verb)
 	}
 	p.Report(Diagnostic{Span: sp, Message: msg, Suggestions: []Suggestion{{Message: verb, Span: sp, NewText: fix}}})
+}
+
+// lineSeen is what reportInvisible knows of the lines it has seen: all
+// of them, and of the current one where it ends, whether an earlier line
+// was the same, and the characters reported in it.
+type lineSeen struct {
+	seen   map[string]bool
+	end    int
+	repeat bool
+	runes  map[rune]bool
 }
 
 // lookalikes maps Cyrillic and Greek letters to the Latin letters they
