@@ -83,7 +83,22 @@ type exportSkill struct {
 	Requirements       []string           `json:"requirements,omitempty"`
 	LeadershipExamples []string           `json:"leadershipExamples,omitempty"`
 	Roles              []exportRoleRef    `json:"roles,omitempty"`
+	Cells              []exportCell       `json:"cells,omitempty"`
 	Source             *exportSource      `json:"source,omitempty"`
+}
+
+// exportCell is a table cell as its source wrote it (see [Cell]), given
+// where writing the model in the normal layout would not give it back.
+type exportCell struct {
+	Column string           `json:"column"`
+	Raw    string           `json:"raw"`
+	Parts  []exportCellPart `json:"parts,omitempty"`
+}
+
+type exportCellPart struct {
+	Kind  string `json:"kind"`
+	Start int    `json:"start"` // byte offsets into raw
+	End   int    `json:"end"`
 }
 
 type exportSkillLevel struct {
@@ -111,6 +126,7 @@ type exportRole struct {
 	Responsibilities   []string            `json:"responsibilities,omitempty"`
 	Skills             []exportRequirement `json:"skills,omitempty"`
 	SharedSkills       []exportShared      `json:"sharedSkills,omitempty"`
+	Cells              []exportCell        `json:"cells,omitempty"`
 	Source             *exportSource       `json:"source,omitempty"`
 }
 
@@ -127,6 +143,7 @@ type exportRoleLevel struct {
 	Grades           []string            `json:"grades,omitempty"`
 	InferredOrder    string              `json:"inferredOrder,omitempty"`
 	Skills           []exportRequirement `json:"skills,omitempty"`
+	Cells            []exportCell        `json:"cells,omitempty"`
 	Source           *exportSource       `json:"source,omitempty"`
 }
 
@@ -138,8 +155,11 @@ type exportRequirement struct {
 	Description string   `json:"description,omitempty"`
 	Descriptors []string `json:"descriptors,omitempty"`
 	// LeadershipExamples are those of a Senior Civil Service role's skill.
-	LeadershipExamples []string      `json:"leadershipExamples,omitempty"`
-	Source             *exportSource `json:"source,omitempty"`
+	LeadershipExamples []string `json:"leadershipExamples,omitempty"`
+	// Repeats is how many times the source repeats the row exactly.
+	Repeats int           `json:"repeats,omitempty"`
+	Cells   []exportCell  `json:"cells,omitempty"`
+	Source  *exportSource `json:"source,omitempty"`
 }
 
 type exportShared struct {
@@ -165,7 +185,7 @@ type exportShared struct {
 // stands, in the "documents" list, for those sources, so that a framework
 // read back from its export exports to the same bytes.
 func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
-	e := exporter{positions: opts.Positions}
+	e := exporter{positions: opts.Positions, fw: fw}
 	out := exportFramework{
 		Schema:        ExportSchemaID,
 		SchemaVersion: ExportSchemaVersion,
@@ -260,6 +280,28 @@ func validUTF8(v reflect.Value) {
 
 type exporter struct {
 	positions bool
+	fw        *Framework
+}
+
+// cells returns the cells of cs that a CSV export of the model would not
+// give back in their normal layout (see [changedCells]). A cell whose raw
+// bytes are not UTF-8 is left out: JSON cannot hold it.
+func cells(cs []*Cell, cols func() []column) []exportCell {
+	if len(cs) == 0 {
+		return nil
+	}
+	var out []exportCell
+	for _, c := range changedCells(cs, cols()) {
+		if !utf8.ValidString(c.Raw) {
+			continue
+		}
+		ec := exportCell{Column: c.Column, Raw: c.Raw}
+		for _, p := range c.Parts {
+			ec.Parts = append(ec.Parts, exportCellPart{Kind: string(p.Kind), Start: p.Start, End: p.End})
+		}
+		out = append(out, ec)
+	}
+	return out
 }
 
 func (e exporter) source(s Span) *exportSource {
@@ -306,6 +348,7 @@ func (e exporter) skill(s *Skill) (exportSkill, error) {
 	for _, r := range s.Roles {
 		es.Roles = append(es.Roles, exportRoleRef{Name: r.Name.Value, Slug: r.Slug})
 	}
+	es.Cells = cells(s.Cells, func() []column { return skillColumns(s) })
 	return es, nil
 }
 
@@ -317,7 +360,8 @@ func (e exporter) role(r *Role) exportRole {
 		Description:        values(r.Description),
 		SeniorCivilService: r.SeniorCivilService,
 		Responsibilities:   values(r.Responsibilities),
-		Skills:             e.requirements(r.Skills),
+		Skills:             e.requirements(r.Skills, len(r.Levels) == 0),
+		Cells:              cells(r.Cells, func() []column { return roleColumns(r) }),
 		Source:             e.source(r.Span),
 	}
 	if r.LevelCount.Count != 0 || r.LevelCount.Text.Value != "" {
@@ -334,7 +378,8 @@ func (e exporter) role(r *Role) exportRole {
 			Responsibilities: values(l.Responsibilities),
 			Grades:           values(l.Grades),
 			InferredOrder:    l.InferredOrder,
-			Skills:           e.requirements(l.Skills),
+			Skills:           e.requirements(l.Skills, false),
+			Cells:            cells(l.Cells, func() []column { return levelColumns(l) }),
 			Source:           e.source(l.Span),
 		})
 	}
@@ -344,7 +389,9 @@ func (e exporter) role(r *Role) exportRole {
 	return er
 }
 
-func (e exporter) requirements(rs []*Requirement) []exportRequirement {
+// requirements exports the requirements of a role level, or of a role
+// without levels (roleWide).
+func (e exporter) requirements(rs []*Requirement, roleWide bool) []exportRequirement {
 	var out []exportRequirement
 	for _, q := range rs {
 		if q == nil {
@@ -359,6 +406,8 @@ func (e exporter) requirements(rs []*Requirement) []exportRequirement {
 			Source:      e.source(q.Span),
 
 			LeadershipExamples: values(q.LeadershipExamples),
+			Repeats:            max(q.Repeats, 0),
+			Cells:              cells(q.Cells, func() []column { return requirementColumns(e.fw, q, roleWide) }),
 		}
 		if q.Level.Valid() {
 			eq.Level = q.Level.String()

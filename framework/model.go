@@ -156,6 +156,10 @@ type Skill struct {
 	Roles []RoleRef
 
 	Span Span // the whole entry, heading included
+
+	// Cells are the table cells the skill was read from, as written (see
+	// [Cell]); nil for a skill not read from a table.
+	Cells []*Cell
 }
 
 // Level returns the skill's entry for level l, or nil if the source does
@@ -245,6 +249,10 @@ type Role struct {
 	SharedSkills []SharedSkills
 
 	Span Span
+
+	// Cells are the table cells the role was read from, as written (see
+	// [Cell]); nil for a role not read from a table.
+	Cells []*Cell
 }
 
 // Level returns the role level whose name has key [Key](name), or nil.
@@ -290,6 +298,10 @@ type RoleLevel struct {
 	Skills []*Requirement
 
 	Span Span
+
+	// Cells are the table cells the level was read from, as written (see
+	// [Cell]); nil for a level not read from a table.
+	Cells []*Cell
 }
 
 // Skill returns the level's requirement for the skill whose name has key
@@ -330,7 +342,16 @@ type Requirement struct {
 	// skill:" bullets of a Senior Civil Service role's skill.
 	LeadershipExamples []Text
 
+	// Repeats is how many times the source repeats the requirement's
+	// row exactly, after the first (the linter reports each repeat);
+	// [ExportCSV] writes the row 1+Repeats times.
+	Repeats int
+
 	Span Span
+
+	// Cells are the table cells the requirement was read from, as written (see
+	// [Cell]); nil for a requirement not read from a table.
+	Cells []*Cell
 }
 
 // SharedSkills is one row of a role page's "Role / Shared skills" table.

@@ -15,9 +15,25 @@ import (
 // parsers take from it (see [NewText]) share its bytes instead of copying
 // them.
 type File struct {
-	Name  string // as given to the parser, usually a slash-separated path
-	Src   string // the unchanged source
-	lines []int  // byte offset of the first byte of each line
+	Name string // as given to the parser, usually a slash-separated path
+	Src  string // the unchanged source
+
+	// Decoder maps the texts that the parser decoded from escapes back to
+	// their raw bytes (see [Text.Sub]); nil for a format whose texts are
+	// their bytes.
+	Decoder Decoder
+
+	lines []int // byte offset of the first byte of each line
+}
+
+// Decoder maps a text decoded from a format's escapes (CSV's "", JSON's
+// \", HTML's &amp;) back to its raw bytes. For raw, the bytes a text's span
+// covers, and value, the text decoded from them, Offsets returns
+// len(value)+1 offsets into raw: the k-th where the raw bytes that
+// value[k] was decoded from start, the last len(raw). It returns nil if
+// value is not raw decoded.
+type Decoder interface {
+	Offsets(raw, value string) []int
 }
 
 // NewFile returns a File for src. The line table treats "\n" as the line
@@ -133,6 +149,23 @@ func (s Span) String() string { return s.Pos().String() }
 
 // Sub returns the span of bytes [i, j) relative to the start of s.
 func (s Span) Sub(i, j int) Span { return Span{File: s.File, Start: s.Start + i, End: s.Start + j} }
+
+// Sub returns the span of the raw bytes that t.Value[i:j] was decoded
+// from: through the file's [Decoder] where the source wrote the text with
+// escapes, so that a finding on a word after a CSV "" or a JSON \" lands on
+// the word. Where the span's bytes are not t.Value decoded (a text joined
+// from several places), it is t.Span.Sub(i, j).
+func (t Text) Sub(i, j int) Span {
+	s := t.Span
+	if s.File == nil || s.File.Decoder == nil || s.End-s.Start == len(t.Value) && s.Text() == t.Value {
+		return s.Sub(i, j)
+	}
+	m := s.File.Decoder.Offsets(s.Text(), t.Value)
+	if len(m) != len(t.Value)+1 || i < 0 || j < i || j > len(t.Value) {
+		return s.Sub(i, j)
+	}
+	return Span{File: s.File, Start: s.Start + m[i], End: s.Start + m[j]}
+}
 
 // Text is a piece of text as a source wrote it: Value is the text with
 // surrounding space and bullet markers removed (inner bytes as written),

@@ -268,7 +268,7 @@ func runLevelScale(p *Pass) {
 			}
 			// No level stated: the sentence must at least agree with itself.
 			if sc.named.Valid() && sc.ordinal.Valid() && sc.named != sc.ordinal {
-				sp := t.Span.Sub(sc.ord[0], sc.ord[1])
+				sp := t.Sub(sc.ord[0], sc.ord[1])
 				fix := matchCase(sc.named.Ordinal(), t.Value[sc.ord[0]:sc.ord[1]])
 				p.Report(Diagnostic{
 					Span:        sp,
@@ -284,7 +284,7 @@ func runLevelScale(p *Pass) {
 		}
 		if sc.named.Valid() && sc.named == sc.ordinal && sc.named != lv {
 			// The sentence of another level, copied: one finding.
-			sp := t.Span.Sub(sc.name[0], sc.ord[1])
+			sp := t.Sub(sc.name[0], sc.ord[1])
 			written := t.Value[sc.name[0]:sc.ord[1]]
 			fix := matchCase(lv.String(), written) + t.Value[sc.name[1]:sc.ord[0]] + matchCase(lv.Ordinal(), t.Value[sc.ord[0]:sc.ord[1]])
 			p.Report(Diagnostic{
@@ -294,7 +294,7 @@ func runLevelScale(p *Pass) {
 				Related:     rel,
 			})
 		} else if sc.named != lv {
-			sp := t.Span.Sub(sc.name[0], sc.name[1])
+			sp := t.Sub(sc.name[0], sc.name[1])
 			written := t.Value[sc.name[0]:sc.name[1]]
 			fix := matchCase(lv.String(), written)
 			p.Report(Diagnostic{
@@ -305,7 +305,7 @@ func runLevelScale(p *Pass) {
 			})
 		}
 		if sc.ordinal != lv && !(sc.named.Valid() && sc.named == sc.ordinal) {
-			sp := t.Span.Sub(sc.ord[0], sc.ord[1])
+			sp := t.Sub(sc.ord[0], sc.ord[1])
 			written := t.Value[sc.ord[0]:sc.ord[1]]
 			fix := matchCase(lv.Ordinal(), written)
 			p.Report(Diagnostic{
@@ -316,7 +316,7 @@ func runLevelScale(p *Pass) {
 			})
 		}
 		if sc.count != len(framework.Levels) {
-			sp := t.Span.Sub(sc.n[0], sc.n[1])
+			sp := t.Sub(sc.n[0], sc.n[1])
 			written := t.Value[sc.n[0]:sc.n[1]]
 			fix := strconv.Itoa(len(framework.Levels))
 			if _, err := strconv.Atoi(written); err != nil {

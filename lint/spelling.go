@@ -128,7 +128,7 @@ func (w word) text(v string) string { return v[w.start:w.end] }
 func (w word) tail(v string) string { return v[w.end-int(w.tailLen) : w.end] }
 
 // span returns the span of w in t.
-func (w word) span(t framework.Text) framework.Span { return t.Span.Sub(w.start, w.end) }
+func (w word) span(t framework.Text) framework.Span { return t.Sub(w.start, w.end) }
 
 // A lexicon numbers the lookup forms of words (see [fold]), in the order
 // first met. A lexicon with a base numbers only the forms its base lacks,

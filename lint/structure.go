@@ -74,7 +74,7 @@ func structureSkill(p *Pass, s *framework.Skill) {
 		}
 		prev = sl
 		if n, ns, ne, ok := headingNumber(sl.Heading.Value); ok && n != int(sl.Level) && sl.Level.Valid() {
-			sp := sl.Heading.Span.Sub(ns, ne)
+			sp := sl.Heading.Sub(ns, ne)
 			fix := strconv.Itoa(int(sl.Level))
 			p.Report(Diagnostic{
 				Span:        sp,
@@ -147,7 +147,7 @@ func structureRole(p *Pass, doc *framework.Document, r *framework.Role) {
 			Message: fmt.Sprintf("%q, but the page gives %d role levels of %q", countClause(c.Text.Value), len(r.Levels), r.Name.Value),
 		}
 		if ns, ne, digits, ok := countIn(c.Text.Value, c.Count); ok {
-			d.Span = c.Text.Span.Sub(ns, ne)
+			d.Span = c.Text.Sub(ns, ne)
 			fix := strconv.Itoa(len(r.Levels))
 			if !digits {
 				fix = matchCase(numberWord(len(r.Levels)), c.Text.Value[ns:ne])
@@ -278,7 +278,7 @@ func headingAgainstDescription(p *Pass, l *framework.RoleLevel) {
 	}
 	for _, x := range diffs {
 		hl, dl := strings.ToLower(x.h.text), strings.ToLower(x.d.text)
-		hs, ds := l.Name.Span.Sub(x.h.start, x.h.end), desc.Span.Sub(x.d.start, x.d.end)
+		hs, ds := l.Name.Sub(x.h.start, x.h.end), desc.Sub(x.d.start, x.d.end)
 		d := Diagnostic{
 			Span: hs,
 			Message: fmt.Sprintf("role level heading %q disagrees with its description %q: %q against %q",

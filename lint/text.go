@@ -19,8 +19,14 @@ var Encoding = &Rule{
 	Title: "text damaged by a wrong character encoding",
 	Doc: "Finds mojibake (UTF-8 text decoded as Windows-1252, such as \"â€™\" for \"’\"), " +
 		"leaked HTML entities (\"&nbsp;\", \"&rsquo;\"), zero-width and control characters, " +
-		"U+FFFD and invalid UTF-8. Readers see garbage and search fails.\n\n" +
-		"Before: `another personâ€™s work`\n\nAfter: `another person’s work`",
+		"line and paragraph separators (U+2028, U+2029), bidirectional controls " +
+		"(U+202A–U+202E, U+2066–U+2069, which can make text read otherwise than it is stored), " +
+		"U+FFFD, invalid UTF-8, and names (of skills, roles and role levels) that mix Latin " +
+		"letters with Cyrillic or Greek lookalikes. Readers see garbage, or nothing, and search fails. " +
+		"Each fix removes or replaces the character and never adds another; a line that " +
+		"the file repeats (a CSV download repeats cells on every row) is reported once.\n\n" +
+		"Before: `another personâ€™s work`, `Аgile working` (a Cyrillic А)\n\n" +
+		"After: `another person’s work`, `Agile working`",
 	Since:    "v0.1.0",
 	Severity: Warning,
 	Run:      runEncoding,
@@ -84,6 +90,8 @@ func runEncoding(p *Pass) {
 		if isHTML {
 			reportDecodedEntities(p, uniqueTexts([]*framework.Document{doc}))
 		}
+		seenLines := &lineSeen{seen: map[string]bool{}}
+		reportMixedScripts(p, doc)
 		for i := 0; i < len(src); {
 			// Printable ASCII other than '&', the bulk of any source, is
 			// passed over eight bytes at a time where it can be, else a
@@ -119,10 +127,17 @@ func runEncoding(p *Pass) {
 				}
 				if len(raw) >= 2 && utf8.Valid(raw) && string(raw) != src[i:j] {
 					run := src[i:j]
+					// The fix never brings in an invisible character
+					// (the mojibake of U+200B is "â€‹"): it leaves it out.
+					fix := withoutInvisible(string(raw))
+					msg := fmt.Sprintf("mojibake %q: UTF-8 text decoded as Windows-1252; it should read %q", run, fix)
+					if fix != string(raw) {
+						msg = fmt.Sprintf("mojibake %q: UTF-8 text decoded as Windows-1252; it stands for %q, invisible: it should read %q", run, string(raw), fix)
+					}
 					p.Report(Diagnostic{
 						Span:        doc.File.Span(i, j),
-						Message:     fmt.Sprintf("mojibake %q: UTF-8 text decoded as Windows-1252; it should read %q", run, string(raw)),
-						Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", string(raw)), Span: doc.File.Span(i, j), NewText: string(raw)}},
+						Message:     msg,
+						Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: doc.File.Span(i, j), NewText: fix}},
 					})
 					i = j
 					continue
@@ -132,9 +147,14 @@ func runEncoding(p *Pass) {
 					ent := src[i : i+loc[1]]
 					if dec := html.UnescapeString(ent); dec != ent {
 						s := doc.File.Span(i, i+len(ent))
+						msg := fmt.Sprintf("HTML entity %q left in the text; it should read %q", ent, dec)
+						if fix := withoutInvisible(dec); fix != dec {
+							msg = fmt.Sprintf("HTML entity %q left in the text; it stands for %q, invisible: it should read %q", ent, dec, fix)
+							dec = fix
+						}
 						p.Report(Diagnostic{
 							Span:        s,
-							Message:     fmt.Sprintf("HTML entity %q left in the text; it should read %q", ent, dec),
+							Message:     msg,
 							Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", dec), Span: s, NewText: dec}},
 						})
 						i += len(ent)
@@ -144,6 +164,8 @@ func runEncoding(p *Pass) {
 			case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF && i > 0:
 				p.Report(Diagnostic{Span: sp, Message: fmt.Sprintf("zero-width character %U: invisible and breaks search; remove it", r),
 					Suggestions: []Suggestion{{Message: "remove it", Span: sp}}})
+			case r == 0x2028 || r == 0x2029 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
+				reportInvisible(p, doc.File, i, r, n, seenLines)
 			case r == utf8.RuneError:
 				p.Reportf(sp, "replacement character U+FFFD: text was lost in an earlier conversion; restore the original character")
 			case (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7F || (r >= 0x80 && r <= 0x9F):
@@ -151,6 +173,159 @@ func runEncoding(p *Pass) {
 					Suggestions: []Suggestion{{Message: "remove it", Span: sp}}})
 			}
 			i += n
+		}
+	}
+}
+
+// invisible reports whether r is a character that readers cannot see
+// and that the encoding rule reports, and what it is.
+func invisible(r rune) (string, bool) {
+	switch {
+	case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
+		return "zero-width character", true
+	case r == 0x2028:
+		return "line separator", true
+	case r == 0x2029:
+		return "paragraph separator", true
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return "bidirectional control", true
+	}
+	return "", false
+}
+
+// withoutInvisible returns s without the characters that [invisible]
+// reports, so that a fix never brings one in.
+func withoutInvisible(s string) string {
+	return strings.Map(func(r rune) rune {
+		if _, bad := invisible(r); bad {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// reportInvisible reports the line or paragraph separator or the
+// bidirectional control r at src[i:i+n], once per distinct line of the
+// file: a download that repeats a cell on every row repeats its defect.
+// A separator before a line end is removed; one inside a line becomes a
+// space; a bidirectional control is removed.
+func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lineSeen) {
+	src := f.Src
+	if i >= seen.end {
+		// A new line: found once, hashed once, so that the cost stays
+		// linear in the file however many characters a line holds.
+		ls := strings.LastIndexByte(src[:i], '\n') + 1
+		le := strings.IndexByte(src[i:], '\n')
+		if le < 0 {
+			le = len(src)
+		} else {
+			le += i
+		}
+		line := src[ls:le]
+		seen.end, seen.repeat, seen.runes = le, seen.seen[line], map[rune]bool{}
+		seen.seen[line] = true
+	}
+	if seen.repeat || seen.runes[r] {
+		return
+	}
+	seen.runes[r] = true
+	what, _ := invisible(r)
+	sp := f.Span(i, i+n)
+	fix, verb := "", "remove it"
+	if r == 0x2028 || r == 0x2029 {
+		if rest := src[i+n:]; rest != "" && rest[0] != '\n' && rest[0] != '\r' && rest[0] != '"' {
+			fix, verb = " ", "replace it with a space"
+		}
+	}
+	msg := fmt.Sprintf("%s %U: invisible, it breaks search and copying; %s", what, r, verb)
+	if what == "bidirectional control" {
+		msg = fmt.Sprintf("%s %U: invisible, it can make the text read otherwise than it is stored; %s", what, r, verb)
+	}
+	p.Report(Diagnostic{Span: sp, Message: msg, Suggestions: []Suggestion{{Message: verb, Span: sp, NewText: fix}}})
+}
+
+// lineSeen is what reportInvisible knows of the lines it has seen: all
+// of them, and of the current one where it ends, whether an earlier line
+// was the same, and the characters reported in it.
+type lineSeen struct {
+	seen   map[string]bool
+	end    int
+	repeat bool
+	runes  map[rune]bool
+}
+
+// lookalikes maps Cyrillic and Greek letters to the Latin letters they
+// look like.
+var lookalikes = map[rune]rune{
+	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'Х': 'X', 'І': 'I', 'Ј': 'J', 'Ѕ': 'S',
+	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'һ': 'h', 'ԁ': 'd',
+	'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X',
+	'ο': 'o', 'ν': 'v', 'ι': 'i',
+}
+
+// reportMixedScripts reports the Cyrillic and Greek letters in the names
+// of doc's skills, roles, role levels and required skills whose words
+// otherwise use Latin letters: a lookalike that makes the name differ
+// from itself. Each distinct name is looked at once per document.
+func reportMixedScripts(p *Pass, doc *framework.Document) {
+	seen := map[string]bool{}
+	check := func(t framework.Text) {
+		if t.Value == "" || seen[t.Value] || !t.Span.IsValid() {
+			return
+		}
+		seen[t.Value] = true
+		latin, other := false, false
+		for _, r := range t.Value {
+			switch {
+			case unicode.Is(unicode.Latin, r):
+				latin = true
+			case unicode.Is(unicode.Cyrillic, r), unicode.Is(unicode.Greek, r):
+				other = true
+			}
+		}
+		if !latin || !other {
+			return
+		}
+		for k, r := range t.Value {
+			if !unicode.Is(unicode.Cyrillic, r) && !unicode.Is(unicode.Greek, r) {
+				continue
+			}
+			script := "Cyrillic"
+			if unicode.Is(unicode.Greek, r) {
+				script = "Greek"
+			}
+			sp := t.Sub(k, k+utf8.RuneLen(r))
+			d := Diagnostic{Span: sp, Message: fmt.Sprintf("%s letter %q (%U) in the name %q, whose other letters are Latin: it looks the same but does not match the name", script, string(r), r, clipText(t.Value))}
+			if l, ok := lookalikes[r]; ok {
+				d.Message += fmt.Sprintf("; replace it with the Latin %q", string(l))
+				d.Suggestions = []Suggestion{{Message: fmt.Sprintf("replace with %q", string(l)), Span: sp, NewText: string(l)}}
+			}
+			p.Report(d)
+		}
+	}
+	for _, s := range doc.Skills {
+		if s != nil {
+			check(s.Name)
+		}
+	}
+	reqs := func(qs []*framework.Requirement) {
+		for _, q := range qs {
+			if q != nil {
+				check(q.Skill)
+			}
+		}
+	}
+	for _, r := range doc.Roles {
+		if r == nil {
+			continue
+		}
+		check(r.Name)
+		reqs(r.Skills)
+		for _, l := range r.Levels {
+			if l != nil {
+				check(l.Name)
+				reqs(l.Skills)
+			}
 		}
 	}
 }
@@ -239,7 +414,7 @@ func stopBeforeCapital(s string) bool {
 func punctuationSpaceBefore(p *Pass, t framework.Text) {
 	for _, m := range spaceBeforeRE.FindAllStringSubmatchIndex(t.Value, -1) {
 		start, end := m[0]+strings.IndexByte(t.Value[m[0]:], ' '), m[3]
-		s := t.Span.Sub(start, end)
+		s := t.Sub(start, end)
 		punct := t.Value[m[2]:m[3]]
 		p.Report(Diagnostic{
 			Span:        s,
@@ -252,7 +427,7 @@ func punctuationSpaceBefore(p *Pass, t framework.Text) {
 func punctuationNoSpaceAfter(p *Pass, t framework.Text) {
 	for _, m := range noSpaceAfterRE.FindAllStringSubmatchIndex(t.Value, -1) {
 		dot := m[2] - 1
-		s := t.Span.Sub(dot, dot+1)
+		s := t.Sub(dot, dot+1)
 		p.Report(Diagnostic{
 			Span:        s,
 			Message:     fmt.Sprintf("no space after the full stop in %q; add one", t.Value[m[0]:m[1]]),
@@ -272,7 +447,7 @@ func doubledWords(p *Pass, t framework.Text) {
 			a, have = b, true
 			continue
 		}
-		s := t.Span.Sub(a.end, b.end)
+		s := t.Sub(a.end, b.end)
 		p.Report(Diagnostic{
 			Span:        s,
 			Message:     fmt.Sprintf("word repeated in %q; remove one %q", t.Value[a.start:b.end], b.text),
@@ -309,7 +484,7 @@ func doubledSpaces(p *Pass, t framework.Text) {
 			j++
 		}
 		if j-i >= 2 && i > 0 && j < len(v) && !isLineSpace(v[i-1]) && !isLineSpace(v[j]) {
-			s := t.Span.Sub(i, j)
+			s := t.Sub(i, j)
 			p.Report(Diagnostic{
 				Span:        s,
 				Message:     fmt.Sprintf("%d spaces in %q; use one", j-i, contextAround(v, i, j)),

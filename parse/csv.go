@@ -87,15 +87,21 @@ func (c cell) rawOffsets() offsets {
 // piece returns the trimmed Text of c.value[a:b], its span covering the
 // raw bytes it came from.
 func (c cell) piece(m offsets, a, b int) framework.Text {
+	t, _ := c.pieceAt(m, a, b)
+	return t
+}
+
+// pieceAt is piece that also returns where the text starts in c.value.
+func (c cell) pieceAt(m offsets, a, b int) (framework.Text, int) {
 	v := c.value[a:b]
 	lead := len(v) - len(strings.TrimLeftFunc(v, isSpace))
 	v = strings.TrimRightFunc(v[lead:], isSpace)
 	a += lead
 	b = a + len(v)
 	if a == b {
-		return framework.Text{Span: c.f.Span(m.at(a), m.at(a))}
+		return framework.Text{Span: c.f.Span(m.at(a), m.at(a))}, a
 	}
-	return framework.Text{Value: v, Span: c.f.Span(m.at(a), m.end(b))}
+	return framework.Text{Value: v, Span: c.f.Span(m.at(a), m.end(b))}, a
 }
 
 // text returns the whole cell, trimmed.
@@ -103,15 +109,37 @@ func (c cell) text() framework.Text {
 	return c.piece(c.rawOffsets(), 0, len(c.value))
 }
 
+// written returns the cell as written, in the given column, with parts.
+func (c cell) written(column string, parts ...framework.CellPart) *framework.Cell {
+	return &framework.Cell{Column: column, Raw: c.value, Parts: parts}
+}
+
+// textCell returns the whole cell, trimmed, and the cell as written with
+// that text as its one part.
+func (c cell) textCell(column string) (framework.Text, *framework.Cell) {
+	t, a := c.pieceAt(c.rawOffsets(), 0, len(c.value))
+	if t.Value == "" {
+		return t, c.written(column)
+	}
+	return t, c.written(column, framework.CellPart{Kind: framework.PartText, Start: a, End: a + len(t.Value)})
+}
+
+// cellLine is a trimmed line of a cell and where it starts in the cell's
+// value.
+type cellLine struct {
+	framework.Text
+	at int
+}
+
 // lines returns the cell's non-blank lines, trimmed.
-func (c cell) lines() []framework.Text {
+func (c cell) lines() []cellLine {
 	m := c.rawOffsets()
-	var out []framework.Text
+	var out []cellLine
 	start := 0
 	for i := 0; i <= len(c.value); i++ {
 		if i == len(c.value) || c.value[i] == '\n' {
-			if t := c.piece(m, start, i); t.Value != "" {
-				out = append(out, t)
+			if t, a := c.pieceAt(m, start, i); t.Value != "" {
+				out = append(out, cellLine{t, a})
 			}
 			start = i + 1
 		}
@@ -433,6 +461,7 @@ type table struct {
 
 // readTable starts reading f as a CSV download with the given header.
 func readTable(f *framework.File, header []string) *table {
+	f.Decoder = csvDecoder{}
 	return &table{f: f, doc: &framework.Document{}, header: header}
 }
 
@@ -480,7 +509,8 @@ func (t *table) note(code string, sp framework.Span, format string, args ...any)
 // duplicate reports whether r repeats an earlier record exactly, and
 // notes it.
 func (t *table) duplicate(seen *rowSet, r record) bool {
-	return t.duplicateHashed(seen, r, seen.hash(r))
+	_, dup := t.duplicateHashed(seen, r, seen.hash(r))
+	return dup
 }
 
 // hash returns the hash under which seen files r.
@@ -495,15 +525,16 @@ func (seen *rowSet) hash(r record) uint64 {
 }
 
 // duplicateHashed is duplicate for a record whose hash k is known.
-func (t *table) duplicateHashed(seen *rowSet, r record, k uint64) bool {
+// It returns the record r repeats.
+func (t *table) duplicateHashed(seen *rowSet, r record, k uint64) (record, bool) {
 	for _, first := range seen.rows[k] {
 		if sameCells(first.cells, r.cells) {
 			t.note("duplicate-row", r.span, "row repeats the row at line %d exactly; the repeat is left out", first.span.Pos().Line)
-			return true
+			return first, true
 		}
 	}
 	seen.rows[k] = append(seen.rows[k], r)
-	return false
+	return record{}, false
 }
 
 // rowSet holds the rows read so far, filed by a hash of their cells, so
@@ -550,18 +581,49 @@ const (
 
 // prose is a multi-line cell split into its parts.
 type prose struct {
+	c          cell
 	paragraphs []framework.Text // lines that are not bullets or markers
 	bullets    []framework.Text // "- " bullets before any examples heading
 	examples   []framework.Text // bullets after "Examples of leadership using this skill:"
 	youCan     bool             // a "You can:" line was seen
+	parts      []framework.CellPart
+}
+
+// cell returns the cell as written, in the given column, with the parts
+// the model keeps: paragraphs as parts of kind para (the first max of
+// them; none if para is ""), bullets and examples if asked.
+func (p prose) cell(column string, para framework.PartKind, max int, bullets, examples bool) *framework.Cell {
+	var parts []framework.CellPart
+	n := 0
+	for _, q := range p.parts {
+		switch q.Kind {
+		case framework.PartParagraph:
+			if para == "" || n == max {
+				continue
+			}
+			n++
+			q.Kind = para
+		case framework.PartBullet:
+			if !bullets {
+				continue
+			}
+		case framework.PartExample:
+			if !examples {
+				continue
+			}
+		}
+		parts = append(parts, q)
+	}
+	return p.c.written(column, parts...)
 }
 
 // splitProse reads a descriptor or description cell: paragraphs, "You
 // can:" and "At this role level, you will:" markers, "- " bullets. A
 // "You can" without its colon is noted.
 func (n *notes) splitProse(c cell) prose {
-	var p prose
+	p := prose{c: c}
 	inExamples := false
+	m := c.rawOffsets()
 	for _, l := range c.lines() {
 		v := l.Value
 		switch {
@@ -575,14 +637,18 @@ func (n *notes) splitProse(c cell) prose {
 		case v == roleYouWill || v == responsibilitiesOf:
 		case strings.HasPrefix(v, "- ") || strings.HasPrefix(v, "• ") || strings.HasPrefix(v, "* "):
 			_, size := utf8.DecodeRuneInString(v)
-			b := sub(l, size, len(v))
+			b, at := c.pieceAt(m, l.at+size, l.at+len(v))
+			kind := framework.PartBullet
 			if inExamples {
 				p.examples = append(p.examples, b)
+				kind = framework.PartExample
 			} else {
 				p.bullets = append(p.bullets, b)
 			}
+			p.parts = append(p.parts, framework.CellPart{Kind: kind, Start: at, End: at + len(b.Value)})
 		default:
-			p.paragraphs = append(p.paragraphs, l)
+			p.paragraphs = append(p.paragraphs, l.Text)
+			p.parts = append(p.parts, framework.CellPart{Kind: framework.PartParagraph, Start: l.at, End: l.at + len(v)})
 		}
 	}
 	return p

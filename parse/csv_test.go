@@ -263,44 +263,91 @@ func TestHTMLDepthLimit(t *testing.T) {
 	}
 }
 
-// TestCSVRoundTrip parses each official download and writes it back in
-// its layout: the roles download comes back byte for byte; the skills
-// download differs only where the writer normalises (the colon-less
-// "You can" becomes "You can:").
+// TestCSVRoundTrip parses each official download, the samples and the
+// full September 2025 downloads, and writes it back in its layout: it
+// comes back byte for byte, and the export parses back to the same model.
+// With Normalise, the skills sample's colon-less "You can" gets its colon,
+// and that cell, in that row, is the one change reported.
 func TestCSVRoundTrip(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		table framework.CSVTable
-		norm  func([]byte) []byte
 	}{
-		{"roles-sample.csv", framework.CSVRoles, nil},
-		{"skills-sample.csv", framework.CSVSkills, func(b []byte) []byte {
-			return bytes.Replace(b, []byte("\"You can\n"), []byte("\"You can:\n"), 1)
-		}},
+		{"roles-sample.csv", framework.CSVRoles},
+		{"skills-sample.csv", framework.CSVSkills},
+		{"published/roles-2025-09.csv", framework.CSVRoles},
+		{"published/skills-2025-09.csv", framework.CSVSkills},
 	} {
-		src := readFixture(t, tc.name)
-		out, err := framework.ExportCSV(framework.Merge(mustParse(t, tc.name)), framework.CSVOptions{Table: tc.table})
+		var src []byte
+		var doc *framework.Document
+		if strings.HasPrefix(tc.name, "published/") {
+			// The full downloads are in this package's testdata.
+			var err error
+			if src, err = os.ReadFile(filepath.Join("testdata", tc.name)); err != nil {
+				t.Fatal(err)
+			}
+			doc, _ = parse.Parse(tc.name, src)
+		} else {
+			src, doc = readFixture(t, tc.name), mustParse(t, tc.name)
+		}
+		out, err := framework.ExportCSV(framework.Merge(doc), framework.CSVOptions{Table: tc.table})
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := src
-		if tc.norm != nil {
-			want = tc.norm(src)
-			if bytes.Equal(want, src) {
-				t.Errorf("%s: the normalisation changed nothing; the fixture was expected to hold a colon-less \"You can\"", tc.name)
-			}
-		}
-		if !bytes.Equal(out, want) {
-			t.Errorf("%s: export differs from the download:\n%s", tc.name, cmp.Diff(string(want), string(out)))
+		if !bytes.Equal(out, src) {
+			t.Errorf("%s: export differs from the download:\n%s", tc.name, cmp.Diff(string(src), string(out)))
 		}
 		// And the export parses back to the same model.
 		again, err := parse.Parse(tc.name, out)
+		if err != nil && !strings.HasPrefix(tc.name, "published/") {
+			t.Fatal(err)
+		}
+		if a, b := detail(doc), detail(again); a != b {
+			t.Errorf("%s: re-parsed export differs:\n%s", tc.name, cmp.Diff(a, b))
+		}
+		// Its JSON export reads back to the same JSON, and that writes
+		// the download back.
+		js, err := framework.Export(framework.Merge(doc), framework.ExportOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a, b := detail(mustParse(t, tc.name)), detail(again); a != b {
-			t.Errorf("%s: re-parsed export differs:\n%s", tc.name, cmp.Diff(a, b))
+		fromJSON, err := parse.Parse(tc.name+".json", js)
+		if err != nil {
+			t.Fatalf("%s: reading its JSON export: %v", tc.name, err)
 		}
+		js2, err := framework.Export(framework.Merge(fromJSON), framework.ExportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(js, js2) {
+			t.Errorf("%s: JSON export -> parse -> export differs:\n%s", tc.name, cmp.Diff(string(js), string(js2)))
+		}
+		out, err = framework.ExportCSV(framework.Merge(fromJSON), framework.CSVOptions{Table: tc.table})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out, src) {
+			t.Errorf("%s: CSV export of its JSON export differs from the download:\n%s", tc.name, cmp.Diff(string(src), string(out)))
+		}
+	}
+}
+
+func TestCSVNormalise(t *testing.T) {
+	src := readFixture(t, "skills-sample.csv")
+	out, changes, err := framework.ExportCSVChanges(framework.Merge(mustParse(t, "skills-sample.csv")),
+		framework.CSVOptions{Table: framework.CSVSkills, Normalise: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := bytes.Replace(src, []byte("\"You can\n"), []byte("\"You can:\n"), 1)
+	if bytes.Equal(want, src) {
+		t.Fatal("the fixture was expected to hold a colon-less \"You can\"")
+	}
+	if !bytes.Equal(out, want) {
+		t.Errorf("normalised export:\n%s", cmp.Diff(string(want), string(out)))
+	}
+	if len(changes) != 1 || changes[0].Column != "Working" || !strings.HasPrefix(changes[0].Was, "You can\n") || !strings.HasPrefix(changes[0].Now, "You can:\n") {
+		t.Errorf("changes = %+v, want the Working cell's colon only", changes)
 	}
 }
 

@@ -35,7 +35,8 @@ const (
 func parseRolesCSV(f *framework.File) (*framework.Document, framework.ErrorList) {
 	t := readTable(f, rolesHeader)
 	b := &rolesBuilder{t: t, seen: newRowSet(), roles: map[string]*framework.Role{},
-		roleByValue: map[string]*framework.Role{}, levelByValue: map[*framework.Role]map[string]*framework.RoleLevel{}}
+		roleByValue: map[string]*framework.Role{}, levelByValue: map[*framework.Role]map[string]*framework.RoleLevel{},
+		reqAt: map[int]*framework.Requirement{}}
 	for rows := range roleRows(t, b.seen) {
 		for i := range rows {
 			b.add(&rows[i])
@@ -55,6 +56,7 @@ type rolesBuilder struct {
 	roles        map[string]*framework.Role // by key
 	roleByValue  map[string]*framework.Role // by name as written: rows repeat it
 	levelByValue map[*framework.Role]map[string]*framework.RoleLevel
+	reqAt        map[int]*framework.Requirement // by the start of its row
 }
 
 // roleRow is a row of the roles download with what can be read from it
@@ -162,7 +164,10 @@ func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
 func (b *rolesBuilder) add(row *roleRow) {
 	t := b.t
 	r, c := row.rec, row.rec.cells
-	if t.duplicateHashed(b.seen, r, row.hash) {
+	if first, dup := t.duplicateHashed(b.seen, r, row.hash); dup {
+		if q := b.reqAt[first.span.Start]; q != nil {
+			q.Repeats++
+		}
 		return
 	}
 	t.doc.Notes = append(t.doc.Notes, row.untrimmed...)
@@ -180,6 +185,11 @@ func (b *rolesBuilder) add(row *roleRow) {
 		role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Family: row.family, Span: r.span}
 		p := t.notes().splitProse(c[rcRoleDescription])
 		role.Description, role.Responsibilities = p.paragraphs, p.bullets
+		_, family := c[rcFamily].textCell(rolesHeader[rcFamily])
+		_, nameCell := c[rcRole].textCell(rolesHeader[rcRole])
+		_, typ := c[rcType].textCell(rolesHeader[rcType])
+		role.Cells = []*framework.Cell{family, nameCell,
+			p.cell(rolesHeader[rcRoleDescription], framework.PartParagraph, -1, true, false), typ}
 		b.roles[name.Key()] = role
 		b.roleByValue[name.Value] = role
 		t.doc.Roles = append(t.doc.Roles, role)
@@ -199,6 +209,8 @@ func (b *rolesBuilder) add(row *roleRow) {
 		return
 	}
 	req := &framework.Requirement{Skill: skill, Span: r.span}
+	b.reqAt[r.span.Start] = req
+	_, skillCell := c[rcSkill].textCell(rolesHeader[rcSkill])
 	if d := row.desc; d.Value == missingCell {
 		t.note("missing-description", d.Span, "skill %q has the placeholder description %q", skill.Value, missingCell)
 	}
@@ -217,6 +229,11 @@ func (b *rolesBuilder) add(row *roleRow) {
 		if len(p.paragraphs) > 0 {
 			req.Description = p.paragraphs[0]
 		}
+		req.Cells = []*framework.Cell{skillCell, p.cell(rolesHeader[rcSkillDescription], framework.PartText, 1, true, true)}
+		for _, col := range []int{rcLevel, rcLevelDescription, rcSkillLevel, rcSkillLevelDescription} {
+			_, nc := c[col].textCell(rolesHeader[col])
+			req.Cells = append(req.Cells, nc)
+		}
 		role.Skills = append(role.Skills, req)
 		return
 	}
@@ -232,6 +249,8 @@ func (b *rolesBuilder) add(row *roleRow) {
 		lv = &framework.RoleLevel{Name: level, Span: r.span}
 		p := t.notes().splitProse(c[rcLevelDescription])
 		lv.Description, lv.Responsibilities = p.paragraphs, p.bullets
+		_, nameCell := c[rcLevel].textCell(rolesHeader[rcLevel])
+		lv.Cells = []*framework.Cell{nameCell, p.cell(rolesHeader[rcLevelDescription], framework.PartParagraph, -1, true, false)}
 		role.Levels = append(role.Levels, lv)
 	}
 	if b.levelByValue[role] == nil {
@@ -244,6 +263,9 @@ func (b *rolesBuilder) add(row *roleRow) {
 	p := row.prose
 	t.doc.Notes = append(t.doc.Notes, row.proseNotes...)
 	req.Descriptors = p.bullets
+	_, descCell := c[rcSkillDescription].textCell(rolesHeader[rcSkillDescription])
+	_, levelCell := c[rcSkillLevel].textCell(rolesHeader[rcSkillLevel])
+	req.Cells = []*framework.Cell{skillCell, descCell, levelCell, p.cell(rolesHeader[rcSkillLevelDescription], "", 0, true, false)}
 	for _, para := range p.paragraphs {
 		t.note("unexpected-text", para.Span, "text %q in a skill level description: expected %q and \"- \" bullets", clip(para.Value), youCan)
 	}
@@ -272,25 +294,29 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList
 		}
 		c := r.cells
 		t.notes().untrimmed("skill", c[scName])
-		name := c[scName].text()
+		name, nameCell := c[scName].textCell(skillsHeader[scName])
 		if name.Value == "" {
 			t.errs.Add(r.span, nil, "row has no skill name: expected the %q column to name a skill; row skipped", skillsHeader[scName])
 			continue
 		}
 		s := &framework.Skill{Name: name, Slug: framework.Slug(name.Value), Span: r.span}
+		s.Cells = []*framework.Cell{nameCell, nil}
 		empty := true
 		for i, l := range framework.Levels {
 			lc := c[scAwareness+i]
-			txt := lc.text()
+			txt, lcell := lc.textCell(skillsHeader[scAwareness+i])
 			if txt.Value == "" {
+				s.Cells = append(s.Cells, lcell)
 				continue
 			}
 			empty = false
 			sl := &framework.SkillLevel{Level: l, Span: txt.Span}
 			if txt.Value == skillPlaceholder {
 				sl.Status, sl.Placeholder = framework.Undefined, txt
+				s.Cells = append(s.Cells, lcell)
 			} else {
 				p := t.notes().splitProse(lc)
+				s.Cells = append(s.Cells, p.cell(skillsHeader[scAwareness+i], "", 0, true, false))
 				sl.Status, sl.Descriptors = framework.Defined, p.bullets
 				for _, para := range p.paragraphs {
 					t.note("unexpected-text", para.Span, "text %q in the %s level of %q: expected %q and \"- \" bullets", clip(para.Value), l, name.Value, youCan)
@@ -299,10 +325,12 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList
 			s.Levels = append(s.Levels, sl)
 		}
 		desc := t.notes().splitProse(c[scDescription])
-		if empty && desc.youCan {
+		scs := empty && desc.youCan
+		if scs {
 			s.SeniorCivilService = true
 			s.Requirements, s.LeadershipExamples = desc.bullets, desc.examples
 		}
+		s.Cells[1] = desc.cell(skillsHeader[scDescription], framework.PartText, -1, scs, scs)
 		if len(desc.paragraphs) > 0 {
 			s.Description = desc.paragraphs[0]
 			for _, extra := range desc.paragraphs[1:] {
@@ -312,26 +340,31 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList
 		if d := c[scDescription].text(); d.Value == "" || d.Value == missingCell {
 			t.note("missing-description", d.Span, "skill %q has no description", name.Value)
 		}
-		s.Roles = roleList(c[scRoles])
+		var rolesCell *framework.Cell
+		s.Roles, rolesCell = roleList(c[scRoles])
+		s.Cells = append(s.Cells, rolesCell)
 		t.doc.Skills = append(t.doc.Skills, s)
 	}
 	return t.doc, t.errs
 }
 
-// roleList splits a ", "-separated list of role names.
-func roleList(c cell) []framework.RoleRef {
+// roleList splits a ", "-separated list of role names, and returns them
+// and the cell as written.
+func roleList(c cell) ([]framework.RoleRef, *framework.Cell) {
 	m := c.rawOffsets()
 	var refs []framework.RoleRef
+	var parts []framework.CellPart
 	start := 0
 	for i := 0; i <= len(c.value); i++ {
 		if i == len(c.value) || c.value[i] == rolesListDivider[0] {
-			if t := c.piece(m, start, i); t.Value != "" {
+			if t, a := c.pieceAt(m, start, i); t.Value != "" {
 				refs = append(refs, framework.RoleRef{Name: t, Slug: framework.Slug(t.Value)})
+				parts = append(parts, framework.CellPart{Kind: framework.PartRole, Start: a, End: a + len(t.Value)})
 			}
 			start = i + 1
 		}
 	}
-	return refs
+	return refs, c.written(skillsHeader[scRoles], parts...)
 }
 
 // parseChangesCSV reads the "Change notes" download: a dated entry per

@@ -40,6 +40,7 @@ func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
 		errs.Add(f.Span(err.off, err.off), nil, "invalid JSON: %s", err.msg)
 		return doc, errs
 	}
+	f.Decoder = jsonDecoder{}
 	r := &jsonReader{f: f, doc: doc}
 	r.object(root, "", []string{"$schema", "schemaVersion", "skills", "roles", "documents"}, map[string]func(*jsonValue, string){
 		"$schema": func(v *jsonValue, p string) {
@@ -350,12 +351,65 @@ func (r *jsonReader) skill(v *jsonValue, p string) *framework.Skill {
 				}
 			})
 		},
+		"cells":  func(v *jsonValue, p string) { s.Cells = r.cells(v, p) },
 		"source": r.source,
 	})
 	if !ok {
 		return nil
 	}
 	return s
+}
+
+// cells reads a list of table cells as written (see framework.Cell): a
+// part out of its raw text's bounds, or before the previous one, is an
+// error and the cell is left out.
+func (r *jsonReader) cells(v *jsonValue, p string) []*framework.Cell {
+	var cs []*framework.Cell
+	r.array(v, p, func(v *jsonValue, p string) {
+		c := &framework.Cell{}
+		var parts *jsonValue
+		var partsPath string
+		if !r.object(v, p, []string{"column", "raw"}, map[string]func(*jsonValue, string){
+			"column": func(v *jsonValue, p string) { c.Column = r.text(v, p).Value },
+			"raw":    func(v *jsonValue, p string) { c.Raw = r.text(v, p).Value },
+			"parts":  func(v *jsonValue, p string) { parts, partsPath = v, p },
+		}) {
+			return
+		}
+		ok := true
+		if parts != nil {
+			r.array(parts, partsPath, func(v *jsonValue, p string) {
+				var q framework.CellPart
+				if !r.object(v, p, []string{"kind", "start", "end"}, map[string]func(*jsonValue, string){
+					"kind": func(v *jsonValue, p string) {
+						q.Kind = framework.PartKind(r.text(v, p).Value)
+						if v.kind == jsonString && !q.Kind.Valid() {
+							r.errorf(v, "%s: unknown cell part kind %q", p, q.Kind)
+						}
+					},
+					"start": func(v *jsonValue, p string) { q.Start = r.integer(v, p, 0) },
+					"end":   func(v *jsonValue, p string) { q.End = r.integer(v, p, 0) },
+				}) || !q.Kind.Valid() {
+					ok = false
+					return
+				}
+				prev := 0
+				if n := len(c.Parts); n > 0 {
+					prev = c.Parts[n-1].End
+				}
+				if q.Start < prev || q.End < q.Start || q.End > len(c.Raw) {
+					r.errorf(v, "%s: part [%d,%d) is outside the raw text's %d bytes or before the previous part", p, q.Start, q.End, len(c.Raw))
+					ok = false
+					return
+				}
+				c.Parts = append(c.Parts, q)
+			})
+		}
+		if ok {
+			cs = append(cs, c)
+		}
+	})
+	return cs
 }
 
 func (r *jsonReader) skillLevel(v *jsonValue, p string) *framework.SkillLevel {
@@ -419,6 +473,7 @@ func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
 				}
 			})
 		},
+		"cells":  func(v *jsonValue, p string) { x.Cells = r.cells(v, p) },
 		"source": r.source,
 	})
 	if !ok {
@@ -437,6 +492,7 @@ func (r *jsonReader) roleLevel(v *jsonValue, p string) *framework.RoleLevel {
 		"grades":           func(v *jsonValue, p string) { l.Grades = r.texts(v, p) },
 		"inferredOrder":    func(v *jsonValue, p string) { l.InferredOrder = r.text(v, p).Value },
 		"skills":           func(v *jsonValue, p string) { l.Skills = r.requirements(v, p) },
+		"cells":            func(v *jsonValue, p string) { l.Cells = r.cells(v, p) },
 		"source":           r.source,
 	})
 	if !ok {
@@ -459,7 +515,9 @@ func (r *jsonReader) requirements(v *jsonValue, p string) []*framework.Requireme
 			"leadershipExamples": func(v *jsonValue, p string) {
 				q.LeadershipExamples = r.texts(v, p)
 			},
-			"source": r.source,
+			"repeats": func(v *jsonValue, p string) { q.Repeats = r.integer(v, p, 0) },
+			"cells":   func(v *jsonValue, p string) { q.Cells = r.cells(v, p) },
+			"source":  r.source,
 		}) {
 			qs = append(qs, q)
 		}

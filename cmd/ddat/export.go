@@ -2,6 +2,9 @@ package main
 
 import (
 	"flag"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -13,6 +16,7 @@ type exportOptions struct {
 	table     string
 	raw       bool
 	stats     bool
+	normalise bool
 }
 
 func exportFlags(fs *flag.FlagSet) *exportOptions {
@@ -22,6 +26,7 @@ func exportFlags(fs *flag.FlagSet) *exportOptions {
 	fs.StringVar(&o.format, "format", "json", "output `format`: json, or csv for an official CSV layout")
 	fs.StringVar(&o.table, "table", "roles", "CSV `layout`: roles or skills")
 	fs.BoolVar(&o.raw, "raw", false, "write CSV cells as they are, without neutralising spreadsheet formulas")
+	fs.BoolVar(&o.normalise, "normalise", false, "write CSV cells in the normal layout instead of as their source wrote them, saying on stderr what changed")
 	fs.BoolVar(&o.stats, "stats", false, "print the time of each phase and the peak memory on stderr")
 	return o
 }
@@ -78,7 +83,11 @@ func runExport(e *env, args []string) int {
 	phase = stats.phase("export")
 	var data []byte
 	if o.format == "csv" {
-		data, err = framework.ExportCSV(fw, framework.CSVOptions{Table: framework.CSVTable(o.table), Raw: o.raw})
+		var changes []framework.CellChange
+		data, changes, err = framework.ExportCSVChanges(fw, framework.CSVOptions{Table: framework.CSVTable(o.table), Raw: o.raw, Normalise: o.normalise})
+		if err == nil {
+			reportCellChanges(e, changes)
+		}
 	} else {
 		data, err = framework.Export(fw, framework.ExportOptions{Positions: o.positions})
 	}
@@ -101,4 +110,45 @@ func runExport(e *env, args []string) int {
 		return exitUsage
 	}
 	return exitOK
+}
+
+// reportCellChanges says on stderr, per cell, what the CSV writer wrote
+// otherwise than the source had it: the record, the column and the
+// changed bytes with a little context.
+func reportCellChanges(e *env, changes []framework.CellChange) {
+	for _, c := range changes {
+		was, now := changedPart(c.Was, c.Now)
+		e.println(fmt.Sprintf("export: row %d, column %q: %s -> %s", c.Row, c.Column, was, now))
+	}
+}
+
+// changedPart returns the parts of a and b that differ, without their
+// common prefix and suffix but for up to 10 bytes of context, quoted.
+func changedPart(a, b string) (string, string) {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	from := max(p-10, 0)
+	for from > 0 && !utf8.RuneStart(a[from]) {
+		from--
+	}
+	ta, tb := len(a)-s+min(s, 10), len(b)-s+min(s, 10)
+	for ta < len(a) && !utf8.RuneStart(a[ta]) {
+		ta++
+	}
+	for tb < len(b) && !utf8.RuneStart(b[tb]) {
+		tb++
+	}
+	q := func(s string, cut bool) string {
+		if cut {
+			return "…" + strconv.Quote(s)
+		}
+		return strconv.Quote(s)
+	}
+	return q(a[from:ta], from > 0), q(b[from:tb], from > 0)
 }

@@ -1,0 +1,62 @@
+package framework
+
+import "testing"
+
+// TestCellWrite checks that a cell is written as read while the model
+// holds its texts, with a changed text in its place, and not at all when
+// the model holds more or fewer texts than the cell had.
+func TestCellWrite(t *testing.T) {
+	raw := "Intro. \n\nAt this role level, you will: \n-  plan\u200b\n- lead "
+	c := &Cell{Column: "Role Level Description", Raw: raw, Parts: []CellPart{
+		{PartParagraph, 0, 6}, {PartBullet, 43, 47}, {PartBullet, 53, 57},
+	}}
+	for _, tc := range []struct {
+		name string
+		v    cellValues
+		want string
+		ok   bool
+	}{
+		{"as read", cellValues{paragraphs: []string{"Intro."}, bullets: []string{"plan", "lead"}}, raw, true},
+		{"one text changed", cellValues{paragraphs: []string{"Intro."}, bullets: []string{"plan", "steer"}},
+			"Intro. \n\nAt this role level, you will: \n-  plan\u200b\n- steer ", true},
+		{"a bullet more", cellValues{paragraphs: []string{"Intro."}, bullets: []string{"plan", "lead", "run"}}, "", false},
+		{"no paragraph", cellValues{bullets: []string{"plan", "lead"}}, "", false},
+		{"a text the cell lacks", cellValues{text: "x", paragraphs: []string{"Intro."}, bullets: []string{"plan", "lead"}}, "", false},
+	} {
+		got, ok := c.write(tc.v)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%s: write = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
+		}
+	}
+	bad := &Cell{Raw: "ab", Parts: []CellPart{{PartText, 1, 3}}}
+	if _, ok := bad.write(cellValues{text: "b"}); ok {
+		t.Errorf("a part out of bounds was written")
+	}
+}
+
+// TestExportCSVOrder checks that rows come in the bytes' order of the
+// cells as written, so "IT" sorts before "Incident" as in the download,
+// and that a repeated row is written as often as its source had it.
+func TestExportCSVOrder(t *testing.T) {
+	req := func(skill string, repeats int) *Requirement {
+		return &Requirement{Skill: Text{Value: skill}, LevelText: Text{Value: "Working"}, Repeats: repeats}
+	}
+	fw := &Framework{Roles: []*Role{
+		{Name: Text{Value: "Incident manager"}, Family: Text{Value: "IT operations"},
+			Levels: []*RoleLevel{{Name: Text{Value: "Incident manager"}, Skills: []*Requirement{req("b", 0), req("a", 1)}}}},
+		{Name: Text{Value: "IT service manager"}, Family: Text{Value: "IT operations"},
+			Levels: []*RoleLevel{{Name: Text{Value: "IT service manager"}, Skills: []*Requirement{req("c", 0)}}}},
+	}}
+	rows, _, err := ExportCSVChanges(fw, CSVOptions{Table: CSVRoles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n" +
+		"IT operations,IT service manager,,IT service manager,,c,,Working,,\n" +
+		"IT operations,Incident manager,,Incident manager,,a,,Working,,\n" +
+		"IT operations,Incident manager,,Incident manager,,a,,Working,,\n" +
+		"IT operations,Incident manager,,Incident manager,,b,,Working,,\n"
+	if string(rows) != want {
+		t.Errorf("ExportCSV:\n%s\nwant\n%s", rows, want)
+	}
+}

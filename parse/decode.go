@@ -1,0 +1,113 @@
+package parse
+
+import (
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// csvDecoder maps a text of a CSV cell back to its raw bytes: a quoted
+// cell writes a quote as "" and may hold CRLF line ends, which read as
+// "\n".
+type csvDecoder struct{}
+
+func (csvDecoder) Offsets(raw, value string) []int {
+	m := make([]int, len(value)+1)
+	i := 0
+	for k := 0; k < len(value); k++ {
+		if i >= len(raw) {
+			return nil
+		}
+		m[k] = i
+		switch {
+		case value[k] == '"' && i+1 < len(raw) && raw[i] == '"' && raw[i+1] == '"':
+			i += 2
+		case value[k] == '\n' && i+1 < len(raw) && raw[i] == '\r' && raw[i+1] == '\n':
+			i += 2
+		case raw[i] == value[k]:
+			i++
+		default:
+			return nil
+		}
+	}
+	if i != len(raw) {
+		return nil
+	}
+	m[len(value)] = i
+	return m
+}
+
+// jsonDecoder maps a JSON string's value back to the raw bytes between
+// its quotes: each byte of an escape's character maps to the escape.
+type jsonDecoder struct{}
+
+func (jsonDecoder) Offsets(raw, value string) []int {
+	m := make([]int, len(value)+1)
+	i, k := 0, 0
+	for k < len(value) {
+		if i >= len(raw) {
+			return nil
+		}
+		if raw[i] != '\\' {
+			if raw[i] != value[k] {
+				return nil
+			}
+			m[k] = i
+			i, k = i+1, k+1
+			continue
+		}
+		if i+1 >= len(raw) {
+			return nil
+		}
+		if raw[i+1] != 'u' {
+			m[k] = i
+			i, k = i+2, k+1
+			continue
+		}
+		r, w := jsonEscape(raw[i:])
+		if w == 0 {
+			return nil
+		}
+		n := utf8.RuneLen(r)
+		if n < 0 {
+			n = utf8.RuneLen(utf8.RuneError)
+		}
+		if k+n > len(value) {
+			return nil
+		}
+		for x := 0; x < n; x++ {
+			m[k+x] = i
+		}
+		i, k = i+w, k+n
+	}
+	if i != len(raw) {
+		return nil
+	}
+	m[len(value)] = i
+	return m
+}
+
+// jsonEscape reads the \uXXXX escape (or surrogate pair of them) at the
+// start of s and returns its character and width; 0 if it is not one.
+func jsonEscape(s string) (rune, int) {
+	hex := func(s string) (rune, bool) {
+		if len(s) < 6 || s[0] != '\\' || s[1] != 'u' {
+			return 0, false
+		}
+		n, err := strconv.ParseUint(s[2:6], 16, 16)
+		return rune(n), err == nil
+	}
+	r, ok := hex(s)
+	if !ok {
+		return 0, 0
+	}
+	if utf16.IsSurrogate(r) {
+		if r2, ok := hex(s[6:]); ok {
+			if c := utf16.DecodeRune(r, r2); c != utf8.RuneError {
+				return c, 12
+			}
+		}
+		return utf8.RuneError, 6
+	}
+	return r, 6
+}
