@@ -258,6 +258,10 @@ type Options struct {
 	// order and a finding of the [MaxFindingsRule] pseudo-rule saying how
 	// many more there were.
 	MaxFindings int
+	// Findings are findings made before the run, such as the parse
+	// errors of the documents linted: Run returns them with the rules'
+	// own, configured, counted and cut alike.
+	Findings []Diagnostic
 
 	// config is the configuration whose [Config.Options] made these
 	// options, applied to each finding as it is reported so that the
@@ -327,6 +331,11 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	wg.Wait()
 	var all findings
 	all.max = opts.MaxFindings
+	before := findings{max: opts.MaxFindings, config: opts.config}
+	for _, d := range opts.Findings {
+		before.add(d)
+	}
+	all.join(&before)
 	for i, f := range found {
 		all.join(&f)
 		if opts.Stats != nil {

@@ -18,6 +18,7 @@ import (
 type lintOptions struct {
 	format, failOn, catalogue, config, baseline, writeBaseline string
 	stats                                                      bool
+	maxFindings                                                int
 }
 
 func lintFlags(fs *flag.FlagSet) *lintOptions {
@@ -29,6 +30,7 @@ func lintFlags(fs *flag.FlagSet) *lintOptions {
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in baseline `FILE` and exit 0")
 	fs.BoolVar(&o.stats, "stats", false, "print the time and counts of each phase and rule on stderr")
+	fs.IntVar(&o.maxFindings, "max-findings", defaultMaxFindings, "report at most `N` findings, then one saying how many more there were (0: no limit)")
 	return o
 }
 
@@ -55,6 +57,11 @@ type report struct {
 	fingerprints []string
 }
 
+// defaultMaxFindings is the most findings a run reports by default: far
+// more than a person reads, and few enough that any input's report stays
+// small.
+const defaultMaxFindings = 10_000
+
 func runLint(e *env, args []string) int {
 	fs := newFlags(e, "lint")
 	o := lintFlags(fs)
@@ -71,6 +78,10 @@ func runLint(e *env, args []string) int {
 		// Actions reads workflow commands from every line of stdout
 		// and stderr: no line that came from a file may be one.
 		e.safe = commandSafe
+	}
+	if o.maxFindings < 0 {
+		e.errorf("--max-findings %d: want 0 (no limit) or more", o.maxFindings)
+		return exitUsage
 	}
 	failAt, ok := failLevel(o.failOn)
 	if !ok {
@@ -131,15 +142,13 @@ func runLint(e *env, args []string) int {
 	phase = stats.phase("rules")
 	prog = newProgress(e)
 	defer prog.stop()
-	opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab})
+	opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Findings: in.parsed})
 	count := prog.start("running rules", len(lintRules(opts)))
 	opts.Done = func(*lint.Rule) { count.add(1, 0) }
 	if stats != nil {
 		opts.Stats = &stats.rules
 	}
-	diags := append(append([]lint.Diagnostic(nil), in.parsed...), lint.Run(fw, opts)...)
-	diags = cfg.Apply(diags)
-	lint.Sort(diags)
+	diags := lint.Run(fw, opts)
 	phase.done(len(diags), "findings")
 	prog.stop()
 	phase = stats.phase("output")

@@ -63,8 +63,8 @@ func runExplain(e *env, args []string) int {
 	}
 	id := pos[0]
 	r := lint.Lookup(id)
-	if r == nil && id == parseRule {
-		r = parseRuleDoc
+	if r == nil {
+		r = pseudoRule(id)
 	}
 	if r == nil {
 		if s, ok := lint.SuggestRule(id); ok {

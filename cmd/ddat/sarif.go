@@ -110,10 +110,31 @@ var parseRuleDoc = &lint.Rule{
 	Severity: lint.Error,
 }
 
+// maxFindingsRuleDoc describes the "max-findings" pseudo-rule of the
+// finding that says how many findings --max-findings left out.
+var maxFindingsRuleDoc = &lint.Rule{
+	ID:       lint.MaxFindingsRule,
+	Title:    "findings left out beyond --max-findings",
+	Doc:      "Says how many findings were left out because a run reports at most --max-findings of them (10,000 by default), at the first finding left out. Its severity is the highest of those left out, so a run that fails on them still fails.\n\nBefore: `ddat lint` on a file with 20,000 findings\n\nAfter: `ddat lint --max-findings 0` reports them all",
+	Severity: lint.Info,
+}
+
+// pseudoRule returns the documentation of a pseudo-rule (parse,
+// max-findings), or nil.
+func pseudoRule(id string) *lint.Rule {
+	switch id {
+	case parseRule:
+		return parseRuleDoc
+	case lint.MaxFindingsRule:
+		return maxFindingsRuleDoc
+	}
+	return nil
+}
+
 // writeSARIF prints the findings as a SARIF 2.1.0 log for GitHub code
 // scanning. Columns are counted in UTF-16 code units, SARIF's default.
 func writeSARIF(r *report) error {
-	rules := append([]*lint.Rule{parseRuleDoc}, lint.All...)
+	rules := append(append([]*lint.Rule{parseRuleDoc}, lint.All...), maxFindingsRuleDoc)
 	index := map[string]int{}
 	driver := sarifDriver{Name: "ddat", Version: version(), InformationURI: informationURI, Rules: []sarifRule{}}
 	for i, rule := range rules {
