@@ -55,26 +55,32 @@ const (
 // writes them: paragraphs separated by a blank line, then the "… you
 // will:" line and "- " bullets; "You can:" then "- " bullets.
 func ExportCSV(fw *Framework, opts CSVOptions) ([]byte, error) {
-	var rows [][]string
-	switch opts.Table {
-	case CSVRoles:
-		rows = append([][]string{rolesCSVHeader}, roleRows(fw)...)
-	case CSVSkills:
-		rows = append([][]string{skillsCSVHeader}, skillRows(fw)...)
-	default:
-		return nil, fmt.Errorf("unknown CSV table %q: expected %q or %q", opts.Table, CSVRoles, CSVSkills)
-	}
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	for i, row := range rows {
-		if !opts.Raw && i > 0 {
+	var err error
+	write := func(row []string) {
+		if err != nil {
+			return
+		}
+		if !opts.Raw {
 			for j := range row {
 				row[j] = NeutraliseCell(row[j])
 			}
 		}
-		if err := w.Write(row); err != nil {
-			return nil, err
-		}
+		err = w.Write(row)
+	}
+	switch opts.Table {
+	case CSVRoles:
+		err = w.Write(rolesCSVHeader)
+		roleRows(fw, write)
+	case CSVSkills:
+		err = w.Write(skillsCSVHeader)
+		skillRows(fw, write)
+	default:
+		return nil, fmt.Errorf("unknown CSV table %q: expected %q or %q", opts.Table, CSVRoles, CSVSkills)
+	}
+	if err != nil {
+		return nil, err
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
@@ -96,16 +102,12 @@ func NeutraliseCell(s string) string {
 	return s
 }
 
-func roleRows(fw *Framework) [][]string {
-	var rows [][]string
-	roles := append([]*Role(nil), fw.Roles...)
-	sort.SliceStable(roles, func(i, j int) bool {
-		a, b := roles[i], roles[j]
-		if fa, fb := strings.ToLower(a.Family.Value), strings.ToLower(b.Family.Value); fa != fb {
-			return fa < fb
-		}
-		return strings.ToLower(a.Name.Value) < strings.ToLower(b.Name.Value)
-	})
+// roleRows writes the rows of the roles layout, in order, with write
+// (which may change the row it is given).
+func roleRows(fw *Framework, write func([]string)) {
+	roles := sortedFold(fw.Roles, func(r *Role) (string, string) { return r.Family.Value, r.Name.Value })
+	var skills map[string]*Skill // the catalogue by key, made when needed
+	row := make([]string, len(rolesCSVHeader))
 	for _, r := range roles {
 		roleDesc := proseCell(r.Description, csvRoleWill, r.Responsibilities)
 		typ := ""
@@ -118,20 +120,21 @@ func roleRows(fw *Framework) [][]string {
 				if len(q.LeadershipExamples) > 0 {
 					desc += "\n" + bulletsCell(csvExamples, q.LeadershipExamples)
 				}
-				rows = append(rows, []string{r.Family.Value, r.Name.Value, roleDesc, csvNotInUse, csvNotInUse, q.Skill.Value, desc, csvNotInUse, csvNotInUse, typ})
+				row = append(row[:0], r.Family.Value, r.Name.Value, roleDesc, csvNotInUse, csvNotInUse, q.Skill.Value, desc, csvNotInUse, csvNotInUse, typ)
+				write(row)
 			}
 			continue
 		}
-		levels := append([]*RoleLevel(nil), r.Levels...)
-		sort.SliceStable(levels, func(i, j int) bool {
-			return strings.ToLower(levels[i].Name.Value) < strings.ToLower(levels[j].Name.Value)
-		})
+		levels := sortedFold(r.Levels, func(l *RoleLevel) (string, string) { return l.Name.Value, "" })
 		for _, l := range levels {
 			levelDesc := proseCell(l.Description, csvLevelWill, l.Responsibilities)
 			for _, q := range sortedRequirements(l.Skills) {
 				desc := q.Description.Value
 				if desc == "" {
-					if s := fw.Skill(q.Skill.Value); s != nil {
+					if skills == nil {
+						skills = skillIndex(fw)
+					}
+					if s := skills[q.Skill.Key()]; s != nil {
 						desc = s.Description.Value
 					}
 				}
@@ -139,23 +142,57 @@ func roleRows(fw *Framework) [][]string {
 				if level == "" && q.Level != 0 {
 					level = q.Level.Title()
 				}
-				rows = append(rows, []string{r.Family.Value, r.Name.Value, roleDesc, l.Name.Value, levelDesc, q.Skill.Value, desc, level, bulletsCell(csvYouCan, q.Descriptors), typ})
+				row = append(row[:0], r.Family.Value, r.Name.Value, roleDesc, l.Name.Value, levelDesc, q.Skill.Value, desc, level, bulletsCell(csvYouCan, q.Descriptors), typ)
+				write(row)
 			}
 		}
 	}
-	return rows
 }
 
-func sortedRequirements(rs []*Requirement) []*Requirement {
-	out := append([]*Requirement(nil), rs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		return strings.ToLower(out[i].Skill.Value) < strings.ToLower(out[j].Skill.Value)
+// skillIndex returns the catalogue by key: for each key, the first skill
+// that has it, as [Framework.Skill] finds it.
+func skillIndex(fw *Framework) map[string]*Skill {
+	m := make(map[string]*Skill, len(fw.Skills))
+	for _, s := range fw.Skills {
+		if k := s.Name.Key(); m[k] == nil {
+			m[k] = s
+		}
+	}
+	return m
+}
+
+// sortedFold returns a copy of xs sorted stably by the two strings by
+// gives each, compared in lower case: each is lower-cased once, not at
+// every comparison.
+func sortedFold[T any](xs []T, by func(T) (string, string)) []T {
+	type keyed struct {
+		x    T
+		a, b string
+	}
+	ks := make([]keyed, len(xs))
+	for i, x := range xs {
+		a, b := by(x)
+		ks[i] = keyed{x, strings.ToLower(a), strings.ToLower(b)}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		if ks[i].a != ks[j].a {
+			return ks[i].a < ks[j].a
+		}
+		return ks[i].b < ks[j].b
 	})
+	out := make([]T, len(xs))
+	for i, k := range ks {
+		out[i] = k.x
+	}
 	return out
 }
 
-func skillRows(fw *Framework) [][]string {
-	var rows [][]string
+func sortedRequirements(rs []*Requirement) []*Requirement {
+	return sortedFold(rs, func(q *Requirement) (string, string) { return q.Skill.Value, "" })
+}
+
+// skillRows writes the rows of the skills layout, in order, with write.
+func skillRows(fw *Framework, write func([]string)) {
 	for _, s := range fw.Skills {
 		row := []string{s.Name.Value, s.Description.Value, "", "", "", ""}
 		if s.SeniorCivilService {
@@ -182,9 +219,8 @@ func skillRows(fw *Framework) [][]string {
 		for _, r := range s.Roles {
 			roles = append(roles, r.Name.Value)
 		}
-		rows = append(rows, append(row, strings.Join(roles, csvRolesSplit)))
+		write(append(row, strings.Join(roles, csvRolesSplit)))
 	}
-	return rows
 }
 
 // proseCell writes paragraphs separated by blank lines, then the marker

@@ -75,6 +75,7 @@ func Merge(docs ...*Document) *Framework {
 	fw := &Framework{Documents: ds}
 	seenSkill := map[string]bool{}
 	roles := map[string]*Role{}
+	levels := map[*Role]map[string]*RoleLevel{} // of a merged role, by key
 	for _, d := range ds {
 		for _, s := range d.Skills {
 			k := s.Name.Key()
@@ -92,9 +93,10 @@ func Merge(docs ...*Document) *Framework {
 				c.Levels = nil
 				m = &c
 				roles[k] = m
+				levels[m] = map[string]*RoleLevel{}
 				fw.Roles = append(fw.Roles, m)
 			}
-			mergeRole(m, r)
+			mergeRole(m, r, levels[m])
 		}
 		fw.Changes = append(fw.Changes, d.Changes...)
 	}
@@ -114,8 +116,9 @@ func docName(d *Document) string {
 	return d.File.Name
 }
 
-// mergeRole fills m's empty fields from r and adds r's levels.
-func mergeRole(m, r *Role) {
+// mergeRole fills m's empty fields from r and adds r's levels; levels
+// indexes m's levels by key, and is kept up to date.
+func mergeRole(m, r *Role, levels map[string]*RoleLevel) {
 	fill(&m.Family, r.Family)
 	if m.Slug == "" {
 		m.Slug = r.Slug
@@ -137,7 +140,8 @@ func mergeRole(m, r *Role) {
 	}
 	m.SeniorCivilService = m.SeniorCivilService || r.SeniorCivilService
 	for _, l := range r.Levels {
-		if ml := m.Level(l.Name.Value); ml != nil {
+		k := l.Name.Key()
+		if ml := levels[k]; ml != nil {
 			if ml.Number == 0 {
 				ml.Number = l.Number
 			}
@@ -157,6 +161,7 @@ func mergeRole(m, r *Role) {
 		}
 		c := *l
 		m.Levels = append(m.Levels, &c)
+		levels[k] = &c
 	}
 }
 
