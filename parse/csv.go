@@ -3,7 +3,6 @@ package parse
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"hash/maphash"
 	"io"
 	"iter"
@@ -141,7 +140,7 @@ func bomLen(src string) int {
 // readCSV yields the records of f in order, one at a time, so that a
 // large download is never held as records. A syntax error ends the
 // reading with an error at its position.
-func readCSV(f *framework.File, errs *framework.ErrorList) iter.Seq[record] {
+func readCSV(f *framework.File, errs *errorList) iter.Seq[record] {
 	return func(yield func(record) bool) {
 		bom := bomLen(f.Src)
 		if off, n := widestRecord(f.Src[bom:]); n > maxCSVFields {
@@ -158,7 +157,7 @@ func readCSV(f *framework.File, errs *framework.ErrorList) iter.Seq[record] {
 // cut from the source directly (plainRecords); at the first record that
 // is not, encoding/csv reads the rest (csvRecords), so that every syntax
 // error is reported as encoding/csv reports it.
-func readRecords(f *framework.File, from int, errs *framework.ErrorList, yield func(record) bool) {
+func readRecords(f *framework.File, from int, errs *errorList, yield func(record) bool) {
 	off, done := plainRecords(f, from, yield)
 	if !done {
 		csvRecords(f, off, errs, yield)
@@ -284,7 +283,7 @@ func plainRecord(f *framework.File, start, width int) (rec record, next int, ok 
 
 // csvRecords yields the records of f from offset from, a line's start, as
 // encoding/csv reads them, and reports the first syntax error.
-func csvRecords(f *framework.File, from int, errs *framework.ErrorList, yield func(record) bool) {
+func csvRecords(f *framework.File, from int, errs *errorList, yield func(record) bool) {
 	// encoding/csv counts lines from from: its line n starts where f's
 	// line base+n-1 does, but for the first (after a byte order mark).
 	base := f.Position(from).Line
@@ -427,7 +426,8 @@ func csvHeader(src string, want []string) bool {
 type table struct {
 	f      *framework.File
 	doc    *framework.Document
-	errs   framework.ErrorList
+	errs   errorList
+	notes  notes // the document's, which done puts in it
 	header []string
 }
 
@@ -441,7 +441,7 @@ func readTable(f *framework.File, header []string) *table {
 func (t *table) rows() iter.Seq[record] { return t.readRows(&t.errs) }
 
 // readRows is rows with its errors added to errs.
-func (t *table) readRows(errs *framework.ErrorList) iter.Seq[record] {
+func (t *table) readRows(errs *errorList) iter.Seq[record] {
 	return func(yield func(record) bool) {
 		first := true
 		for r := range readCSV(t.f, errs) {
@@ -457,24 +457,20 @@ func (t *table) readRows(errs *framework.ErrorList) iter.Seq[record] {
 				return
 			}
 		}
-		if first && len(*errs) == 0 {
+		if first && errs.len() == 0 {
 			errs.Add(t.f.Span(0, 0), nil, "empty CSV: expected the header %q", strings.Join(t.header, ","))
 		}
 	}
 }
 
-// notes collects a document's notes, or a row's on their way to it.
-type notes []framework.Note
-
-func (n *notes) add(code string, sp framework.Span, format string, args ...any) {
-	*n = append(*n, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+func (t *table) note(code string, sp framework.Span, format string, args ...any) {
+	t.notes.add(code, sp, format, args...)
 }
 
-// notes returns the document's notes, to add to.
-func (t *table) notes() *notes { return (*notes)(&t.doc.Notes) }
-
-func (t *table) note(code string, sp framework.Span, format string, args ...any) {
-	t.notes().add(code, sp, format, args...)
+// done puts the notes in the document and returns it with the errors.
+func (t *table) done() (*framework.Document, errorList) {
+	t.doc.Notes = t.notes.done()
+	return t.doc, t.errs
 }
 
 // duplicate reports whether r repeats an earlier record exactly, and

@@ -31,12 +31,12 @@ func looksLikeJSON(src string) bool {
 // Malformed JSON gives one error at its line and column and an empty
 // document; a value of the wrong type or an unknown field gives an error
 // naming it by JSON Pointer, and the rest of the document is read.
-func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
+func parseJSON(f *framework.File) (*framework.Document, errorList) {
 	doc := &framework.Document{}
 	sc := jsonScanner{src: f.Src}
 	root, err := sc.document()
 	if err != nil {
-		var errs framework.ErrorList
+		var errs errorList
 		errs.Add(f.Span(err.off, err.off), nil, "invalid JSON: %s", err.msg)
 		return doc, errs
 	}
@@ -80,14 +80,16 @@ func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
 			r.array(v, p, r.document)
 		},
 	})
+	doc.Notes = r.notes.done()
 	return doc, r.errs
 }
 
 // jsonReader turns JSON values into the model, collecting errors.
 type jsonReader struct {
-	f    *framework.File
-	doc  *framework.Document // the exported documents go in its Sources, their notes in its Notes
-	errs framework.ErrorList
+	f     *framework.File
+	doc   *framework.Document // the exported documents go in its Sources, their notes in its Notes
+	errs  errorList
+	notes notes // the document's
 }
 
 func (r *jsonReader) errorf(v *jsonValue, format string, args ...any) {
@@ -307,7 +309,7 @@ func (r *jsonReader) document(v *jsonValue, p string) {
 				}) && code {
 					src.Notes = append(src.Notes, n)
 					// The linter reports the notes where the export holds them.
-					r.doc.Notes = append(r.doc.Notes, framework.Note{Code: n.Code, Message: n.Message, Span: n.Span})
+					r.notes.addNote(framework.Note{Code: n.Code, Message: n.Message, Span: n.Span})
 				}
 			})
 		},

@@ -17,7 +17,7 @@ type format struct {
 	format framework.Format
 	name   string // how users call it, for messages
 	detect func(src string) bool
-	parse  func(f *framework.File) (*framework.Document, framework.ErrorList)
+	parse  func(f *framework.File) (*framework.Document, errorList)
 }
 
 // formats is the detection order: the first whose detect accepts a
@@ -174,8 +174,7 @@ func run(f format, name, src string) (*framework.Document, error) {
 		doc.File = file
 		doc.Format = f.format
 	}
-	errs.Sort()
-	return doc, errs.Err()
+	return doc, errs.sorted().Err()
 }
 
 // ParseSkillsMarkdown parses the "Skills A to Z" catalogue as Markdown.

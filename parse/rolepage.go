@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -86,7 +85,8 @@ const (
 type rolePage struct {
 	f     *framework.File
 	doc   *framework.Document
-	errs  framework.ErrorList
+	errs  errorList
+	notes notes // the document's
 	mode  pageMode
 	role  *framework.Role
 	level *framework.RoleLevel
@@ -98,7 +98,7 @@ type rolePage struct {
 	lastEnd     int             // end of the last non-blank line read
 }
 
-func parseRolePage(f *framework.File) (*framework.Document, framework.ErrorList) {
+func parseRolePage(f *framework.File) (*framework.Document, errorList) {
 	p := &rolePage{f: f, doc: &framework.Document{}, skillKeys: map[string]bool{}}
 	for _, l := range splitLines(f.Src) {
 		if blank(f.Src, l) {
@@ -109,6 +109,7 @@ func parseRolePage(f *framework.File) (*framework.Document, framework.ErrorList)
 	}
 	p.closeLevel()
 	p.checkSharedRow()
+	p.doc.Notes = p.notes.done()
 	if p.role == nil {
 		p.errs.Add(f.Span(0, 0), nil, "no role title: expected the role's name as the first line of the page")
 		return p.doc, p.errs
@@ -120,7 +121,7 @@ func parseRolePage(f *framework.File) (*framework.Document, framework.ErrorList)
 }
 
 func (p *rolePage) note(code string, sp framework.Span, format string, args ...any) {
-	p.doc.Notes = append(p.doc.Notes, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+	p.notes.add(code, sp, format, args...)
 }
 
 // pageChrome are lines of site furniture around a role page.
