@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -139,7 +140,9 @@ func bomLen(src string) int {
 
 // readCSV yields the records of f in order, one at a time, so that a
 // large download is never held as records. A syntax error ends the
-// reading with an error at its position.
+// reading with an error at its position. A record's cells are valid
+// until yield returns: a caller that keeps them keeps a copy (see
+// readRows).
 func readCSV(f *framework.File, errs *errorList) iter.Seq[record] {
 	return func(yield func(record) bool) {
 		bom := bomLen(f.Src)
@@ -173,7 +176,7 @@ func readRecords(f *framework.File, from int, errs *errorList, yield func(record
 // is not, the record at off is the first it could not read.
 func plainRecords(f *framework.File, off int, yield func(record) bool) (int, bool) {
 	src := f.Src
-	width := 0 // of the last record: the next is likely as wide
+	var cells []cell // reused from record to record
 	for off < len(src) {
 		// encoding/csv skips empty lines, and drops a "\r" before the end.
 		switch {
@@ -184,11 +187,11 @@ func plainRecords(f *framework.File, off int, yield func(record) bool) (int, boo
 			off = min(off+2, len(src))
 			continue
 		}
-		rec, next, ok := plainRecord(f, off, width)
+		rec, next, ok := plainRecord(f, off, cells[:0])
 		if !ok {
 			return off, false
 		}
-		width = len(rec.cells)
+		cells = rec.cells
 		if !yield(rec) {
 			return next, true
 		}
@@ -200,11 +203,11 @@ func plainRecords(f *framework.File, off int, yield func(record) bool) (int, boo
 // plainRecord reads the record at src[start:], which is not an empty
 // line, and returns it and the offset after its line end; ok is false
 // where encoding/csv would report an error, or the record is wider than
-// maxCSVFields. width is the expected number of fields.
-func plainRecord(f *framework.File, start, width int) (rec record, next int, ok bool) {
+// maxCSVFields. The cells are appended to cells.
+func plainRecord(f *framework.File, start int, cells []cell) (rec record, next int, ok bool) {
 	src := f.Src
 	i := start
-	rec.cells = make([]cell, 0, width)
+	rec.cells = cells
 	for {
 		if len(rec.cells) == maxCSVFields {
 			return record{}, 0, false
@@ -424,20 +427,21 @@ func csvHeader(src string, want []string) bool {
 // table is a CSV download being read: its records after the header, and
 // the document notes and errors.
 type table struct {
-	f      *framework.File
-	doc    *framework.Document
-	errs   errorList
-	notes  notes // the document's, which done puts in it
-	header []string
+	f          *framework.File
+	doc        *framework.Document
+	errs       errorList
+	notes      notes // the document's, which done puts in it
+	header     []string
+	headerText string // the header as a CSV line, for messages
 }
 
 // readTable starts reading f as a CSV download with the given header.
 func readTable(f *framework.File, header []string) *table {
-	return &table{f: f, doc: &framework.Document{}, header: header}
+	return &table{f: f, doc: &framework.Document{}, header: header, headerText: strings.Join(header, ",")}
 }
 
-// rows yields the records after the header; a record whose width is not
-// the header's is an error and is skipped.
+// rows yields the records after the header, each with cells of its own;
+// a record whose width is not the header's is an error and is skipped.
 func (t *table) rows() iter.Seq[record] { return t.readRows(&t.errs) }
 
 // readRows is rows with its errors added to errs.
@@ -450,15 +454,16 @@ func (t *table) readRows(errs *errorList) iter.Seq[record] {
 				continue
 			}
 			if len(r.cells) != len(t.header) {
-				errs.Add(r.span, nil, "record has %d fields, expected %d (%s); record skipped", len(r.cells), len(t.header), strings.Join(t.header, ","))
+				errs.Add(r.span, nil, "record has %d fields, expected %d (%s); record skipped", len(r.cells), len(t.header), t.headerText)
 				continue
 			}
+			r.cells = slices.Clone(r.cells)
 			if !yield(r) {
 				return
 			}
 		}
 		if first && errs.len() == 0 {
-			errs.Add(t.f.Span(0, 0), nil, "empty CSV: expected the header %q", strings.Join(t.header, ","))
+			errs.Add(t.f.Span(0, 0), nil, "empty CSV: expected the header %q", t.headerText)
 		}
 	}
 }
