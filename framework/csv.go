@@ -193,8 +193,10 @@ func sortedRequirements(rs []*Requirement) []*Requirement {
 
 // skillRows writes the rows of the skills layout, in order, with write.
 func skillRows(fw *Framework, write func([]string)) {
+	row := make([]string, len(skillsCSVHeader))
+	var roles []string
 	for _, s := range fw.Skills {
-		row := []string{s.Name.Value, s.Description.Value, "", "", "", ""}
+		row = append(row[:0], s.Name.Value, s.Description.Value, "", "", "", "")
 		if s.SeniorCivilService {
 			desc := bulletsCell(csvYouCan, s.Requirements)
 			if len(s.LeadershipExamples) > 0 {
@@ -215,7 +217,7 @@ func skillRows(fw *Framework, write func([]string)) {
 			}
 			row[1+int(l.Level)] = cell
 		}
-		var roles []string
+		roles = roles[:0]
 		for _, r := range s.Roles {
 			roles = append(roles, r.Name.Value)
 		}

@@ -177,7 +177,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 		}
 	}
 	w.b = make([]byte, 0, size)
-	w.b = append(w.b, '{')
+	w.raw("{")
 	w.key(1, 0, "$schema")
 	w.string(ExportSchemaID)
 	w.key(1, 1, "schemaVersion")
@@ -185,7 +185,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 
 	w.key(1, 2, "skills")
 	n := 0
-	w.b = append(w.b, '[')
+	w.raw("[")
 	for _, s := range fw.Skills {
 		if s == nil {
 			continue
@@ -201,7 +201,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 
 	w.key(1, 3, "roles")
 	n = 0
-	w.b = append(w.b, '[')
+	w.raw("[")
 	for _, r := range fw.Roles {
 		if r != nil {
 			er := e.role(r)
@@ -214,7 +214,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 	if slices.ContainsFunc(fw.Changes, func(c *Change) bool { return c != nil }) {
 		w.key(1, 4, "changes")
 		n = 0
-		w.b = append(w.b, '[')
+		w.raw("[")
 		for _, c := range fw.Changes {
 			if c != nil {
 				ec := exportChange{
@@ -232,7 +232,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 
 	w.key(1, 5, "documents")
 	n = 0
-	w.b = append(w.b, '[')
+	w.raw("[")
 	for _, d := range fw.Documents {
 		if d == nil {
 			continue
@@ -250,8 +250,8 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 	}
 	w.end(1, n, ']')
 	w.end(0, 1, '}')
-	w.b = append(w.b, '\n')
-	return w.b, nil
+	w.raw("\n")
+	return w.bytes(), nil
 }
 
 type exporter struct {
@@ -319,6 +319,9 @@ func (e exporter) role(r *Role) exportRole {
 	if r.LevelCount.Count != 0 || r.LevelCount.Text.Value != "" {
 		er.LevelCount = &exportCount{Count: r.LevelCount.Count, Text: r.LevelCount.Text.Value}
 	}
+	if len(r.Levels) > 0 {
+		er.Levels = make([]exportRoleLevel, 0, len(r.Levels))
+	}
 	for _, l := range r.Levels {
 		if l == nil {
 			continue
@@ -341,7 +344,10 @@ func (e exporter) role(r *Role) exportRole {
 }
 
 func (e exporter) requirements(rs []*Requirement) []exportRequirement {
-	var out []exportRequirement
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]exportRequirement, 0, len(rs))
 	for _, q := range rs {
 		if q == nil {
 			continue

@@ -20,25 +20,43 @@ import (
 // source's invalid bytes cannot survive the export; the encoding rule
 // reports them.)
 type jsonWriter struct {
-	b []byte
+	b    []byte   // being written
+	full [][]byte // written before b
+	size int      // of full
+}
+
+// jsonChunk is the size of the buffers a jsonWriter adds when the one it
+// was given is full.
+const jsonChunk = 1 << 20
+
+// bytes returns what was written, in one slice.
+func (w *jsonWriter) bytes() []byte {
+	if len(w.full) == 0 {
+		return w.b
+	}
+	out := make([]byte, 0, w.size+len(w.b))
+	for _, c := range w.full {
+		out = append(out, c...)
+	}
+	return append(out, w.b...)
 }
 
 // key writes the n-th key of an object at depth (1 for the members of
 // the outermost object).
 func (w *jsonWriter) key(depth, n int, name string) {
 	if n > 0 {
-		w.b = append(w.b, ',')
+		w.raw(",")
 	}
 	w.newline(depth)
 	w.string(name)
-	w.b = append(w.b, ':', ' ')
+	w.raw(": ")
 }
 
 // elem writes the n-th element v (a pointer to an export struct) of an
 // array whose elements are at depth.
 func (w *jsonWriter) elem(depth, n int, v any) {
 	if n > 0 {
-		w.b = append(w.b, ',')
+		w.raw(",")
 	}
 	w.newline(depth)
 	w.value(reflect.ValueOf(v).Elem(), depth)
@@ -49,14 +67,34 @@ func (w *jsonWriter) end(depth, n int, c byte) {
 	if n > 0 {
 		w.newline(depth)
 	}
-	w.b = append(w.b, c)
+	w.raw(string(c))
+}
+
+// reserve makes room for n more bytes. A full buffer is set aside and a
+// new one started, so that writing allocates the output once more in
+// all, then bytes once (append would grow one buffer by a quarter at a
+// time, allocating about five times what it holds in the end).
+func (w *jsonWriter) reserve(n int) {
+	if cap(w.b)-len(w.b) >= n {
+		return
+	}
+	w.full = append(w.full, w.b)
+	w.size += len(w.b)
+	w.b = make([]byte, 0, max(jsonChunk, n))
 }
 
 func (w *jsonWriter) newline(depth int) {
+	w.reserve(1 + 2*depth)
 	w.b = append(w.b, '\n')
 	for range depth {
 		w.b = append(w.b, ' ', ' ')
 	}
+}
+
+// raw writes s as it is.
+func (w *jsonWriter) raw(s string) {
+	w.reserve(len(s))
+	w.b = append(w.b, s...)
 }
 
 // value writes v, whose own line is at depth.
@@ -65,31 +103,33 @@ func (w *jsonWriter) value(v reflect.Value, depth int) {
 	case reflect.String:
 		w.string(v.String())
 	case reflect.Bool:
+		w.reserve(5)
 		w.b = strconv.AppendBool(w.b, v.Bool())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		w.reserve(20)
 		w.b = strconv.AppendInt(w.b, v.Int(), 10)
 	case reflect.Pointer:
 		if v.IsNil() {
-			w.b = append(w.b, "null"...)
+			w.raw("null")
 			return
 		}
 		w.value(v.Elem(), depth)
 	case reflect.Slice:
 		if v.IsNil() {
-			w.b = append(w.b, "null"...)
+			w.raw("null")
 			return
 		}
-		w.b = append(w.b, '[')
+		w.raw("[")
 		for i := range v.Len() {
 			if i > 0 {
-				w.b = append(w.b, ',')
+				w.raw(",")
 			}
 			w.newline(depth + 1)
 			w.value(v.Index(i), depth+1)
 		}
 		w.end(depth, v.Len(), ']')
 	case reflect.Struct:
-		w.b = append(w.b, '{')
+		w.raw("{")
 		n := 0
 		for _, f := range jsonFieldsOf(v.Type()) {
 			fv := v.Field(f.index)
@@ -165,6 +205,7 @@ func (w *jsonWriter) string(s string) {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
+	w.reserve(2 + len(s) + jsonEscapeExtra(s))
 	b := append(w.b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -206,4 +247,20 @@ func (w *jsonWriter) string(s string) {
 	}
 	b = append(b, s[start:]...)
 	w.b = append(b, '"')
+}
+
+// jsonEscapeExtra returns how many bytes escaping adds to valid UTF-8 s.
+func jsonEscapeExtra(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"', c == '\\', c == '\b', c == '\f', c == '\n', c == '\r', c == '\t':
+			n++
+		case c < 0x20:
+			n += 5
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			n += 3 // U+2028 and U+2029: 3 bytes become 6
+		}
+	}
+	return n
 }

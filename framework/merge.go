@@ -73,6 +73,13 @@ func Merge(docs ...*Document) *Framework {
 		return docName(ds[i]) < docName(ds[j])
 	})
 	fw := &Framework{Documents: ds}
+	skills := 0
+	for _, d := range ds {
+		skills += len(d.Skills)
+	}
+	if skills > 0 {
+		fw.Skills = make([]*Skill, 0, skills)
+	}
 	seenSkill := map[string]bool{}
 	roles := map[string]*Role{}
 	levels := map[*Role]map[string]*RoleLevel{} // of a merged role, by key
