@@ -131,7 +131,8 @@ func orderLevels(r *framework.Role) {
 		key    string // of the name, for the inferred
 		weight int    // skillWeight, for the inferred
 	}
-	var order, inferred []placed
+	order := make([]placed, 0, min(len(r.Levels), len(table)))
+	var inferred []placed
 	for _, l := range r.Levels {
 		rank, word := nameRank(l.Name.Value)
 		key := l.Name.Key()
@@ -143,6 +144,9 @@ func orderLevels(r *framework.Role) {
 				}
 			}
 			continue
+		}
+		if inferred == nil {
+			inferred = make([]placed, 0, len(r.Levels)-len(order))
 		}
 		inferred = append(inferred, placed{l: l, rank: rank, word: word, key: key, weight: skillWeight(l)})
 	}
@@ -166,17 +170,27 @@ func orderLevels(r *framework.Role) {
 		}
 	}
 	gaps := make([][]placed, len(order)+1)
+	what := "the role is not in"
+	if len(table) > 0 {
+		what = "the level is not in"
+	}
+	type reason struct {
+		word   string
+		weight int
+	}
+	reasons := map[reason]string{} // levels placed alike share the text
 	for _, p := range inferred {
 		gaps[after[p.rank]] = append(gaps[after[p.rank]], p)
-		why := "its name has no seniority word"
-		if p.word != "" {
-			why = fmt.Sprintf("its name starts %q", p.word)
+		why, ok := reasons[reason{p.word, p.weight}]
+		if !ok {
+			how := "its name has no seniority word"
+			if p.word != "" {
+				how = fmt.Sprintf("its name starts %q", p.word)
+			}
+			why = fmt.Sprintf("%s the embedded table of role levels (%s); placed by its name (%s), then by the skill levels it requires (weight %d)", what, SeniorityEdition, how, p.weight)
+			reasons[reason{p.word, p.weight}] = why
 		}
-		what := "the role is not in"
-		if len(table) > 0 {
-			what = "the level is not in"
-		}
-		p.l.InferredOrder = fmt.Sprintf("%s the embedded table of role levels (%s); placed by its name (%s), then by the skill levels it requires (weight %d)", what, SeniorityEdition, why, p.weight)
+		p.l.InferredOrder = why
 	}
 	r.Levels = r.Levels[:0]
 	put := func(p placed) {

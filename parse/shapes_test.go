@@ -13,9 +13,11 @@ import (
 
 // This file generates hostile shapes of input at the size the budget
 // covers: every input of up to 4 MB, whatever its shape, parsed, merged
-// and exported in at most 2 s and 200 MiB on a 2-core machine. The test
-// asserts the memory (bytes allocated, which are deterministic); the
-// benchmark measures the time.
+// and exported in at most 2 s and 200 MiB on a 2-core machine. Each shape
+// is as large as the limits let it be: 4 MB, or as many lines as
+// parse.DefaultLimits allows when its lines are short. The test asserts
+// the memory (bytes allocated, which are deterministic); the benchmark
+// measures the time.
 
 // shapeSize is the size of each generated input: the 4 MB of the budget.
 const shapeSize = 4 << 20
@@ -34,18 +36,22 @@ type shape struct {
 }
 
 // fill repeats unit(i), for i = 0, 1, …, after head until the text
-// reaches size bytes, and returns it with the number of units.
+// would pass size bytes or the line limit, and returns it with the
+// number of units.
 func fill(head string, size int, unit func(i int) string) (string, int) {
 	var b strings.Builder
 	b.Grow(size + 1024)
 	b.WriteString(head)
+	lines := strings.Count(head, "\n")
 	n := 0
 	for {
 		u := unit(n)
-		if b.Len()+len(u) > size {
+		l := strings.Count(u, "\n")
+		if b.Len()+len(u) > size || lines+l > parse.DefaultLimits.MaxLines {
 			break
 		}
 		b.WriteString(u)
+		lines += l
 		n++
 	}
 	return b.String(), n
@@ -103,6 +109,9 @@ func hostileShapes(size int) []shape {
 	add("many distinct headings", "headings-distinct.md", src, wantDoc)
 	src, _ = fill(head, size, func(int) string { return "## S\n1. X\n" })
 	add("many headings with bad levels", "headings-levels.md", src, wantDoc)
+	// Beyond the line limit: refused at once.
+	add("1,000,000 headings", "million.md", head+strings.Repeat("## S\n", 1_000_000)[:size-len(head)],
+		wantLimit(fmt.Sprintf("million.md:%d:1: input limit exceeded: the file has", parse.DefaultLimits.MaxLines+1)))
 	// Long names: a skill name of most of the file, in each format that
 	// reads names from prose.
 	long := strings.Repeat("x", size-1024)
