@@ -3,6 +3,8 @@ package parse
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -64,9 +66,41 @@ func looksLikeRolePage(src string) bool {
 }
 
 // collapse returns s with runs of space (tabs included) made single
-// spaces, for matching headings that a copy from a table may have spaced
-// with tabs.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// spaces and surrounding space removed, for matching headings that a
+// copy from a table may have spaced with tabs. Most lines are collapsed
+// already: s itself is returned, and nothing is allocated.
+func collapse(s string) string {
+	if collapsed(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsed reports whether collapse would return s unchanged: no space
+// (as strings.Fields sees it) but single ASCII spaces between words.
+func collapsed(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+					return false
+				}
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
 
 type pageMode int
 

@@ -109,6 +109,25 @@ func hostileShapes(size int) []shape {
 	add("many distinct headings", "headings-distinct.md", src, wantDoc)
 	src, _ = fill(head, size, func(int) string { return "## S\n1. X\n" })
 	add("many headings with bad levels", "headings-levels.md", src, wantDoc)
+	// Many bullets in one catalogue level.
+	src, _ = fill(head, size, func(int) string { return "- a\n" })
+	add("many bullets in one level", "bullets.md", src, wantDoc)
+	// Many skills in one structured role level, and many levels.
+	roleLevel := "Data role: Data wrangler\n- Wrangles.\n\nRole level: Wrangler\n"
+	src, n = fill(roleLevel, size, func(i int) string { return fmt.Sprintf("Skill: S%d\n", i) })
+	add("many skills in a role-level text", "role-level.txt", src, wantSkills(n))
+	src, n = fill(roleLevel+"Skill: Planning\n", size, func(i int) string { return fmt.Sprintf("Role level: W%d\n", i) })
+	add("many levels in a role-level text", "role-levels.txt", src, wantLevelCount(n+1))
+	// A JSON export with many levels in one role, one a line.
+	src, n = fill(`{"$schema":"`+framework.ExportSchemaID+`","schemaVersion":"1","skills":[],"roles":[{"name":"R","slug":"r","levels":[`+"\n", size-64, func(i int) string {
+		return fmt.Sprintf(`{"name":"L%d"},`+"\n", i)
+	})
+	add("many levels in a JSON export", "levels.json", strings.TrimSuffix(src, ",\n")+"\n]}],\"documents\":[]}\n", wantLevels(n))
+	// Cells with space around them: a note each, up to the limit.
+	src, n = fill(rolesCSVHeader, size, func(i int) string {
+		return fmt.Sprintf("Data, Data scientist ,Does data., Data scientist ,A level., Planning %d ,Plans.,Working,\"You can:\n- plan\",\n", i)
+	})
+	add("many untrimmed cells", "untrimmed.csv", src, wantCappedNotes(3*n, "has space around it"))
 	// Beyond the line limit: refused at once.
 	add("1,000,000 headings", "million.md", head+strings.Repeat("## S\n", 1_000_000)[:size-len(head)],
 		wantLimit(fmt.Sprintf("million.md:%d:1: input limit exceeded: the file has", parse.DefaultLimits.MaxLines+1)))
@@ -145,6 +164,16 @@ func wantLevels(n int) func(*testing.T, *framework.Document, error) {
 			if l.Number != i+1 {
 				t.Fatalf("level %d (%s) numbered %d", i+1, l.Name.Value, l.Number)
 			}
+		}
+	}
+}
+
+// wantLevelCount checks that the one role has n levels.
+func wantLevelCount(n int) func(*testing.T, *framework.Document, error) {
+	return func(t *testing.T, doc *framework.Document, err error) {
+		wantDoc(t, doc, err)
+		if got := len(doc.Roles[0].Levels); got != n {
+			t.Errorf("%d levels, want %d", got, n)
 		}
 	}
 }
