@@ -1,11 +1,8 @@
 package framework
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"reflect"
-	"strings"
+	"slices"
 	"time"
 	"unicode/utf8"
 )
@@ -185,97 +182,97 @@ type exportShared struct {
 // stands, in the "documents" list, for those sources, so that a framework
 // read back from its export exports to the same bytes.
 func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
-	e := exporter{positions: opts.Positions, fw: fw}
-	out := exportFramework{
-		Schema:        ExportSchemaID,
-		SchemaVersion: ExportSchemaVersion,
-		Skills:        []exportSkill{},
-		Roles:         []exportRole{},
-		Documents:     []exportDocument{},
+	// The export is written element by element, as encoding/json would
+	// encode the export structs and json.Indent indent them (see
+	// jsonWriter), so that an element's structs are garbage once it is
+	// written and the output is never held twice.
+	var w jsonWriter
+	if fw == nil {
+		fw = &Framework{}
 	}
-	if fw != nil {
-		for _, s := range fw.Skills {
-			if s == nil {
-				continue
-			}
-			es, err := e.skill(s)
-			if err != nil {
-				return nil, err
-			}
-			out.Skills = append(out.Skills, es)
+	e := exporter{positions: opts.Positions, fw: fw}
+	size := 4096
+	for _, d := range fw.Documents {
+		if d != nil && d.File != nil {
+			size += len(d.File.Src)
 		}
-		for _, r := range fw.Roles {
-			if r != nil {
-				out.Roles = append(out.Roles, e.role(r))
-			}
+	}
+	w.b = make([]byte, 0, size)
+	w.raw("{")
+	w.key(1, 0, "$schema")
+	w.string(ExportSchemaID)
+	w.key(1, 1, "schemaVersion")
+	w.string(ExportSchemaVersion)
+
+	w.key(1, 2, "skills")
+	n := 0
+	w.raw("[")
+	for _, s := range fw.Skills {
+		if s == nil {
+			continue
 		}
+		es, err := e.skill(s)
+		if err != nil {
+			return nil, err
+		}
+		w.elem(2, n, &es)
+		n++
+	}
+	w.end(1, n, ']')
+
+	w.key(1, 3, "roles")
+	n = 0
+	w.raw("[")
+	for _, r := range fw.Roles {
+		if r != nil {
+			er := e.role(r)
+			w.elem(2, n, &er)
+			n++
+		}
+	}
+	w.end(1, n, ']')
+
+	if slices.ContainsFunc(fw.Changes, func(c *Change) bool { return c != nil }) {
+		w.key(1, 4, "changes")
+		n = 0
+		w.raw("[")
 		for _, c := range fw.Changes {
 			if c != nil {
-				out.Changes = append(out.Changes, exportChange{
+				ec := exportChange{
 					Date:   isoDate(c.Date),
 					Page:   c.Page.Value,
 					Note:   c.Note.Value,
 					Source: e.source(c.Span),
-				})
+				}
+				w.elem(2, n, &ec)
+				n++
 			}
 		}
-		for _, d := range fw.Documents {
-			if d == nil {
-				continue
-			}
-			if _, ok := formatRank[d.Format]; !ok {
-				return nil, fmt.Errorf("export: document %q: unknown format %q", docName(d), d.Format)
-			}
-			if err := checkSources(d); err != nil {
-				return nil, err
-			}
-			out.Documents = append(out.Documents, e.documents(d)...)
-		}
+		w.end(1, n, ']')
 	}
-	validUTF8(reflect.ValueOf(&out).Elem())
-	// Encoded compact, then indented into a buffer sized for it once:
-	// indenting while encoding grows a buffer of the full size by
-	// doubling, and then copies it.
-	var compact, b bytes.Buffer
-	enc := json.NewEncoder(&compact)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	if err := json.Indent(&b, compact.Bytes(), "", "  "); err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	return b.Bytes(), nil
-}
 
-// validUTF8 replaces each invalid UTF-8 sequence in the strings of v by
-// U+FFFD, as encoding/json would, but before encoding, so that the export
-// holds the character itself and reads back to the same bytes. (JSON is
-// UTF-8: a source's invalid bytes cannot survive the export; the encoding
-// rule reports them.)
-func validUTF8(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.String:
-		if s := v.String(); !utf8.ValidString(s) && v.CanSet() {
-			v.SetString(strings.ToValidUTF8(s, "\uFFFD"))
+	w.key(1, 5, "documents")
+	n = 0
+	w.raw("[")
+	for _, d := range fw.Documents {
+		if d == nil {
+			continue
 		}
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			validUTF8(v.Elem())
+		if _, ok := formatRank[d.Format]; !ok {
+			return nil, fmt.Errorf("export: document %q: unknown format %q", docName(d), d.Format)
 		}
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				validUTF8(v.Field(i))
-			}
+		if err := checkSources(d); err != nil {
+			return nil, err
 		}
-	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len(); i++ {
-			validUTF8(v.Index(i))
+		for _, ed := range e.documents(d) {
+			w.elem(2, n, &ed)
+			n++
 		}
-	case reflect.Map:
-		// The export has no maps.
 	}
+	w.end(1, n, ']')
+	w.end(0, 1, '}')
+	w.raw("\n")
+	return w.bytes(), nil
 }
 
 type exporter struct {
@@ -367,6 +364,9 @@ func (e exporter) role(r *Role) exportRole {
 	if r.LevelCount.Count != 0 || r.LevelCount.Text.Value != "" {
 		er.LevelCount = &exportCount{Count: r.LevelCount.Count, Text: r.LevelCount.Text.Value}
 	}
+	if len(r.Levels) > 0 {
+		er.Levels = make([]exportRoleLevel, 0, len(r.Levels))
+	}
 	for _, l := range r.Levels {
 		if l == nil {
 			continue
@@ -392,7 +392,10 @@ func (e exporter) role(r *Role) exportRole {
 // requirements exports the requirements of a role level, or of a role
 // without levels (roleWide).
 func (e exporter) requirements(rs []*Requirement, roleWide bool) []exportRequirement {
-	var out []exportRequirement
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]exportRequirement, 0, len(rs))
 	for _, q := range rs {
 		if q == nil {
 			continue

@@ -212,6 +212,10 @@ func TestMerge(t *testing.T) {
 	if n := len(pageDoc.Roles[0].Levels); n != 2 {
 		t.Errorf("Merge modified a document: it has %d levels", n)
 	}
+	// The merged level took the export's responsibilities into a copy.
+	if n := len(pageDoc.Roles[0].Levels[1].Responsibilities); n != 0 {
+		t.Errorf("Merge modified a document's level: it has %d responsibilities", n)
+	}
 }
 
 func TestIsNoteCode(t *testing.T) {

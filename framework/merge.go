@@ -57,7 +57,8 @@ func rank(f Format) int {
 //     key, in the order the first document gives them, later documents'
 //     new levels after them. A level's fields are filled the same way.
 //
-// Merge does not modify the documents.
+// Merge does not modify the documents. The Framework shares their skills,
+// and their role levels where no later document fills in a field.
 func Merge(docs ...*Document) *Framework {
 	ds := make([]*Document, 0, len(docs))
 	for _, d := range docs {
@@ -73,8 +74,16 @@ func Merge(docs ...*Document) *Framework {
 		return docName(ds[i]) < docName(ds[j])
 	})
 	fw := &Framework{Documents: ds}
+	skills := 0
+	for _, d := range ds {
+		skills += len(d.Skills)
+	}
+	if skills > 0 {
+		fw.Skills = make([]*Skill, 0, skills)
+	}
 	seenSkill := map[string]bool{}
 	roles := map[string]*Role{}
+	levels := map[*Role]map[string]mergedLevel{} // of a merged role, by key
 	for _, d := range ds {
 		for _, s := range d.Skills {
 			k := s.Name.Key()
@@ -92,9 +101,10 @@ func Merge(docs ...*Document) *Framework {
 				c.Levels = nil
 				m = &c
 				roles[k] = m
+				levels[m] = map[string]mergedLevel{}
 				fw.Roles = append(fw.Roles, m)
 			}
-			mergeRole(m, r)
+			mergeRole(m, r, levels[m])
 		}
 		fw.Changes = append(fw.Changes, d.Changes...)
 	}
@@ -114,8 +124,9 @@ func docName(d *Document) string {
 	return d.File.Name
 }
 
-// mergeRole fills m's empty fields from r and adds r's levels.
-func mergeRole(m, r *Role) {
+// mergeRole fills m's empty fields from r and adds r's levels; levels
+// indexes m's levels by key, and is kept up to date.
+func mergeRole(m, r *Role, levels map[string]mergedLevel) {
 	fill(&m.Family, r.Family)
 	if m.Slug == "" {
 		m.Slug = r.Slug
@@ -137,7 +148,19 @@ func mergeRole(m, r *Role) {
 	}
 	m.SeniorCivilService = m.SeniorCivilService || r.SeniorCivilService
 	for _, l := range r.Levels {
-		if ml := m.Level(l.Name.Value); ml != nil {
+		k := l.Name.Key()
+		if at, ok := levels[k]; ok {
+			ml := m.Levels[at.index]
+			if ml.Number != 0 && len(ml.Description) > 0 && len(ml.Responsibilities) > 0 && len(ml.Grades) > 0 && len(ml.Skills) > 0 {
+				continue // nothing to fill
+			}
+			if !at.own {
+				// The level is a document's: fill a copy.
+				c := *ml
+				ml = &c
+				m.Levels[at.index] = ml
+				levels[k] = mergedLevel{index: at.index, own: true}
+			}
 			if ml.Number == 0 {
 				ml.Number = l.Number
 			}
@@ -155,9 +178,17 @@ func mergeRole(m, r *Role) {
 			}
 			continue
 		}
-		c := *l
-		m.Levels = append(m.Levels, &c)
+		levels[k] = mergedLevel{index: len(m.Levels)}
+		m.Levels = append(m.Levels, l)
 	}
+}
+
+// mergedLevel is where a level of a merged role is in its Levels, and
+// whether Merge made it (the role takes a document's level as it is,
+// and copies it when a later document fills one of its fields).
+type mergedLevel struct {
+	index int
+	own   bool
 }
 
 func fill(dst *Text, src Text) {

@@ -3,10 +3,10 @@ package parse
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"hash/maphash"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -168,8 +168,10 @@ func bomLen(src string) int {
 
 // readCSV yields the records of f in order, one at a time, so that a
 // large download is never held as records. A syntax error ends the
-// reading with an error at its position.
-func readCSV(f *framework.File, errs *framework.ErrorList) iter.Seq[record] {
+// reading with an error at its position. A record's cells are valid
+// until yield returns: a caller that keeps them keeps a copy (see
+// readRows).
+func readCSV(f *framework.File, errs *errorList) iter.Seq[record] {
 	return func(yield func(record) bool) {
 		bom := bomLen(f.Src)
 		if off, n := widestRecord(f.Src[bom:]); n > maxCSVFields {
@@ -186,7 +188,7 @@ func readCSV(f *framework.File, errs *framework.ErrorList) iter.Seq[record] {
 // cut from the source directly (plainRecords); at the first record that
 // is not, encoding/csv reads the rest (csvRecords), so that every syntax
 // error is reported as encoding/csv reports it.
-func readRecords(f *framework.File, from int, errs *framework.ErrorList, yield func(record) bool) {
+func readRecords(f *framework.File, from int, errs *errorList, yield func(record) bool) {
 	off, done := plainRecords(f, from, yield)
 	if !done {
 		csvRecords(f, off, errs, yield)
@@ -202,7 +204,7 @@ func readRecords(f *framework.File, from int, errs *framework.ErrorList, yield f
 // is not, the record at off is the first it could not read.
 func plainRecords(f *framework.File, off int, yield func(record) bool) (int, bool) {
 	src := f.Src
-	width := 0 // of the last record: the next is likely as wide
+	var cells []cell // reused from record to record
 	for off < len(src) {
 		// encoding/csv skips empty lines, and drops a "\r" before the end.
 		switch {
@@ -213,11 +215,11 @@ func plainRecords(f *framework.File, off int, yield func(record) bool) (int, boo
 			off = min(off+2, len(src))
 			continue
 		}
-		rec, next, ok := plainRecord(f, off, width)
+		rec, next, ok := plainRecord(f, off, cells[:0])
 		if !ok {
 			return off, false
 		}
-		width = len(rec.cells)
+		cells = rec.cells
 		if !yield(rec) {
 			return next, true
 		}
@@ -229,11 +231,11 @@ func plainRecords(f *framework.File, off int, yield func(record) bool) (int, boo
 // plainRecord reads the record at src[start:], which is not an empty
 // line, and returns it and the offset after its line end; ok is false
 // where encoding/csv would report an error, or the record is wider than
-// maxCSVFields. width is the expected number of fields.
-func plainRecord(f *framework.File, start, width int) (rec record, next int, ok bool) {
+// maxCSVFields. The cells are appended to cells.
+func plainRecord(f *framework.File, start int, cells []cell) (rec record, next int, ok bool) {
 	src := f.Src
 	i := start
-	rec.cells = make([]cell, 0, width)
+	rec.cells = cells
 	for {
 		if len(rec.cells) == maxCSVFields {
 			return record{}, 0, false
@@ -312,7 +314,7 @@ func plainRecord(f *framework.File, start, width int) (rec record, next int, ok 
 
 // csvRecords yields the records of f from offset from, a line's start, as
 // encoding/csv reads them, and reports the first syntax error.
-func csvRecords(f *framework.File, from int, errs *framework.ErrorList, yield func(record) bool) {
+func csvRecords(f *framework.File, from int, errs *errorList, yield func(record) bool) {
 	// encoding/csv counts lines from from: its line n starts where f's
 	// line base+n-1 does, but for the first (after a byte order mark).
 	base := f.Position(from).Line
@@ -453,24 +455,26 @@ func csvHeader(src string, want []string) bool {
 // table is a CSV download being read: its records after the header, and
 // the document notes and errors.
 type table struct {
-	f      *framework.File
-	doc    *framework.Document
-	errs   framework.ErrorList
-	header []string
+	f          *framework.File
+	doc        *framework.Document
+	errs       errorList
+	notes      notes // the document's, which done puts in it
+	header     []string
+	headerText string // the header as a CSV line, for messages
 }
 
 // readTable starts reading f as a CSV download with the given header.
 func readTable(f *framework.File, header []string) *table {
 	f.Decoder = csvDecoder{}
-	return &table{f: f, doc: &framework.Document{}, header: header}
+	return &table{f: f, doc: &framework.Document{}, header: header, headerText: strings.Join(header, ",")}
 }
 
-// rows yields the records after the header; a record whose width is not
-// the header's is an error and is skipped.
+// rows yields the records after the header, each with cells of its own;
+// a record whose width is not the header's is an error and is skipped.
 func (t *table) rows() iter.Seq[record] { return t.readRows(&t.errs) }
 
 // readRows is rows with its errors added to errs.
-func (t *table) readRows(errs *framework.ErrorList) iter.Seq[record] {
+func (t *table) readRows(errs *errorList) iter.Seq[record] {
 	return func(yield func(record) bool) {
 		first := true
 		for r := range readCSV(t.f, errs) {
@@ -479,31 +483,28 @@ func (t *table) readRows(errs *framework.ErrorList) iter.Seq[record] {
 				continue
 			}
 			if len(r.cells) != len(t.header) {
-				errs.Add(r.span, nil, "record has %d fields, expected %d (%s); record skipped", len(r.cells), len(t.header), strings.Join(t.header, ","))
+				errs.Add(r.span, nil, "record has %d fields, expected %d (%s); record skipped", len(r.cells), len(t.header), t.headerText)
 				continue
 			}
+			r.cells = slices.Clone(r.cells)
 			if !yield(r) {
 				return
 			}
 		}
-		if first && len(*errs) == 0 {
-			errs.Add(t.f.Span(0, 0), nil, "empty CSV: expected the header %q", strings.Join(t.header, ","))
+		if first && errs.len() == 0 {
+			errs.Add(t.f.Span(0, 0), nil, "empty CSV: expected the header %q", t.headerText)
 		}
 	}
 }
 
-// notes collects a document's notes, or a row's on their way to it.
-type notes []framework.Note
-
-func (n *notes) add(code string, sp framework.Span, format string, args ...any) {
-	*n = append(*n, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+func (t *table) note(code string, sp framework.Span, format string, args ...any) {
+	t.notes.add(code, sp, format, args...)
 }
 
-// notes returns the document's notes, to add to.
-func (t *table) notes() *notes { return (*notes)(&t.doc.Notes) }
-
-func (t *table) note(code string, sp framework.Span, format string, args ...any) {
-	t.notes().add(code, sp, format, args...)
+// done puts the notes in the document and returns it with the errors.
+func (t *table) done() (*framework.Document, errorList) {
+	t.doc.Notes = t.notes.done()
+	return t.doc, t.errs
 }
 
 // duplicate reports whether r repeats an earlier record exactly, and

@@ -27,9 +27,9 @@ type readCell struct {
 	Start int
 }
 
-func readAll(src string, read func(f *framework.File, from int, errs *framework.ErrorList, yield func(record) bool)) readOut {
+func readAll(src string, read func(f *framework.File, from int, errs *errorList, yield func(record) bool)) readOut {
 	f := framework.NewFile("x.csv", src)
-	var errs framework.ErrorList
+	var errs errorList
 	var out readOut
 	read(f, bomLen(src), &errs, func(r record) bool {
 		rr := readRecord{Start: r.span.Start, End: r.span.End}
@@ -39,7 +39,7 @@ func readAll(src string, read func(f *framework.File, from int, errs *framework.
 		out.Records = append(out.Records, rr)
 		return true
 	})
-	for _, e := range errs {
+	for _, e := range errs.sorted() {
 		out.Errors = append(out.Errors, e.Error())
 	}
 	return out

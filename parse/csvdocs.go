@@ -32,10 +32,10 @@ const (
 //
 // The rows are read and prepared (see roleRow) on one goroutine while the
 // model is built from them, in order, on this one.
-func parseRolesCSV(f *framework.File) (*framework.Document, framework.ErrorList) {
+func parseRolesCSV(f *framework.File) (*framework.Document, errorList) {
 	t := readTable(f, rolesHeader)
 	b := &rolesBuilder{t: t, seen: newRowSet(), roles: map[string]*framework.Role{},
-		roleByValue: map[string]*framework.Role{}, levelByValue: map[*framework.Role]map[string]*framework.RoleLevel{},
+		roleByValue: map[string]*framework.Role{}, levels: map[*framework.Role]*roleLevels{},
 		reqAt: map[int]*framework.Requirement{}}
 	for rows := range roleRows(t, b.seen) {
 		for i := range rows {
@@ -45,18 +45,25 @@ func parseRolesCSV(f *framework.File) (*framework.Document, framework.ErrorList)
 	for _, role := range t.doc.Roles {
 		orderLevels(role)
 	}
-	return t.doc, t.errs
+	return t.done()
 }
 
 // rolesBuilder builds the model of the roles download from its rows, in
 // order.
 type rolesBuilder struct {
-	t            *table
-	seen         *rowSet                    // the rows so far, for repeats
-	roles        map[string]*framework.Role // by key
-	roleByValue  map[string]*framework.Role // by name as written: rows repeat it
-	levelByValue map[*framework.Role]map[string]*framework.RoleLevel
-	reqAt        map[int]*framework.Requirement // by the start of its row
+	t           *table
+	seen        *rowSet                    // the rows so far, for repeats
+	roles       map[string]*framework.Role // by key
+	roleByValue map[string]*framework.Role // by name as written: rows repeat it
+	levels      map[*framework.Role]*roleLevels
+	reqAt       map[int]*framework.Requirement // by the start of its row
+}
+
+// roleLevels indexes the levels of a role, so that a row finds its level
+// without scanning the role's.
+type roleLevels struct {
+	byValue map[string]*framework.RoleLevel // by name as written: rows repeat it
+	byKey   map[string]*framework.RoleLevel
 }
 
 // roleRow is a row of the roles download with what can be read from it
@@ -108,7 +115,7 @@ func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
 		full := make(chan []roleRow, 2)
 		free := make(chan []roleRow, 4)
 		stop, done := make(chan struct{}), make(chan struct{})
-		var readErrs framework.ErrorList
+		var readErrs errorList
 		var panicked any // set before done is closed
 		go func() {
 			defer close(done)
@@ -149,7 +156,7 @@ func roleRows(t *table, seen *rowSet) iter.Seq[[]roleRow] {
 			if panicked != nil {
 				panic(panicked)
 			}
-			t.errs = append(t.errs, readErrs...)
+			t.errs.addAll(&readErrs)
 		}()
 		for b := range full {
 			if !yield(b) {
@@ -170,7 +177,7 @@ func (b *rolesBuilder) add(row *roleRow) {
 		}
 		return
 	}
-	t.doc.Notes = append(t.doc.Notes, row.untrimmed...)
+	t.notes.addAll(&row.untrimmed)
 	name := row.name
 	if name.Value == "" {
 		t.errs.Add(r.span, nil, "row has no role name: expected the %q column to name a role; row skipped", rolesHeader[rcRole])
@@ -183,7 +190,7 @@ func (b *rolesBuilder) add(row *roleRow) {
 	}
 	if role == nil {
 		role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Family: row.family, Span: r.span}
-		p := t.notes().splitProse(c[rcRoleDescription])
+		p := t.notes.splitProse(c[rcRoleDescription])
 		role.Description, role.Responsibilities = p.paragraphs, p.bullets
 		_, family := c[rcFamily].textCell(rolesHeader[rcFamily])
 		_, nameCell := c[rcRole].textCell(rolesHeader[rcRole])
@@ -223,7 +230,7 @@ func (b *rolesBuilder) add(row *roleRow) {
 		// A Senior Civil Service role: the skill's "You can:" and
 		// leadership examples are in the skill description column.
 		p := row.prose
-		t.doc.Notes = append(t.doc.Notes, row.proseNotes...)
+		t.notes.addAll(&row.proseNotes)
 		req.Descriptors, req.LeadershipExamples = p.bullets, p.examples
 		req.Description = framework.Text{}
 		if len(p.paragraphs) > 0 {
@@ -241,27 +248,30 @@ func (b *rolesBuilder) add(row *roleRow) {
 		t.errs.Add(r.span, nil, "row has no role level: expected the %q column to name a level, or %q; row skipped", rolesHeader[rcLevel], notInUse)
 		return
 	}
-	lv := b.levelByValue[role][level.Value]
+	ls := b.levels[role]
+	if ls == nil {
+		ls = &roleLevels{byValue: map[string]*framework.RoleLevel{}, byKey: map[string]*framework.RoleLevel{}}
+		b.levels[role] = ls
+	}
+	lv := ls.byValue[level.Value]
 	if lv == nil {
-		lv = role.Level(level.Value)
+		k := level.Key()
+		if lv = ls.byKey[k]; lv == nil {
+			lv = &framework.RoleLevel{Name: level, Span: r.span}
+			p := t.notes.splitProse(c[rcLevelDescription])
+			lv.Description, lv.Responsibilities = p.paragraphs, p.bullets
+			_, nameCell := c[rcLevel].textCell(rolesHeader[rcLevel])
+			lv.Cells = []*framework.Cell{nameCell, p.cell(rolesHeader[rcLevelDescription], framework.PartParagraph, -1, true, false)}
+			role.Levels = append(role.Levels, lv)
+			ls.byKey[k] = lv
+		}
+		ls.byValue[level.Value] = lv
 	}
-	if lv == nil {
-		lv = &framework.RoleLevel{Name: level, Span: r.span}
-		p := t.notes().splitProse(c[rcLevelDescription])
-		lv.Description, lv.Responsibilities = p.paragraphs, p.bullets
-		_, nameCell := c[rcLevel].textCell(rolesHeader[rcLevel])
-		lv.Cells = []*framework.Cell{nameCell, p.cell(rolesHeader[rcLevelDescription], framework.PartParagraph, -1, true, false)}
-		role.Levels = append(role.Levels, lv)
-	}
-	if b.levelByValue[role] == nil {
-		b.levelByValue[role] = map[string]*framework.RoleLevel{}
-	}
-	b.levelByValue[role][level.Value] = lv
 	lv.Span = spanOf(t.f, lv.Span, r.span)
 	req.LevelText = row.skillLevel
 	requirementLevel(req)
 	p := row.prose
-	t.doc.Notes = append(t.doc.Notes, row.proseNotes...)
+	t.notes.addAll(&row.proseNotes)
 	req.Descriptors = p.bullets
 	_, descCell := c[rcSkillDescription].textCell(rolesHeader[rcSkillDescription])
 	_, levelCell := c[rcSkillLevel].textCell(rolesHeader[rcSkillLevel])
@@ -285,7 +295,7 @@ const (
 // no such level; a skill with all four empty is a Senior Civil Service
 // skill, whose description holds "You can:" and "Examples of leadership
 // using this skill:".
-func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList) {
+func parseSkillsCSV(f *framework.File) (*framework.Document, errorList) {
 	t := readTable(f, skillsHeader)
 	seen := newRowSet()
 	for r := range t.rows() {
@@ -293,7 +303,7 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList
 			continue
 		}
 		c := r.cells
-		t.notes().untrimmed("skill", c[scName])
+		t.notes.untrimmed("skill", c[scName])
 		name, nameCell := c[scName].textCell(skillsHeader[scName])
 		if name.Value == "" {
 			t.errs.Add(r.span, nil, "row has no skill name: expected the %q column to name a skill; row skipped", skillsHeader[scName])
@@ -315,7 +325,7 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList
 				sl.Status, sl.Placeholder = framework.Undefined, txt
 				s.Cells = append(s.Cells, lcell)
 			} else {
-				p := t.notes().splitProse(lc)
+				p := t.notes.splitProse(lc)
 				s.Cells = append(s.Cells, p.cell(skillsHeader[scAwareness+i], "", 0, true, false))
 				sl.Status, sl.Descriptors = framework.Defined, p.bullets
 				for _, para := range p.paragraphs {
@@ -324,7 +334,7 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList
 			}
 			s.Levels = append(s.Levels, sl)
 		}
-		desc := t.notes().splitProse(c[scDescription])
+		desc := t.notes.splitProse(c[scDescription])
 		scs := empty && desc.youCan
 		if scs {
 			s.SeniorCivilService = true
@@ -345,7 +355,7 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, framework.ErrorList
 		s.Cells = append(s.Cells, rolesCell)
 		t.doc.Skills = append(t.doc.Skills, s)
 	}
-	return t.doc, t.errs
+	return t.done()
 }
 
 // roleList splits a ", "-separated list of role names, and returns them
@@ -369,7 +379,7 @@ func roleList(c cell) ([]framework.RoleRef, *framework.Cell) {
 
 // parseChangesCSV reads the "Change notes" download: a dated entry per
 // row.
-func parseChangesCSV(f *framework.File) (*framework.Document, framework.ErrorList) {
+func parseChangesCSV(f *framework.File) (*framework.Document, errorList) {
 	t := readTable(f, changesHeader)
 	for r := range t.rows() {
 		c := r.cells
@@ -381,5 +391,5 @@ func parseChangesCSV(f *framework.File) (*framework.Document, framework.ErrorLis
 		}
 		t.doc.Changes = append(t.doc.Changes, &framework.Change{Date: date, Page: c[1].text(), Note: c[2].text(), Span: r.span})
 	}
-	return t.doc, t.errs
+	return t.done()
 }

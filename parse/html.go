@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -128,8 +127,8 @@ type block struct {
 	text *runs
 }
 
-func parseLegacyHTML(f *framework.File) (*framework.Document, framework.ErrorList) {
-	var errs framework.ErrorList
+func parseLegacyHTML(f *framework.File) (*framework.Document, errorList) {
+	var errs errorList
 	doc := &framework.Document{}
 	blocks, title, published, updated := htmlBlocks(f, &errs)
 	doc.Title = title
@@ -143,6 +142,7 @@ func parseLegacyHTML(f *framework.File) (*framework.Document, framework.ErrorLis
 	for _, b := range blocks {
 		g.block(b)
 	}
+	doc.Notes = g.notes.done()
 	switch {
 	case g.role == nil:
 		errs.Add(f.Span(0, 0), nil, "no role found: expected an h2 %q in div.govspeak", legacyIntro+"…")
@@ -154,7 +154,7 @@ func parseLegacyHTML(f *framework.File) (*framework.Document, framework.ErrorLis
 
 // htmlBlocks tokenizes the page, returning the blocks of div.govspeak,
 // the h1 title and the "Published" and "Last updated" metadata.
-func htmlBlocks(f *framework.File, errs *framework.ErrorList) (blocks []block, title, published, updated framework.Text) {
+func htmlBlocks(f *framework.File, errs *errorList) (blocks []block, title, published, updated framework.Text) {
 	z := html.NewTokenizer(strings.NewReader(f.Src))
 	off := 0
 	var (
@@ -337,10 +337,11 @@ type guidance struct {
 	mode  guidanceMode
 	role  *framework.Role
 	level *framework.RoleLevel
+	notes notes // the document's
 }
 
 func (g *guidance) note(code string, sp framework.Span, format string, args ...any) {
-	g.doc.Notes = append(g.doc.Notes, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+	g.notes.add(code, sp, format, args...)
 }
 
 func (g *guidance) block(b block) {

@@ -31,64 +31,65 @@ func looksLikeJSON(src string) bool {
 // Malformed JSON gives one error at its line and column and an empty
 // document; a value of the wrong type or an unknown field gives an error
 // naming it by JSON Pointer, and the rest of the document is read.
-func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
+func parseJSON(f *framework.File) (*framework.Document, errorList) {
 	doc := &framework.Document{}
 	sc := jsonScanner{src: f.Src}
 	root, err := sc.document()
 	if err != nil {
-		var errs framework.ErrorList
+		var errs errorList
 		errs.Add(f.Span(err.off, err.off), nil, "invalid JSON: %s", err.msg)
 		return doc, errs
 	}
 	f.Decoder = jsonDecoder{}
 	r := &jsonReader{f: f, doc: doc}
-	r.object(root, "", []string{"$schema", "schemaVersion", "skills", "roles", "documents"}, map[string]func(*jsonValue, string){
-		"$schema": func(v *jsonValue, p string) {
+	r.object(root, "", []string{"$schema", "schemaVersion", "skills", "roles", "documents"}, func(k string, v *jsonValue, p string) bool {
+		switch k {
+		case "$schema":
 			if s := r.text(v, p); v.kind == jsonString && s.Value != framework.ExportSchemaID {
 				r.errorf(v, "%s: unknown schema %q: want %q", p, s.Value, framework.ExportSchemaID)
 			}
-		},
-		"schemaVersion": func(v *jsonValue, p string) {
+		case "schemaVersion":
 			if s := r.text(v, p); v.kind == jsonString && s.Value != framework.ExportSchemaVersion {
 				r.errorf(v, "%s: unsupported schema version %q: want %q", p, s.Value, framework.ExportSchemaVersion)
 			}
-		},
-		"skills": func(v *jsonValue, p string) {
+		case "skills":
 			r.array(v, p, func(v *jsonValue, p string) {
 				if s := r.skill(v, p); s != nil {
 					doc.Skills = append(doc.Skills, s)
 				}
 			})
-		},
-		"roles": func(v *jsonValue, p string) {
+		case "roles":
 			r.array(v, p, func(v *jsonValue, p string) {
 				if x := r.role(v, p); x != nil {
 					doc.Roles = append(doc.Roles, x)
 				}
 			})
-		},
-		"changes": func(v *jsonValue, p string) {
+		case "changes":
 			r.array(v, p, func(v *jsonValue, p string) {
 				if c := r.change(v, p); c != nil {
 					doc.Changes = append(doc.Changes, c)
 				}
 			})
-		},
-		"documents": func(v *jsonValue, p string) {
+		case "documents":
 			if v.kind == jsonArray {
 				doc.Sources = []*framework.Source{} // an empty list is a list
 			}
 			r.array(v, p, r.document)
-		},
+		default:
+			return false
+		}
+		return true
 	})
+	doc.Notes = r.notes.done()
 	return doc, r.errs
 }
 
 // jsonReader turns JSON values into the model, collecting errors.
 type jsonReader struct {
-	f    *framework.File
-	doc  *framework.Document // the exported documents go in its Sources, their notes in its Notes
-	errs framework.ErrorList
+	f     *framework.File
+	doc   *framework.Document // the exported documents go in its Sources, their notes in its Notes
+	errs  errorList
+	notes notes // the document's
 }
 
 func (r *jsonReader) errorf(v *jsonValue, format string, args ...any) {
@@ -111,30 +112,49 @@ func pointer(p string) string {
 	return p
 }
 
-// object calls the handler of each member of v with the member's value
-// and JSON Pointer, and reports unknown, repeated and missing members. It
-// reports whether v is an object.
-func (r *jsonReader) object(v *jsonValue, p string, required []string, handlers map[string]func(*jsonValue, string)) bool {
+// smallObject is the most members an object may have for object to find
+// repeats by comparing them with each other.
+const smallObject = 16
+
+// object calls handle with each member of v, its value and its JSON
+// Pointer, and reports unknown members (those handle returns false for),
+// repeated and missing ones. It reports whether v is an object.
+func (r *jsonReader) object(v *jsonValue, p string, required []string, handle func(key string, v *jsonValue, p string) bool) bool {
 	if !r.want(v, p, jsonObject) {
 		return false
 	}
-	seen := make(map[string]bool, len(v.members))
-	for _, m := range v.members {
+	// The objects of an export have a few members: they are compared
+	// with each other, without a map, unless there are many.
+	var seen map[string]bool
+	if len(v.members) > smallObject {
+		seen = make(map[string]bool, len(v.members))
+	}
+	has := func(key string, before int) bool {
+		if seen != nil {
+			return seen[key]
+		}
+		for _, m := range v.members[:before] {
+			if m.key == key {
+				return true
+			}
+		}
+		return false
+	}
+	for i, m := range v.members {
 		mp := p + "/" + escapePointer(m.key)
-		if seen[m.key] {
+		if has(m.key, i) {
 			r.errorf(m.value, "%s: repeated field %q", mp, m.key)
 			continue
 		}
-		seen[m.key] = true
-		h, ok := handlers[m.key]
-		if !ok {
-			r.errs.Add(r.f.Span(m.keyStart, m.keyStart), nil, "%s: unknown field %q", pointer(p), m.key)
-			continue
+		if seen != nil {
+			seen[m.key] = true
 		}
-		h(m.value, mp)
+		if !handle(m.key, m.value, mp) {
+			r.errs.Add(r.f.Span(m.keyStart, m.keyStart), nil, "%s: unknown field %q", pointer(p), m.key)
+		}
 	}
 	for _, k := range required {
-		if !seen[k] {
+		if !has(k, len(v.members)) {
 			r.errs.Add(r.f.Span(v.start, v.start), nil, "%s: missing field %q", pointer(p), k)
 		}
 	}
@@ -221,15 +241,22 @@ func (r *jsonReader) source(v *jsonValue, p string) {
 func (r *jsonReader) position(v *jsonValue, p string) (start, end framework.Position) {
 	var file string
 	var line, col, endLine, endCol int
-	num := func(n *int) func(*jsonValue, string) {
-		return func(v *jsonValue, p string) { *n = r.integer(v, p, 1) }
-	}
-	if !r.object(v, p, []string{"file", "line", "column", "endLine", "endColumn"}, map[string]func(*jsonValue, string){
-		"file":      func(v *jsonValue, p string) { file = r.text(v, p).Value },
-		"line":      num(&line),
-		"column":    num(&col),
-		"endLine":   num(&endLine),
-		"endColumn": num(&endCol),
+	if !r.object(v, p, []string{"file", "line", "column", "endLine", "endColumn"}, func(k string, v *jsonValue, p string) bool {
+		switch k {
+		case "file":
+			file = r.text(v, p).Value
+		case "line":
+			line = r.integer(v, p, 1)
+		case "column":
+			col = r.integer(v, p, 1)
+		case "endLine":
+			endLine = r.integer(v, p, 1)
+		case "endColumn":
+			endCol = r.integer(v, p, 1)
+		default:
+			return false
+		}
+		return true
 	}) || line == 0 || col == 0 || endLine == 0 || endCol == 0 {
 		return framework.Position{}, framework.Position{}
 	}
@@ -252,11 +279,20 @@ func (r *jsonReader) date(v *jsonValue, p string) framework.Date {
 
 func (r *jsonReader) change(v *jsonValue, p string) *framework.Change {
 	c := &framework.Change{Span: r.f.Span(v.start, v.end)}
-	if !r.object(v, p, []string{"page", "note"}, map[string]func(*jsonValue, string){
-		"date":   func(v *jsonValue, p string) { c.Date = r.date(v, p) },
-		"page":   func(v *jsonValue, p string) { c.Page = r.text(v, p) },
-		"note":   func(v *jsonValue, p string) { c.Note = r.text(v, p) },
-		"source": r.source,
+	if !r.object(v, p, []string{"page", "note"}, func(k string, v *jsonValue, p string) bool {
+		switch k {
+		case "date":
+			c.Date = r.date(v, p)
+		case "page":
+			c.Page = r.text(v, p)
+		case "note":
+			c.Note = r.text(v, p)
+		case "source":
+			r.source(v, p)
+		default:
+			return false
+		}
+		return true
 	}) {
 		return nil
 	}
@@ -273,45 +309,58 @@ var exportFormats = []framework.Format{
 func (r *jsonReader) document(v *jsonValue, p string) {
 	src := &framework.Source{Span: r.f.Span(v.start, v.end)}
 	known := false // a valid format was given
-	if !r.object(v, p, []string{"name", "format"}, map[string]func(*jsonValue, string){
-		"name": func(v *jsonValue, p string) { src.Name = r.text(v, p) },
-		"format": func(v *jsonValue, p string) {
+	if !r.object(v, p, []string{"name", "format"}, func(k string, v *jsonValue, p string) bool {
+		switch k {
+		case "name":
+			src.Name = r.text(v, p)
+		case "format":
 			t := r.text(v, p)
 			if v.kind != jsonString {
-				return
+				return true
 			}
 			if !slices.Contains(exportFormats, framework.Format(t.Value)) {
 				r.errorf(v, "%s: unknown format %q", p, t.Value)
-				return
+				return true
 			}
 			src.Format, known = framework.Format(t.Value), true
-		},
-		"title":     func(v *jsonValue, p string) { src.Title = r.text(v, p) },
-		"published": func(v *jsonValue, p string) { src.Published = r.date(v, p) },
-		"updated":   func(v *jsonValue, p string) { src.Updated = r.date(v, p) },
-		"notes": func(v *jsonValue, p string) {
+		case "title":
+			src.Title = r.text(v, p)
+		case "published":
+			src.Published = r.date(v, p)
+		case "updated":
+			src.Updated = r.date(v, p)
+		case "notes":
 			r.array(v, p, func(v *jsonValue, p string) {
 				n := framework.SourceNote{Span: r.f.Span(v.start, v.end)}
 				code := false // a valid code was given
-				if r.object(v, p, []string{"code", "message"}, map[string]func(*jsonValue, string){
-					"code": func(v *jsonValue, p string) {
+				if r.object(v, p, []string{"code", "message"}, func(k string, v *jsonValue, p string) bool {
+					switch k {
+					case "code":
 						n.Code = r.text(v, p).Value
 						if v.kind != jsonString {
-							return
+							return true
 						}
 						if code = framework.IsNoteCode(n.Code); !code {
 							r.errorf(v, "%s: invalid note code %q: want lower-case words joined by hyphens", p, n.Code)
 						}
-					},
-					"message": func(v *jsonValue, p string) { n.Message = r.text(v, p).Value },
-					"source":  func(v *jsonValue, p string) { n.Start, n.End = r.position(v, p) },
+					case "message":
+						n.Message = r.text(v, p).Value
+					case "source":
+						n.Start, n.End = r.position(v, p)
+					default:
+						return false
+					}
+					return true
 				}) && code {
 					src.Notes = append(src.Notes, n)
 					// The linter reports the notes where the export holds them.
-					r.doc.Notes = append(r.doc.Notes, framework.Note{Code: n.Code, Message: n.Message, Span: n.Span})
+					r.notes.addNote(framework.Note{Code: n.Code, Message: n.Message, Span: n.Span})
 				}
 			})
-		},
+		default:
+			return false
+		}
+		return true
 	}) || !known {
 		return // the error is reported; the entry is not one the model can hold
 	}
@@ -320,12 +369,17 @@ func (r *jsonReader) document(v *jsonValue, p string) {
 
 func (r *jsonReader) skill(v *jsonValue, p string) *framework.Skill {
 	s := &framework.Skill{Span: r.f.Span(v.start, v.end)}
-	ok := r.object(v, p, []string{"name", "slug"}, map[string]func(*jsonValue, string){
-		"name":               func(v *jsonValue, p string) { s.Name = r.text(v, p) },
-		"slug":               func(v *jsonValue, p string) { s.Slug = r.text(v, p).Value },
-		"description":        func(v *jsonValue, p string) { s.Description = r.text(v, p) },
-		"seniorCivilService": func(v *jsonValue, p string) { s.SeniorCivilService = r.boolean(v, p) },
-		"levels": func(v *jsonValue, p string) {
+	ok := r.object(v, p, []string{"name", "slug"}, func(k string, v *jsonValue, p string) bool {
+		switch k {
+		case "name":
+			s.Name = r.text(v, p)
+		case "slug":
+			s.Slug = r.text(v, p).Value
+		case "description":
+			s.Description = r.text(v, p)
+		case "seniorCivilService":
+			s.SeniorCivilService = r.boolean(v, p)
+		case "levels":
 			r.array(v, p, func(v *jsonValue, p string) {
 				l := r.skillLevel(v, p)
 				if l == nil {
@@ -337,22 +391,35 @@ func (r *jsonReader) skill(v *jsonValue, p string) *framework.Skill {
 				}
 				s.Levels = append(s.Levels, l)
 			})
-		},
-		"requirements":       func(v *jsonValue, p string) { s.Requirements = r.texts(v, p) },
-		"leadershipExamples": func(v *jsonValue, p string) { s.LeadershipExamples = r.texts(v, p) },
-		"roles": func(v *jsonValue, p string) {
+		case "requirements":
+			s.Requirements = r.texts(v, p)
+		case "leadershipExamples":
+			s.LeadershipExamples = r.texts(v, p)
+		case "roles":
 			r.array(v, p, func(v *jsonValue, p string) {
 				var ref framework.RoleRef
-				if r.object(v, p, []string{"name"}, map[string]func(*jsonValue, string){
-					"name": func(v *jsonValue, p string) { ref.Name = r.text(v, p) },
-					"slug": func(v *jsonValue, p string) { ref.Slug = r.text(v, p).Value },
+				if r.object(v, p, []string{"name"}, func(k string, v *jsonValue, p string) bool {
+					switch k {
+					case "name":
+						ref.Name = r.text(v, p)
+					case "slug":
+						ref.Slug = r.text(v, p).Value
+					default:
+						return false
+					}
+					return true
 				}) {
 					s.Roles = append(s.Roles, ref)
 				}
 			})
-		},
-		"cells":  func(v *jsonValue, p string) { s.Cells = r.cells(v, p) },
-		"source": r.source,
+		case "cells":
+			s.Cells = r.cells(v, p)
+		case "source":
+			r.source(v, p)
+		default:
+			return false
+		}
+		return true
 	})
 	if !ok {
 		return nil
@@ -369,10 +436,18 @@ func (r *jsonReader) cells(v *jsonValue, p string) []*framework.Cell {
 		c := &framework.Cell{}
 		var parts *jsonValue
 		var partsPath string
-		if !r.object(v, p, []string{"column", "raw"}, map[string]func(*jsonValue, string){
-			"column": func(v *jsonValue, p string) { c.Column = r.text(v, p).Value },
-			"raw":    func(v *jsonValue, p string) { c.Raw = r.text(v, p).Value },
-			"parts":  func(v *jsonValue, p string) { parts, partsPath = v, p },
+		if !r.object(v, p, []string{"column", "raw"}, func(k string, v *jsonValue, p string) bool {
+			switch k {
+			case "column":
+				c.Column = r.text(v, p).Value
+			case "raw":
+				c.Raw = r.text(v, p).Value
+			case "parts":
+				parts, partsPath = v, p
+			default:
+				return false
+			}
+			return true
 		}) {
 			return
 		}
@@ -380,15 +455,21 @@ func (r *jsonReader) cells(v *jsonValue, p string) []*framework.Cell {
 		if parts != nil {
 			r.array(parts, partsPath, func(v *jsonValue, p string) {
 				var q framework.CellPart
-				if !r.object(v, p, []string{"kind", "start", "end"}, map[string]func(*jsonValue, string){
-					"kind": func(v *jsonValue, p string) {
+				if !r.object(v, p, []string{"kind", "start", "end"}, func(k string, v *jsonValue, p string) bool {
+					switch k {
+					case "kind":
 						q.Kind = framework.PartKind(r.text(v, p).Value)
 						if v.kind == jsonString && !q.Kind.Valid() {
 							r.errorf(v, "%s: unknown cell part kind %q", p, q.Kind)
 						}
-					},
-					"start": func(v *jsonValue, p string) { q.Start = r.integer(v, p, 0) },
-					"end":   func(v *jsonValue, p string) { q.End = r.integer(v, p, 0) },
+					case "start":
+						q.Start = r.integer(v, p, 0)
+					case "end":
+						q.End = r.integer(v, p, 0)
+					default:
+						return false
+					}
+					return true
 				}) || !q.Kind.Valid() {
 					ok = false
 					return
@@ -414,9 +495,11 @@ func (r *jsonReader) cells(v *jsonValue, p string) []*framework.Cell {
 
 func (r *jsonReader) skillLevel(v *jsonValue, p string) *framework.SkillLevel {
 	l := &framework.SkillLevel{Span: r.f.Span(v.start, v.end)}
-	ok := r.object(v, p, []string{"level", "status"}, map[string]func(*jsonValue, string){
-		"level": func(v *jsonValue, p string) { l.Level = r.level(v, p) },
-		"status": func(v *jsonValue, p string) {
+	ok := r.object(v, p, []string{"level", "status"}, func(k string, v *jsonValue, p string) bool {
+		switch k {
+		case "level":
+			l.Level = r.level(v, p)
+		case "status":
 			t := r.text(v, p)
 			switch {
 			case v.kind != jsonString:
@@ -427,11 +510,18 @@ func (r *jsonReader) skillLevel(v *jsonValue, p string) *framework.SkillLevel {
 			default:
 				r.errorf(v, "%s: unknown level status %q: want defined or undefined", p, t.Value)
 			}
-		},
-		"heading":     func(v *jsonValue, p string) { l.Heading = r.text(v, p) },
-		"placeholder": func(v *jsonValue, p string) { l.Placeholder = r.text(v, p) },
-		"descriptors": func(v *jsonValue, p string) { l.Descriptors = r.texts(v, p) },
-		"source":      r.source,
+		case "heading":
+			l.Heading = r.text(v, p)
+		case "placeholder":
+			l.Placeholder = r.text(v, p)
+		case "descriptors":
+			l.Descriptors = r.texts(v, p)
+		case "source":
+			r.source(v, p)
+		default:
+			return false
+		}
+		return true
 	})
 	if !ok || !l.Level.Valid() {
 		return nil
@@ -441,40 +531,65 @@ func (r *jsonReader) skillLevel(v *jsonValue, p string) *framework.SkillLevel {
 
 func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
 	x := &framework.Role{Span: r.f.Span(v.start, v.end)}
-	ok := r.object(v, p, []string{"name", "slug"}, map[string]func(*jsonValue, string){
-		"name":               func(v *jsonValue, p string) { x.Name = r.text(v, p) },
-		"slug":               func(v *jsonValue, p string) { x.Slug = r.text(v, p).Value },
-		"family":             func(v *jsonValue, p string) { x.Family = r.text(v, p) },
-		"description":        func(v *jsonValue, p string) { x.Description = r.texts(v, p) },
-		"seniorCivilService": func(v *jsonValue, p string) { x.SeniorCivilService = r.boolean(v, p) },
-		"levelCount": func(v *jsonValue, p string) {
-			r.object(v, p, []string{"count"}, map[string]func(*jsonValue, string){
-				"count": func(v *jsonValue, p string) { x.LevelCount.Count = r.integer(v, p, 0) },
-				"text":  func(v *jsonValue, p string) { x.LevelCount.Text = r.text(v, p) },
+	ok := r.object(v, p, []string{"name", "slug"}, func(k string, v *jsonValue, p string) bool {
+		switch k {
+		case "name":
+			x.Name = r.text(v, p)
+		case "slug":
+			x.Slug = r.text(v, p).Value
+		case "family":
+			x.Family = r.text(v, p)
+		case "description":
+			x.Description = r.texts(v, p)
+		case "seniorCivilService":
+			x.SeniorCivilService = r.boolean(v, p)
+		case "levelCount":
+			r.object(v, p, []string{"count"}, func(k string, v *jsonValue, p string) bool {
+				switch k {
+				case "count":
+					x.LevelCount.Count = r.integer(v, p, 0)
+				case "text":
+					x.LevelCount.Text = r.text(v, p)
+				default:
+					return false
+				}
+				return true
 			})
-		},
-		"levels": func(v *jsonValue, p string) {
+		case "levels":
 			r.array(v, p, func(v *jsonValue, p string) {
 				if l := r.roleLevel(v, p); l != nil {
 					x.Levels = append(x.Levels, l)
 				}
 			})
-		},
-		"responsibilities": func(v *jsonValue, p string) { x.Responsibilities = r.texts(v, p) },
-		"skills":           func(v *jsonValue, p string) { x.Skills = r.requirements(v, p) },
-		"sharedSkills": func(v *jsonValue, p string) {
+		case "responsibilities":
+			x.Responsibilities = r.texts(v, p)
+		case "skills":
+			x.Skills = r.requirements(v, p)
+		case "sharedSkills":
 			r.array(v, p, func(v *jsonValue, p string) {
 				var sh framework.SharedSkills
-				if r.object(v, p, []string{"role"}, map[string]func(*jsonValue, string){
-					"role":   func(v *jsonValue, p string) { sh.Role = r.text(v, p) },
-					"skills": func(v *jsonValue, p string) { sh.Skills = r.texts(v, p) },
+				if r.object(v, p, []string{"role"}, func(k string, v *jsonValue, p string) bool {
+					switch k {
+					case "role":
+						sh.Role = r.text(v, p)
+					case "skills":
+						sh.Skills = r.texts(v, p)
+					default:
+						return false
+					}
+					return true
 				}) {
 					x.SharedSkills = append(x.SharedSkills, sh)
 				}
 			})
-		},
-		"cells":  func(v *jsonValue, p string) { x.Cells = r.cells(v, p) },
-		"source": r.source,
+		case "cells":
+			x.Cells = r.cells(v, p)
+		case "source":
+			r.source(v, p)
+		default:
+			return false
+		}
+		return true
 	})
 	if !ok {
 		return nil
@@ -484,16 +599,30 @@ func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
 
 func (r *jsonReader) roleLevel(v *jsonValue, p string) *framework.RoleLevel {
 	l := &framework.RoleLevel{Span: r.f.Span(v.start, v.end)}
-	ok := r.object(v, p, []string{"name"}, map[string]func(*jsonValue, string){
-		"number":           func(v *jsonValue, p string) { l.Number = r.integer(v, p, 1) },
-		"name":             func(v *jsonValue, p string) { l.Name = r.text(v, p) },
-		"description":      func(v *jsonValue, p string) { l.Description = r.texts(v, p) },
-		"responsibilities": func(v *jsonValue, p string) { l.Responsibilities = r.texts(v, p) },
-		"grades":           func(v *jsonValue, p string) { l.Grades = r.texts(v, p) },
-		"inferredOrder":    func(v *jsonValue, p string) { l.InferredOrder = r.text(v, p).Value },
-		"skills":           func(v *jsonValue, p string) { l.Skills = r.requirements(v, p) },
-		"cells":            func(v *jsonValue, p string) { l.Cells = r.cells(v, p) },
-		"source":           r.source,
+	ok := r.object(v, p, []string{"name"}, func(k string, v *jsonValue, p string) bool {
+		switch k {
+		case "number":
+			l.Number = r.integer(v, p, 1)
+		case "name":
+			l.Name = r.text(v, p)
+		case "description":
+			l.Description = r.texts(v, p)
+		case "responsibilities":
+			l.Responsibilities = r.texts(v, p)
+		case "grades":
+			l.Grades = r.texts(v, p)
+		case "inferredOrder":
+			l.InferredOrder = r.text(v, p).Value
+		case "skills":
+			l.Skills = r.requirements(v, p)
+		case "cells":
+			l.Cells = r.cells(v, p)
+		case "source":
+			r.source(v, p)
+		default:
+			return false
+		}
+		return true
 	})
 	if !ok {
 		return nil
@@ -505,19 +634,32 @@ func (r *jsonReader) requirements(v *jsonValue, p string) []*framework.Requireme
 	var qs []*framework.Requirement
 	r.array(v, p, func(v *jsonValue, p string) {
 		q := &framework.Requirement{Span: r.f.Span(v.start, v.end)}
-		if r.object(v, p, []string{"skill"}, map[string]func(*jsonValue, string){
-			"skill":       func(v *jsonValue, p string) { q.Skill = r.text(v, p) },
-			"level":       func(v *jsonValue, p string) { q.Level = r.level(v, p) },
-			"levelText":   func(v *jsonValue, p string) { q.LevelText = r.text(v, p) },
-			"scale":       func(v *jsonValue, p string) { q.Scale = r.text(v, p) },
-			"description": func(v *jsonValue, p string) { q.Description = r.text(v, p) },
-			"descriptors": func(v *jsonValue, p string) { q.Descriptors = r.texts(v, p) },
-			"leadershipExamples": func(v *jsonValue, p string) {
+		if r.object(v, p, []string{"skill"}, func(k string, v *jsonValue, p string) bool {
+			switch k {
+			case "skill":
+				q.Skill = r.text(v, p)
+			case "level":
+				q.Level = r.level(v, p)
+			case "levelText":
+				q.LevelText = r.text(v, p)
+			case "scale":
+				q.Scale = r.text(v, p)
+			case "description":
+				q.Description = r.text(v, p)
+			case "descriptors":
+				q.Descriptors = r.texts(v, p)
+			case "leadershipExamples":
 				q.LeadershipExamples = r.texts(v, p)
-			},
-			"repeats": func(v *jsonValue, p string) { q.Repeats = r.integer(v, p, 0) },
-			"cells":   func(v *jsonValue, p string) { q.Cells = r.cells(v, p) },
-			"source":  r.source,
+			case "repeats":
+				q.Repeats = r.integer(v, p, 0)
+			case "cells":
+				q.Cells = r.cells(v, p)
+			case "source":
+				r.source(v, p)
+			default:
+				return false
+			}
+			return true
 		}) {
 			qs = append(qs, q)
 		}

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -76,7 +75,8 @@ const (
 type legacyPage struct {
 	f       *framework.File
 	doc     *framework.Document
-	errs    framework.ErrorList
+	errs    errorList
+	notes   notes // the document's
 	mode    legacyMode
 	role    *framework.Role
 	level   *framework.RoleLevel
@@ -85,7 +85,7 @@ type legacyPage struct {
 	updated bool   // "Last updated" seen; the date is on the next line
 }
 
-func parseLegacyGuidance(f *framework.File) (*framework.Document, framework.ErrorList) {
+func parseLegacyGuidance(f *framework.File) (*framework.Document, errorList) {
 	p := &legacyPage{f: f, doc: &framework.Document{}}
 	for _, l := range splitLines(f.Src) {
 		if blank(f.Src, l) {
@@ -101,11 +101,12 @@ func parseLegacyGuidance(f *framework.File) (*framework.Document, framework.Erro
 	case len(p.role.Levels) == 0:
 		p.errs.Add(p.role.Name.Span, nil, "role %q has no role levels: expected level headings followed by %q", p.role.Name.Value, legacyLevelSkills)
 	}
+	p.doc.Notes = p.notes.done()
 	return p.doc, p.errs
 }
 
 func (p *legacyPage) note(code string, sp framework.Span, format string, args ...any) {
-	p.doc.Notes = append(p.doc.Notes, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+	p.notes.add(code, sp, format, args...)
 }
 
 func (p *legacyPage) line(l line, t framework.Text) {

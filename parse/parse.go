@@ -17,7 +17,7 @@ type format struct {
 	format framework.Format
 	name   string // how users call it, for messages
 	detect func(src string) bool
-	parse  func(f *framework.File) (*framework.Document, framework.ErrorList)
+	parse  func(f *framework.File) (*framework.Document, errorList)
 }
 
 // formats is the detection order: the first whose detect accepts a
@@ -86,11 +86,17 @@ func ParseString(name, src string) (*framework.Document, error) {
 type Limits struct {
 	MaxBytes     int // the largest source, in bytes
 	MaxLineBytes int // the longest line, in bytes
+	// MaxLines is the most lines a source may have (a last line without
+	// a line feed counts). It bounds what a parser makes of a source
+	// whose every line is an element: a skill heading of 5 bytes
+	// becomes a skill of more than 200.
+	MaxLines int
 }
 
 // DefaultLimits are the limits of [Parse]: 64 MiB a source, 4 MiB a
-// line. The official downloads are under 3 MiB.
-var DefaultLimits = Limits{MaxBytes: 64 << 20, MaxLineBytes: 4 << 20}
+// line, 250,000 lines. The official downloads are under 3 MiB and 23,000
+// lines.
+var DefaultLimits = Limits{MaxBytes: 64 << 20, MaxLineBytes: 4 << 20, MaxLines: 250_000}
 
 // ErrLimit is wrapped by the error for a source beyond a [Limits] bound.
 var ErrLimit = errors.New("input limit exceeded")
@@ -130,6 +136,23 @@ func checkLimits(name, src string, lim Limits) error {
 			Msg: fmt.Sprintf("%v: the file has %d bytes, more than the limit of %d (%d MiB)", ErrLimit, len(src), lim.MaxBytes, lim.MaxBytes>>20),
 			Err: ErrLimit,
 		}}
+	}
+	if lim.MaxLines > 0 {
+		if n := strings.Count(src, "\n"); n >= lim.MaxLines && (n > lim.MaxLines || !strings.HasSuffix(src, "\n")) {
+			lines := n
+			if !strings.HasSuffix(src, "\n") {
+				lines++
+			}
+			start := 0
+			for range lim.MaxLines {
+				start += strings.IndexByte(src[start:], '\n') + 1
+			}
+			return framework.ErrorList{{
+				Pos: framework.Position{Filename: name, Offset: start, Line: lim.MaxLines + 1, Column: 1},
+				Msg: fmt.Sprintf("%v: the file has %d lines, more than the limit of %d", ErrLimit, lines, lim.MaxLines),
+				Err: ErrLimit,
+			}}
+		}
 	}
 	if lim.MaxLineBytes <= 0 {
 		return nil
@@ -174,8 +197,7 @@ func run(f format, name, src string) (*framework.Document, error) {
 		doc.File = file
 		doc.Format = f.format
 	}
-	errs.Sort()
-	return doc, errs.Err()
+	return doc, errs.sorted().Err()
 }
 
 // ParseSkillsMarkdown parses the "Skills A to Z" catalogue as Markdown.

@@ -80,8 +80,8 @@ const (
 	levelSkill
 )
 
-func parseRoleLevel(f *framework.File) (*framework.Document, framework.ErrorList) {
-	var errs framework.ErrorList
+func parseRoleLevel(f *framework.File) (*framework.Document, errorList) {
+	var errs errorList
 	doc := &framework.Document{}
 	var (
 		role  *framework.Role

@@ -1,9 +1,10 @@
 package parse
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -65,9 +66,41 @@ func looksLikeRolePage(src string) bool {
 }
 
 // collapse returns s with runs of space (tabs included) made single
-// spaces, for matching headings that a copy from a table may have spaced
-// with tabs.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// spaces and surrounding space removed, for matching headings that a
+// copy from a table may have spaced with tabs. Most lines are collapsed
+// already: s itself is returned, and nothing is allocated.
+func collapse(s string) string {
+	if collapsed(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsed reports whether collapse would return s unchanged: no space
+// (as strings.Fields sees it) but single ASCII spaces between words.
+func collapsed(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+					return false
+				}
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
 
 type pageMode int
 
@@ -86,7 +119,8 @@ const (
 type rolePage struct {
 	f     *framework.File
 	doc   *framework.Document
-	errs  framework.ErrorList
+	errs  errorList
+	notes notes // the document's
 	mode  pageMode
 	role  *framework.Role
 	level *framework.RoleLevel
@@ -97,7 +131,7 @@ type rolePage struct {
 	lastEnd     int             // end of the last non-blank line read
 }
 
-func parseRolePage(f *framework.File) (*framework.Document, framework.ErrorList) {
+func parseRolePage(f *framework.File) (*framework.Document, errorList) {
 	p := &rolePage{f: f, doc: &framework.Document{}, skillKeys: map[string]bool{}}
 	for _, l := range splitLines(f.Src) {
 		if blank(f.Src, l) {
@@ -108,6 +142,7 @@ func parseRolePage(f *framework.File) (*framework.Document, framework.ErrorList)
 	}
 	p.closeLevel()
 	p.checkSharedRow()
+	p.doc.Notes = p.notes.done()
 	if p.role == nil {
 		p.errs.Add(f.Span(0, 0), nil, "no role title: expected the role's name as the first line of the page")
 		return p.doc, p.errs
@@ -119,7 +154,7 @@ func parseRolePage(f *framework.File) (*framework.Document, framework.ErrorList)
 }
 
 func (p *rolePage) note(code string, sp framework.Span, format string, args ...any) {
-	p.doc.Notes = append(p.doc.Notes, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+	p.notes.add(code, sp, format, args...)
 }
 
 // pageChrome are lines of site furniture around a role page.

@@ -65,6 +65,15 @@ var levelRanks = []struct {
 	{"senior ", 3}, {"principal ", 4}, {"lead ", 5}, {"head of ", 6}, {"chief ", 7}, {"director ", 7}, {"deputy director ", 6},
 }
 
+// maxRank is the highest rank nameRank returns.
+var maxRank = func() int {
+	m := 2
+	for _, r := range levelRanks {
+		m = max(m, r.rank)
+	}
+	return m
+}()
+
 // nameRank returns the rank of a level name by convention: 2 for a base
 // level, lower for junior names, higher for senior ones.
 func nameRank(name string) (int, string) {
@@ -101,7 +110,10 @@ func skillWeight(l *framework.RoleLevel) int {
 //  3. then by name.
 //
 // An inferred level goes after the last known level whose name ranks at
-// or below its own.
+// or below its own, and after the inferred levels placed there before it.
+// The known levels cut the order into gaps; each inferred level is
+// appended to its gap, found by its rank, so that the cost is that of the
+// sorts however many levels there are.
 func orderLevels(r *framework.Role) {
 	if len(r.Levels) == 0 {
 		return
@@ -112,17 +124,20 @@ func orderLevels(r *framework.Role) {
 		known[framework.Key(e.name)] = e
 	}
 	type placed struct {
-		l     *framework.RoleLevel
-		known bool
-		num   int
-		rank  int
-		word  string
+		l      *framework.RoleLevel
+		num    int
+		rank   int
+		word   string
+		key    string // of the name, for the inferred
+		weight int    // skillWeight, for the inferred
 	}
-	var ps []placed
+	order := make([]placed, 0, min(len(r.Levels), len(table)))
+	var inferred []placed
 	for _, l := range r.Levels {
 		rank, word := nameRank(l.Name.Value)
-		if e, ok := known[l.Name.Key()]; ok {
-			ps = append(ps, placed{l: l, known: true, num: e.number, rank: rank, word: word})
+		key := l.Name.Key()
+		if e, ok := known[key]; ok {
+			order = append(order, placed{l: l, num: e.number, rank: rank, word: word})
 			if len(l.Grades) == 0 {
 				for _, g := range e.grades {
 					l.Grades = append(l.Grades, framework.Text{Value: g})
@@ -130,52 +145,64 @@ func orderLevels(r *framework.Role) {
 			}
 			continue
 		}
-		ps = append(ps, placed{l: l, rank: rank, word: word})
-	}
-	var order []placed
-	for _, p := range ps {
-		if p.known {
-			order = append(order, p)
+		if inferred == nil {
+			inferred = make([]placed, 0, len(r.Levels)-len(order))
 		}
+		inferred = append(inferred, placed{l: l, rank: rank, word: word, key: key, weight: skillWeight(l)})
 	}
 	sort.SliceStable(order, func(i, j int) bool { return order[i].num < order[j].num })
-	var inferred []placed
-	for _, p := range ps {
-		if !p.known {
-			inferred = append(inferred, p)
-		}
-	}
 	sort.SliceStable(inferred, func(i, j int) bool {
 		a, b := inferred[i], inferred[j]
 		if a.rank != b.rank {
 			return a.rank < b.rank
 		}
-		if wa, wb := skillWeight(a.l), skillWeight(b.l); wa != wb {
-			return wa < wb
+		if a.weight != b.weight {
+			return a.weight < b.weight
 		}
-		return a.l.Name.Key() < b.l.Name.Key()
+		return a.key < b.key
 	})
+	// after[k] is the gap after the last known level of rank k or below:
+	// 0 before the first known level, i after order[i-1].
+	after := make([]int, maxRank+1)
+	for i, q := range order {
+		for k := q.rank; k <= maxRank; k++ {
+			after[k] = i + 1
+		}
+	}
+	gaps := make([][]placed, len(order)+1)
+	what := "the role is not in"
+	if len(table) > 0 {
+		what = "the level is not in"
+	}
+	type reason struct {
+		word   string
+		weight int
+	}
+	reasons := map[reason]string{} // levels placed alike share the text
 	for _, p := range inferred {
-		at := 0
-		for i, q := range order {
-			if q.rank <= p.rank {
-				at = i + 1
+		gaps[after[p.rank]] = append(gaps[after[p.rank]], p)
+		why, ok := reasons[reason{p.word, p.weight}]
+		if !ok {
+			how := "its name has no seniority word"
+			if p.word != "" {
+				how = fmt.Sprintf("its name starts %q", p.word)
 			}
+			why = fmt.Sprintf("%s the embedded table of role levels (%s); placed by its name (%s), then by the skill levels it requires (weight %d)", what, SeniorityEdition, how, p.weight)
+			reasons[reason{p.word, p.weight}] = why
 		}
-		order = append(order[:at], append([]placed{p}, order[at:]...)...)
-		why := "its name has no seniority word"
-		if p.word != "" {
-			why = fmt.Sprintf("its name starts %q", p.word)
-		}
-		what := "the role is not in"
-		if len(table) > 0 {
-			what = "the level is not in"
-		}
-		p.l.InferredOrder = fmt.Sprintf("%s the embedded table of role levels (%s); placed by its name (%s), then by the skill levels it requires (weight %d)", what, SeniorityEdition, why, skillWeight(p.l))
+		p.l.InferredOrder = why
 	}
 	r.Levels = r.Levels[:0]
-	for i, p := range order {
-		p.l.Number = i + 1
+	put := func(p placed) {
+		p.l.Number = len(r.Levels) + 1
 		r.Levels = append(r.Levels, p.l)
+	}
+	for i, g := range gaps {
+		for _, p := range g {
+			put(p)
+		}
+		if i < len(order) {
+			put(order[i])
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -52,8 +51,9 @@ const (
 )
 
 // parseSkillsMarkdown parses the "Skills A to Z" catalogue.
-func parseSkillsMarkdown(f *framework.File) (*framework.Document, framework.ErrorList) {
-	var errs framework.ErrorList
+func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
+	var errs errorList
+	var ns notes // the document's
 	doc := &framework.Document{}
 	src := f.Src
 	var (
@@ -64,7 +64,7 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, framework.Erro
 		descOpen bool // the previous line continued the description
 	)
 	note := func(code string, sp framework.Span, format string, args ...any) {
-		doc.Notes = append(doc.Notes, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
+		ns.add(code, sp, format, args...)
 	}
 	closeSkill := func() {
 		if skill == nil {
@@ -222,6 +222,7 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, framework.Erro
 		}
 	}
 	closeSkill()
+	doc.Notes = ns.done()
 	if len(doc.Skills) == 0 {
 		errs.Add(f.Span(0, 0), nil, "no skills found: want \"## \" skill headings")
 	}
