@@ -62,7 +62,6 @@ func suffix(n int) string {
 	return fmt.Sprintf("; also on %d more rows", n)
 }
 
-
 // TestRepeatsFingerprintsStable checks that the fingerprint of a
 // repeated finding does not change when rows that repeat it are added,
 // removed or moved.
