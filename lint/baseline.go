@@ -51,12 +51,14 @@ func normMessage(msg string) string {
 // the finding among the findings with the same rule, file and message (in
 // the order of diags, which [Run] sorts by position). It does not depend
 // on line or column numbers, so editing above a finding keeps its
-// fingerprint.
+// fingerprint, nor on the number of places a finding repeats at (see
+// [Diagnostic.Repeats]): it is that of its message without the count,
+// so adding, removing or moving rows that repeat it keeps it.
 func Fingerprints(diags []Diagnostic) []string {
 	seen := map[string]int{}
 	fps := make([]string, len(diags))
 	for i, d := range diags {
-		id := d.Rule + "\x00" + strings.ReplaceAll(fileName(d.Span), "\\", "/") + "\x00" + normMessage(d.Message)
+		id := d.Rule + "\x00" + strings.ReplaceAll(fileName(d.Span), "\\", "/") + "\x00" + normMessage(BaseMessage(d))
 		n := seen[id]
 		seen[id] = n + 1
 		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", id, n))
@@ -71,7 +73,7 @@ func NewBaseline(diags []Diagnostic) *Baseline {
 	fps := Fingerprints(diags)
 	b := &Baseline{Version: BaselineVersion, Entries: make([]Entry, len(diags))}
 	for i, d := range diags {
-		b.Entries[i] = Entry{Fingerprint: fps[i], Rule: d.Rule, File: fileName(d.Span), Message: d.Message}
+		b.Entries[i] = Entry{Fingerprint: fps[i], Rule: d.Rule, File: fileName(d.Span), Message: BaseMessage(d)}
 	}
 	sort.Slice(b.Entries, func(i, j int) bool {
 		x, y := b.Entries[i], b.Entries[j]

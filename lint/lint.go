@@ -79,6 +79,14 @@ type Diagnostic struct {
 	Message     string         // lower case, no final period, quotes the offending text
 	Suggestions []Suggestion   // replacements that would fix it; optional
 	Related     []Related      // other places that explain it; optional
+
+	// Repeats is the number of other places with the same finding (the
+	// same rule and message at the same place of the same text: a text a
+	// download repeats on many rows), which [Run] reports as this one: the
+	// first of them are the last entries of Related, at most 1,000, and
+	// the message ends with their number ("; also on 14 more rows").
+	// [BaseMessage] is the message of each. Zero when it stands alone.
+	Repeats int
 }
 
 // Suggestion proposes replacing the text of Span with NewText.
@@ -256,7 +264,9 @@ type Options struct {
 	// MaxFindings is the most findings Run returns; 0 means no limit.
 	// When there are more, Run returns the first MaxFindings in [Sort]
 	// order and a finding of the [MaxFindingsRule] pseudo-rule saying how
-	// many more there were.
+	// many more there were. The findings are counted by place: repeats
+	// (see [Diagnostic.Repeats]) that were left out before the finding
+	// they repeat was met count as left out, so that memory stays bounded.
 	MaxFindings int
 	// Findings are findings made before the run, such as the parse
 	// errors of the documents linted: Run returns them with the rules'
@@ -305,6 +315,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	// in rule order and sorted stably, so the output is the same as a
 	// sequential run's at any GOMAXPROCS.
 	state := newRunState(fw, cat)
+	repeats := sync.OnceValue(func() containerIndex { return newContainerIndex(fw) })
 	found := make([]findings, len(rules))
 	took := make([]time.Duration, len(rules))
 	var wg sync.WaitGroup
@@ -313,7 +324,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 		wg.Go(func() {
 			for i := range next {
 				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, rule: rules[i], run: state}
-				found[i].max, found[i].config = opts.MaxFindings, opts.config
+				found[i].max, found[i].config, found[i].repeats = opts.MaxFindings, opts.config, repeats
 				p.report = found[i].add
 				start := time.Now()
 				rules[i].Run(p)
@@ -330,8 +341,8 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	close(next)
 	wg.Wait()
 	var all findings
-	all.max = opts.MaxFindings
-	before := findings{max: opts.MaxFindings, config: opts.config}
+	all.max, all.repeats = opts.MaxFindings, repeats
+	before := findings{max: opts.MaxFindings, config: opts.config, repeats: repeats}
 	for _, d := range opts.Findings {
 		before.add(d)
 	}
@@ -354,6 +365,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 type findings struct {
 	max      int
 	config   *Config
+	repeats  func() containerIndex // collapses repeated findings (see [collapseRepeats]); nil: none
 	list     []Diagnostic
 	reported int // findings reported, config's drops included
 
@@ -377,15 +389,31 @@ func (f *findings) add(d Diagnostic) {
 	}
 }
 
-// prune sorts the list and cuts it to max, noting what it cuts.
+// prune sorts the list, collapses repeats, and cuts it to max, noting
+// what it cuts.
 func (f *findings) prune() {
 	if f.max <= 0 || len(f.list) <= f.max {
 		return
 	}
-	Sort(f.list)
-	f.noteCut(f.list[f.max:], len(f.list)-f.max)
+	f.collapse()
+	if len(f.list) <= f.max {
+		return
+	}
+	n := 0
+	for _, d := range f.list[f.max:] {
+		n += 1 + d.Repeats // each place counts
+	}
+	f.noteCut(f.list[f.max:], n)
 	clear(f.list[f.max:]) // the cut findings' messages and spans can go
 	f.list = f.list[:f.max]
+}
+
+// collapse sorts the list and collapses its repeats.
+func (f *findings) collapse() {
+	Sort(f.list)
+	if f.repeats != nil && len(f.list) > 1 {
+		f.list = collapseRepeats(f.list, f.repeats())
+	}
 }
 
 // noteCut records n findings cut, of which ds are at hand, sorted.
@@ -416,8 +444,11 @@ func (f *findings) join(g *findings) {
 // result returns the findings kept, sorted, and the finding of
 // [MaxFindingsRule] if some were cut.
 func (f *findings) result() []Diagnostic {
-	Sort(f.list)
+	f.collapse()
 	f.prune()
+	if f.repeats != nil {
+		finishRepeats(f.list, f.repeats())
+	}
 	if f.cut == 0 {
 		return f.list
 	}

@@ -29,8 +29,10 @@ var Spelling = &Rule{
 		"A word is accepted when it is in the embedded British English word list " +
 		"(SCOWL up to size 70, as Debian's wbritish-large), or a plural, past tense, " +
 		"\"-ise\" form, prefixed form or two-word compound of listed words, is a word of a skill or role name, is an " +
-		"accepted word of the configuration, or is used several times across the " +
-		"linted documents and the catalogue. Acronyms (MVP, KPIs), CamelCase names " +
+		"accepted word of the configuration, or is used in several independent places " +
+		"across the linted documents and the catalogue: in three different contexts, so " +
+		"that a text a download repeats on every row, or that two downloads share, " +
+		"counts once. Acronyms (MVP, KPIs), CamelCase names " +
 		"(DevOps), words with digits, web addresses and email addresses are skipped, " +
 		"and so are capitalised words inside a sentence (proper names).\n\n" +
 		"Corpus evidence: an unlisted word one edit from a word the corpus uses many " +
@@ -503,27 +505,89 @@ type corpus struct {
 	frequent deletionIndex   // words used at least frequentWord times (see [corpus.neighbours])
 	listed   map[string]bool // memo of [listed]
 	dist     distBuf
+
+	// contexts holds, for each unlisted word (by its number in lex), the
+	// distinct contexts it is used in, up to corpusWord of them: its
+	// independent uses (see [corpus.independent]).
+	contexts map[int32]*contextSet
+}
+
+// A contextSet holds up to corpusWord distinct contexts of a word, each
+// the hash of its neighbours.
+type contextSet struct {
+	n int
+	h [corpusWord]uint64
+}
+
+// add adds context h, if the set has room and lacks it.
+func (s *contextSet) add(h uint64) {
+	if s.n == len(s.h) || slices.Contains(s.h[:s.n], h) {
+		return
+	}
+	s.h[s.n] = h
+	s.n++
 }
 
 // count adds n uses of the words ws, tokenised with c.lex or its base,
-// and of their pairs.
+// and of their pairs, and the contexts of the unlisted words among them.
+// The texts are counted by distinct value: a value the layout repeats
+// (a descriptor on every role level that requires its skill, the same
+// text in two downloads) gives the same contexts each time.
 func (c *corpus) count(ws []word, n int) {
 	if size := c.lex.size(); len(c.counts) < size {
 		c.counts = append(c.counts, make([]int, size-len(c.counts))...)
 	}
 	prev := int32(-1)
-	for _, w := range ws {
+	for i, w := range ws {
 		if w.skip {
 			prev = -1
 			continue
 		}
 		id := w.id
+		if !c.isListed(c.lex.form(id)) {
+			c.addContext(ws, i)
+		}
 		c.counts[id] += n
 		if w.pairPrev && prev >= 0 {
 			c.pairs[pairKey(prev, id)] += n
 		}
 		prev = id
 	}
+}
+
+// addContext notes the context of word i of ws: the words either side of
+// it, or the edge of the text.
+func (c *corpus) addContext(ws []word, i int) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, j := range [...]int{i - 2, i - 1, i + 1, i + 2} {
+		id := int32(-1)
+		if j >= 0 && j < len(ws) {
+			id = ws[j].id
+		}
+		h = (h ^ uint64(uint32(id))) * prime
+	}
+	s := c.contexts[ws[i].id]
+	if s == nil {
+		s = &contextSet{}
+		c.contexts[ws[i].id] = s
+	}
+	s.add(h)
+}
+
+// independent returns the number of independent uses of the unlisted
+// word w, at most corpusWord: the distinct contexts it is used in, so
+// that a text repeated on every row of a download, or copied from one
+// document into another, counts once.
+func (c *corpus) independent(w string) int {
+	id, ok := c.id(w)
+	if !ok {
+		return 0
+	}
+	if s := c.contexts[id]; s != nil {
+		return s.n
+	}
+	return min(c.counts[id], corpusWord) // a listed word: its uses
 }
 
 // id returns the number of word w if the corpus uses it.
@@ -618,7 +682,7 @@ func outsideDocs(p *Pass) []*framework.Document {
 // emptyCorpus returns an empty corpus counting the words of lex.
 func emptyCorpus(lex *lexicon) *corpus {
 	return &corpus{lex: lex, pairs: map[uint64]int{}, vocab: map[string]bool{},
-		frequent: newDeletionIndex(0, 0), listed: map[string]bool{}}
+		frequent: newDeletionIndex(0, 0), listed: map[string]bool{}, contexts: map[int32]*contextSet{}}
 }
 
 func newCorpus(p *Pass) *corpus {
@@ -793,7 +857,7 @@ func deletionKey(w string, i int) uint64 {
 
 // Thresholds of the corpus evidence.
 const (
-	corpusWord     = 3 // uses that make an unlisted word part of the corpus's vocabulary
+	corpusWord     = 3 // independent uses (distinct contexts) that make an unlisted word part of the corpus's vocabulary
 	frequentWord   = 5 // uses that make a word frequent
 	frequentRatio  = 5 // how many times more uses the intended word or pair of a real-word error must have
 	nonWordRatio   = 2 // how many times more uses the intended word of an unlisted word must have
@@ -894,7 +958,7 @@ func (c *corpus) check(p *Pass, t framework.Text, ws []word, i int, s framework.
 	switch {
 	case c.accepted(l):
 		return Diagnostic{}, false, false
-	case n >= corpusWord:
+	case c.independent(l) >= corpusWord:
 		return Diagnostic{}, false, false // the corpus's own vocabulary
 	case properName:
 		return Diagnostic{}, false, false
@@ -950,7 +1014,7 @@ func listed(l string) bool {
 // ("reusability").
 func (c *corpus) accepted(l string) bool {
 	known := func(b string) bool {
-		return len(b) >= 3 && (wordlist.Has(b) || c.vocab[b] || c.uses(b) >= corpusWord)
+		return len(b) >= 3 && (wordlist.Has(b) || c.vocab[b] || c.independent(b) >= corpusWord)
 	}
 	l = strings.TrimSuffix(l, "'")
 	for _, sfx := range [...]struct{ cut, add string }{
@@ -1112,7 +1176,7 @@ func (c *corpus) suggest(ls []string) map[string][]string {
 	// query measured only against those of about its length and letters.
 	var known []string
 	for id, n := range c.counts {
-		if v := c.lex.form(int32(id)); n > 0 && (n >= corpusWord || c.isListed(v)) {
+		if v := c.lex.form(int32(id)); n > 0 && (c.isListed(v) || c.independent(v) >= corpusWord) {
 			known = append(known, v)
 		}
 	}

@@ -259,3 +259,69 @@ func TestTextRulesAtEveryPlace(t *testing.T) {
 		t.Errorf("findings by rule (-want +got):\n%s", d)
 	}
 }
+
+// publishedDownloads are the full September 2025 downloads, in the module.
+var publishedDownloads = []string{"roles-2025-09.csv", "skills-2025-09.csv", "skills-a-to-z-2025-09.md"}
+
+func readPublishedDownload(t testing.TB, name string) *framework.Document {
+	t.Helper()
+	src, err := os.ReadFile("../parse/testdata/published/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := parse.Parse(name, src)
+	if doc == nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return doc
+}
+
+// TestSpellingTypoInEveryCombination lints every combination of the
+// published downloads, alone and with the seeds, as `ddat lint` does, and
+// checks that "implemation" is found in each input that has it: the roles
+// download repeats the descriptor that holds it on every row that
+// requires the skill, and the three downloads share it, which made it the
+// documents' own word whenever two of them were linted together.
+func TestSpellingTypoInEveryCombination(t *testing.T) {
+	pub, _ := parse.Published()
+	var downloads, seeds []*framework.Document
+	for _, name := range publishedDownloads {
+		downloads = append(downloads, readPublishedDownload(t, name))
+	}
+	for _, name := range realSeeds {
+		seeds = append(seeds, readSeed(t, name))
+	}
+	for mask := 1; mask < 1<<len(downloads); mask++ {
+		for _, withSeeds := range []bool{false, true} {
+			var docs []*framework.Document
+			for i, d := range downloads {
+				if mask&(1<<i) != 0 {
+					docs = append(docs, d)
+				}
+			}
+			if withSeeds {
+				docs = append(docs, seeds...)
+			}
+			var names []string
+			for _, d := range docs {
+				names = append(names, d.File.Name)
+			}
+			fw := framework.Merge(docs...)
+			opts := lint.Options{Rules: []*lint.Rule{lint.Spelling}, Vocabulary: pub}
+			if len(fw.Skills) == 0 {
+				opts.Catalogue = pub
+			}
+			found := map[string]bool{}
+			for _, d := range lint.Run(fw, opts) {
+				if d.Span.Text() == "implemation" {
+					found[d.Span.File.Name] = true
+				}
+			}
+			for _, d := range docs {
+				if strings.Contains(d.File.Src, "implemation") && !found[d.File.Name] {
+					t.Errorf("linting %s: no finding for \"implemation\" in %s", strings.Join(names, " "), d.File.Name)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,239 @@
+package lint
+
+import (
+	"fmt"
+	"hash/maphash"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// Repeats: the official downloads repeat a text on every row it applies
+// to (a skill's descriptor on each role level that requires the skill, a
+// role level's name on each of its rows), so a defect in the text is
+// found once per row. A run reports it once: the findings of one rule,
+// with the same message, in the same file, at the same place of the same
+// text (the same value, the same defect), are one finding at the first
+// place, the others listed in its Related after the rule's own, counted
+// in [Diagnostic.Repeats] and in the message ("…; also on 14 more rows").
+
+// maxRepeatPlaces bounds the places a finding lists in Related for its
+// repeats: the count in the message counts them all.
+const maxRepeatPlaces = 1000
+
+// repeatMessage is the Message of the Related entries of a finding's
+// repeats.
+const repeatMessage = "the same finding"
+
+// repeatSuffixRE matches what [Run] adds to the message of a finding
+// that stands for its repeats.
+var repeatSuffixRE = regexp.MustCompile(`; also on [0-9]+ more (?:rows?|places?)$`)
+
+// BaseMessage returns the message of d without what [Run] added to it for
+// its repeats: the message of each of them.
+func BaseMessage(d Diagnostic) string {
+	if d.Repeats == 0 {
+		return d.Message
+	}
+	return repeatSuffixRE.ReplaceAllString(d.Message, "")
+}
+
+// repeatSuffix returns what [Run] adds to the message of d, a finding
+// that stands for d.Repeats more, in a table (whose repeats are rows) or
+// not.
+func repeatSuffix(d Diagnostic, table bool) string {
+	what := "place"
+	if table {
+		what = "row"
+	}
+	if d.Repeats != 1 {
+		what += "s"
+	}
+	return fmt.Sprintf("; also on %d more %s", d.Repeats, what)
+}
+
+// A containerIndex finds the text that a finding's span is about: for each file, the
+// spans of its outermost texts, by start.
+type containerIndex struct {
+	spans  map[*framework.File][]framework.Span
+	hashes map[*framework.File][]uint64 // of each span's bytes, so that a long text is hashed once
+	tables map[*framework.File]bool     // the files of the CSV downloads
+	seed   maphash.Seed
+}
+
+func newContainerIndex(fw *framework.Framework) containerIndex {
+	x := containerIndex{spans: map[*framework.File][]framework.Span{}, hashes: map[*framework.File][]uint64{},
+		tables: map[*framework.File]bool{}, seed: maphash.MakeSeed()}
+	for _, d := range fw.Documents {
+		if d == nil || d.File == nil {
+			continue
+		}
+		switch d.Format {
+		case framework.FormatRolesCSV, framework.FormatSkillsCSV, framework.FormatChangesCSV:
+			x.tables[d.File] = true
+		}
+	}
+	for _, t := range uniqueTexts(fw.Documents) {
+		if f := t.Span.File; x.tables[f] {
+			x.spans[f] = append(x.spans[f], t.Span)
+		}
+	}
+	for f, ss := range x.spans {
+		sort.SliceStable(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+		hs := make([]uint64, len(ss))
+		for i, s := range ss {
+			hs[i] = maphash.String(x.seed, f.Src[s.Start:s.End])
+		}
+		x.hashes[f] = hs
+	}
+	return x
+}
+
+// anchor returns the span of the outermost text that s is about: one
+// that holds s, lies inside it (an untrimmed cell around its text), or
+// ends just before it (an invisible character after a trimmed text).
+func (x containerIndex) anchor(s framework.Span) (span framework.Span, hash uint64, ok bool) {
+	const near = 4 // bytes between a text and a finding just after it: a quote, a space
+	ss := x.spans[s.File]
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].Start > s.End }) - 1
+	// Outermost texts do not hold one another but may overlap: a few
+	// steps back find the anchor, if any.
+	for k := 0; k < 8 && i >= 0; k, i = k+1, i-1 {
+		c := ss[i]
+		if c.Start <= s.Start && s.End <= c.End || s.Start <= c.Start && c.End <= s.End ||
+			c.End <= s.Start && s.Start-c.End <= near {
+			return c, x.hashes[s.File][i], true
+		}
+	}
+	return framework.Span{}, 0, false
+}
+
+// maxAnchorless is the longest finding, in bytes, grouped with its
+// repeats by the bytes around it; context is how many bytes either side
+// of it are compared.
+const (
+	maxAnchorless = 256
+	context       = 48
+)
+
+// lineAround returns up to context bytes of src either side of s, within
+// its lines.
+func lineAround(src string, s framework.Span) (before, after string) {
+	lo := max(s.Start-context, 0)
+	if i := strings.LastIndexByte(src[lo:s.Start], '\n'); i >= 0 {
+		lo += i + 1
+	}
+	hi := min(s.End+context, len(src))
+	if i := strings.IndexByte(src[s.End:hi], '\n'); i >= 0 {
+		hi = s.End + i
+	}
+	return src[lo:s.Start], src[s.End:hi]
+}
+
+// A repeatKey identifies a finding's repeats: two hashes of its rule,
+// severity, file, message, suggestions and own related places, and of
+// its place in the text it is about. Two keys are equal by chance with
+// odds of one in 2^128.
+type repeatKey [2]uint64
+
+// repeatKey returns the key under which d groups with its repeats, and
+// false when it has none: a finding outside the CSV downloads, or not
+// near a text and long.
+func (x containerIndex) repeatKey(d Diagnostic) (repeatKey, bool) {
+	if d.Span.File == nil || d.Rule == MaxFindingsRule || !x.tables[d.Span.File] {
+		return repeatKey{}, false // a text a page repeats is a copy its author made: each is edited
+	}
+	src := d.Span.File.Src
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\x00%d\x00%s\x00%s\x00%s", d.Rule, d.Severity, d.Span.File.Name, d.Message, src[d.Span.Start:d.Span.End])
+	c, h, ok := x.anchor(d.Span)
+	if ok {
+		fmt.Fprintf(&b, "\x00%d:%d\x00%x", d.Span.Start-c.Start, d.Span.End-c.Start, h)
+	} else {
+		// A cell the model took no text from (a repeat of a role
+		// level's name): the same bytes, between the same bytes.
+		if d.Span.End-d.Span.Start > maxAnchorless {
+			return repeatKey{}, false
+		}
+		before, after := lineAround(src, d.Span)
+		fmt.Fprintf(&b, "\x00%s\x00%s", before, after)
+		c = d.Span
+	}
+	rel := func(s framework.Span) string {
+		if s.File == d.Span.File && s.Start >= min(c.Start, d.Span.Start) && s.End <= max(c.End, d.Span.End) {
+			return fmt.Sprintf("@%d:%d", s.Start-c.Start, s.End-c.Start)
+		}
+		name := ""
+		if s.File != nil {
+			name = s.File.Name
+		}
+		return fmt.Sprintf("%s#%d:%d", name, s.Start, s.End)
+	}
+	for _, sg := range d.Suggestions {
+		fmt.Fprintf(&b, "\x00s%s %s %q", rel(sg.Span), sg.Message, sg.NewText)
+	}
+	for _, r := range d.Related[:len(d.Related)-d.repeatPlaces()] {
+		fmt.Fprintf(&b, "\x00r%s %s", rel(r.Span), r.Message)
+	}
+	k := b.String()
+	return repeatKey{maphash.String(x.seed, k), maphash.String(x.seed, "\x01"+k)}, true
+}
+
+// repeatPlaces returns the number of d's Related entries that are its
+// repeats (the last ones).
+func (d Diagnostic) repeatPlaces() int { return min(d.Repeats, maxRepeatPlaces) }
+
+// collapseRepeats replaces the findings of ds that repeat an earlier one
+// (see [containerIndex.repeatKey]) by a count and a place in the earlier
+// one's Related. ds is sorted; the result is too, and shares its array.
+func collapseRepeats(ds []Diagnostic, x containerIndex) []Diagnostic {
+	first := map[repeatKey]int{}
+	out := ds[:0]
+	for _, d := range ds {
+		k, ok := x.repeatKey(d)
+		if !ok {
+			out = append(out, d)
+			continue
+		}
+		i, ok := first[k]
+		if !ok {
+			first[k] = len(out)
+			out = append(out, d)
+			continue
+		}
+		g := &out[i]
+		own := d.Related[len(d.Related)-d.repeatPlaces():]
+		places := append([]Related{{Span: d.Span, Message: repeatMessage}}, own...)
+		for _, r := range places {
+			if g.repeatPlaces() < maxRepeatPlaces {
+				g.Related = append(g.Related, r)
+			}
+			g.Repeats++
+		}
+		g.Repeats += d.Repeats - len(own)
+	}
+	clear(ds[len(out):])
+	return out
+}
+
+// finishRepeats sorts the repeats each finding lists and says in its
+// message how many there are.
+func finishRepeats(ds []Diagnostic, x containerIndex) {
+	for i := range ds {
+		d := &ds[i]
+		if d.Repeats == 0 {
+			continue
+		}
+		rs := d.Related[len(d.Related)-d.repeatPlaces():]
+		sort.SliceStable(rs, func(i, j int) bool {
+			a, b := rs[i].Span, rs[j].Span
+			if an, bn := fileName(a), fileName(b); an != bn {
+				return an < bn
+			}
+			return a.Start < b.Start
+		})
+		d.Message += repeatSuffix(*d, x.tables[d.Span.File])
+	}
+}
