@@ -62,3 +62,15 @@ func BenchmarkDetect(b *testing.B) {
 		parse.Detect(src)
 	}
 }
+
+// BenchmarkPublishedFirst measures the first call of [parse.Published]:
+// reading, parsing and merging the embedded snapshot.
+func BenchmarkPublishedFirst(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		parse.ResetPublished()
+		if _, err := parse.Published(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

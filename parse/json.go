@@ -53,6 +53,15 @@ func parseJSON(f *framework.File) (*framework.Document, framework.ErrorList) {
 				r.errorf(v, "%s: unsupported schema version %q: want %q", p, s.Value, framework.ExportSchemaVersion)
 			}
 		},
+		// The framework's edition is that of the documents the export
+		// lists (see [framework.Framework.Edition]): it is checked for
+		// its shape, and computed again from them.
+		"edition": func(v *jsonValue, p string) {
+			r.object(v, p, []string{"sha256"}, map[string]func(*jsonValue, string){
+				"date":   func(v *jsonValue, p string) { r.text(v, p) },
+				"sha256": func(v *jsonValue, p string) { r.text(v, p) },
+			})
+		},
 		"skills": func(v *jsonValue, p string) {
 			r.array(v, p, func(v *jsonValue, p string) {
 				if s := r.skill(v, p); s != nil {
@@ -289,6 +298,8 @@ func (r *jsonReader) document(v *jsonValue, p string) {
 		"title":     func(v *jsonValue, p string) { src.Title = r.text(v, p) },
 		"published": func(v *jsonValue, p string) { src.Published = r.date(v, p) },
 		"updated":   func(v *jsonValue, p string) { src.Updated = r.date(v, p) },
+		"edition":   func(v *jsonValue, p string) { src.Edition.Date = r.text(v, p).Value },
+		"sha256":    func(v *jsonValue, p string) { src.Edition.SHA256 = r.text(v, p).Value },
 		"notes": func(v *jsonValue, p string) {
 			r.array(v, p, func(v *jsonValue, p string) {
 				n := framework.SourceNote{Span: r.f.Span(v.start, v.end)}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/ddat-tools/ddat/parse"
 	"io"
 	"runtime/debug"
 	"strings"
@@ -203,5 +204,7 @@ func runVersion(e *env, args []string) int {
 		return exitUsage
 	}
 	fmt.Fprintf(e.stdout, "ddat %s\n", version())
+	ed := parse.PublishedEdition()
+	fmt.Fprintf(e.stdout, "published framework: %s, sha256 %s\n", ed.Date, ed.SHA256)
 	return exitOK
 }
