@@ -199,10 +199,10 @@ type Move int
 
 const (
 	Unchanged Move = iota + 1 // required at the same level
-	Raised                      // required at a higher level
-	Lowered                     // required at a lower level
-	New                         // required only by the target level
-	Dropped                     // required only by the first level
+	Raised                    // required at a higher level
+	Lowered                   // required at a lower level
+	New                       // required only by the target level
+	Dropped                   // required only by the first level
 )
 
 func (c Move) String() string {
@@ -226,10 +226,10 @@ func (c Move) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // SkillChange is one skill of a [Comparison].
 type SkillChange struct {
-	Skill  string // the skill's name, as the target level (else the first) writes it
-	Move   Move
-	From   Level // the level the first role level requires; 0 if none
-	To     Level // the level the target requires; 0 if none
+	Skill string // the skill's name, as the target level (else the first) writes it
+	Move  Move
+	From  Level // the level the first role level requires; 0 if none
+	To    Level // the level the target requires; 0 if none
 	// Descriptors are the target level's descriptors of the skill:
 	// what to grow (none for a dropped skill).
 	Descriptors []string
