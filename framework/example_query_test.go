@@ -3,6 +3,7 @@ package framework_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -116,7 +117,16 @@ func ExampleRole_Matrix() {
 // values, never its whole source (2.4 MB for a role of the download).
 func TestMarshalValues(t *testing.T) {
 	fw := published()
-	for _, v := range []any{fw.Role("Data analyst"), fw.Skill("Data visualisation")} {
+	// A page of the older guidance: its role-wide skills have no level.
+	src, err := os.ReadFile("../testdata/legacy-guidance-product-manager-2020.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy, err := parse.Parse("legacy.txt", src)
+	if legacy == nil || len(legacy.Roles) == 0 {
+		t.Fatal(err)
+	}
+	for _, v := range []any{fw.Role("Data analyst"), fw.Skill("Data visualisation"), legacy.Roles[0]} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			t.Fatal(err)
@@ -153,3 +163,4 @@ func TestCompareMoves(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
