@@ -163,4 +163,3 @@ func TestCompareMoves(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
-
