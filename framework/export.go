@@ -2,6 +2,7 @@ package framework
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"time"
 	"unicode/utf8"
@@ -31,10 +32,17 @@ type ExportOptions struct {
 type exportFramework struct {
 	Schema        string           `json:"$schema"`
 	SchemaVersion string           `json:"schemaVersion"`
+	Edition       *exportEdition   `json:"edition,omitempty"`
 	Skills        []exportSkill    `json:"skills"`
 	Roles         []exportRole     `json:"roles"`
 	Changes       []exportChange   `json:"changes,omitempty"`
 	Documents     []exportDocument `json:"documents"`
+}
+
+// exportEdition is the framework's [Edition].
+type exportEdition struct {
+	Date   string `json:"date,omitempty"`
+	SHA256 string `json:"sha256"`
 }
 
 // exportChange is one entry of the change log.
@@ -52,6 +60,11 @@ type exportDocument struct {
 	Title     string `json:"title,omitempty"`
 	Published string `json:"published,omitempty"` // YYYY-MM-DD
 	Updated   string `json:"updated,omitempty"`   // YYYY-MM-DD
+	// Edition and SHA256 are the document's [Edition]: the date of
+	// publication or download (YYYY-MM-DD or YYYY-MM) and the hash of
+	// its bytes.
+	Edition string `json:"edition,omitempty"`
+	SHA256  string `json:"sha256,omitempty"`
 	// Notes are what the parser recovered from in the document (see
 	// [Note]), so that the export keeps them for the linter.
 	Notes []exportNote `json:"notes,omitempty"`
@@ -203,6 +216,10 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 	w.string(ExportSchemaID)
 	w.key(1, 1, "schemaVersion")
 	w.string(ExportSchemaVersion)
+	if ed := fw.Edition(); !ed.IsZero() {
+		w.key(1, 2, "edition")
+		w.value(reflect.ValueOf(exportEdition{Date: ed.Date, SHA256: ed.SHA256}), 1)
+	}
 
 	w.key(1, 2, "skills")
 	n := 0
@@ -431,7 +448,8 @@ func (e exporter) documents(d *Document) []exportDocument {
 				continue
 			}
 			ed := exportDocument{Name: s.Name.Value, Format: string(s.Format), Title: s.Title.Value,
-				Published: isoDate(s.Published), Updated: isoDate(s.Updated)}
+				Published: isoDate(s.Published), Updated: isoDate(s.Updated),
+				Edition: s.Edition.Date, SHA256: s.Edition.SHA256}
 			for _, n := range s.Notes {
 				// The notes keep their positions in the documents the
 				// export was made from, when positions are asked for.
@@ -452,6 +470,7 @@ func (e exporter) documents(d *Document) []exportDocument {
 	}
 	ed.Published = isoDate(d.Published)
 	ed.Updated = isoDate(d.Updated)
+	ed.Edition, ed.SHA256 = d.Edition.Date, d.Edition.SHA256
 	for _, n := range d.Notes {
 		ed.Notes = append(ed.Notes, exportNote{Code: n.Code, Message: n.Message, Source: e.source(n.Span)})
 	}

@@ -54,8 +54,17 @@ func TestLevelText(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("levels (-want +got):\n%s", diff)
 	}
-	if _, err := framework.Level(0).MarshalText(); err == nil {
-		t.Error("MarshalText of the zero Level succeeded")
+	// The zero Level (no level stated) is "", so that a model value
+	// without a level marshals; another invalid level is an error.
+	if b, err := framework.Level(0).MarshalText(); err != nil || len(b) != 0 {
+		t.Errorf("MarshalText of the zero Level = %q, %v; want \"\", nil", b, err)
+	}
+	var zero framework.Level = framework.Expert
+	if err := zero.UnmarshalText(nil); err != nil || zero != 0 {
+		t.Errorf("UnmarshalText of \"\" = %v, %v; want the zero Level", zero, err)
+	}
+	if _, err := framework.Level(9).MarshalText(); err == nil {
+		t.Error("MarshalText of Level(9) succeeded")
 	}
 	if s := framework.Level(9).String(); s != "Level(9)" {
 		t.Errorf("Level(9).String() = %q", s)

@@ -81,8 +81,13 @@ func ParseLevel(s string) (Level, error) {
 	return 0, fmt.Errorf("%w %q: want awareness, working, practitioner or expert", ErrUnknownLevel, s)
 }
 
-// MarshalText encodes a valid level as its lower-case name.
+// MarshalText encodes a valid level as its lower-case name, and the zero
+// Level (no level stated) as "", so that a model value with no level
+// marshals.
 func (l Level) MarshalText() ([]byte, error) {
+	if l == 0 {
+		return []byte{}, nil
+	}
 	if !l.Valid() {
 		return nil, fmt.Errorf("cannot encode %v as a skill level", l)
 	}
@@ -91,6 +96,10 @@ func (l Level) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes a level name, as [ParseLevel] does.
 func (l *Level) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*l = 0
+		return nil
+	}
 	v, err := ParseLevel(string(b))
 	if err != nil {
 		return err

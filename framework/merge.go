@@ -196,25 +196,3 @@ func fill(dst *Text, src Text) {
 		*dst = src
 	}
 }
-
-// Skill returns the catalogue skill whose name has key [Key](name), or nil.
-func (f *Framework) Skill(name string) *Skill {
-	k := Key(name)
-	for _, s := range f.Skills {
-		if s.Name.Key() == k {
-			return s
-		}
-	}
-	return nil
-}
-
-// Role returns the role whose name has key [Key](name), or nil.
-func (f *Framework) Role(name string) *Role {
-	k := Key(name)
-	for _, r := range f.Roles {
-		if r.Name.Key() == k {
-			return r
-		}
-	}
-	return nil
-}

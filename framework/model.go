@@ -46,6 +46,10 @@ type Document struct {
 	Published Date // the stated publication date; optional
 	Updated   Date // the stated "Last updated" date; optional
 
+	// Edition is the document's date of publication or download and the
+	// hash of its source (see [SourceEdition]); parsers set it.
+	Edition Edition
+
 	Skills []*Skill // catalogue entries, in source order
 	Roles  []*Role  // roles described, in source order
 
@@ -74,6 +78,7 @@ type Source struct {
 	Title     Text // optional
 	Published Date // optional
 	Updated   Date // optional
+	Edition   Edition
 	Notes     []SourceNote
 	Span      Span // the entry in the export
 }

@@ -109,7 +109,7 @@ You can:
 		t.Errorf("got %v at %q, want an error at the level text", d, d.Span.Text())
 	}
 	if len(d.Related) != 1 || !strings.HasPrefix(d.Related[0].Span.Text(), "1. Awareness") ||
-		d.Related[0].Span.Pos().Filename != "published/skills-a-to-z.md" {
+		d.Related[0].Span.Pos().Filename != "published/skills-a-to-z-2025-09.md" {
 		t.Errorf("related %+v, want the catalogue's awareness level", d.Related)
 	}
 }

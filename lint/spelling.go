@@ -702,12 +702,15 @@ func newCorpus(p *Pass) *corpus {
 		c.count(ws, tt.uses[id])
 	}
 	// The catalogue's and the vocabulary's texts count too, each
-	// distinct value tokenised once; their words are not kept.
-	values, _, valueUses := distinctValues(uniqueTexts(outsideDocs(p)))
+	// distinct value once, however often they repeat it (the whole
+	// framework repeats a descriptor on every role level that requires
+	// the skill: a typo it repeats must not become a word of the corpus
+	// by repetition alone); their words are not kept.
+	values, _, _ := distinctValues(uniqueTexts(outsideDocs(p)))
 	var ws []word
-	for id, v := range values {
+	for _, v := range values {
 		ws = appendWords(ws[:0], v, c.lex)
-		c.count(ws, valueUses[id])
+		c.count(ws, 1)
 	}
 	// The index is sized for every frequent word and its deletions, an
 	// upper bound: words share some deletions.

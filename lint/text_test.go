@@ -9,7 +9,6 @@ import (
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
-	"github.com/ddat-tools/ddat/parse"
 )
 
 func TestEncodingCatalogue(t *testing.T) {
@@ -58,12 +57,9 @@ func TestEncodingOtherFixtures(t *testing.T) {
 }
 
 func TestPunctuationFixtures(t *testing.T) {
-	docs, err := parse.PublishedDocuments()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []string
-	for _, doc := range docs {
+	for _, name := range realSeeds {
+		doc := readSeed(t, name)
 		fw := &framework.Framework{Documents: []*framework.Document{doc}}
 		for _, d := range lint.Run(fw, lint.Options{Rules: []*lint.Rule{lint.Punctuation}}) {
 			got = append(got, d.String())

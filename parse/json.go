@@ -52,6 +52,19 @@ func parseJSON(f *framework.File) (*framework.Document, errorList) {
 			if s := r.text(v, p); v.kind == jsonString && s.Value != framework.ExportSchemaVersion {
 				r.errorf(v, "%s: unsupported schema version %q: want %q", p, s.Value, framework.ExportSchemaVersion)
 			}
+		case "edition":
+			// The framework's edition is that of the documents the
+			// export lists (see [framework.Framework.Edition]): it is
+			// checked for its shape, and computed again from them.
+			r.object(v, p, []string{"sha256"}, func(k string, v *jsonValue, p string) bool {
+				switch k {
+				case "date", "sha256":
+					r.text(v, p)
+				default:
+					return false
+				}
+				return true
+			})
 		case "skills":
 			r.array(v, p, func(v *jsonValue, p string) {
 				if s := r.skill(v, p); s != nil {
@@ -329,6 +342,10 @@ func (r *jsonReader) document(v *jsonValue, p string) {
 			src.Published = r.date(v, p)
 		case "updated":
 			src.Updated = r.date(v, p)
+		case "edition":
+			src.Edition.Date = r.text(v, p).Value
+		case "sha256":
+			src.Edition.SHA256 = r.text(v, p).Value
 		case "notes":
 			r.array(v, p, func(v *jsonValue, p string) {
 				n := framework.SourceNote{Span: r.f.Span(v.start, v.end)}

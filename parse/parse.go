@@ -114,7 +114,7 @@ func parseLimited(name, src string, lim Limits) (*framework.Document, error) {
 		return nil, err
 	}
 	if f, ok := detect(src); ok {
-		return run(f, name, src)
+		return run(f, name, src, "")
 	}
 	var names []string
 	for _, f := range formats {
@@ -184,18 +184,25 @@ func As(fmt framework.Format, name string, src []byte) (*framework.Document, err
 	}
 	for _, f := range formats {
 		if f.format == fmt {
-			return run(f, name, s)
+			return run(f, name, s, "")
 		}
 	}
 	return nil, framework.ErrorList{{Pos: framework.Position{Filename: name}, Msg: "unknown format " + string(fmt)}}
 }
 
-func run(f format, name, src string) (*framework.Document, error) {
+// run parses src as format f. sum is the hex SHA-256 of src when the
+// caller knows it (the embedded snapshot), else "".
+func run(f format, name, src, sum string) (*framework.Document, error) {
 	file := framework.NewFile(name, src)
 	doc, errs := f.parse(file)
 	if doc != nil {
 		doc.File = file
 		doc.Format = f.format
+		if sum == "" {
+			doc.Edition = framework.SourceEdition(src, doc.Published, doc.Updated)
+		} else {
+			doc.Edition = framework.Edition{SHA256: sum}
+		}
 	}
 	return doc, errs.sorted().Err()
 }

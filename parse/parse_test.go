@@ -2,9 +2,12 @@ package parse_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,32 +58,87 @@ func TestNotFramework(t *testing.T) {
 	}
 }
 
-// TestPublished checks that the embedded snapshot is the fixtures, byte
-// for byte, and parses into the published framework.
+// TestPublished checks that the embedded snapshot is the September 2025
+// downloads, byte for byte, and that it parses into the whole framework:
+// every role, its levels in the order and with the grades of the table
+// of role levels, every skill.
 func TestPublished(t *testing.T) {
 	docs, _ := parse.PublishedDocuments()
-	if len(docs) != 4 {
-		t.Fatalf("published documents = %d, want 4", len(docs))
+	want := map[string]string{ // the sums of published/README.md
+		"published/roles-2025-09.csv":        "a143d69f8e6f31902df1ac94df21740ba89e417f629f4bd5716d15b594ca7268",
+		"published/skills-a-to-z-2025-09.md": "d804e54afad45e9f1c4ce07c67d70293b8dbceac046e6a9effd50ad9497953c8",
+	}
+	if len(docs) != len(want) {
+		t.Fatalf("published documents = %d, want %d", len(docs), len(want))
 	}
 	for _, d := range docs {
-		if d.File.Src != string(readFixture(t, filepath.Base(d.File.Name))) {
-			t.Errorf("embedded %s differs from testdata", d.File.Name)
+		sum := sha256.Sum256([]byte(d.File.Src))
+		if got := hex.EncodeToString(sum[:]); got != want[d.File.Name] || d.Edition.SHA256 != got {
+			t.Errorf("%s: sha256 %s, edition %s, want %s", d.File.Name, got, d.Edition.SHA256, want[d.File.Name])
+		}
+		if d.Edition.Date != "2025-09" {
+			t.Errorf("%s: edition date %q, want 2025-09", d.File.Name, d.Edition.Date)
 		}
 	}
 	fw, _ := parse.Published()
+	if again, _ := parse.Published(); again != fw {
+		t.Error("Published returned a new framework on the second call")
+	}
+	if e := fw.Edition(); e != parse.PublishedEdition() || e.Date != "2025-09" || len(e.SHA256) != 64 {
+		t.Errorf("edition %v, PublishedEdition %v", e, parse.PublishedEdition())
+	}
 	if n := len(fw.Skills); n != 188 {
 		t.Errorf("published skills = %d, want 188", n)
 	}
-	var roles []string
+	for _, s := range fw.Skills {
+		if n := len(s.Levels); s.SeniorCivilService && n != 0 || !s.SeniorCivilService && n != 4 {
+			t.Errorf("skill %s: %d levels (Senior Civil Service %v)", s.Name.Value, n, s.SeniorCivilService)
+		}
+	}
+	var roles, levels, scs, graded int
 	for _, r := range fw.Roles {
-		roles = append(roles, r.Name.Value)
+		roles++
+		levels += len(r.Levels)
+		if r.SeniorCivilService {
+			scs++
+			if len(r.Levels) != 0 {
+				t.Errorf("Senior Civil Service role %s has %d levels", r.Name.Value, len(r.Levels))
+			}
+		}
+		// The levels the table of role levels knows are in its order,
+		// with its grades.
+		order := parse.SeniorityLevels(r.Name.Value)
+		last := -1
+		for _, l := range r.Levels {
+			i := slices.IndexFunc(order, func(e parse.SeniorityLevel) bool { return framework.Key(e.Name) == l.Name.Key() })
+			if i < 0 {
+				continue
+			}
+			if i < last {
+				t.Errorf("%s: level %s out of the table's order", r.Name.Value, l.Name.Value)
+			}
+			last = i
+			var got []string
+			for _, g := range l.Grades {
+				got = append(got, g.Value)
+			}
+			if !slices.Equal(got, order[i].Grades) {
+				t.Errorf("%s: grades %q, table %q", l.Name.Value, got, order[i].Grades)
+			}
+			if len(got) > 0 {
+				graded++
+			}
+		}
 	}
-	if got := strings.Join(roles, ", "); got != "Digital portfolio manager, Product manager" {
-		t.Errorf("published roles = %s", got)
+	if roles != 52 || levels != 201 || scs != 4 {
+		t.Errorf("published: %d roles (%d Senior Civil Service), %d levels; want 52 (4), 201", roles, scs, levels)
 	}
-	dpm := fw.Role("digital portfolio manager")
-	if dpm.Family.Value != "Product and delivery" || len(dpm.Levels) != 4 {
-		t.Errorf("merged Digital portfolio manager: family %q, %d levels", dpm.Family.Value, len(dpm.Levels))
+	if graded < 190 {
+		t.Errorf("%d levels have grades from the table, want at least 190", graded)
+	}
+	da := fw.Role("Data analyst")
+	if da == nil || len(da.Levels) != 4 || da.Levels[0].Name.Value != "Associate data analyst" || da.Levels[3].Name.Value != "Principal data analyst" || da.Family.Value != "Data" {
+		t.Errorf("Data analyst: %v", da)
 	}
 }
 

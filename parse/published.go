@@ -2,9 +2,8 @@ package parse
 
 import (
 	"embed"
+	"fmt"
 	"io"
-	"io/fs"
-	"path"
 	"strings"
 	"sync"
 
@@ -15,31 +14,67 @@ import (
 // published (Crown copyright, Open Government Licence v3.0; see
 // published/LICENCE).
 //
-//go:embed published/*.txt published/*.md published/LICENCE
+//go:embed published/roles-2025-09.csv published/skills-a-to-z-2025-09.md published/LICENCE published/README.md
 var publishedFS embed.FS
 
-// publishedDoc is an embedded document's name and bytes.
-type publishedDoc struct {
-	name string
-	src  string
+// publishedNames are the embedded documents: the Skills A to Z as
+// Markdown and the "Role content" download, both of September 2025 (see
+// published/README.md). They are listed in the order [framework.Merge] takes them (the
+// catalogue first), which is the order of the snapshot's edition. Their
+// SHA-256 sums are known here, so that loading them does not hash
+// 2.7 MB; a test checks them against the embedded bytes.
+var publishedNames = []struct{ name, sha256 string }{
+	{"published/skills-a-to-z-2025-09.md", "d804e54afad45e9f1c4ce07c67d70293b8dbceac046e6a9effd50ad9497953c8"},
+	{"published/roles-2025-09.csv", "a143d69f8e6f31902df1ac94df21740ba89e417f629f4bd5716d15b594ca7268"},
 }
 
-// published are the embedded documents, read once.
-var published = sync.OnceValues(func() ([]publishedDoc, error) {
-	names, err := fs.Glob(publishedFS, "published/*.*")
-	if err != nil {
-		return nil, err
-	}
+// PublishedDate is when the embedded snapshot was downloaded: September
+// 2025. It is the date of the snapshot's edition and of each of its
+// documents'.
+const PublishedDate = "2025-09"
+
+// publishedDoc is an embedded document's name, bytes and SHA-256 sum.
+type publishedDoc struct {
+	name, src, sha256 string
+}
+
+// snapshot is the embedded snapshot, read, parsed and merged once each,
+// on first use.
+type snapshot struct {
+	sources func() ([]publishedDoc, error)
+	docs    func() ([]*framework.Document, error)
+	fw      func() (*framework.Framework, error)
+}
+
+// published is the snapshot; [resetPublished] replaces it (benchmarks
+// only).
+var published = newSnapshot()
+
+func resetPublished() { published = newSnapshot() }
+
+func newSnapshot() *snapshot {
+	s := &snapshot{}
+	s.sources = sync.OnceValues(readPublished)
+	s.docs = sync.OnceValues(func() ([]*framework.Document, error) { return parsePublished(s.sources) })
+	s.fw = sync.OnceValues(func() (*framework.Framework, error) {
+		docs, err := s.docs()
+		return framework.Merge(docs...), err
+	})
+	return s
+}
+
+// readPublished reads the embedded documents.
+func readPublished() ([]publishedDoc, error) {
 	var docs []publishedDoc
-	for _, name := range names {
-		src, err := readEmbedded(name)
+	for _, p := range publishedNames {
+		src, err := readEmbedded(p.name)
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, publishedDoc{path.Join("published", path.Base(name)), src})
+		docs = append(docs, publishedDoc{p.name, src, p.sha256})
 	}
 	return docs, nil
-})
+}
 
 // readEmbedded reads an embedded file straight into a string: the
 // documents' texts share it.
@@ -61,17 +96,22 @@ func readEmbedded(name string) (string, error) {
 	return b.String(), nil
 }
 
-// publishedDocs parses the embedded documents once.
-var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
-	pub, err := published()
+// parsePublished parses the embedded documents.
+func parsePublished(sources func() ([]publishedDoc, error)) ([]*framework.Document, error) {
+	pub, err := sources()
 	if err != nil {
 		return nil, err
 	}
 	var docs []*framework.Document
 	var errs framework.ErrorList
 	for _, p := range pub {
-		doc, err := ParseString(p.name, p.src)
+		f, ok := detect(p.src)
+		if !ok {
+			return nil, fmt.Errorf("parse: embedded %s: %w", p.name, ErrNotFramework)
+		}
+		doc, err := run(f, p.name, p.src, p.sha256)
 		if doc != nil {
+			doc.Edition.Date = PublishedDate
 			docs = append(docs, doc)
 		}
 		if l, ok := err.(framework.ErrorList); ok {
@@ -82,7 +122,17 @@ var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
 	}
 	errs.Sort()
 	return docs, errs.Err()
-})
+}
+
+// PublishedEdition returns the edition of the embedded snapshot, the
+// [framework.Framework.Edition] of [Published], without parsing it.
+func PublishedEdition() framework.Edition {
+	fw := &framework.Framework{}
+	for _, p := range publishedNames {
+		fw.Documents = append(fw.Documents, &framework.Document{Edition: framework.Edition{Date: PublishedDate, SHA256: p.sha256}})
+	}
+	return fw.Edition()
+}
 
 // PublishedSources returns the text of the embedded published documents,
 // unparsed, so that a caller can tell whether its inputs already hold
@@ -91,7 +141,7 @@ var publishedDocs = sync.OnceValues(func() ([]*framework.Document, error) {
 // if it did, [PublishedDocuments] would say so, and this list would be
 // empty.)
 func PublishedSources() []string {
-	pub, _ := published()
+	pub, _ := published.sources()
 	out := make([]string, 0, len(pub))
 	for _, p := range pub {
 		out = append(out, p.src)
@@ -104,13 +154,20 @@ func PublishedSources() []string {
 // published documents have real defects; the documents come back all the
 // same). The documents are shared: do not modify them.
 func PublishedDocuments() ([]*framework.Document, error) {
-	return publishedDocs()
+	return published.docs()
 }
 
 // Published returns the embedded snapshot of the published framework,
-// merged: the Skills A to Z catalogue and the role pages the module ships.
-// It reads no files. The result is shared: do not modify it.
+// merged: the whole framework as downloaded in September 2025 (the "Role
+// content" download and the Skills A to Z; see published/README.md), with
+// the indicative grades and seniority order of the embedded table of
+// role levels. It reads no files.
+//
+// The snapshot is parsed on the first call (see BenchmarkPublishedFirst
+// for its cost) and cached; every call returns the same framework, and
+// concurrent first calls are safe. Callers share it: treat it as
+// read-only. The error lists what the parsers met in the downloads (they
+// have real defects); the framework comes back all the same.
 func Published() (*framework.Framework, error) {
-	docs, err := publishedDocs()
-	return framework.Merge(docs...), err
+	return published.fw()
 }

@@ -10,15 +10,15 @@ import (
 )
 
 // TestMayLackPublished checks the size test that lets lint parse the
-// published framework while it reads the inputs: the seeds hold the
-// published documents, a folder of other files cannot.
+// published framework while it reads the inputs: the folder of the
+// embedded documents holds them, a folder of other files cannot.
 func TestMayLackPublished(t *testing.T) {
-	seeds, _, err := listInputs([]string{filepath.Join(repoRoot(t), "testdata")})
+	seeds, _, err := listInputs([]string{filepath.Join(repoRoot(t), "parse", "published")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if mayLackPublished(seeds) {
-		t.Error("the seeds hold every published document, but mayLackPublished says they may not")
+		t.Error("the embedded documents' folder holds every published document, but mayLackPublished says it may not")
 	}
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("## Skill\n"), 0o644); err != nil {

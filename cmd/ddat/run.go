@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/ddat-tools/ddat/parse"
 	"io"
 	"runtime/debug"
 	"strings"
@@ -53,6 +54,10 @@ func init() {
 			"check documents and print findings (the embedded published framework with no PATH)", runLint},
 		{"export", "[--out FILE] [--positions] [--format json|csv] [--table roles|skills] [--raw] [--stats] [PATH...]",
 			"write the merged framework as JSON (the embedded published framework with no PATH)", runExport},
+		{"show", "[--format text|json|markdown] NAME [PATH...]",
+			"print a role family, role, role level or skill by name or slug (the embedded published framework with no PATH)", runShow},
+		{"compare", "[--format text|json|markdown] FROM TO [PATH...]",
+			"compare two role levels skill by skill: what is new, dropped, raised, lowered or unchanged", runCompare},
 		{"validate", "[--kind export|diagnostics|config] FILE...",
 			"check JSON files against the module's schemas", runValidate},
 		{"rules", "[--markdown]", "list the lint rules", runRules},
@@ -203,5 +208,7 @@ func runVersion(e *env, args []string) int {
 		return exitUsage
 	}
 	fmt.Fprintf(e.stdout, "ddat %s\n", version())
+	ed := parse.PublishedEdition()
+	fmt.Fprintf(e.stdout, "published framework: %s, sha256 %s\n", ed.Date, ed.SHA256)
 	return exitOK
 }
