@@ -218,7 +218,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 	w.string(ExportSchemaVersion)
 	if ed := fw.Edition(); !ed.IsZero() {
 		w.key(1, 2, "edition")
-		w.value(reflect.ValueOf(exportEdition{Date: ed.Date, SHA256: ed.SHA256}), 1)
+		w.value(reflect.ValueOf(exportEdition(ed)), 1)
 	}
 
 	w.key(1, 2, "skills")
