@@ -334,9 +334,19 @@ func reportMixedScripts(p *Pass, doc *framework.Document) {
 // texts after HTML decoding: the page shows them to readers as written.
 func reportDecodedEntities(p *Pass, texts []framework.Text) {
 	for _, t := range texts {
-		for _, m := range entityRE.FindAllString(t.Value, -1) {
+		for _, loc := range entityRE.FindAllStringIndex(t.Value, -1) {
+			m := t.Value[loc[0]:loc[1]]
 			if dec := html.UnescapeString(m); dec != m {
-				p.Reportf(t.Span, "HTML entity %q shown as text in %q: the page escapes it twice; it should read %q", m, clipText(t.Value), dec)
+				// The raw bytes are the entity escaped ("&amp;nbsp;"):
+				// written once, the page shows the character.
+				sp := t.Sub(loc[0], loc[1])
+				fix := m
+				if withoutInvisible(dec) != dec {
+					fix = ""
+				}
+				p.Report(Diagnostic{Span: sp,
+					Message:     fmt.Sprintf("HTML entity %q shown as text in %q: the page escapes it twice; it should read %q", m, clipText(t.Value), withoutInvisible(dec)),
+					Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: sp, NewText: fix}}})
 			}
 		}
 	}
