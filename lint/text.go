@@ -233,7 +233,10 @@ func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lin
 	sp := f.Span(i, i+n)
 	fix, verb := "", "remove it"
 	if r == 0x2028 || r == 0x2029 {
-		if rest := src[i+n:]; rest != "" && rest[0] != '\n' && rest[0] != '\r' && rest[0] != '"' {
+		// A separator between two words becomes a space; one beside
+		// space, or at a line's or a quoted cell's end, goes.
+		rest := src[i+n:]
+		if rest != "" && !isSpaceOrQuote(rest[0]) && i > 0 && !isSpaceOrQuote(src[i-1]) {
 			fix, verb = " ", "replace it with a space"
 		}
 	}
@@ -242,6 +245,10 @@ func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lin
 		msg = fmt.Sprintf("%s %U: invisible, it can make the text read otherwise than it is stored; %s", what, r, verb)
 	}
 	p.Report(Diagnostic{Span: sp, Message: msg, Suggestions: []Suggestion{{Message: verb, Span: sp, NewText: fix}}})
+}
+
+func isSpaceOrQuote(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"'
 }
 
 // lineSeen is what reportInvisible knows of the lines it has seen: all
