@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -141,33 +142,50 @@ func spanProblem(d lint.Diagnostic) string {
 	return fmt.Sprintf("%v: span %q (%q decoded) is not the text the message quotes: %v", sp.Pos(), sp.Text(), text, d)
 }
 
-func onRune(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
+// onRune reports whether s[i] starts a character (or an invalid byte,
+// which reads as one) as s is read from the start of its line.
+func onRune(s string, i int) bool {
+	j := strings.LastIndexByte(s[:i], '\n') + 1
+	for j < i {
+		_, n := utf8.DecodeRuneInString(s[j:])
+		j += n
+	}
+	return j == i
+}
 
 var (
 	tagRE      = regexp.MustCompile(`<[^>]*>`)
 	mdEscapeRE = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
 )
 
+// formats caches the format of each file decodeRaw is given.
+var formats = map[*framework.File]framework.Format{}
+
 // decodeRaw decodes raw bytes of f as its format writes text: CSV's ""
 // and CRLF, JSON's escapes, HTML's tags, references and space, Markdown's
 // backslash escapes.
 func decodeRaw(f *framework.File, raw string) string {
-	switch {
-	case strings.HasSuffix(f.Name, ".csv"), strings.HasSuffix(f.Name, ".tsv"):
+	format, ok := formats[f]
+	if !ok {
+		format = parse.Detect([]byte(f.Src))
+		formats[f] = format
+	}
+	switch format {
+	case framework.FormatRolesCSV, framework.FormatSkillsCSV, framework.FormatChangesCSV:
 		return strings.ReplaceAll(strings.ReplaceAll(raw, `""`, `"`), "\r\n", "\n")
-	case strings.HasSuffix(f.Name, ".json"):
+	case framework.FormatJSON:
 		var v string
 		if json.Unmarshal([]byte(`"`+raw+`"`), &v) != nil {
 			return raw
 		}
 		return v
-	case strings.HasSuffix(f.Name, ".html"):
+	case framework.FormatLegacyHTML:
 		v := html.UnescapeString(tagRE.ReplaceAllString(raw, ""))
 		if strings.TrimSpace(v) == "" && v != "" {
 			return " "
 		}
 		return strings.Join(strings.Fields(v), " ")
-	case strings.HasSuffix(f.Name, ".md"):
+	case framework.FormatSkillsMarkdown:
 		return mdEscapeRE.ReplaceAllString(raw, "$1")
 	}
 	return raw
@@ -275,7 +293,25 @@ func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint
 	src := edited[at].src
 	edited[at].src = src[:s.Span.Start] + s.NewText + src[s.Span.End:]
 	delta := len(s.NewText) - (s.Span.End - s.Span.Start)
-	oldText := decodeRaw(s.Span.File, s.Span.Text())
+	// The word the edit falls in, before and after it: other findings
+	// may quote it.
+	ws, we := s.Span.Start, s.Span.End
+	for ws > 0 {
+		r, n := utf8.DecodeLastRuneInString(src[:ws])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		ws -= n
+	}
+	for we < len(src) {
+		r, n := utf8.DecodeRuneInString(src[we:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		we += n
+	}
+	oldText := decodeRaw(s.Span.File, src[ws:we])
+	newText := decodeRaw(s.Span.File, src[ws:s.Span.Start]+s.NewText+src[s.Span.End:we])
 	defect := decodeRaw(d.Span.File, d.Span.Text())
 	// move maps a finding before the edit to where it should be after,
 	// and reports whether the edit leaves it alone.
@@ -294,14 +330,36 @@ func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint
 		f.msg = countRE.ReplaceAllString(f.msg, "#")
 		return f
 	}
-	want := map[found]int{}
+	// The findings the edit should leave, each matched once: as they
+	// were, or quoting the fixed word.
+	var kept []found
+	exact, renamed := map[found][]int{}, map[found][]int{}
 	for _, b := range before {
 		if comparing[b.Rule] {
 			continue
 		}
-		if f, kept := move(foundOf(b)); kept {
-			want[key(f)]++
+		f, ok := move(foundOf(b))
+		if !ok {
+			continue
 		}
+		f = key(f)
+		exact[f] = append(exact[f], len(kept))
+		if oldText != "" && newText != "" {
+			g := f
+			g.msg = strings.ReplaceAll(g.msg, oldText, newText)
+			renamed[g] = append(renamed[g], len(kept))
+		}
+		kept = append(kept, f)
+	}
+	matched := make([]bool, len(kept))
+	match := func(m map[found][]int, f found) bool {
+		for _, i := range m[f] {
+			if !matched[i] {
+				matched[i] = true
+				return true
+			}
+		}
+		return false
 	}
 	var problems []string
 	after := lintFiles(t, edited)
@@ -311,8 +369,7 @@ func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint
 			continue
 		}
 		f := key(foundOf(a))
-		if want[f] > 0 {
-			want[f]--
+		if match(exact, f) || match(renamed, f) {
 			continue
 		}
 		overlaps := f.file == name && f.start <= newEnd && f.end >= s.Span.Start
@@ -320,17 +377,10 @@ func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint
 			problems = append(problems, fmt.Sprintf("the finding is still there: %v", a))
 			continue
 		}
-		// The same finding, quoting the fixed text.
-		if oldText != "" && strings.Contains(f.msg, s.NewText) {
-			if g := (found{f.file, f.start, f.end, f.rule, strings.ReplaceAll(f.msg, s.NewText, oldText)}); want[g] > 0 {
-				want[g]--
-				continue
-			}
-		}
 		if a.Rule == d.Rule && a.Span.IsValid() && defect != "" && decodeRaw(a.Span.File, a.Span.Text()) == defect {
 			continue // the defect's next copy
 		}
-		if a.Rule == "structure" && s.NewText != "" && strings.Contains(a.Message, s.NewText) {
+		if a.Rule == "structure" && newText != "" && strings.Contains(a.Message, newText) {
 			continue // a renamed element checked anew
 		}
 		if a.Rule == "structure" && strings.Contains(a.Message, "repeats the row") {
@@ -339,8 +389,8 @@ func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint
 		problems = append(problems, fmt.Sprintf("new finding: %v", a))
 	}
 	var gone []string
-	for f, n := range want {
-		if n == 0 {
+	for i, f := range kept {
+		if matched[i] {
 			continue
 		}
 		if f.rule == "structure" && oldText != "" && strings.Contains(f.msg, oldText) {
@@ -353,4 +403,46 @@ func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint
 	}
 	sort.Strings(gone)
 	return append(problems, gone...)
+}
+
+// FuzzFixes runs the span and fix properties on CSV downloads and JSON
+// exports: the decoders' escapes ("" and CRLF, \" and \u escapes) are
+// where positions go wrong.
+func FuzzFixes(f *testing.F) {
+	roles, err := os.ReadFile("../testdata/roles-sample.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	header := string(roles[:strings.IndexByte(string(roles), '\n')+1])
+	f.Add(header + `Data,Data scientist,"Runs the ""data"" work.",Data scientist,"Works on the ""digital"" portolio , of the team.",Planning,Plans.,Working,"You can:` + "\r\n" + `- plan the ""team"" portolio  work` + "\u2028" + `now",` + "\n")
+	f.Add(header + "Data,Аgile lead,\"Leads\u200b the \u202eteam\u00a0work.\",Agile lead,\"Plans the the work.\x01\",Planning,Plans.,Working,\"You can:\n- plan centered work\",\n")
+	skills, err := os.ReadFile("../testdata/skills-sample.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(skills[:min(len(skills), 3000)]))
+	f.Add(`{"$schema": "` + framework.ExportSchemaID + `", "schemaVersion": "1", "skills": [], "documents": [],
+"roles": [{"name": "Data sci\u0435ntist", "slug": "data-scientist", "description": ["Works on the \"digital\" \u00e9 portolio , of the team.", "Plans  the\u2028work \\ centered."]}]}`)
+	f.Fuzz(func(t *testing.T, src string) {
+		switch parse.Detect([]byte(src)) {
+		case framework.FormatRolesCSV, framework.FormatSkillsCSV, framework.FormatJSON:
+		default:
+			return
+		}
+		files := []fixFile{{"f", src}}
+		before := lintFiles(t, files)
+		fixes := 0
+		for _, d := range before {
+			if msg := spanProblem(d); msg != "" {
+				t.Error(msg)
+			}
+			if len(d.Suggestions) == 0 || fixes == 4 {
+				continue
+			}
+			fixes++
+			for _, p := range fixProblems(t, files, before, d) {
+				t.Errorf("fix of %v: %s", d, p)
+			}
+		}
+	})
 }
