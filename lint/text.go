@@ -161,10 +161,8 @@ func runEncoding(p *Pass) {
 						continue
 					}
 				}
-			case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF && i > 0:
-				p.Report(Diagnostic{Span: sp, Message: fmt.Sprintf("zero-width character %U: invisible and breaks search; remove it", r),
-					Suggestions: []Suggestion{{Message: "remove it", Span: sp}}})
-			case r == 0x2028 || r == 0x2029 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
+			case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF && i > 0,
+				r == 0x2028 || r == 0x2029 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
 				reportInvisible(p, doc.File, i, r, n, seenLines)
 			case r == utf8.RuneError:
 				p.Reportf(sp, "replacement character U+FFFD: text was lost in an earlier conversion; restore the original character")
@@ -204,9 +202,10 @@ func withoutInvisible(s string) string {
 	}, s)
 }
 
-// reportInvisible reports the line or paragraph separator or the
-// bidirectional control r at src[i:i+n], once per distinct line of the
-// file: a download that repeats a cell on every row repeats its defect.
+// reportInvisible reports the zero-width character, line or paragraph
+// separator or bidirectional control r at src[i:i+n], once per distinct
+// line of the file and character: a download that repeats a cell on
+// every row repeats its defect.
 // A separator before a line end is removed; one inside a line becomes a
 // space; a bidirectional control is removed.
 func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lineSeen) {
@@ -241,7 +240,10 @@ func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lin
 		}
 	}
 	msg := fmt.Sprintf("%s %U: invisible, it breaks search and copying; %s", what, r, verb)
-	if what == "bidirectional control" {
+	switch what {
+	case "zero-width character":
+		msg = fmt.Sprintf("%s %U: invisible and breaks search; %s", what, r, verb)
+	case "bidirectional control":
 		msg = fmt.Sprintf("%s %U: invisible, it can make the text read otherwise than it is stored; %s", what, r, verb)
 	}
 	p.Report(Diagnostic{Span: sp, Message: msg, Suggestions: []Suggestion{{Message: verb, Span: sp, NewText: fix}}})
