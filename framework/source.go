@@ -27,13 +27,15 @@ type File struct {
 }
 
 // Decoder maps a text decoded from a format's escapes (CSV's "", JSON's
-// \", HTML's &amp;) back to its raw bytes. For raw, the bytes a text's span
-// covers, and value, the text decoded from them, Offsets returns
-// len(value)+1 offsets into raw: the k-th where the raw bytes that
-// value[k] was decoded from start, the last len(raw). It returns nil if
-// value is not raw decoded.
+// \", HTML's &amp;, Markdown's \*) back to its raw bytes. For raw, the
+// bytes a text's span covers, and value, the text decoded from them,
+// Offsets returns for each byte value[k] the raw bytes
+// raw[start[k]:end[k]] it was decoded from (all the bytes of a character
+// share them, an escape's bytes included); nil slices if value is not raw
+// decoded. Between end[k] and start[k+1] may lie raw bytes that decode to
+// nothing, such as an HTML tag.
 type Decoder interface {
-	Offsets(raw, value string) []int
+	Offsets(raw, value string) (start, end []int)
 }
 
 // NewFile returns a File for src. The line table treats "\n" as the line
@@ -152,19 +154,33 @@ func (s Span) Sub(i, j int) Span { return Span{File: s.File, Start: s.Start + i,
 
 // Sub returns the span of the raw bytes that t.Value[i:j] was decoded
 // from: through the file's [Decoder] where the source wrote the text with
-// escapes, so that a finding on a word after a CSV "" or a JSON \" lands on
-// the word. Where the span's bytes are not t.Value decoded (a text joined
-// from several places), it is t.Span.Sub(i, j).
+// escapes, so that a finding on a word after a CSV "", a JSON \", an HTML
+// entity or tag lands on the word, and a fix of it replaces the word and
+// nothing around it. An empty range [i, i) is the point just after the
+// raw bytes of t.Value[i-1]. Where the span's bytes are not t.Value
+// decoded (a text joined from several places), it is t.Span.Sub(i, j).
 func (t Text) Sub(i, j int) Span {
 	s := t.Span
 	if s.File == nil || s.File.Decoder == nil || s.End-s.Start == len(t.Value) && s.Text() == t.Value {
 		return s.Sub(i, j)
 	}
-	m := s.File.Decoder.Offsets(s.Text(), t.Value)
-	if len(m) != len(t.Value)+1 || i < 0 || j < i || j > len(t.Value) {
+	if i < 0 || j < i || j > len(t.Value) {
 		return s.Sub(i, j)
 	}
-	return Span{File: s.File, Start: s.Start + m[i], End: s.Start + m[j]}
+	start, end := s.File.Decoder.Offsets(s.Text(), t.Value)
+	if len(start) != len(t.Value) || len(end) != len(t.Value) {
+		return s.Sub(i, j)
+	}
+	var a, b int
+	switch {
+	case i < j:
+		a, b = start[i], end[j-1]
+	case i > 0:
+		a, b = end[i-1], end[i-1]
+	case len(start) > 0:
+		a, b = start[0], start[0]
+	}
+	return Span{File: s.File, Start: s.Start + a, End: s.Start + b}
 }
 
 // Text is a piece of text as a source wrote it: Value is the text with

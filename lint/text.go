@@ -161,10 +161,8 @@ func runEncoding(p *Pass) {
 						continue
 					}
 				}
-			case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF && i > 0:
-				p.Report(Diagnostic{Span: sp, Message: fmt.Sprintf("zero-width character %U: invisible and breaks search; remove it", r),
-					Suggestions: []Suggestion{{Message: "remove it", Span: sp}}})
-			case r == 0x2028 || r == 0x2029 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
+			case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF && i > 0,
+				r == 0x2028 || r == 0x2029 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
 				reportInvisible(p, doc.File, i, r, n, seenLines)
 			case r == utf8.RuneError:
 				p.Reportf(sp, "replacement character U+FFFD: text was lost in an earlier conversion; restore the original character")
@@ -204,9 +202,10 @@ func withoutInvisible(s string) string {
 	}, s)
 }
 
-// reportInvisible reports the line or paragraph separator or the
-// bidirectional control r at src[i:i+n], once per distinct line of the
-// file: a download that repeats a cell on every row repeats its defect.
+// reportInvisible reports the zero-width character, line or paragraph
+// separator or bidirectional control r at src[i:i+n], once per distinct
+// line of the file and character: a download that repeats a cell on
+// every row repeats its defect.
 // A separator before a line end is removed; one inside a line becomes a
 // space; a bidirectional control is removed.
 func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lineSeen) {
@@ -233,15 +232,25 @@ func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lin
 	sp := f.Span(i, i+n)
 	fix, verb := "", "remove it"
 	if r == 0x2028 || r == 0x2029 {
-		if rest := src[i+n:]; rest != "" && rest[0] != '\n' && rest[0] != '\r' && rest[0] != '"' {
+		// A separator between two words becomes a space; one beside
+		// space, or at a line's or a quoted cell's end, goes.
+		rest := src[i+n:]
+		if rest != "" && !isSpaceOrQuote(rest[0]) && i > 0 && !isSpaceOrQuote(src[i-1]) {
 			fix, verb = " ", "replace it with a space"
 		}
 	}
 	msg := fmt.Sprintf("%s %U: invisible, it breaks search and copying; %s", what, r, verb)
-	if what == "bidirectional control" {
+	switch what {
+	case "zero-width character":
+		msg = fmt.Sprintf("%s %U: invisible and breaks search; %s", what, r, verb)
+	case "bidirectional control":
 		msg = fmt.Sprintf("%s %U: invisible, it can make the text read otherwise than it is stored; %s", what, r, verb)
 	}
 	p.Report(Diagnostic{Span: sp, Message: msg, Suggestions: []Suggestion{{Message: verb, Span: sp, NewText: fix}}})
+}
+
+func isSpaceOrQuote(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"'
 }
 
 // lineSeen is what reportInvisible knows of the lines it has seen: all
@@ -334,9 +343,19 @@ func reportMixedScripts(p *Pass, doc *framework.Document) {
 // texts after HTML decoding: the page shows them to readers as written.
 func reportDecodedEntities(p *Pass, texts []framework.Text) {
 	for _, t := range texts {
-		for _, m := range entityRE.FindAllString(t.Value, -1) {
+		for _, loc := range entityRE.FindAllStringIndex(t.Value, -1) {
+			m := t.Value[loc[0]:loc[1]]
 			if dec := html.UnescapeString(m); dec != m {
-				p.Reportf(t.Span, "HTML entity %q shown as text in %q: the page escapes it twice; it should read %q", m, clipText(t.Value), dec)
+				// The raw bytes are the entity escaped ("&amp;nbsp;"):
+				// written once, the page shows the character.
+				sp := t.Sub(loc[0], loc[1])
+				fix := m
+				if withoutInvisible(dec) != dec {
+					fix = ""
+				}
+				p.Report(Diagnostic{Span: sp,
+					Message:     fmt.Sprintf("HTML entity %q shown as text in %q: the page escapes it twice; it should read %q", m, clipText(t.Value), withoutInvisible(dec)),
+					Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: sp, NewText: fix}}})
 			}
 		}
 	}

@@ -11,14 +11,14 @@ import (
 // "\n".
 type csvDecoder struct{}
 
-func (csvDecoder) Offsets(raw, value string) []int {
-	m := make([]int, len(value)+1)
+func (csvDecoder) Offsets(raw, value string) (start, end []int) {
+	start, end = make([]int, len(value)), make([]int, len(value))
 	i := 0
 	for k := 0; k < len(value); k++ {
 		if i >= len(raw) {
-			return nil
+			return nil, nil
 		}
-		m[k] = i
+		start[k] = i
 		switch {
 		case value[k] == '"' && i+1 < len(raw) && raw[i] == '"' && raw[i+1] == '"':
 			i += 2
@@ -27,64 +27,63 @@ func (csvDecoder) Offsets(raw, value string) []int {
 		case raw[i] == value[k]:
 			i++
 		default:
-			return nil
+			return nil, nil
 		}
+		end[k] = i
 	}
 	if i != len(raw) {
-		return nil
+		return nil, nil
 	}
-	m[len(value)] = i
-	return m
+	return start, end
 }
 
 // jsonDecoder maps a JSON string's value back to the raw bytes between
 // its quotes: each byte of an escape's character maps to the escape.
 type jsonDecoder struct{}
 
-func (jsonDecoder) Offsets(raw, value string) []int {
-	m := make([]int, len(value)+1)
+func (jsonDecoder) Offsets(raw, value string) (start, end []int) {
+	start, end = make([]int, len(value)), make([]int, len(value))
 	i, k := 0, 0
 	for k < len(value) {
 		if i >= len(raw) {
-			return nil
+			return nil, nil
 		}
 		if raw[i] != '\\' {
 			if raw[i] != value[k] {
-				return nil
+				return nil, nil
 			}
-			m[k] = i
+			start[k], end[k] = i, i+1
 			i, k = i+1, k+1
 			continue
 		}
 		if i+1 >= len(raw) {
-			return nil
+			return nil, nil
 		}
 		if raw[i+1] != 'u' {
-			m[k] = i
+			start[k], end[k] = i, i+2
 			i, k = i+2, k+1
 			continue
 		}
 		r, w := jsonEscape(raw[i:])
 		if w == 0 {
-			return nil
+			return nil, nil
 		}
 		n := utf8.RuneLen(r)
 		if n < 0 {
 			n = utf8.RuneLen(utf8.RuneError)
 		}
 		if k+n > len(value) {
-			return nil
+			return nil, nil
 		}
 		for x := 0; x < n; x++ {
-			m[k+x] = i
+			start[k+x], end[k+x] = i, i+w
 		}
 		i, k = i+w, k+n
 	}
 	if i != len(raw) {
-		return nil
+		return nil, nil
 	}
-	m[len(value)] = i
-	return m
+	return start, end
 }
 
 // jsonEscape reads the \uXXXX escape (or surrogate pair of them) at the

@@ -4,23 +4,42 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"github.com/ddat-tools/ddat/framework"
 )
 
-// checkOffsets checks that m maps each character of value to raw bytes
-// that decode to exactly it.
-func checkOffsets(t *testing.T, raw, value string, m []int, decode func(string) string) {
+// checkOffsets checks that start and end map each character of value
+// to raw bytes that decode to exactly it, and that the raw bytes between
+// characters (and before the first and after the last) decode to nothing.
+func checkOffsets(t *testing.T, raw, value string, start, end []int, decode func(string) string) {
 	t.Helper()
-	if len(m) != len(value)+1 || m[len(value)] != len(raw) {
-		t.Fatalf("Offsets(%q, %q) = %v", raw, value, m)
+	if len(start) != len(value) || len(end) != len(value) {
+		t.Fatalf("Offsets(%q, %q) = %v, %v", raw, value, start, end)
 	}
+	prev := 0 // end of the previous character's raw bytes
 	for k := 0; k < len(value); {
 		_, n := utf8.DecodeRuneInString(value[k:])
-		if got := decode(raw[m[k]:m[k+n]]); got != value[k:k+n] {
-			t.Errorf("Offsets(%q, %q): value[%d:%d] %q maps to %q, which decodes to %q", raw, value, k, k+n, value[k:k+n], raw[m[k]:m[k+n]], got)
+		a, b := start[k], end[k+n-1]
+		if a < prev || b < a || b > len(raw) {
+			t.Fatalf("Offsets(%q, %q): value[%d:%d] maps to raw[%d:%d], after %d", raw, value, k, k+n, a, b, prev)
 		}
+		if got := decode(raw[prev:a]); got != "" {
+			t.Errorf("Offsets(%q, %q): the raw bytes %q before value[%d] decode to %q", raw, value, raw[prev:a], k, got)
+		}
+		if got := decode(raw[a:b]); got != value[k:k+n] {
+			t.Errorf("Offsets(%q, %q): value[%d:%d] %q maps to %q, which decodes to %q", raw, value, k, k+n, value[k:k+n], raw[a:b], got)
+		}
+		prev = b
 		k += n
+	}
+	if got := decode(raw[prev:]); got != "" {
+		t.Errorf("Offsets(%q, %q): the raw bytes %q after the value decode to %q", raw, value, raw[prev:], got)
 	}
 }
 
@@ -40,8 +59,8 @@ func FuzzJSONOffsets(f *testing.F) {
 		}
 		raw := string(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
 		raw = raw[1 : len(raw)-1]
-		m := jsonDecoder{}.Offsets(raw, s)
-		checkOffsets(t, raw, s, m, func(r string) string {
+		start, end := jsonDecoder{}.Offsets(raw, s)
+		checkOffsets(t, raw, s, start, end, func(r string) string {
 			var v string
 			if err := json.Unmarshal([]byte(`"`+r+`"`), &v); err != nil {
 				return "error: " + err.Error()
@@ -77,8 +96,8 @@ func FuzzCSVOffsets(f *testing.F) {
 			return // a value encoding/csv does not read back (a lone "\r")
 		}
 		value := rec[0]
-		m := csvDecoder{}.Offsets(raw, value)
-		checkOffsets(t, raw, value, m, func(r string) string {
+		start, end := csvDecoder{}.Offsets(raw, value)
+		checkOffsets(t, raw, value, start, end, func(r string) string {
 			if r == `""` {
 				return `"`
 			}
@@ -87,5 +106,85 @@ func FuzzCSVOffsets(f *testing.F) {
 			}
 			return r
 		})
+	})
+}
+
+func FuzzMarkdownOffsets(f *testing.F) {
+	for _, s := range []string{"", `C\# and \*b\*`, `\\\*`, `a\b \`, "é\\_\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		unescape := func(s string) string { return unescapeMarkdown(framework.Text{Value: s}).Value }
+		value := unescape(raw)
+		start, end := markdownDecoder{}.Offsets(raw, value)
+		checkOffsets(t, raw, value, start, end, unescape)
+	})
+}
+
+// htmlText returns the text of an HTML fragment as the parser reads an
+// element's content: references decoded, tags left out, space trimmed
+// and collapsed.
+func htmlText(raw string) framework.Text { return htmlRuns(raw).all() }
+
+// htmlRuns returns the decoded text tokens of an HTML fragment.
+func htmlRuns(raw string) *runs {
+	r := runs{f: framework.NewFile("f.html", raw)}
+	z := html.NewTokenizer(strings.NewReader(raw))
+	for off := 0; ; {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		n := len(z.Raw())
+		if tt == html.TextToken {
+			r.add(decodeText(raw, off, off+n))
+		}
+		off += n
+	}
+	return &r
+}
+
+func FuzzHTMLOffsets(f *testing.F) {
+	for _, s := range []string{"", "a &amp; <b>b</b>", " <strong>Skill</strong>. You can &eacute;  x\n y ", "&nbsp;a&#x20;<!-- c -->b&", "a < b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if !utf8.ValidString(src) {
+			return
+		}
+		text := htmlText(src)
+		if text.Value == "" {
+			return
+		}
+		raw := text.Span.Text()
+		start, end := htmlDecoder{}.Offsets(raw, text.Value)
+		// A character's raw bytes show as it (a space as a run of
+		// space); the bytes between characters show as nothing.
+		shown := func(s string) string {
+			d := htmlRuns(s).value.String()
+			if d != "" && strings.TrimFunc(d, unicode.IsSpace) == "" {
+				return " "
+			}
+			return collapse(d)
+		}
+		if len(start) != len(text.Value) || len(end) != len(text.Value) {
+			t.Fatalf("Offsets(%q, %q) = %v, %v", raw, text.Value, start, end)
+		}
+		prev := 0
+		for k := 0; k < len(text.Value); {
+			_, n := utf8.DecodeRuneInString(text.Value[k:])
+			a, b := start[k], end[k+n-1]
+			if a < prev || b < a || b > len(raw) {
+				t.Fatalf("Offsets(%q, %q): value[%d:%d] maps to raw[%d:%d], after %d", raw, text.Value, k, k+n, a, b, prev)
+			}
+			if got := shown(raw[prev:a]); got != "" && k > 0 {
+				t.Errorf("Offsets(%q, %q): the raw bytes %q before value[%d] show as %q", raw, text.Value, raw[prev:a], k, got)
+			}
+			if got := shown(raw[a:b]); got != text.Value[k:k+n] {
+				t.Errorf("Offsets(%q, %q): value[%d:%d] %q maps to %q, which shows as %q", raw, text.Value, k, k+n, text.Value[k:k+n], raw[a:b], got)
+			}
+			prev = b
+			k += n
+		}
 	})
 }

@@ -3,6 +3,8 @@ package parse
 import (
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -36,19 +38,19 @@ func looksLikeLegacyHTML(src string) bool {
 }
 
 // piece is a run of text of an HTML text token: its decoded value and,
-// for each decoded byte, the raw offset it came from.
+// for each decoded byte, the raw bytes [start, end) it came from.
 type piece struct {
-	value string
-	raw   []int // len(value)+1 offsets; the last is the end
+	value      string
+	start, end []int // len(value) offsets each
 }
 
 // decodeText unescapes the raw text at src[start:end], mapping each
-// decoded byte to its raw offset (all bytes of a character reference map
-// to the reference's "&").
+// decoded byte to its raw bytes (all bytes of a character reference map
+// to the whole reference).
 func decodeText(src string, start, end int) piece {
 	var b strings.Builder
 	b.Grow(end - start)
-	raw := make([]int, 0, end-start+1)
+	p := piece{start: make([]int, 0, end-start), end: make([]int, 0, end-start)}
 	for i := start; i < end; {
 		if src[i] != '&' {
 			// A run of plain bytes up to the next reference.
@@ -57,7 +59,8 @@ func decodeText(src string, start, end int) piece {
 				j = end - i
 			}
 			for k := i; k < i+j; k++ {
-				raw = append(raw, k)
+				p.start = append(p.start, k)
+				p.end = append(p.end, k+1)
 			}
 			b.WriteString(src[i : i+j])
 			i += j
@@ -70,15 +73,30 @@ func decodeText(src string, start, end int) piece {
 		if j < end && src[j] == ';' {
 			j++
 		}
-		dec := html.UnescapeString(src[i:j])
-		for range len(dec) {
-			raw = append(raw, i)
+		ref := src[i:j]
+		dec := html.UnescapeString(ref)
+		// A reference may decode only its start ("&ampx" reads "&x"), or
+		// nothing: the bytes after it are plain.
+		plain := 0
+		for plain < len(dec)-1 && dec[len(dec)-1-plain] == ref[len(ref)-1-plain] {
+			plain++
+		}
+		if dec == ref {
+			plain = len(ref)
+		}
+		for range len(dec) - plain {
+			p.start = append(p.start, i)
+			p.end = append(p.end, j-plain)
+		}
+		for k := j - plain; k < j; k++ {
+			p.start = append(p.start, k)
+			p.end = append(p.end, k+1)
 		}
 		b.WriteString(dec)
 		i = j
 	}
-	raw = append(raw, end)
-	return piece{value: b.String(), raw: raw}
+	p.value = b.String()
+	return p
 }
 
 func isASCIISpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
@@ -86,23 +104,23 @@ func isASCIISpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c 
 // runs is the text of an element as a sequence of pieces, with helpers to
 // cut it into positioned Texts.
 type runs struct {
-	f      *framework.File
-	value  strings.Builder
-	raw    []int
-	strong [2]int // decoded range of the first <strong>, if any
-	hasStr bool
+	f          *framework.File
+	value      strings.Builder
+	start, end []int  // of each byte of value, as in piece
+	strong     [2]int // decoded range of the first <strong>, if any
+	hasStr     bool
 }
 
 func (r *runs) add(p piece) {
-	if len(r.raw) > 0 {
-		r.raw = r.raw[:len(r.raw)-1] // drop the previous end
-	}
 	r.value.WriteString(p.value)
-	r.raw = append(r.raw, p.raw...)
+	r.start = append(r.start, p.start...)
+	r.end = append(r.end, p.end...)
 }
 
 // text returns the trimmed Text of the decoded range [a, b), with spaces
-// inside collapsed as a browser shows them.
+// inside collapsed as a browser shows them. Its span runs from the raw
+// bytes of its first character to the end of those of its last, and
+// [htmlDecoder] maps its value back to them.
 func (r *runs) text(a, b int) framework.Text {
 	v := r.value.String()
 	for a < b && isSpaceByte(v[a]) {
@@ -114,7 +132,7 @@ func (r *runs) text(a, b int) framework.Text {
 	if a == b {
 		return framework.Text{}
 	}
-	return framework.Text{Value: collapse(v[a:b]), Span: r.f.Span(r.raw[a], r.raw[b-1]+1)}
+	return framework.Text{Value: collapse(v[a:b]), Span: r.f.Span(r.start[a], r.end[b-1])}
 }
 
 func isSpaceByte(c byte) bool { return isASCIISpace(c) }
@@ -128,6 +146,7 @@ type block struct {
 }
 
 func parseLegacyHTML(f *framework.File) (*framework.Document, errorList) {
+	f.Decoder = htmlDecoder{}
 	var errs errorList
 	doc := &framework.Document{}
 	blocks, title, published, updated := htmlBlocks(f, &errs)
@@ -464,4 +483,59 @@ func (g *guidance) skillItem(r *runs) *framework.Requirement {
 	}
 	req.Description = r.text(a, b)
 	return req
+}
+
+// htmlDecoder maps a text of a page back to its raw bytes: the text of
+// its text tokens, character references decoded, with each run of white
+// space shown as one space (as [runs.text] reads it), and its tags and
+// comments decoding to nothing.
+type htmlDecoder struct{}
+
+func (htmlDecoder) Offsets(raw, value string) (start, end []int) {
+	r := runs{}
+	z := html.NewTokenizer(strings.NewReader(raw))
+	for off := 0; ; {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		n := len(z.Raw())
+		if tt == html.TextToken {
+			r.add(decodeText(raw, off, off+n))
+		}
+		off += n
+	}
+	d := r.value.String()
+	spaces := func(i int) int { // the end of the run of white space at d[i:]
+		for i < len(d) {
+			c, n := utf8.DecodeRuneInString(d[i:])
+			if !unicode.IsSpace(c) {
+				break
+			}
+			i += n
+		}
+		return i
+	}
+	start, end = make([]int, len(value)), make([]int, len(value))
+	i := spaces(0)
+	for k := 0; k < len(value); k++ {
+		if value[k] == ' ' {
+			j := spaces(i)
+			if j == i {
+				return nil, nil
+			}
+			start[k], end[k] = r.start[i], r.end[j-1]
+			i = j
+			continue
+		}
+		if i >= len(d) || d[i] != value[k] {
+			return nil, nil
+		}
+		start[k], end[k] = r.start[i], r.end[i]
+		i++
+	}
+	if spaces(i) != len(d) {
+		return nil, nil
+	}
+	return start, end
 }

@@ -52,6 +52,7 @@ const (
 
 // parseSkillsMarkdown parses the "Skills A to Z" catalogue.
 func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
+	f.Decoder = markdownDecoder{}
 	var errs errorList
 	var ns notes // the document's
 	doc := &framework.Document{}
@@ -88,7 +89,7 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
 		switch {
 		case strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "##"):
 			if doc.Title.Value == "" && skill == nil {
-				doc.Title = text(f, s+1, e)
+				doc.Title = unescapeMarkdown(text(f, s+1, e))
 			} else {
 				note("unplaced-text", f.Span(s, e), "title %q after the catalogue's start was not read", t)
 			}
@@ -118,6 +119,7 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
 				skill, mode = nil, modeNone
 				continue
 			}
+			name = unescapeMarkdown(name)
 			skill = &framework.Skill{Name: name, Slug: framework.Slug(name.Value), Span: f.Span(s, e)}
 			doc.Skills = append(doc.Skills, skill)
 			mode, lastEnd = modeDescription, e
@@ -178,13 +180,13 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
 		if !isBullet {
 			switch {
 			case mode == modeDescription && skill.Description.Value == "":
-				skill.Description = text(f, s, e)
+				skill.Description = unescapeMarkdown(text(f, s, e))
 				if t == "Senior Civil Service." {
 					skill.SeniorCivilService = true
 				}
 				descOpen = true
 			case mode == modeDescription && cont:
-				skill.Description = text(f, skill.Description.Span.Start, e)
+				skill.Description = unescapeMarkdown(text(f, skill.Description.Span.Start, e))
 				descOpen = true
 			default:
 				note("unplaced-text", f.Span(s, e), "text in skill %q was not read: want a level heading, a list item or %q", skill.Name.Value, rolesHeading)
@@ -197,22 +199,22 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
 			if b.Value == skillPlaceholder {
 				level.Placeholder = b
 			} else {
-				level.Descriptors = append(level.Descriptors, b)
+				level.Descriptors = append(level.Descriptors, unescapeMarkdown(b))
 			}
 		case modeRequirements:
 			if i := strings.Index(b.Value, leadershipHeading); i > 0 {
 				off := b.Span.Start + i
-				skill.Requirements = append(skill.Requirements, text(f, b.Span.Start, off))
+				skill.Requirements = append(skill.Requirements, unescapeMarkdown(text(f, b.Span.Start, off)))
 				note("glued-heading", f.Span(off, off+len(leadershipHeading)), "heading %q was glued to the end of a requirement: split it there", leadershipHeading)
 				if rest := text(f, off+len(leadershipHeading), b.Span.End); rest.Value != "" {
-					skill.LeadershipExamples = append(skill.LeadershipExamples, rest)
+					skill.LeadershipExamples = append(skill.LeadershipExamples, unescapeMarkdown(rest))
 				}
 				mode = modeExamples
 			} else {
-				skill.Requirements = append(skill.Requirements, b)
+				skill.Requirements = append(skill.Requirements, unescapeMarkdown(b))
 			}
 		case modeExamples:
-			skill.LeadershipExamples = append(skill.LeadershipExamples, b)
+			skill.LeadershipExamples = append(skill.LeadershipExamples, unescapeMarkdown(b))
 		case modeRoles:
 			skill.Roles = append(skill.Roles, roleRef(f, b))
 		case modeSkipLevel:
@@ -264,7 +266,7 @@ func roleRef(f *framework.File, b framework.Text) framework.RoleRef {
 	v := b.Value
 	if strings.HasPrefix(v, "[") {
 		if j := strings.Index(v, "]("); j > 0 && strings.HasSuffix(v, ")") {
-			name := text(f, b.Span.Start+1, b.Span.Start+j)
+			name := unescapeMarkdown(text(f, b.Span.Start+1, b.Span.Start+j))
 			target := strings.TrimSpace(v[j+2 : len(v)-1])
 			slug := target[strings.LastIndex(target, "/")+1:]
 			if slug == "" {
@@ -273,5 +275,66 @@ func roleRef(f *framework.File, b framework.Text) framework.RoleRef {
 			return framework.RoleRef{Name: name, Slug: slug}
 		}
 	}
+	b = unescapeMarkdown(b)
 	return framework.RoleRef{Name: b, Slug: framework.Slug(b.Value)}
+}
+
+// isMarkdownPunct reports whether c is ASCII punctuation, which Markdown
+// lets a backslash escape ("\\*" for a literal "*").
+func isMarkdownPunct(c byte) bool {
+	return '!' <= c && c <= '/' || ':' <= c && c <= '@' || '[' <= c && c <= '`' || '{' <= c && c <= '~'
+}
+
+// unescapeMarkdown returns t with its backslash escapes decoded: "C\\#"
+// reads "C#", its span still on the raw bytes ([markdownDecoder] maps
+// between them). A backslash before anything but ASCII punctuation is
+// itself. Code spans, where Markdown keeps backslashes, are not told
+// apart: the catalogue has none.
+func unescapeMarkdown(t framework.Text) framework.Text {
+	v := t.Value
+	i := strings.IndexByte(v, '\\')
+	for i >= 0 && (i+1 >= len(v) || !isMarkdownPunct(v[i+1])) {
+		j := strings.IndexByte(v[i+1:], '\\')
+		if j < 0 {
+			return t
+		}
+		i += 1 + j
+	}
+	if i < 0 {
+		return t
+	}
+	var b strings.Builder
+	b.Grow(len(v))
+	b.WriteString(v[:i])
+	for ; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) && isMarkdownPunct(v[i+1]) {
+			i++
+		}
+		b.WriteByte(v[i])
+	}
+	return framework.Text{Value: b.String(), Span: t.Span}
+}
+
+// markdownDecoder maps a text of a Markdown source back to its raw bytes:
+// an escaped character maps to its backslash and itself.
+type markdownDecoder struct{}
+
+func (markdownDecoder) Offsets(raw, value string) (start, end []int) {
+	start, end = make([]int, len(value)), make([]int, len(value))
+	i := 0
+	for k := 0; k < len(value); k++ {
+		w := 1
+		if i+1 < len(raw) && raw[i] == '\\' && isMarkdownPunct(raw[i+1]) {
+			w = 2
+		}
+		if i+w > len(raw) || raw[i+w-1] != value[k] {
+			return nil, nil
+		}
+		start[k], end[k] = i, i+w
+		i += w
+	}
+	if i != len(raw) {
+		return nil, nil
+	}
+	return start, end
 }

@@ -12,7 +12,9 @@ import (
 )
 
 // TestPositionsThroughEscapes lints a CSV cell whose "portolio" follows a
-// "" escape, and a JSON string whose "portolio" follows a \" escape: the
+// "" escape, a JSON string whose "portolio" follows a \" escape, HTML
+// whose "portolio" follows entities, tags and collapsed space, and Markdown
+// whose "portolio" follows backslash escapes: the
 // finding covers exactly the word in the raw bytes, and its suggested
 // edit, applied to the raw bytes, fixes the word and nothing else.
 func TestPositionsThroughEscapes(t *testing.T) {
@@ -27,12 +29,33 @@ func TestPositionsThroughEscapes(t *testing.T) {
 	jsonSrc := `{"$schema": "` + framework.ExportSchemaID + `", "schemaVersion": "1", "skills": [], "documents": [],
 "roles": [{"name": "Data scientist", "slug": "data-scientist", "description": ["Works on the \"digital\" \u00e9 portolio of the team."]}]}
 `
+	page, err := os.ReadFile(filepath.Join("..", "..", "testdata", "legacy-guidance-software-developer.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An entity, a tag and a run of space that the page shows as one
+	// before the word, in a list item and in a skill's description.
+	htmlSrc := strings.Replace(string(page), "spend a substantial portion of time shadowing others",
+		"spend a substantial &amp; <em>shared</em>  \n   portion, in the &ldquo;portolio&rdquo;", 1)
+	htmlSrc = strings.Replace(htmlSrc, "<strong>Availability and capacity management</strong>.",
+		"<strong>Availability and capacity management</strong>. In &#x201C;<a href=\"#\">the</a> portolio&#8221;:", 1)
+	catalogue, err := os.ReadFile(filepath.Join("..", "..", "testdata", "skills-a-to-z.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Markdown escapes before the word, in a descriptor and a skill's
+	// description.
+	mdSrc := strings.Replace(string(catalogue), "help fix accessibility issues under the direction of others",
+		"help fix \\*accessibility\\* issues in the portolio", 1)
+	mdSrc = strings.Replace(mdSrc, "Accessibility involves ensuring", "Accessibility \\(a11y\\) in the portolio involves ensuring", 1)
 	for _, tc := range []struct {
 		name, src string
 		want      int // portolio findings
 	}{
 		{"r.csv", csvSrc, 2},
 		{"r.json", jsonSrc, 1},
+		{"r.html", htmlSrc, 2},
+		{"s.md", mdSrc, 2},
 	} {
 		found := spellingFindings(t, tc.name, tc.src)
 		if len(found) != tc.want {
