@@ -61,24 +61,42 @@ func CellOf(cs []*Cell, column string) *Cell {
 	return nil
 }
 
-// cellValues are the model's current texts for the parts of a cell.
+// cellValues are the model's current texts for the parts of a cell,
+// held as the model holds them (no copies).
 type cellValues struct {
-	text                                 string // "" for none
-	paragraphs, bullets, examples, roles []string
+	text                          string // "" for none
+	paragraphs, bullets, examples []Text
+	roles                         []RoleRef
 }
 
-func (v cellValues) list(k PartKind) []string {
+// count returns how many texts of kind k v holds.
+func (v cellValues) count(k PartKind) int {
 	switch k {
 	case PartParagraph:
-		return v.paragraphs
+		return len(v.paragraphs)
 	case PartBullet:
-		return v.bullets
+		return len(v.bullets)
 	case PartExample:
-		return v.examples
+		return len(v.examples)
 	case PartRole:
-		return v.roles
+		return len(v.roles)
 	}
-	return nil
+	return 0
+}
+
+// at returns the i-th text of kind k.
+func (v cellValues) at(k PartKind, i int) string {
+	switch k {
+	case PartParagraph:
+		return v.paragraphs[i].Value
+	case PartBullet:
+		return v.bullets[i].Value
+	case PartExample:
+		return v.examples[i].Value
+	case PartRole:
+		return v.roles[i].Name.Value
+	}
+	return ""
 }
 
 // write returns the cell as written with the model's texts v in its parts,
@@ -103,7 +121,7 @@ func (c *Cell) write(v cellValues) (string, bool) {
 		count[p.Kind]++
 	}
 	for _, k := range []PartKind{PartParagraph, PartBullet, PartExample, PartRole} {
-		if count[k] != len(v.list(k)) {
+		if count[k] != v.count(k) {
 			return "", false
 		}
 	}
@@ -126,7 +144,7 @@ func (c *Cell) write(v cellValues) (string, bool) {
 				b.WriteString(c.Raw[p.Start:p.End])
 			}
 		} else {
-			b.WriteString(v.list(p.Kind)[rank[p.Kind]])
+			b.WriteString(v.at(p.Kind, rank[p.Kind]))
 			rank[p.Kind]++
 		}
 		at = p.End

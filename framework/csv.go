@@ -79,37 +79,47 @@ type CellChange struct {
 // every cell whose normal layout differs from how its source wrote it;
 // without, only cells that the formula guard changed.
 func ExportCSVChanges(fw *Framework, opts CSVOptions) ([]byte, []CellChange, error) {
-	var rows [][]csvOut
+	var header []string
 	switch opts.Table {
 	case CSVRoles:
-		rows = roleRows(fw, opts.Normalise)
-		rows = append([][]csvOut{plainRow(rolesCSVHeader)}, rows...)
+		header = rolesCSVHeader
 	case CSVSkills:
-		rows = append([][]csvOut{plainRow(skillsCSVHeader)}, skillRows(fw, opts.Normalise)...)
+		header = skillsCSVHeader
 	default:
 		return nil, nil, fmt.Errorf("unknown CSV table %q: expected %q or %q", opts.Table, CSVRoles, CSVSkills)
 	}
-	header := rows[0]
-	var changes []CellChange
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
+	if err := w.Write(header); err != nil {
+		return nil, nil, err
+	}
+	var changes []CellChange
 	record := make([]string, len(header))
-	for i, row := range rows {
+	n := 1 // records written
+	write := func(row []csvOut) error {
+		n++
 		for j, c := range row {
 			v := c.value
-			if !opts.Raw && i > 0 {
+			if !opts.Raw {
 				v = NeutraliseCell(v)
 			}
 			if c.was != nil && *c.was != v {
-				changes = append(changes, CellChange{Row: i + 1, Column: header[j].value, Was: *c.was, Now: v})
+				changes = append(changes, CellChange{Row: n, Column: header[j], Was: *c.was, Now: v})
 			} else if c.was == nil && v != c.value {
-				changes = append(changes, CellChange{Row: i + 1, Column: header[j].value, Was: c.value, Now: v})
+				changes = append(changes, CellChange{Row: n, Column: header[j], Was: c.value, Now: v})
 			}
 			record[j] = v
 		}
-		if err := w.Write(record); err != nil {
-			return nil, nil, err
-		}
+		return w.Write(record)
+	}
+	var err error
+	if opts.Table == CSVRoles {
+		err = roleRows(fw, opts.Normalise, write)
+	} else {
+		err = skillRows(fw, opts.Normalise, write)
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	w.Flush()
 	return buf.Bytes(), changes, w.Error()
@@ -120,14 +130,6 @@ func ExportCSVChanges(fw *Framework, opts CSVOptions) ([]byte, []CellChange, err
 type csvOut struct {
 	value string
 	was   *string
-}
-
-func plainRow(vs []string) []csvOut {
-	out := make([]csvOut, len(vs))
-	for i, v := range vs {
-		out[i] = csvOut{value: v}
-	}
-	return out
 }
 
 // cellOut returns the cell of column col: as its source wrote it, where
@@ -176,35 +178,47 @@ func (c column) out(cs []*Cell, normalise bool) csvOut {
 	return cellOut(cs, c.name, c.v, c.normal, normalise)
 }
 
-// roleColumns are the columns a role fills in the roles layout.
-func roleColumns(r *Role) []column {
+// roleColumns appends to dst the columns a role fills in the roles
+// layout.
+func roleColumns(dst []column, r *Role) []column {
 	typ := ""
 	if r.SeniorCivilService {
 		typ = csvSCS
 	}
-	return []column{
-		{rolesCSVHeader[0], texts(r.Family.Value), r.Family.Value},
-		{rolesCSVHeader[1], texts(r.Name.Value), r.Name.Value},
-		{rolesCSVHeader[2], cellValues{paragraphs: values(r.Description), bullets: values(r.Responsibilities)},
+	return append(dst,
+		column{rolesCSVHeader[0], texts(r.Family.Value), r.Family.Value},
+		column{rolesCSVHeader[1], texts(r.Name.Value), r.Name.Value},
+		column{rolesCSVHeader[2], cellValues{paragraphs: r.Description, bullets: r.Responsibilities},
 			proseCell(r.Description, csvRoleWill, r.Responsibilities)},
-		{rolesCSVHeader[9], texts(typ), typ},
-	}
+		column{rolesCSVHeader[9], texts(typ), typ},
+	)
 }
 
-// levelColumns are the columns a role level fills in the roles layout.
-func levelColumns(l *RoleLevel) []column {
-	return []column{
-		{rolesCSVHeader[3], texts(l.Name.Value), l.Name.Value},
-		{rolesCSVHeader[4], cellValues{paragraphs: values(l.Description), bullets: values(l.Responsibilities)},
+// levelColumns appends to dst the columns a role level fills in the
+// roles layout.
+func levelColumns(dst []column, l *RoleLevel) []column {
+	return append(dst,
+		column{rolesCSVHeader[3], texts(l.Name.Value), l.Name.Value},
+		column{rolesCSVHeader[4], cellValues{paragraphs: l.Description, bullets: l.Responsibilities},
 			proseCell(l.Description, csvLevelWill, l.Responsibilities)},
-	}
+	)
 }
 
-// requirementColumns are the columns a requirement fills in the roles
-// layout: of a role level, or of a Senior Civil Service role (scs), whose
-// rows read "NOT IN USE" in the level columns.
-func requirementColumns(fw *Framework, q *Requirement, scs bool) []column {
-	skill := column{rolesCSVHeader[5], texts(q.Skill.Value), q.Skill.Value}
+// notInUse is column col of a Senior Civil Service role's row, which
+// reads "NOT IN USE".
+func notInUse(col int) column { return column{rolesCSVHeader[col], texts(csvNotInUse), csvNotInUse} }
+
+// skillColumn is the skill name column of a requirement's row.
+func skillColumn(q *Requirement) column {
+	return column{rolesCSVHeader[5], texts(q.Skill.Value), q.Skill.Value}
+}
+
+// requirementColumns appends to dst the columns a requirement fills in
+// the roles layout: of a role level, or of a Senior Civil Service role
+// (scs), whose rows read "NOT IN USE" in the level columns. A
+// requirement without a description of its own takes its skill's from
+// cat.
+func requirementColumns(dst []column, cat *catalogue, q *Requirement, scs bool) []column {
 	if scs {
 		desc := bulletsCell(csvYouCan, q.Descriptors)
 		if len(q.LeadershipExamples) > 0 {
@@ -213,30 +227,58 @@ func requirementColumns(fw *Framework, q *Requirement, scs bool) []column {
 		if q.Description.Value != "" {
 			desc = q.Description.Value + "\n" + desc
 		}
-		notInUse := func(col int) column { return column{rolesCSVHeader[col], texts(csvNotInUse), csvNotInUse} }
-		return []column{notInUse(3), notInUse(4), skill,
-			{rolesCSVHeader[6], cellValues{text: q.Description.Value, bullets: values(q.Descriptors), examples: values(q.LeadershipExamples)}, desc},
-			notInUse(7), notInUse(8)}
+		return append(dst, notInUse(3), notInUse(4), skillColumn(q),
+			column{rolesCSVHeader[6], cellValues{text: q.Description.Value, bullets: q.Descriptors, examples: q.LeadershipExamples}, desc},
+			notInUse(7), notInUse(8))
 	}
 	desc := q.Description.Value
-	if desc == "" && fw != nil {
-		if s := fw.Skill(q.Skill.Value); s != nil {
-			desc = s.Description.Value
-		}
+	if desc == "" {
+		desc = cat.description(q.Skill.Value)
 	}
 	level := q.LevelText.Value
 	if level == "" && q.Level != 0 {
 		level = q.Level.Title()
 	}
-	return []column{skill,
-		{rolesCSVHeader[6], texts(q.Description.Value), desc},
-		{rolesCSVHeader[7], texts(q.LevelText.Value), level},
-		{rolesCSVHeader[8], cellValues{bullets: values(q.Descriptors)}, bulletsCell(csvYouCan, q.Descriptors)},
-	}
+	return append(dst, skillColumn(q),
+		column{rolesCSVHeader[6], texts(q.Description.Value), desc},
+		column{rolesCSVHeader[7], texts(q.LevelText.Value), level},
+		column{rolesCSVHeader[8], cellValues{bullets: q.Descriptors}, bulletsCell(csvYouCan, q.Descriptors)},
+	)
 }
 
-// skillColumns are the columns of a skill in the skills layout.
-func skillColumns(s *Skill) []column {
+// catalogue finds a framework's skills by name, as [Framework.Skill]
+// does, through an index made the first time it is asked.
+type catalogue struct {
+	fw    *Framework
+	byKey map[string]*Skill
+}
+
+// description returns the description of the skill named name, or "" if
+// there is none.
+func (c *catalogue) description(name string) string {
+	if c == nil || c.fw == nil || len(c.fw.Skills) == 0 {
+		return ""
+	}
+	if c.byKey == nil {
+		c.byKey = make(map[string]*Skill, len(c.fw.Skills))
+		for _, s := range c.fw.Skills {
+			if s == nil {
+				continue
+			}
+			if k := s.Name.Key(); c.byKey[k] == nil {
+				c.byKey[k] = s
+			}
+		}
+	}
+	if s := c.byKey[Key(name)]; s != nil {
+		return s.Description.Value
+	}
+	return ""
+}
+
+// skillColumns appends to dst the columns of a skill in the skills
+// layout.
+func skillColumns(dst []column, s *Skill) []column {
 	desc := s.Description.Value
 	descValues := texts(s.Description.Value)
 	if s.SeniorCivilService {
@@ -247,12 +289,12 @@ func skillColumns(s *Skill) []column {
 		if s.Description.Value != "" {
 			desc = s.Description.Value + "\n" + desc
 		}
-		descValues.bullets, descValues.examples = values(s.Requirements), values(s.LeadershipExamples)
+		descValues.bullets, descValues.examples = s.Requirements, s.LeadershipExamples
 	}
-	cols := []column{
-		{skillsCSVHeader[0], texts(s.Name.Value), s.Name.Value},
-		{skillsCSVHeader[1], descValues, desc},
-	}
+	dst = append(dst,
+		column{skillsCSVHeader[0], texts(s.Name.Value), s.Name.Value},
+		column{skillsCSVHeader[1], descValues, desc},
+	)
 	for _, l := range Levels {
 		var sl *SkillLevel
 		for _, x := range s.Levels {
@@ -267,15 +309,18 @@ func skillColumns(s *Skill) []column {
 		case sl.Status == Undefined:
 			c.v, c.normal = texts(sl.Placeholder.Value), sl.Placeholder.Value
 		default:
-			c.v, c.normal = cellValues{bullets: values(sl.Descriptors)}, bulletsCell(csvYouCan, sl.Descriptors)
+			c.v, c.normal = cellValues{bullets: sl.Descriptors}, bulletsCell(csvYouCan, sl.Descriptors)
 		}
-		cols = append(cols, c)
+		dst = append(dst, c)
 	}
-	var roles []string
-	for _, r := range s.Roles {
-		roles = append(roles, r.Name.Value)
+	var roles strings.Builder
+	for i, r := range s.Roles {
+		if i > 0 {
+			roles.WriteString(csvRolesSplit)
+		}
+		roles.WriteString(r.Name.Value)
 	}
-	return append(cols, column{skillsCSVHeader[6], cellValues{roles: roles}, strings.Join(roles, csvRolesSplit)})
+	return append(dst, column{skillsCSVHeader[6], cellValues{roles: s.Roles}, roles.String()})
 }
 
 // changedCells returns the cells of cs that the CSV writer writes as read
@@ -300,40 +345,78 @@ func changedCells(cs []*Cell, cols []column) []*Cell {
 	return out
 }
 
-func roleRows(fw *Framework, normalise bool) [][]csvOut {
-	var rows [][]csvOut
-	outs := func(cs []*Cell, cols []column) map[string]csvOut {
-		m := make(map[string]csvOut, len(cols))
-		for _, c := range cols {
-			m[c.name] = c.out(cs, normalise)
+// placed is a cell to write in column col of the roles layout.
+type placed struct {
+	col int
+	out csvOut
+}
+
+// rolesColumn returns the index of the roles layout's column name.
+func rolesColumn(name string) int {
+	for i, h := range rolesCSVHeader {
+		if h == name {
+			return i
 		}
-		return m
+	}
+	panic("framework: no roles column " + name) // a bug in the column lists
+}
+
+// place returns the cells of cols, as written, in their columns.
+func place(cols []column, cs []*Cell, normalise bool) []placed {
+	out := make([]placed, len(cols))
+	for i, c := range cols {
+		out[i] = placed{rolesColumn(c.name), c.out(cs, normalise)}
+	}
+	return out
+}
+
+// roleGroup is the cells that the rows of one role level, or of one role
+// without levels, share.
+type roleGroup struct {
+	role, level []placed
+}
+
+// roleRow is a requirement's row of the roles layout, written n times,
+// with the role level and skill cells it is ordered by.
+type roleRow struct {
+	g            *roleGroup
+	q            *Requirement
+	scs          bool
+	level, skill string
+	n            int
+}
+
+// roleRows writes the rows of the roles layout with write, in the
+// download's order: by the bytes of family, role, level and skill as
+// written. It holds what orders each row and the cells that rows share,
+// and makes each row's own cells only as it writes it.
+func roleRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
+	var rows []roleRow
+	var cols []column
+	add := func(g *roleGroup, q *Requirement, scs bool) {
+		level := ""
+		if scs {
+			level = notInUse(3).out(q.Cells, normalise).value
+		} else {
+			for _, p := range g.level {
+				if p.col == 3 {
+					level = p.out.value
+				}
+			}
+		}
+		rows = append(rows, roleRow{g, q, scs, level, skillColumn(q).out(q.Cells, normalise).value, 1 + max(q.Repeats, 0)})
 	}
 	for _, r := range fw.Roles {
 		if r == nil {
 			continue
 		}
-		ro := outs(r.Cells, roleColumns(r))
-		add := func(q *Requirement, lo map[string]csvOut, scs bool) {
-			qo := outs(q.Cells, requirementColumns(fw, q, scs))
-			row := make([]csvOut, len(rolesCSVHeader))
-			for i, h := range rolesCSVHeader {
-				if o, ok := ro[h]; ok {
-					row[i] = o
-				} else if o, ok := lo[h]; ok {
-					row[i] = o
-				} else {
-					row[i] = qo[h]
-				}
-			}
-			for range 1 + max(q.Repeats, 0) {
-				rows = append(rows, row)
-			}
-		}
+		cols = roleColumns(cols[:0], r)
+		ro := place(cols, r.Cells, normalise)
 		if len(r.Levels) == 0 {
+			g := &roleGroup{role: ro}
 			for _, q := range r.Skills {
 				if q != nil {
-					add(q, nil, true)
+					add(g, q, true)
 				}
 			}
 			continue
@@ -342,44 +425,81 @@ func roleRows(fw *Framework, normalise bool) [][]csvOut {
 			if l == nil {
 				continue
 			}
-			lo := outs(l.Cells, levelColumns(l))
+			cols = levelColumns(cols[:0], l)
+			g := &roleGroup{role: ro, level: place(cols, l.Cells, normalise)}
 			for _, q := range l.Skills {
 				if q != nil {
-					add(q, lo, false)
+					add(g, q, false)
 				}
 			}
 		}
 	}
-	// The download's order: by the bytes of family, role, level and
-	// skill as written.
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		for _, k := range [...]int{0, 1, 3, 5} {
-			if a[k].value != b[k].value {
-				return a[k].value < b[k].value
+	key := func(r *roleRow, col int) string {
+		for _, p := range r.g.role {
+			if p.col == col {
+				return p.out.value
 			}
 		}
-		return false
+		return ""
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := &rows[i], &rows[j]
+		if x, y := key(a, 0), key(b, 0); x != y {
+			return x < y
+		}
+		if x, y := key(a, 1), key(b, 1); x != y {
+			return x < y
+		}
+		if a.level != b.level {
+			return a.level < b.level
+		}
+		return a.skill < b.skill
 	})
-	return rows
+	cat := &catalogue{fw: fw}
+	row := make([]csvOut, len(rolesCSVHeader))
+	for i := range rows {
+		r := &rows[i]
+		clear(row)
+		for _, p := range r.g.role {
+			row[p.col] = p.out
+		}
+		for _, p := range r.g.level {
+			row[p.col] = p.out
+		}
+		cols = requirementColumns(cols[:0], cat, r.q, r.scs)
+		for _, c := range cols {
+			row[rolesColumn(c.name)] = c.out(r.q.Cells, normalise)
+		}
+		for range r.n {
+			if err := write(row); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // texts returns the values of a cell holding the one text v.
 func texts(v string) cellValues { return cellValues{text: v} }
 
-func skillRows(fw *Framework, normalise bool) [][]csvOut {
-	var rows [][]csvOut
+// skillRows writes the rows of the skills layout with write, in
+// catalogue order.
+func skillRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
+	var cols []column
+	row := make([]csvOut, len(skillsCSVHeader))
 	for _, s := range fw.Skills {
 		if s == nil {
 			continue
 		}
-		var row []csvOut
-		for _, c := range skillColumns(s) {
-			row = append(row, c.out(s.Cells, normalise))
+		cols = skillColumns(cols[:0], s)
+		for i, c := range cols {
+			row[i] = c.out(s.Cells, normalise)
 		}
-		rows = append(rows, row)
+		if err := write(row); err != nil {
+			return err
+		}
 	}
-	return rows
+	return nil
 }
 
 // proseCell writes paragraphs separated by blank lines, then the marker

@@ -190,7 +190,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 	if fw == nil {
 		fw = &Framework{}
 	}
-	e := exporter{positions: opts.Positions, fw: fw}
+	e := exporter{positions: opts.Positions, cat: &catalogue{fw: fw}}
 	size := 4096
 	for _, d := range fw.Documents {
 		if d != nil && d.File != nil {
@@ -277,7 +277,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 
 type exporter struct {
 	positions bool
-	fw        *Framework
+	cat       *catalogue // the skills a requirement takes its description from
 }
 
 // cells returns the cells of cs that a CSV export of the model would not
@@ -345,7 +345,7 @@ func (e exporter) skill(s *Skill) (exportSkill, error) {
 	for _, r := range s.Roles {
 		es.Roles = append(es.Roles, exportRoleRef{Name: r.Name.Value, Slug: r.Slug})
 	}
-	es.Cells = cells(s.Cells, func() []column { return skillColumns(s) })
+	es.Cells = cells(s.Cells, func() []column { return skillColumns(nil, s) })
 	return es, nil
 }
 
@@ -358,7 +358,7 @@ func (e exporter) role(r *Role) exportRole {
 		SeniorCivilService: r.SeniorCivilService,
 		Responsibilities:   values(r.Responsibilities),
 		Skills:             e.requirements(r.Skills, len(r.Levels) == 0),
-		Cells:              cells(r.Cells, func() []column { return roleColumns(r) }),
+		Cells:              cells(r.Cells, func() []column { return roleColumns(nil, r) }),
 		Source:             e.source(r.Span),
 	}
 	if r.LevelCount.Count != 0 || r.LevelCount.Text.Value != "" {
@@ -379,7 +379,7 @@ func (e exporter) role(r *Role) exportRole {
 			Grades:           values(l.Grades),
 			InferredOrder:    l.InferredOrder,
 			Skills:           e.requirements(l.Skills, false),
-			Cells:            cells(l.Cells, func() []column { return levelColumns(l) }),
+			Cells:            cells(l.Cells, func() []column { return levelColumns(nil, l) }),
 			Source:           e.source(l.Span),
 		})
 	}
@@ -410,7 +410,7 @@ func (e exporter) requirements(rs []*Requirement, roleWide bool) []exportRequire
 
 			LeadershipExamples: values(q.LeadershipExamples),
 			Repeats:            max(q.Repeats, 0),
-			Cells:              cells(q.Cells, func() []column { return requirementColumns(e.fw, q, roleWide) }),
+			Cells:              cells(q.Cells, func() []column { return requirementColumns(nil, e.cat, q, roleWide) }),
 		}
 		if q.Level.Valid() {
 			eq.Level = q.Level.String()
