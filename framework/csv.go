@@ -143,7 +143,8 @@ func cellOut(cs []*Cell, col string, v cellValues, normal string, normalise bool
 	}
 	if normalise {
 		if written != normal {
-			return csvOut{value: normal, was: &written}
+			was := written // only this copy goes to the heap
+			return csvOut{value: normal, was: &was}
 		}
 		return csvOut{value: normal}
 	}
@@ -391,7 +392,19 @@ type roleRow struct {
 // written. It holds what orders each row and the cells that rows share,
 // and makes each row's own cells only as it writes it.
 func roleRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
-	var rows []roleRow
+	n := 0
+	for _, r := range fw.Roles {
+		if r == nil {
+			continue
+		}
+		n += len(r.Skills)
+		for _, l := range r.Levels {
+			if l != nil {
+				n += len(l.Skills)
+			}
+		}
+	}
+	rows := make([]roleRow, 0, n)
 	var cols []column
 	add := func(g *roleGroup, q *Requirement, scs bool) {
 		level := ""
