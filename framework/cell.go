@@ -132,6 +132,9 @@ func (c *Cell) write(v cellValues) (string, bool) {
 	if len(lines) > 1 && joined != v.text {
 		return "", false // several lines are one text: kept only as they were
 	}
+	if c.holds(v, len(lines) == 1) {
+		return c.Raw, true // the texts as read: no need to copy
+	}
 	var b strings.Builder
 	b.Grow(len(c.Raw))
 	at, rank := 0, map[PartKind]int{}
@@ -151,4 +154,27 @@ func (c *Cell) write(v cellValues) (string, bool) {
 	}
 	b.WriteString(c.Raw[at:])
 	return b.String(), true
+}
+
+// holds reports whether each part of c holds the text of v it stands for
+// (oneText: the cell's one text is one line, not several), so that c
+// written with v is c.Raw. write checks first that c fits v.
+func (c *Cell) holds(v cellValues, oneText bool) bool {
+	rank := map[PartKind]int{}
+	for _, p := range c.Parts {
+		var want string
+		switch {
+		case p.Kind != PartText:
+			want = v.at(p.Kind, rank[p.Kind])
+			rank[p.Kind]++
+		case oneText:
+			want = v.text
+		default:
+			continue // several lines are written as they were
+		}
+		if c.Raw[p.Start:p.End] != want {
+			return false
+		}
+	}
+	return true
 }

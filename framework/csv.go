@@ -362,19 +362,19 @@ func rolesColumn(name string) int {
 	panic("framework: no roles column " + name) // a bug in the column lists
 }
 
-// place returns the cells of cols, as written, in their columns.
-func place(cols []column, cs []*Cell, normalise bool) []placed {
-	out := make([]placed, len(cols))
-	for i, c := range cols {
-		out[i] = placed{rolesColumn(c.name), c.out(cs, normalise)}
+// place appends to dst the cells of cols, as written, in their columns.
+func place(dst []placed, cols []column, cs []*Cell, normalise bool) []placed {
+	for _, c := range cols {
+		dst = append(dst, placed{rolesColumn(c.name), c.out(cs, normalise)})
 	}
-	return out
+	return dst
 }
 
 // roleGroup is the cells that the rows of one role level, or of one role
 // without levels, share.
 type roleGroup struct {
 	role, level []placed
+	levelCells  [2]placed // level's storage: the two columns of a level
 }
 
 // roleRow is a requirement's row of the roles layout, written n times,
@@ -423,14 +423,26 @@ func roleRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
 		if r == nil {
 			continue
 		}
-		cols = roleColumns(cols[:0], r)
-		ro := place(cols, r.Cells, normalise)
+		// The role's and each level's cells are made only if they have
+		// rows.
+		var ro []placed
+		group := func() *roleGroup {
+			if ro == nil {
+				cols = roleColumns(cols[:0], r)
+				ro = place(nil, cols, r.Cells, normalise)
+			}
+			return &roleGroup{role: ro}
+		}
 		if len(r.Levels) == 0 {
-			g := &roleGroup{role: ro}
+			var g *roleGroup
 			for _, q := range r.Skills {
-				if q != nil {
-					add(g, q, true)
+				if q == nil {
+					continue
 				}
+				if g == nil {
+					g = group()
+				}
+				add(g, q, true)
 			}
 			continue
 		}
@@ -438,12 +450,17 @@ func roleRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
 			if l == nil {
 				continue
 			}
-			cols = levelColumns(cols[:0], l)
-			g := &roleGroup{role: ro, level: place(cols, l.Cells, normalise)}
+			var g *roleGroup
 			for _, q := range l.Skills {
-				if q != nil {
-					add(g, q, false)
+				if q == nil {
+					continue
 				}
+				if g == nil {
+					g = group()
+					cols = levelColumns(cols[:0], l)
+					g.level = place(g.levelCells[:0], cols, l.Cells, normalise)
+				}
+				add(g, q, false)
 			}
 		}
 	}
@@ -518,14 +535,24 @@ func skillRows(fw *Framework, normalise bool, write func([]csvOut) error) error 
 // proseCell writes paragraphs separated by blank lines, then the marker
 // line and "- " bullets.
 func proseCell(paras []Text, marker string, bullets []Text) string {
-	var parts []string
-	for _, p := range paras {
-		parts = append(parts, p.Value)
+	switch {
+	case len(bullets) == 0 && len(paras) == 1:
+		return paras[0].Value
+	case len(paras) == 0:
+		return bulletsCell(marker, bullets)
+	}
+	var b strings.Builder
+	for i, p := range paras {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p.Value)
 	}
 	if len(bullets) > 0 {
-		parts = append(parts, bulletsCell(marker, bullets))
+		b.WriteString("\n\n")
+		b.WriteString(bulletsCell(marker, bullets))
 	}
-	return strings.Join(parts, "\n\n")
+	return b.String()
 }
 
 // bulletsCell writes the marker line and "- " bullets; nothing if there
