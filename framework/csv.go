@@ -198,11 +198,15 @@ func roleColumns(dst []column, r *Role) []column {
 // levelColumns appends to dst the columns a role level fills in the
 // roles layout.
 func levelColumns(dst []column, l *RoleLevel) []column {
-	return append(dst,
-		column{rolesCSVHeader[3], texts(l.Name.Value), l.Name.Value},
+	return append(dst, levelNameColumn(l),
 		column{rolesCSVHeader[4], cellValues{paragraphs: l.Description, bullets: l.Responsibilities},
 			proseCell(l.Description, csvLevelWill, l.Responsibilities)},
 	)
+}
+
+// levelNameColumn is the role level column of a role level's rows.
+func levelNameColumn(l *RoleLevel) column {
+	return column{rolesCSVHeader[3], texts(l.Name.Value), l.Name.Value}
 }
 
 // notInUse is column col of a Senior Civil Service role's row, which
@@ -370,27 +374,37 @@ func place(dst []placed, cols []column, cs []*Cell, normalise bool) []placed {
 	return dst
 }
 
-// roleGroup is the cells that the rows of one role level, or of one role
-// without levels, share.
-type roleGroup struct {
-	role, level []placed
-	levelCells  [2]placed // level's storage: the two columns of a level
+// roleCells are a role's cells in the roles layout, shared by its rows.
+type roleCells struct {
+	cells []placed
+	buf   [4]placed // cells' storage: the four columns of a role
 }
 
-// roleRow is a requirement's row of the roles layout, written n times,
-// with the role level and skill cells it is ordered by.
+// value returns the value of the cell in column col, or "".
+func (rc *roleCells) value(col int) string {
+	for _, p := range rc.cells {
+		if p.col == col {
+			return p.out.value
+		}
+	}
+	return ""
+}
+
+// roleRow is a requirement's row of the roles layout, written n times:
+// of role level l, or (l nil) of a Senior Civil Service role; with the
+// role level and skill cells it is ordered by.
 type roleRow struct {
-	g            *roleGroup
+	role         *roleCells
+	l            *RoleLevel
 	q            *Requirement
-	scs          bool
 	level, skill string
 	n            int
 }
 
 // roleRows writes the rows of the roles layout with write, in the
 // download's order: by the bytes of family, role, level and skill as
-// written. It holds what orders each row and the cells that rows share,
-// and makes each row's own cells only as it writes it.
+// written. It holds what orders each row and each role's cells, and
+// makes a row's level and requirement cells as it writes it.
 func roleRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
 	n := 0
 	for _, r := range fw.Roles {
@@ -406,43 +420,27 @@ func roleRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
 	}
 	rows := make([]roleRow, 0, n)
 	var cols []column
-	add := func(g *roleGroup, q *Requirement, scs bool) {
-		level := ""
-		if scs {
-			level = notInUse(3).out(q.Cells, normalise).value
-		} else {
-			for _, p := range g.level {
-				if p.col == 3 {
-					level = p.out.value
-				}
-			}
-		}
-		rows = append(rows, roleRow{g, q, scs, level, skillColumn(q).out(q.Cells, normalise).value, 1 + max(q.Repeats, 0)})
-	}
 	for _, r := range fw.Roles {
 		if r == nil {
 			continue
 		}
-		// The role's and each level's cells are made only if they have
-		// rows.
-		var ro []placed
-		group := func() *roleGroup {
-			if ro == nil {
+		var rc *roleCells // made for a role with rows
+		add := func(l *RoleLevel, q *Requirement, level string) {
+			if rc == nil {
+				rc = &roleCells{}
 				cols = roleColumns(cols[:0], r)
-				ro = place(nil, cols, r.Cells, normalise)
+				rc.cells = place(rc.buf[:0], cols, r.Cells, normalise)
 			}
-			return &roleGroup{role: ro}
+			if l == nil {
+				level = notInUse(3).out(q.Cells, normalise).value
+			}
+			rows = append(rows, roleRow{rc, l, q, level, skillColumn(q).out(q.Cells, normalise).value, 1 + max(q.Repeats, 0)})
 		}
 		if len(r.Levels) == 0 {
-			var g *roleGroup
 			for _, q := range r.Skills {
-				if q == nil {
-					continue
+				if q != nil {
+					add(nil, q, "")
 				}
-				if g == nil {
-					g = group()
-				}
-				add(g, q, true)
 			}
 			continue
 		}
@@ -450,34 +448,24 @@ func roleRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
 			if l == nil {
 				continue
 			}
-			var g *roleGroup
+			level := ""
 			for _, q := range l.Skills {
 				if q == nil {
 					continue
 				}
-				if g == nil {
-					g = group()
-					cols = levelColumns(cols[:0], l)
-					g.level = place(g.levelCells[:0], cols, l.Cells, normalise)
+				if level == "" {
+					level = levelNameColumn(l).out(l.Cells, normalise).value
 				}
-				add(g, q, false)
+				add(l, q, level)
 			}
 		}
-	}
-	key := func(r *roleRow, col int) string {
-		for _, p := range r.g.role {
-			if p.col == col {
-				return p.out.value
-			}
-		}
-		return ""
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := &rows[i], &rows[j]
-		if x, y := key(a, 0), key(b, 0); x != y {
+		if x, y := a.role.value(0), b.role.value(0); x != y {
 			return x < y
 		}
-		if x, y := key(a, 1), key(b, 1); x != y {
+		if x, y := a.role.value(1), b.role.value(1); x != y {
 			return x < y
 		}
 		if a.level != b.level {
@@ -487,16 +475,25 @@ func roleRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
 	})
 	cat := &catalogue{fw: fw}
 	row := make([]csvOut, len(rolesCSVHeader))
+	var level []placed // the cells of lastLevel
+	var lastLevel *RoleLevel
 	for i := range rows {
 		r := &rows[i]
 		clear(row)
-		for _, p := range r.g.role {
+		for _, p := range r.role.cells {
 			row[p.col] = p.out
 		}
-		for _, p := range r.g.level {
-			row[p.col] = p.out
+		if r.l != nil {
+			if r.l != lastLevel {
+				cols = levelColumns(cols[:0], r.l)
+				level = place(level[:0], cols, r.l.Cells, normalise)
+				lastLevel = r.l
+			}
+			for _, p := range level {
+				row[p.col] = p.out
+			}
 		}
-		cols = requirementColumns(cols[:0], cat, r.q, r.scs)
+		cols = requirementColumns(cols[:0], cat, r.q, r.l == nil)
 		for _, c := range cols {
 			row[rolesColumn(c.name)] = c.out(r.q.Cells, normalise)
 		}
