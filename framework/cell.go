@@ -61,24 +61,42 @@ func CellOf(cs []*Cell, column string) *Cell {
 	return nil
 }
 
-// cellValues are the model's current texts for the parts of a cell.
+// cellValues are the model's current texts for the parts of a cell,
+// held as the model holds them (no copies).
 type cellValues struct {
-	text                                 string // "" for none
-	paragraphs, bullets, examples, roles []string
+	text                          string // "" for none
+	paragraphs, bullets, examples []Text
+	roles                         []RoleRef
 }
 
-func (v cellValues) list(k PartKind) []string {
+// count returns how many texts of kind k v holds.
+func (v cellValues) count(k PartKind) int {
 	switch k {
 	case PartParagraph:
-		return v.paragraphs
+		return len(v.paragraphs)
 	case PartBullet:
-		return v.bullets
+		return len(v.bullets)
 	case PartExample:
-		return v.examples
+		return len(v.examples)
 	case PartRole:
-		return v.roles
+		return len(v.roles)
 	}
-	return nil
+	return 0
+}
+
+// at returns the i-th text of kind k.
+func (v cellValues) at(k PartKind, i int) string {
+	switch k {
+	case PartParagraph:
+		return v.paragraphs[i].Value
+	case PartBullet:
+		return v.bullets[i].Value
+	case PartExample:
+		return v.examples[i].Value
+	case PartRole:
+		return v.roles[i].Name.Value
+	}
+	return ""
 }
 
 // write returns the cell as written with the model's texts v in its parts,
@@ -103,7 +121,7 @@ func (c *Cell) write(v cellValues) (string, bool) {
 		count[p.Kind]++
 	}
 	for _, k := range []PartKind{PartParagraph, PartBullet, PartExample, PartRole} {
-		if count[k] != len(v.list(k)) {
+		if count[k] != v.count(k) {
 			return "", false
 		}
 	}
@@ -113,6 +131,9 @@ func (c *Cell) write(v cellValues) (string, bool) {
 	joined := strings.Join(lines, "\n")
 	if len(lines) > 1 && joined != v.text {
 		return "", false // several lines are one text: kept only as they were
+	}
+	if c.holds(v, len(lines) == 1) {
+		return c.Raw, true // the texts as read: no need to copy
 	}
 	var b strings.Builder
 	b.Grow(len(c.Raw))
@@ -126,11 +147,34 @@ func (c *Cell) write(v cellValues) (string, bool) {
 				b.WriteString(c.Raw[p.Start:p.End])
 			}
 		} else {
-			b.WriteString(v.list(p.Kind)[rank[p.Kind]])
+			b.WriteString(v.at(p.Kind, rank[p.Kind]))
 			rank[p.Kind]++
 		}
 		at = p.End
 	}
 	b.WriteString(c.Raw[at:])
 	return b.String(), true
+}
+
+// holds reports whether each part of c holds the text of v it stands for
+// (oneText: the cell's one text is one line, not several), so that c
+// written with v is c.Raw. write checks first that c fits v.
+func (c *Cell) holds(v cellValues, oneText bool) bool {
+	rank := map[PartKind]int{}
+	for _, p := range c.Parts {
+		var want string
+		switch {
+		case p.Kind != PartText:
+			want = v.at(p.Kind, rank[p.Kind])
+			rank[p.Kind]++
+		case oneText:
+			want = v.text
+		default:
+			continue // several lines are written as they were
+		}
+		if c.Raw[p.Start:p.End] != want {
+			return false
+		}
+	}
+	return true
 }

@@ -16,12 +16,12 @@ func TestCellWrite(t *testing.T) {
 		want string
 		ok   bool
 	}{
-		{"as read", cellValues{paragraphs: []string{"Intro."}, bullets: []string{"plan", "lead"}}, raw, true},
-		{"one text changed", cellValues{paragraphs: []string{"Intro."}, bullets: []string{"plan", "steer"}},
+		{"as read", cellValues{paragraphs: ts("Intro."), bullets: ts("plan", "lead")}, raw, true},
+		{"one text changed", cellValues{paragraphs: ts("Intro."), bullets: ts("plan", "steer")},
 			"Intro. \n\nAt this role level, you will: \n-  plan\u200b\n- steer ", true},
-		{"a bullet more", cellValues{paragraphs: []string{"Intro."}, bullets: []string{"plan", "lead", "run"}}, "", false},
-		{"no paragraph", cellValues{bullets: []string{"plan", "lead"}}, "", false},
-		{"a text the cell lacks", cellValues{text: "x", paragraphs: []string{"Intro."}, bullets: []string{"plan", "lead"}}, "", false},
+		{"a bullet more", cellValues{paragraphs: ts("Intro."), bullets: ts("plan", "lead", "run")}, "", false},
+		{"no paragraph", cellValues{bullets: ts("plan", "lead")}, "", false},
+		{"a text the cell lacks", cellValues{text: "x", paragraphs: ts("Intro."), bullets: ts("plan", "lead")}, "", false},
 	} {
 		got, ok := c.write(tc.v)
 		if got != tc.want || ok != tc.ok {
@@ -32,6 +32,15 @@ func TestCellWrite(t *testing.T) {
 	if _, ok := bad.write(cellValues{text: "b"}); ok {
 		t.Errorf("a part out of bounds was written")
 	}
+}
+
+// ts returns texts with the given values.
+func ts(vs ...string) []Text {
+	out := make([]Text, len(vs))
+	for i, v := range vs {
+		out[i] = Text{Value: v}
+	}
+	return out
 }
 
 // TestExportCSVOrder checks that rows come in the bytes' order of the

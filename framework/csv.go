@@ -1,7 +1,6 @@
 package framework
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
 	"sort"
@@ -79,40 +78,56 @@ type CellChange struct {
 // every cell whose normal layout differs from how its source wrote it;
 // without, only cells that the formula guard changed.
 func ExportCSVChanges(fw *Framework, opts CSVOptions) ([]byte, []CellChange, error) {
-	var rows [][]csvOut
+	var header []string
 	switch opts.Table {
 	case CSVRoles:
-		rows = roleRows(fw, opts.Normalise)
-		rows = append([][]csvOut{plainRow(rolesCSVHeader)}, rows...)
+		header = rolesCSVHeader
 	case CSVSkills:
-		rows = append([][]csvOut{plainRow(skillsCSVHeader)}, skillRows(fw, opts.Normalise)...)
+		header = skillsCSVHeader
 	default:
 		return nil, nil, fmt.Errorf("unknown CSV table %q: expected %q or %q", opts.Table, CSVRoles, CSVSkills)
 	}
-	header := rows[0]
-	var changes []CellChange
-	var buf bytes.Buffer
+	// The output grows by chunks (a first small one), then is joined
+	// once: growing one buffer by doubling allocates up to four times
+	// what it holds in the end.
+	buf := jsonWriter{b: make([]byte, 0, 64<<10)}
 	w := csv.NewWriter(&buf)
+	if err := w.Write(header); err != nil {
+		return nil, nil, err
+	}
+	var changes []CellChange
 	record := make([]string, len(header))
-	for i, row := range rows {
+	n := 1 // records written
+	write := func(row []csvOut) error {
+		n++
 		for j, c := range row {
 			v := c.value
-			if !opts.Raw && i > 0 {
+			if !opts.Raw {
 				v = NeutraliseCell(v)
 			}
 			if c.was != nil && *c.was != v {
-				changes = append(changes, CellChange{Row: i + 1, Column: header[j].value, Was: *c.was, Now: v})
+				changes = append(changes, CellChange{Row: n, Column: header[j], Was: *c.was, Now: v})
 			} else if c.was == nil && v != c.value {
-				changes = append(changes, CellChange{Row: i + 1, Column: header[j].value, Was: c.value, Now: v})
+				changes = append(changes, CellChange{Row: n, Column: header[j], Was: c.value, Now: v})
 			}
 			record[j] = v
 		}
-		if err := w.Write(record); err != nil {
-			return nil, nil, err
-		}
+		return w.Write(record)
+	}
+	var err error
+	if opts.Table == CSVRoles {
+		err = roleRows(fw, opts.Normalise, write)
+	} else {
+		err = skillRows(fw, opts.Normalise, write)
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	w.Flush()
-	return buf.Bytes(), changes, w.Error()
+	if err := w.Error(); err != nil {
+		return nil, nil, err
+	}
+	return buf.bytes(), changes, nil
 }
 
 // csvOut is a cell to write: its value and, where the source wrote it
@@ -120,14 +135,6 @@ func ExportCSVChanges(fw *Framework, opts CSVOptions) ([]byte, []CellChange, err
 type csvOut struct {
 	value string
 	was   *string
-}
-
-func plainRow(vs []string) []csvOut {
-	out := make([]csvOut, len(vs))
-	for i, v := range vs {
-		out[i] = csvOut{value: v}
-	}
-	return out
 }
 
 // cellOut returns the cell of column col: as its source wrote it, where
@@ -141,7 +148,8 @@ func cellOut(cs []*Cell, col string, v cellValues, normal string, normalise bool
 	}
 	if normalise {
 		if written != normal {
-			return csvOut{value: normal, was: &written}
+			was := written // only this copy goes to the heap
+			return csvOut{value: normal, was: &was}
 		}
 		return csvOut{value: normal}
 	}
@@ -176,35 +184,51 @@ func (c column) out(cs []*Cell, normalise bool) csvOut {
 	return cellOut(cs, c.name, c.v, c.normal, normalise)
 }
 
-// roleColumns are the columns a role fills in the roles layout.
-func roleColumns(r *Role) []column {
+// roleColumns appends to dst the columns a role fills in the roles
+// layout.
+func roleColumns(dst []column, r *Role) []column {
 	typ := ""
 	if r.SeniorCivilService {
 		typ = csvSCS
 	}
-	return []column{
-		{rolesCSVHeader[0], texts(r.Family.Value), r.Family.Value},
-		{rolesCSVHeader[1], texts(r.Name.Value), r.Name.Value},
-		{rolesCSVHeader[2], cellValues{paragraphs: values(r.Description), bullets: values(r.Responsibilities)},
+	return append(dst,
+		column{rolesCSVHeader[0], texts(r.Family.Value), r.Family.Value},
+		column{rolesCSVHeader[1], texts(r.Name.Value), r.Name.Value},
+		column{rolesCSVHeader[2], cellValues{paragraphs: r.Description, bullets: r.Responsibilities},
 			proseCell(r.Description, csvRoleWill, r.Responsibilities)},
-		{rolesCSVHeader[9], texts(typ), typ},
-	}
+		column{rolesCSVHeader[9], texts(typ), typ},
+	)
 }
 
-// levelColumns are the columns a role level fills in the roles layout.
-func levelColumns(l *RoleLevel) []column {
-	return []column{
-		{rolesCSVHeader[3], texts(l.Name.Value), l.Name.Value},
-		{rolesCSVHeader[4], cellValues{paragraphs: values(l.Description), bullets: values(l.Responsibilities)},
+// levelColumns appends to dst the columns a role level fills in the
+// roles layout.
+func levelColumns(dst []column, l *RoleLevel) []column {
+	return append(dst, levelNameColumn(l),
+		column{rolesCSVHeader[4], cellValues{paragraphs: l.Description, bullets: l.Responsibilities},
 			proseCell(l.Description, csvLevelWill, l.Responsibilities)},
-	}
+	)
 }
 
-// requirementColumns are the columns a requirement fills in the roles
-// layout: of a role level, or of a Senior Civil Service role (scs), whose
-// rows read "NOT IN USE" in the level columns.
-func requirementColumns(fw *Framework, q *Requirement, scs bool) []column {
-	skill := column{rolesCSVHeader[5], texts(q.Skill.Value), q.Skill.Value}
+// levelNameColumn is the role level column of a role level's rows.
+func levelNameColumn(l *RoleLevel) column {
+	return column{rolesCSVHeader[3], texts(l.Name.Value), l.Name.Value}
+}
+
+// notInUse is column col of a Senior Civil Service role's row, which
+// reads "NOT IN USE".
+func notInUse(col int) column { return column{rolesCSVHeader[col], texts(csvNotInUse), csvNotInUse} }
+
+// skillColumn is the skill name column of a requirement's row.
+func skillColumn(q *Requirement) column {
+	return column{rolesCSVHeader[5], texts(q.Skill.Value), q.Skill.Value}
+}
+
+// requirementColumns appends to dst the columns a requirement fills in
+// the roles layout: of a role level, or of a Senior Civil Service role
+// (scs), whose rows read "NOT IN USE" in the level columns. A
+// requirement without a description of its own takes its skill's from
+// cat.
+func requirementColumns(dst []column, cat *catalogue, q *Requirement, scs bool) []column {
 	if scs {
 		desc := bulletsCell(csvYouCan, q.Descriptors)
 		if len(q.LeadershipExamples) > 0 {
@@ -213,30 +237,58 @@ func requirementColumns(fw *Framework, q *Requirement, scs bool) []column {
 		if q.Description.Value != "" {
 			desc = q.Description.Value + "\n" + desc
 		}
-		notInUse := func(col int) column { return column{rolesCSVHeader[col], texts(csvNotInUse), csvNotInUse} }
-		return []column{notInUse(3), notInUse(4), skill,
-			{rolesCSVHeader[6], cellValues{text: q.Description.Value, bullets: values(q.Descriptors), examples: values(q.LeadershipExamples)}, desc},
-			notInUse(7), notInUse(8)}
+		return append(dst, notInUse(3), notInUse(4), skillColumn(q),
+			column{rolesCSVHeader[6], cellValues{text: q.Description.Value, bullets: q.Descriptors, examples: q.LeadershipExamples}, desc},
+			notInUse(7), notInUse(8))
 	}
 	desc := q.Description.Value
-	if desc == "" && fw != nil {
-		if s := fw.Skill(q.Skill.Value); s != nil {
-			desc = s.Description.Value
-		}
+	if desc == "" {
+		desc = cat.description(q.Skill.Value)
 	}
 	level := q.LevelText.Value
 	if level == "" && q.Level != 0 {
 		level = q.Level.Title()
 	}
-	return []column{skill,
-		{rolesCSVHeader[6], texts(q.Description.Value), desc},
-		{rolesCSVHeader[7], texts(q.LevelText.Value), level},
-		{rolesCSVHeader[8], cellValues{bullets: values(q.Descriptors)}, bulletsCell(csvYouCan, q.Descriptors)},
-	}
+	return append(dst, skillColumn(q),
+		column{rolesCSVHeader[6], texts(q.Description.Value), desc},
+		column{rolesCSVHeader[7], texts(q.LevelText.Value), level},
+		column{rolesCSVHeader[8], cellValues{bullets: q.Descriptors}, bulletsCell(csvYouCan, q.Descriptors)},
+	)
 }
 
-// skillColumns are the columns of a skill in the skills layout.
-func skillColumns(s *Skill) []column {
+// catalogue finds a framework's skills by name, as [Framework.Skill]
+// does, through an index made the first time it is asked.
+type catalogue struct {
+	fw    *Framework
+	byKey map[string]*Skill
+}
+
+// description returns the description of the skill named name, or "" if
+// there is none.
+func (c *catalogue) description(name string) string {
+	if c == nil || c.fw == nil || len(c.fw.Skills) == 0 {
+		return ""
+	}
+	if c.byKey == nil {
+		c.byKey = make(map[string]*Skill, len(c.fw.Skills))
+		for _, s := range c.fw.Skills {
+			if s == nil {
+				continue
+			}
+			if k := s.Name.Key(); c.byKey[k] == nil {
+				c.byKey[k] = s
+			}
+		}
+	}
+	if s := c.byKey[Key(name)]; s != nil {
+		return s.Description.Value
+	}
+	return ""
+}
+
+// skillColumns appends to dst the columns of a skill in the skills
+// layout.
+func skillColumns(dst []column, s *Skill) []column {
 	desc := s.Description.Value
 	descValues := texts(s.Description.Value)
 	if s.SeniorCivilService {
@@ -247,12 +299,12 @@ func skillColumns(s *Skill) []column {
 		if s.Description.Value != "" {
 			desc = s.Description.Value + "\n" + desc
 		}
-		descValues.bullets, descValues.examples = values(s.Requirements), values(s.LeadershipExamples)
+		descValues.bullets, descValues.examples = s.Requirements, s.LeadershipExamples
 	}
-	cols := []column{
-		{skillsCSVHeader[0], texts(s.Name.Value), s.Name.Value},
-		{skillsCSVHeader[1], descValues, desc},
-	}
+	dst = append(dst,
+		column{skillsCSVHeader[0], texts(s.Name.Value), s.Name.Value},
+		column{skillsCSVHeader[1], descValues, desc},
+	)
 	for _, l := range Levels {
 		var sl *SkillLevel
 		for _, x := range s.Levels {
@@ -267,15 +319,18 @@ func skillColumns(s *Skill) []column {
 		case sl.Status == Undefined:
 			c.v, c.normal = texts(sl.Placeholder.Value), sl.Placeholder.Value
 		default:
-			c.v, c.normal = cellValues{bullets: values(sl.Descriptors)}, bulletsCell(csvYouCan, sl.Descriptors)
+			c.v, c.normal = cellValues{bullets: sl.Descriptors}, bulletsCell(csvYouCan, sl.Descriptors)
 		}
-		cols = append(cols, c)
+		dst = append(dst, c)
 	}
-	var roles []string
-	for _, r := range s.Roles {
-		roles = append(roles, r.Name.Value)
+	var roles strings.Builder
+	for i, r := range s.Roles {
+		if i > 0 {
+			roles.WriteString(csvRolesSplit)
+		}
+		roles.WriteString(r.Name.Value)
 	}
-	return append(cols, column{skillsCSVHeader[6], cellValues{roles: roles}, strings.Join(roles, csvRolesSplit)})
+	return append(dst, column{skillsCSVHeader[6], cellValues{roles: s.Roles}, roles.String()})
 }
 
 // changedCells returns the cells of cs that the CSV writer writes as read
@@ -300,40 +355,96 @@ func changedCells(cs []*Cell, cols []column) []*Cell {
 	return out
 }
 
-func roleRows(fw *Framework, normalise bool) [][]csvOut {
-	var rows [][]csvOut
-	outs := func(cs []*Cell, cols []column) map[string]csvOut {
-		m := make(map[string]csvOut, len(cols))
-		for _, c := range cols {
-			m[c.name] = c.out(cs, normalise)
+// placed is a cell to write in column col of the roles layout.
+type placed struct {
+	col int
+	out csvOut
+}
+
+// rolesColumn returns the index of the roles layout's column name.
+func rolesColumn(name string) int {
+	for i, h := range rolesCSVHeader {
+		if h == name {
+			return i
 		}
-		return m
 	}
+	panic("framework: no roles column " + name) // a bug in the column lists
+}
+
+// place appends to dst the cells of cols, as written, in their columns.
+func place(dst []placed, cols []column, cs []*Cell, normalise bool) []placed {
+	for _, c := range cols {
+		dst = append(dst, placed{rolesColumn(c.name), c.out(cs, normalise)})
+	}
+	return dst
+}
+
+// roleCells are a role's cells in the roles layout, shared by its rows.
+type roleCells struct {
+	cells []placed
+	buf   [4]placed // cells' storage: the four columns of a role
+}
+
+// value returns the value of the cell in column col, or "".
+func (rc *roleCells) value(col int) string {
+	for _, p := range rc.cells {
+		if p.col == col {
+			return p.out.value
+		}
+	}
+	return ""
+}
+
+// roleRow is a requirement's row of the roles layout, written n times:
+// of role level l, or (l nil) of a Senior Civil Service role; with the
+// role level and skill cells it is ordered by.
+type roleRow struct {
+	role         *roleCells
+	l            *RoleLevel
+	q            *Requirement
+	level, skill string
+	n            int
+}
+
+// roleRows writes the rows of the roles layout with write, in the
+// download's order: by the bytes of family, role, level and skill as
+// written. It holds what orders each row and each role's cells, and
+// makes a row's level and requirement cells as it writes it.
+func roleRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
+	n := 0
 	for _, r := range fw.Roles {
 		if r == nil {
 			continue
 		}
-		ro := outs(r.Cells, roleColumns(r))
-		add := func(q *Requirement, lo map[string]csvOut, scs bool) {
-			qo := outs(q.Cells, requirementColumns(fw, q, scs))
-			row := make([]csvOut, len(rolesCSVHeader))
-			for i, h := range rolesCSVHeader {
-				if o, ok := ro[h]; ok {
-					row[i] = o
-				} else if o, ok := lo[h]; ok {
-					row[i] = o
-				} else {
-					row[i] = qo[h]
-				}
+		n += len(r.Skills)
+		for _, l := range r.Levels {
+			if l != nil {
+				n += len(l.Skills)
 			}
-			for range 1 + max(q.Repeats, 0) {
-				rows = append(rows, row)
+		}
+	}
+	rows := make([]roleRow, 0, n)
+	var cols []column
+	for _, r := range fw.Roles {
+		if r == nil {
+			continue
+		}
+		var rc *roleCells // made for a role with rows
+		add := func(l *RoleLevel, q *Requirement, level string) {
+			if rc == nil {
+				rc = &roleCells{}
+				cols = roleColumns(cols[:0], r)
+				rc.cells = place(rc.buf[:0], cols, r.Cells, normalise)
 			}
+			if l == nil {
+				level = notInUse(3).out(q.Cells, normalise).value
+			}
+			rows = append(rows, roleRow{rc, l, q, level, skillColumn(q).out(q.Cells, normalise).value, 1 + max(q.Repeats, 0)})
 		}
 		if len(r.Levels) == 0 {
 			for _, q := range r.Skills {
 				if q != nil {
-					add(q, nil, true)
+					add(nil, q, "")
 				}
 			}
 			continue
@@ -342,57 +453,108 @@ func roleRows(fw *Framework, normalise bool) [][]csvOut {
 			if l == nil {
 				continue
 			}
-			lo := outs(l.Cells, levelColumns(l))
+			level := ""
 			for _, q := range l.Skills {
-				if q != nil {
-					add(q, lo, false)
+				if q == nil {
+					continue
 				}
+				if level == "" {
+					level = levelNameColumn(l).out(l.Cells, normalise).value
+				}
+				add(l, q, level)
 			}
 		}
 	}
-	// The download's order: by the bytes of family, role, level and
-	// skill as written.
 	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		for _, k := range [...]int{0, 1, 3, 5} {
-			if a[k].value != b[k].value {
-				return a[k].value < b[k].value
+		a, b := &rows[i], &rows[j]
+		if x, y := a.role.value(0), b.role.value(0); x != y {
+			return x < y
+		}
+		if x, y := a.role.value(1), b.role.value(1); x != y {
+			return x < y
+		}
+		if a.level != b.level {
+			return a.level < b.level
+		}
+		return a.skill < b.skill
+	})
+	cat := &catalogue{fw: fw}
+	row := make([]csvOut, len(rolesCSVHeader))
+	var level []placed // the cells of lastLevel
+	var lastLevel *RoleLevel
+	for i := range rows {
+		r := &rows[i]
+		clear(row)
+		for _, p := range r.role.cells {
+			row[p.col] = p.out
+		}
+		if r.l != nil {
+			if r.l != lastLevel {
+				cols = levelColumns(cols[:0], r.l)
+				level = place(level[:0], cols, r.l.Cells, normalise)
+				lastLevel = r.l
+			}
+			for _, p := range level {
+				row[p.col] = p.out
 			}
 		}
-		return false
-	})
-	return rows
+		cols = requirementColumns(cols[:0], cat, r.q, r.l == nil)
+		for _, c := range cols {
+			row[rolesColumn(c.name)] = c.out(r.q.Cells, normalise)
+		}
+		for range r.n {
+			if err := write(row); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // texts returns the values of a cell holding the one text v.
 func texts(v string) cellValues { return cellValues{text: v} }
 
-func skillRows(fw *Framework, normalise bool) [][]csvOut {
-	var rows [][]csvOut
+// skillRows writes the rows of the skills layout with write, in
+// catalogue order.
+func skillRows(fw *Framework, normalise bool, write func([]csvOut) error) error {
+	var cols []column
+	row := make([]csvOut, len(skillsCSVHeader))
 	for _, s := range fw.Skills {
 		if s == nil {
 			continue
 		}
-		var row []csvOut
-		for _, c := range skillColumns(s) {
-			row = append(row, c.out(s.Cells, normalise))
+		cols = skillColumns(cols[:0], s)
+		for i, c := range cols {
+			row[i] = c.out(s.Cells, normalise)
 		}
-		rows = append(rows, row)
+		if err := write(row); err != nil {
+			return err
+		}
 	}
-	return rows
+	return nil
 }
 
 // proseCell writes paragraphs separated by blank lines, then the marker
 // line and "- " bullets.
 func proseCell(paras []Text, marker string, bullets []Text) string {
-	var parts []string
-	for _, p := range paras {
-		parts = append(parts, p.Value)
+	switch {
+	case len(bullets) == 0 && len(paras) == 1:
+		return paras[0].Value
+	case len(paras) == 0:
+		return bulletsCell(marker, bullets)
+	}
+	var b strings.Builder
+	for i, p := range paras {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(p.Value)
 	}
 	if len(bullets) > 0 {
-		parts = append(parts, bulletsCell(marker, bullets))
+		b.WriteString("\n\n")
+		b.WriteString(bulletsCell(marker, bullets))
 	}
-	return strings.Join(parts, "\n\n")
+	return b.String()
 }
 
 // bulletsCell writes the marker line and "- " bullets; nothing if there

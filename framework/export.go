@@ -203,7 +203,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 	if fw == nil {
 		fw = &Framework{}
 	}
-	e := exporter{positions: opts.Positions, fw: fw}
+	e := exporter{positions: opts.Positions, cat: &catalogue{fw: fw}, cols: new([]column)}
 	size := 4096
 	for _, d := range fw.Documents {
 		if d != nil && d.File != nil {
@@ -294,18 +294,27 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 
 type exporter struct {
 	positions bool
-	fw        *Framework
+	cat       *catalogue // the skills a requirement takes its description from
+	cols      *[]column  // scratch for the columns of an element's cells
 }
 
 // cells returns the cells of cs that a CSV export of the model would not
 // give back in their normal layout (see [changedCells]). A cell whose raw
 // bytes are not UTF-8 is left out: JSON cannot hold it.
-func cells(cs []*Cell, cols func() []column) []exportCell {
+func (e exporter) cells(cs []*Cell, cols func(dst []column) []column) []exportCell {
 	if len(cs) == 0 {
 		return nil
 	}
+	var scratch []column
+	if e.cols != nil {
+		scratch = (*e.cols)[:0]
+	}
+	scratch = cols(scratch)
+	if e.cols != nil {
+		*e.cols = scratch
+	}
 	var out []exportCell
-	for _, c := range changedCells(cs, cols()) {
+	for _, c := range changedCells(cs, scratch) {
 		if !utf8.ValidString(c.Raw) {
 			continue
 		}
@@ -362,7 +371,7 @@ func (e exporter) skill(s *Skill) (exportSkill, error) {
 	for _, r := range s.Roles {
 		es.Roles = append(es.Roles, exportRoleRef{Name: r.Name.Value, Slug: r.Slug})
 	}
-	es.Cells = cells(s.Cells, func() []column { return skillColumns(s) })
+	es.Cells = e.cells(s.Cells, func(dst []column) []column { return skillColumns(dst, s) })
 	return es, nil
 }
 
@@ -375,7 +384,7 @@ func (e exporter) role(r *Role) exportRole {
 		SeniorCivilService: r.SeniorCivilService,
 		Responsibilities:   values(r.Responsibilities),
 		Skills:             e.requirements(r.Skills, len(r.Levels) == 0),
-		Cells:              cells(r.Cells, func() []column { return roleColumns(r) }),
+		Cells:              e.cells(r.Cells, func(dst []column) []column { return roleColumns(dst, r) }),
 		Source:             e.source(r.Span),
 	}
 	if r.LevelCount.Count != 0 || r.LevelCount.Text.Value != "" {
@@ -396,7 +405,7 @@ func (e exporter) role(r *Role) exportRole {
 			Grades:           values(l.Grades),
 			InferredOrder:    l.InferredOrder,
 			Skills:           e.requirements(l.Skills, false),
-			Cells:            cells(l.Cells, func() []column { return levelColumns(l) }),
+			Cells:            e.cells(l.Cells, func(dst []column) []column { return levelColumns(dst, l) }),
 			Source:           e.source(l.Span),
 		})
 	}
@@ -427,7 +436,7 @@ func (e exporter) requirements(rs []*Requirement, roleWide bool) []exportRequire
 
 			LeadershipExamples: values(q.LeadershipExamples),
 			Repeats:            max(q.Repeats, 0),
-			Cells:              cells(q.Cells, func() []column { return requirementColumns(e.fw, q, roleWide) }),
+			Cells:              e.cells(q.Cells, func(dst []column) []column { return requirementColumns(dst, e.cat, q, roleWide) }),
 		}
 		if q.Level.Valid() {
 			eq.Level = q.Level.String()

@@ -83,6 +83,14 @@ func (w *jsonWriter) reserve(n int) {
 	w.b = make([]byte, 0, max(jsonChunk, n))
 }
 
+// Write writes p as it is, so that other writers (the CSV writer's) grow
+// their output by the same chunks.
+func (w *jsonWriter) Write(p []byte) (int, error) {
+	w.reserve(len(p))
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
 func (w *jsonWriter) newline(depth int) {
 	w.reserve(1 + 2*depth)
 	w.b = append(w.b, '\n')
