@@ -41,8 +41,7 @@ func (e Edition) String() string {
 // SourceEdition returns the edition of a document read from src: the later
 // of its stated dates (published, updated), and the SHA-256 of src.
 func SourceEdition(src string, dates ...Date) Edition {
-	sum := sha256.Sum256([]byte(src))
-	return Edition{Date: latestDate(dates...), SHA256: hex.EncodeToString(sum[:])}
+	return Edition{Date: latestDate(dates...), SHA256: hashString(src)}
 }
 
 // latestDate returns the latest stated date of ds as YYYY-MM-DD, or "".
@@ -94,4 +93,17 @@ func (f *Framework) Edition() Edition {
 		return Edition{Date: date} // documents built in code
 	}
 	return Edition{Date: date, SHA256: hex.EncodeToString(h.Sum(nil))}
+}
+
+// hashString returns the lower-case hex SHA-256 of s, without copying s
+// whole: a source can be megabytes.
+func hashString(s string) string {
+	h := sha256.New()
+	var buf [32 << 10]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
