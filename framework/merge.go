@@ -174,6 +174,7 @@ func mergeRole(fw *Framework, m, r *Role, ml *mergedLevels) {
 		m.SharedSkills = r.SharedSkills
 	}
 	m.SeniorCivilService = m.SeniorCivilService || r.SeniorCivilService
+	m.Legacy = m.Legacy && r.Legacy
 	at := ml.match(m, r)
 	for i, l := range r.Levels {
 		k := l.Name.Key()
