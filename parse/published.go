@@ -1,21 +1,23 @@
 package parse
 
 import (
-	"embed"
+	_ "embed"
 	"fmt"
-	"io"
-	"strings"
 	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
 )
 
-// publishedFS holds the published framework documents, byte for byte as
-// published (Crown copyright, Open Government Licence v3.0; see
-// published/LICENCE).
-//
-//go:embed published/roles-2025-09.csv published/skills-a-to-z-2025-09.md published/LICENCE published/README.md
-var publishedFS embed.FS
+// The published framework documents, byte for byte as published (Crown
+// copyright, Open Government Licence v3.0; see published/LICENCE and
+// published/README.md), embedded as strings: the documents' texts share
+// them, and reading them copies nothing.
+var (
+	//go:embed published/skills-a-to-z-2025-09.md
+	publishedSkills string
+	//go:embed published/roles-2025-09.csv
+	publishedRoles string
+)
 
 // publishedNames are the embedded documents: the Skills A to Z as
 // Markdown and the "Role content" download, both of September 2025 (see
@@ -23,9 +25,12 @@ var publishedFS embed.FS
 // catalogue first), which is the order of the snapshot's edition. Their
 // SHA-256 sums are known here, so that loading them does not hash
 // 2.7 MB; a test checks them against the embedded bytes.
-var publishedNames = []struct{ name, sha256 string }{
-	{"published/skills-a-to-z-2025-09.md", "d804e54afad45e9f1c4ce07c67d70293b8dbceac046e6a9effd50ad9497953c8"},
-	{"published/roles-2025-09.csv", "a143d69f8e6f31902df1ac94df21740ba89e417f629f4bd5716d15b594ca7268"},
+var publishedNames = []struct {
+	name, sha256 string
+	src          *string
+}{
+	{"published/skills-a-to-z-2025-09.md", "d804e54afad45e9f1c4ce07c67d70293b8dbceac046e6a9effd50ad9497953c8", &publishedSkills},
+	{"published/roles-2025-09.csv", "a143d69f8e6f31902df1ac94df21740ba89e417f629f4bd5716d15b594ca7268", &publishedRoles},
 }
 
 // PublishedDate is when the embedded snapshot was downloaded: September
@@ -65,35 +70,11 @@ func newSnapshot() *snapshot {
 
 // readPublished reads the embedded documents.
 func readPublished() ([]publishedDoc, error) {
-	var docs []publishedDoc
+	docs := make([]publishedDoc, 0, len(publishedNames))
 	for _, p := range publishedNames {
-		src, err := readEmbedded(p.name)
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, publishedDoc{p.name, src, p.sha256})
+		docs = append(docs, publishedDoc{p.name, *p.src, p.sha256})
 	}
 	return docs, nil
-}
-
-// readEmbedded reads an embedded file straight into a string: the
-// documents' texts share it.
-func readEmbedded(name string) (string, error) {
-	f, err := publishedFS.Open(name)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	b.Grow(int(fi.Size()))
-	if _, err := io.Copy(&b, f); err != nil {
-		return "", err
-	}
-	return b.String(), nil
 }
 
 // parsePublished parses the embedded documents.
