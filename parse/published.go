@@ -60,7 +60,7 @@ func resetPublished() { published = newSnapshot() }
 func newSnapshot() *snapshot {
 	s := &snapshot{}
 	s.sources = sync.OnceValues(readPublished)
-	s.docs = sync.OnceValues(func() ([]*framework.Document, error) { return parsePublished(s.sources) })
+	s.docs = sync.OnceValues(func() ([]*framework.Document, error) { return loadPublished(s.sources) })
 	s.fw = sync.OnceValues(func() (*framework.Framework, error) {
 		docs, err := s.docs()
 		return framework.Merge(docs...), err
@@ -75,6 +75,20 @@ func readPublished() ([]publishedDoc, error) {
 		docs = append(docs, publishedDoc{p.name, *p.src, p.sha256})
 	}
 	return docs, nil
+}
+
+// loadPublished returns the embedded documents as parsing them gives
+// them: decoded from the snapshot made at build time (see
+// publishedSnapshot), or, should it not match the documents, parsed.
+func loadPublished(sources func() ([]publishedDoc, error)) ([]*framework.Document, error) {
+	pub, err := sources()
+	if err != nil {
+		return nil, err
+	}
+	if docs, errs, err := decodeSnapshot(publishedSnapshot, pub); err == nil {
+		return docs, errs.Err()
+	}
+	return parsePublished(sources)
 }
 
 // parsePublished parses the embedded documents.
@@ -144,8 +158,8 @@ func PublishedDocuments() ([]*framework.Document, error) {
 // the indicative grades and seniority order of the embedded table of
 // role levels. It reads no files.
 //
-// The snapshot is parsed on the first call (see BenchmarkPublishedFirst
-// for its cost) and cached; every call returns the same framework, and
+// The snapshot is read on the first call, from the form parsed at build
+// time (see BenchmarkPublishedFirst for its cost), and cached; every call returns the same framework, and
 // concurrent first calls are safe. Callers share it: treat it as
 // read-only. The error lists what the parsers met in the downloads (they
 // have real defects); the framework comes back all the same.
