@@ -8,9 +8,10 @@ var LevelName = &Rule{
 	Title: "role levels that documents name differently",
 	Doc: "Reports a role level that a document names otherwise than another document " +
 		"gives the same level: at the same place in the role's seniority order (between " +
-		"the same levels named alike, or at the same end), under a name a slip or two " +
-		"away (\"Head of portolio\", \"Head of portfolio\") or with a word added or dropped " +
-		"that is not a word of seniority (\"Head of digital portfolio\"). ddat takes the " +
+		"the same levels named alike, or at the same end), under a name with the same " +
+		"words of seniority (senior, lead, head of …) and at most one typing slip in eight " +
+		"letters (\"Head of portolio\", \"Head of portfolio\") or one word added or dropped " +
+		"(\"Head of digital portfolio\"). ddat takes the " +
 		"two for one level, named as the first document in merge order names it (the " +
 		"catalogue, then a JSON export, the roles download, role pages, role-level " +
 		"exports, older guidance; then by file name), and reports the other name at the " +
