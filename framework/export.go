@@ -89,6 +89,7 @@ type exportSkill struct {
 	Slug               string             `json:"slug"`
 	Description        string             `json:"description,omitempty"`
 	SeniorCivilService bool               `json:"seniorCivilService,omitempty"`
+	Legacy             bool               `json:"legacy,omitempty"`
 	Levels             []exportSkillLevel `json:"levels,omitempty"`
 	Requirements       []string           `json:"requirements,omitempty"`
 	LeadershipExamples []string           `json:"leadershipExamples,omitempty"`
@@ -131,6 +132,7 @@ type exportRole struct {
 	Family             string              `json:"family,omitempty"`
 	Description        []string            `json:"description,omitempty"`
 	SeniorCivilService bool                `json:"seniorCivilService,omitempty"`
+	Legacy             bool                `json:"legacy,omitempty"`
 	LevelCount         *exportCount        `json:"levelCount,omitempty"`
 	Levels             []exportRoleLevel   `json:"levels,omitempty"`
 	Responsibilities   []string            `json:"responsibilities,omitempty"`
@@ -341,6 +343,7 @@ func (e exporter) skill(s *Skill) (exportSkill, error) {
 		Slug:               slugOf(s.Slug, s.Name.Value),
 		Description:        s.Description.Value,
 		SeniorCivilService: s.SeniorCivilService,
+		Legacy:             s.Legacy,
 		Requirements:       values(s.Requirements),
 		LeadershipExamples: values(s.LeadershipExamples),
 		Source:             e.source(s.Span),
@@ -382,6 +385,7 @@ func (e exporter) role(r *Role) exportRole {
 		Family:             r.Family.Value,
 		Description:        values(r.Description),
 		SeniorCivilService: r.SeniorCivilService,
+		Legacy:             r.Legacy,
 		Responsibilities:   values(r.Responsibilities),
 		Skills:             e.requirements(r.Skills, len(r.Levels) == 0),
 		Cells:              e.cells(r.Cells, func(dst []column) []column { return roleColumns(dst, r) }),

@@ -156,6 +156,13 @@ type Skill struct {
 	Requirements       []Text
 	LeadershipExamples []Text
 
+	// Legacy marks a skill read from the older gov.uk guidance (see
+	// [Format.IsLegacy]), or from a JSON export that marks it so: its
+	// name, description and levels may be retired ones. No parser reads
+	// catalogue entries from the older guidance today, so only a JSON
+	// export sets it.
+	Legacy bool
+
 	// Roles lists the roles the catalogue says require the skill
 	// ("Roles that require this skill:"), in source order.
 	Roles []RoleRef
@@ -231,6 +238,13 @@ type Role struct {
 	// SeniorCivilService marks a role of the Senior Civil Service, which
 	// has no role levels.
 	SeniorCivilService bool
+
+	// Legacy marks a role read from the older gov.uk guidance, retired in
+	// 2023 (see [Format.IsLegacy]), or from a JSON export that marks it
+	// so: its levels, skill names and skill levels may be retired ones.
+	// A merged role is legacy only if every document that gives it says
+	// so.
+	Legacy bool
 
 	// LevelCount is what the page says about its number of role levels
 	// ("There are 4 digital portfolio manager role levels"); Count is 0

@@ -18,4 +18,5 @@ var All = []*Rule{
 	RoleBacklink,
 	Duplicate,
 	LevelOrder,
+	LevelName,
 }

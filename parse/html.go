@@ -376,7 +376,7 @@ func (g *guidance) block(b block) {
 			if name.Value == "" {
 				name = sub(t, len(legacyIntro), len(t.Value))
 			}
-			g.role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Span: t.Span}
+			g.role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Legacy: true, Span: t.Span}
 			g.doc.Roles = append(g.doc.Roles, g.role)
 			g.mode = gRole
 		case legacyEnd[t.Value]:

@@ -396,6 +396,8 @@ func (r *jsonReader) skill(v *jsonValue, p string) *framework.Skill {
 			s.Description = r.text(v, p)
 		case "seniorCivilService":
 			s.SeniorCivilService = r.boolean(v, p)
+		case "legacy":
+			s.Legacy = r.boolean(v, p)
 		case "levels":
 			r.array(v, p, func(v *jsonValue, p string) {
 				l := r.skillLevel(v, p)
@@ -560,6 +562,8 @@ func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
 			x.Description = r.texts(v, p)
 		case "seniorCivilService":
 			x.SeniorCivilService = r.boolean(v, p)
+		case "legacy":
+			x.Legacy = r.boolean(v, p)
 		case "levelCount":
 			r.object(v, p, []string{"count"}, func(k string, v *jsonValue, p string) bool {
 				switch k {

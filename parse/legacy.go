@@ -259,7 +259,7 @@ func (p *legacyPage) startRole(t framework.Text) {
 		name = sub(t, len(legacyIntro), len(t.Value))
 		p.doc.Title = name
 	}
-	p.role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Span: t.Span}
+	p.role = &framework.Role{Name: name, Slug: framework.Slug(name.Value), Legacy: true, Span: t.Span}
 	p.doc.Roles = append(p.doc.Roles, p.role)
 	p.mode = legacyDescription
 }

@@ -1,21 +1,23 @@
 package parse
 
 import (
-	"embed"
+	_ "embed"
 	"fmt"
-	"io"
-	"strings"
 	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
 )
 
-// publishedFS holds the published framework documents, byte for byte as
-// published (Crown copyright, Open Government Licence v3.0; see
-// published/LICENCE).
-//
-//go:embed published/roles-2025-09.csv published/skills-a-to-z-2025-09.md published/LICENCE published/README.md
-var publishedFS embed.FS
+// The published framework documents, byte for byte as published (Crown
+// copyright, Open Government Licence v3.0; see published/LICENCE and
+// published/README.md), embedded as strings: the documents' texts share
+// them, and reading them copies nothing.
+var (
+	//go:embed published/skills-a-to-z-2025-09.md
+	publishedSkills string
+	//go:embed published/roles-2025-09.csv
+	publishedRoles string
+)
 
 // publishedNames are the embedded documents: the Skills A to Z as
 // Markdown and the "Role content" download, both of September 2025 (see
@@ -23,9 +25,12 @@ var publishedFS embed.FS
 // catalogue first), which is the order of the snapshot's edition. Their
 // SHA-256 sums are known here, so that loading them does not hash
 // 2.7 MB; a test checks them against the embedded bytes.
-var publishedNames = []struct{ name, sha256 string }{
-	{"published/skills-a-to-z-2025-09.md", "d804e54afad45e9f1c4ce07c67d70293b8dbceac046e6a9effd50ad9497953c8"},
-	{"published/roles-2025-09.csv", "a143d69f8e6f31902df1ac94df21740ba89e417f629f4bd5716d15b594ca7268"},
+var publishedNames = []struct {
+	name, sha256 string
+	src          *string
+}{
+	{"published/skills-a-to-z-2025-09.md", "d804e54afad45e9f1c4ce07c67d70293b8dbceac046e6a9effd50ad9497953c8", &publishedSkills},
+	{"published/roles-2025-09.csv", "a143d69f8e6f31902df1ac94df21740ba89e417f629f4bd5716d15b594ca7268", &publishedRoles},
 }
 
 // PublishedDate is when the embedded snapshot was downloaded: September
@@ -55,7 +60,7 @@ func resetPublished() { published = newSnapshot() }
 func newSnapshot() *snapshot {
 	s := &snapshot{}
 	s.sources = sync.OnceValues(readPublished)
-	s.docs = sync.OnceValues(func() ([]*framework.Document, error) { return parsePublished(s.sources) })
+	s.docs = sync.OnceValues(func() ([]*framework.Document, error) { return loadPublished(s.sources) })
 	s.fw = sync.OnceValues(func() (*framework.Framework, error) {
 		docs, err := s.docs()
 		return framework.Merge(docs...), err
@@ -65,35 +70,25 @@ func newSnapshot() *snapshot {
 
 // readPublished reads the embedded documents.
 func readPublished() ([]publishedDoc, error) {
-	var docs []publishedDoc
+	docs := make([]publishedDoc, 0, len(publishedNames))
 	for _, p := range publishedNames {
-		src, err := readEmbedded(p.name)
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, publishedDoc{p.name, src, p.sha256})
+		docs = append(docs, publishedDoc{p.name, *p.src, p.sha256})
 	}
 	return docs, nil
 }
 
-// readEmbedded reads an embedded file straight into a string: the
-// documents' texts share it.
-func readEmbedded(name string) (string, error) {
-	f, err := publishedFS.Open(name)
+// loadPublished returns the embedded documents as parsing them gives
+// them: decoded from the snapshot made at build time (see
+// publishedSnapshot), or, should it not match the documents, parsed.
+func loadPublished(sources func() ([]publishedDoc, error)) ([]*framework.Document, error) {
+	pub, err := sources()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return "", err
+	if docs, errs, err := decodeSnapshot(publishedSnapshot, pub); err == nil {
+		return docs, errs.Err()
 	}
-	var b strings.Builder
-	b.Grow(int(fi.Size()))
-	if _, err := io.Copy(&b, f); err != nil {
-		return "", err
-	}
-	return b.String(), nil
+	return parsePublished(sources)
 }
 
 // parsePublished parses the embedded documents.
@@ -163,8 +158,8 @@ func PublishedDocuments() ([]*framework.Document, error) {
 // the indicative grades and seniority order of the embedded table of
 // role levels. It reads no files.
 //
-// The snapshot is parsed on the first call (see BenchmarkPublishedFirst
-// for its cost) and cached; every call returns the same framework, and
+// The snapshot is read on the first call, from the form parsed at build
+// time (see BenchmarkPublishedFirst for its cost), and cached; every call returns the same framework, and
 // concurrent first calls are safe. Callers share it: treat it as
 // read-only. The error lists what the parsers met in the downloads (they
 // have real defects); the framework comes back all the same.
