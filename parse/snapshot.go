@@ -324,6 +324,10 @@ func (r *snapReader) document() *framework.Document {
 	case 0:
 	case 1:
 		f.Decoder = csvDecoder{}
+	case 2:
+		f.Decoder = markdownDecoder{}
+	case 3:
+		f.Decoder = htmlDecoder{}
 	default:
 		panic(errSnapshot)
 	}

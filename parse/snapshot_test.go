@@ -340,6 +340,10 @@ func (w *snapWriter) document(d *framework.Document) {
 		w.uint(0)
 	case csvDecoder:
 		w.uint(1)
+	case markdownDecoder:
+		w.uint(2)
+	case htmlDecoder:
+		w.uint(3)
 	default:
 		w.fail("document %q: decoder %T", d.File.Name, d.File.Decoder)
 	}
