@@ -73,7 +73,7 @@ func benchProcess(b *testing.B, budget time.Duration, memBudgetMiB float64, args
 	if err != nil {
 		b.Fatal(err)
 	}
-	lint := args[0] == "lint"
+	lint := args[0] == "lint" || args[0] == "diff" // commands with --stats
 	if lint {
 		args = append(args[:1:1], append([]string{"--stats"}, args[1:]...)...)
 	}
