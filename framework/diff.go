@@ -186,14 +186,15 @@ func (d *differ) skillMap() {
 	d.skillTo = map[string]string{}
 	var old, new []matchable
 	var oldNames, newNames []string
+	var oldSig, newSig signature
 	if d.a.catalogue && d.b.catalogue {
-		old, oldNames = catalogueItems(d.oldFW.Skills)
-		new, newNames = catalogueItems(d.newFW.Skills)
+		old, oldNames, oldSig = catalogueItems(d.oldFW.Skills)
+		new, newNames, newSig = catalogueItems(d.newFW.Skills)
 	} else {
-		old, oldNames = requiredSkillItems(d.oldFW)
-		new, newNames = requiredSkillItems(d.newFW)
+		old, oldNames, oldSig = requiredSkillItems(d.oldFW)
+		new, newNames, newSig = requiredSkillItems(d.newFW)
 	}
-	d.skillPairs = pairUp(old, new)
+	d.skillPairs = pairUp(old, new, oldSig, newSig)
 	for i, j := range d.skillPairs.toNew {
 		if j >= 0 {
 			d.skillTo[Key(oldNames[i])] = newNames[j]
@@ -210,25 +211,28 @@ func (d *differ) skillMap() {
 	}
 }
 
-func catalogueItems(ss []*Skill) ([]matchable, []string) {
+func catalogueItems(ss []*Skill) ([]matchable, []string, signature) {
 	items := make([]matchable, len(ss))
 	names := make([]string, len(ss))
 	for i, s := range ss {
+		items[i] = matchable{key: s.Name.Key(), slug: s.Slug}
+		names[i] = s.Name.Value
+	}
+	return items, names, func(i int) ([]uint64, []uint64) {
+		s := ss[i]
 		texts := []string{s.Description.Value}
 		for _, l := range s.Levels {
 			texts = appendValues(texts, l.Descriptors)
 		}
 		texts = appendValues(texts, s.Requirements)
-		items[i] = matchable{key: s.Name.Key(), slug: s.Slug, name: bigrams(s.Name.Value), content: wordSet(texts...)}
-		names[i] = s.Name.Value
+		return bigrams(s.Name.Value), wordSet(texts...)
 	}
-	return items, names
 }
 
 // requiredSkillItems returns the skills the requirements of f name, each
 // once, in order of first requirement, with the text of their
 // requirements as content.
-func requiredSkillItems(f *Framework) ([]matchable, []string) {
+func requiredSkillItems(f *Framework) ([]matchable, []string, signature) {
 	idx := map[string]int{}
 	var texts [][]string
 	var names []string
@@ -258,9 +262,9 @@ func requiredSkillItems(f *Framework) ([]matchable, []string) {
 	}
 	items := make([]matchable, len(names))
 	for i, n := range names {
-		items[i] = matchable{key: Key(n), slug: Slug(n), name: bigrams(n), content: wordSet(texts[i]...)}
+		items[i] = matchable{key: Key(n), slug: Slug(n)}
 	}
-	return items, names
+	return items, names, func(i int) ([]uint64, []uint64) { return bigrams(names[i]), wordSet(texts[i]...) }
 }
 
 func appendValues(dst []string, ts []Text) []string {
@@ -308,18 +312,21 @@ func firstRoleSpan(f *Family) Span {
 	return Span{}
 }
 
-func roleItems(rs []*Role) []matchable {
+func roleItems(rs []*Role) ([]matchable, signature) {
 	items := make([]matchable, len(rs))
 	for i, r := range rs {
+		items[i] = matchable{key: r.Name.Key(), slug: r.Slug}
+	}
+	return items, func(i int) ([]uint64, []uint64) {
+		r := rs[i]
 		texts := appendValues(nil, r.Description)
 		texts = appendValues(texts, r.Responsibilities)
 		for _, l := range r.Levels {
 			texts = append(texts, l.Name.Value)
 			texts = appendValues(texts, l.Description)
 		}
-		items[i] = matchable{key: r.Name.Key(), slug: r.Slug, name: bigrams(r.Name.Value), content: wordSet(texts...)}
+		return bigrams(r.Name.Value), wordSet(texts...)
 	}
-	return items
 }
 
 func (d *differ) roles() {
@@ -328,7 +335,9 @@ func (d *differ) roles() {
 	}
 	d.families()
 	oldR, newR := d.oldFW.Roles, d.newFW.Roles
-	m := pairUp(roleItems(oldR), roleItems(newR))
+	oldItems, oldSig := roleItems(oldR)
+	newItems, newSig := roleItems(newR)
+	m := pairUp(oldItems, newItems, oldSig, newSig)
 	d.roleTo = map[string]string{}
 	for i, j := range m.toNew {
 		if j >= 0 {
@@ -406,17 +415,20 @@ func spanOf(ts []Text, def Span) Span {
 	return s
 }
 
-func levelItems(ls []*RoleLevel, skillTo map[string]string) []matchable {
+func levelItems(ls []*RoleLevel, skillTo map[string]string) ([]matchable, signature) {
 	items := make([]matchable, len(ls))
 	for i, l := range ls {
+		items[i] = matchable{key: l.Name.Key()}
+	}
+	return items, func(i int) ([]uint64, []uint64) {
+		l := ls[i]
 		texts := appendValues(nil, l.Description)
 		texts = appendValues(texts, l.Responsibilities)
 		for _, q := range l.Skills {
 			texts = append(texts, skillName(q.Skill.Value, skillTo)+" "+q.Level.String())
 		}
-		items[i] = matchable{key: l.Name.Key(), name: bigrams(l.Name.Value), content: wordSet(texts...)}
+		return bigrams(l.Name.Value), wordSet(texts...)
 	}
-	return items
 }
 
 // skillName returns the new edition's name of a skill named name in the
@@ -429,7 +441,9 @@ func skillName(name string, skillTo map[string]string) string {
 }
 
 func (d *differ) levels(base Difference, o, n *Role) {
-	m := pairUp(levelItems(o.Levels, d.skillTo), levelItems(n.Levels, nil))
+	oldItems, oldSig := levelItems(o.Levels, d.skillTo)
+	newItems, newSig := levelItems(n.Levels, nil)
+	m := pairUp(oldItems, newItems, oldSig, newSig)
 	for _, st := range m.order() {
 		switch {
 		case st.new < 0:

@@ -17,12 +17,16 @@ const renameScore = 0.5
 const maxPosting = 64
 
 // matchable is what matching knows of an element: its name's key and
-// slug, its name's letter pairs and the words of its content.
+// slug, and, made only for an element that no name pairs (see [pairUp]),
+// its name's letter pairs and the words of its content.
 type matchable struct {
 	key, slug string
 	name      []uint64 // see [bigrams]
 	content   []uint64 // see [wordSet]; empty if the element has no content
 }
+
+// signature makes an element's name and content sets for matchable.
+type signature func(i int) (name, content []uint64)
 
 // score is how alike two elements are, from 0 to 1: their content's
 // words (seven tenths) and their names' letters (three tenths) where both
@@ -49,7 +53,11 @@ type matching struct {
 // renameScore, the most similar pairs first). Candidates for a rename are
 // the unpaired old elements that share a word or a letter pair, through an
 // index whose entries are bounded by maxPosting.
-func pairUp(old, new []matchable) matching {
+//
+// oldSig and newSig make the sets of the elements similarity compares; they
+// are called only for the elements that no name or slug pairs, and for
+// those that a slug alone pairs.
+func pairUp(old, new []matchable, oldSig, newSig signature) matching {
 	m := matching{toNew: make([]int, len(old)), toOld: make([]int, len(new)), score: make([]float64, len(old))}
 	for i := range m.toNew {
 		m.toNew[i] = -1
@@ -76,6 +84,24 @@ func pairUp(old, new []matchable) matching {
 	pair(func(x matchable) string { return x.key })
 	pair(func(x matchable) string { return x.slug })
 
+	fill := func(xs []matchable, sig signature, i int) {
+		if xs[i].name == nil {
+			xs[i].name, xs[i].content = sig(i)
+			if xs[i].name == nil {
+				xs[i].name = []uint64{}
+			}
+		}
+	}
+	for i := range old {
+		if m.toNew[i] < 0 {
+			fill(old, oldSig, i)
+		}
+	}
+	for j := range new {
+		if m.toOld[j] < 0 {
+			fill(new, newSig, j)
+		}
+	}
 	// The index of the unpaired old elements' words and letter pairs.
 	post := map[uint64][]int{}
 	tag := func(h uint64, name bool) uint64 {
@@ -143,6 +169,8 @@ func pairUp(old, new []matchable) matching {
 	}
 	for i, j := range m.toNew {
 		if j >= 0 && old[i].key != new[j].key {
+			fill(old, oldSig, i)
+			fill(new, newSig, j)
 			m.score[i] = max(round(old[i].score(new[j])), 0.01)
 		}
 	}

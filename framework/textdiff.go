@@ -1,10 +1,10 @@
 package framework
 
 import (
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // EditOp says what a line or word of a text edit is.
@@ -230,19 +230,38 @@ const maxTokens = 4096
 // (letters and digits, case folded), at most maxTokens of them.
 func wordSet(texts ...string) []uint64 {
 	var out []uint64
-	h := fnv.New64a()
 	for _, s := range texts {
 		for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			if len(out) == maxTokens {
 				break
 			}
-			h.Reset()
-			h.Write([]byte(strings.ToLower(w)))
-			out = append(out, h.Sum64())
+			out = append(out, hashFold(w))
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// hashFold returns the 64-bit FNV-1a hash of w in lower case, without
+// allocating for ASCII words.
+func hashFold(w string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			w = strings.ToLower(w)
+			break
+		}
+	}
+	h := uint64(offset)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= prime
+	}
+	return h
 }
 
 // bigrams returns the sorted distinct pairs of adjacent bytes of s's key,

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -81,10 +82,7 @@ func runDiff(e *env, args []string) int {
 			fs.Usage()
 			return exitUsage
 		}
-		if oldFW, st = loadSide(e, pos[:1]); oldFW == nil {
-			return st
-		}
-		if newFW, st = loadSide(e, pos[1:]); newFW == nil {
+		if oldFW, newFW, st = loadSides(e, pos[:1], pos[1:]); newFW == nil {
 			return st
 		}
 		oldName, newName = pos[0], pos[1]
@@ -116,6 +114,29 @@ func runDiff(e *env, args []string) int {
 		return exitOK
 	}
 	return exitFailing
+}
+
+// loadSides reads the two editions at once, each on its own, and prints
+// their errors in order, the old edition's first; both frameworks are nil
+// unless both could be read.
+func loadSides(e *env, oldPaths, newPaths []string) (oldFW, newFW *framework.Framework, status int) {
+	var errs [2]bytes.Buffer
+	var sts [2]int
+	var fws [2]*framework.Framework
+	var wg sync.WaitGroup
+	for i, paths := range [][]string{oldPaths, newPaths} {
+		side := *e
+		side.stderr = &errs[i]
+		wg.Go(func() { fws[i], sts[i] = loadSide(&side, paths) })
+	}
+	wg.Wait()
+	for i := range errs {
+		e.stderr.Write(errs[i].Bytes())
+		if fws[i] == nil {
+			return nil, nil, sts[i]
+		}
+	}
+	return fws[0], fws[1], exitOK
 }
 
 // loadSide reads one edition: the embedded published framework for
