@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -397,4 +398,46 @@ func TestDiffKindsSchema(t *testing.T) {
 			t.Errorf("%s: note %q", k, n)
 		}
 	}
+}
+
+// BenchmarkDiffCorpus: diff time linear in size, the 1× and 10× corpus
+// each against a copy of itself with every descriptor reworded (the
+// x-1x-time metric is the 10× time over the 1× time).
+func BenchmarkDiffCorpus(b *testing.B) {
+	var perOp1 time.Duration
+	for _, n := range []int{1, 10} {
+		b.Run(fmt.Sprintf("%dx", n), func(b *testing.B) {
+			old, new := b.TempDir(), b.TempDir()
+			writeCorpus(b, old, n)
+			writeCorpus(b, new, n)
+			files, _ := filepath.Glob(filepath.Join(new, "skills-*.csv"))
+			for _, f := range files {
+				src := mustReadB(b, f)
+				src = regexp.MustCompile(`(?m)^- [^\n"]*$`).ReplaceAllStringFunc(src, func(s string) string {
+					return s + " well" // every descriptor reworded: the line and word diffs at scale
+				})
+				os.WriteFile(f, []byte(src), 0o644)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if st := run([]string{"diff", old, new}, nil, io.Discard, io.Discard); st != exitFailing {
+					b.Fatalf("exit %d", st)
+				}
+			}
+			perOp := b.Elapsed() / time.Duration(b.N)
+			if n == 1 {
+				perOp1 = perOp
+			} else if perOp1 > 0 {
+				b.ReportMetric(float64(perOp)/float64(perOp1), "x-1x-time")
+			}
+		})
+	}
+}
+
+func mustReadB(b *testing.B, name string) string {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(src)
 }
