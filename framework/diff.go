@@ -120,7 +120,9 @@ type Difference struct {
 // gives (grades, families, the catalogue, "Roles that require") is not
 // known there, and not compared; so a Markdown catalogue and the CSV of
 // the same edition differ in nothing, a role page and the download's rows
-// for the role only in what both give. Texts compare equal when they
+// for the role only in what both give. An edition of no documents states
+// that it has nothing: against it, everything is added (or removed).
+// Texts compare equal when they
 // differ only in runs of space; any other byte, an encoding repair
 // included, is a change.
 //
@@ -128,12 +130,31 @@ type Difference struct {
 // comparison of a changed list of lines, bounded by maxEditCells.
 func Diff(old, new *Framework) []Difference {
 	d := &differ{a: facts(old), b: facts(new), oldFW: old, newFW: new}
+	// An edition of no documents (a folder not there yet, or no longer)
+	// states that it has nothing: all the other has is added or removed.
+	switch {
+	case isEmpty(old):
+		d.a = d.b
+	case isEmpty(new):
+		d.b = d.a
+	}
 	d.skillMap()
 	d.roles()
 	if d.a.catalogue && d.b.catalogue {
 		d.catalogue()
 	}
 	return d.out
+}
+
+// isEmpty reports whether f was read from no documents and holds
+// nothing.
+func isEmpty(f *Framework) bool {
+	for _, d := range f.Documents {
+		if d != nil {
+			return false
+		}
+	}
+	return len(f.Roles) == 0 && len(f.Skills) == 0
 }
 
 // known is which fields an edition states somewhere.

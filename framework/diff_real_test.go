@@ -257,3 +257,38 @@ func TestDiffFormatOnly(t *testing.T) {
 		t.Errorf("JSON export: %d differences, want none:\n%s", len(ds), summary(ds[:min(len(ds), 10)]))
 	}
 }
+
+// Every document of the repository against itself, and read twice:
+// nothing; against an edition of no documents: only additions.
+func TestDiffSelf(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/*")
+	files = append(files, "../parse/published/roles-2025-09.csv", "../parse/published/skills-a-to-z-2025-09.md", "../parse/testdata/published/skills-2025-09.csv")
+	read := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _ := parse.Parse(f, src)
+		if d == nil {
+			continue // not a framework document
+		}
+		read++
+		again, _ := parse.Parse(f, src)
+		a, b := framework.Merge(d), framework.Merge(again)
+		if ds := framework.Diff(a, a); len(ds) != 0 {
+			t.Errorf("%s against itself: %d differences", f, len(ds))
+		}
+		if ds := framework.Diff(a, b); len(ds) != 0 {
+			t.Errorf("%s read twice: %d differences", f, len(ds))
+		}
+		for _, x := range framework.Diff(framework.Merge(), a) {
+			if !strings.HasSuffix(string(x.Kind), "-added") || x.Old.IsValid() || !x.New.IsValid() {
+				t.Errorf("%s against nothing: %s %q, old %v", f, x.Kind, x.Page, x.Old)
+			}
+		}
+	}
+	if read < 10 {
+		t.Errorf("read %d documents, want the repository's 10 or more", read)
+	}
+}

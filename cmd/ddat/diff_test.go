@@ -321,8 +321,7 @@ func TestDiffBase(t *testing.T) {
 	// A path the revision does not have: everything in it is added.
 	os.Mkdir(filepath.Join(repo, "new"), 0o755)
 	os.WriteFile(filepath.Join(repo, "new", "page.txt"), mustRead(t, filepath.Join(root, "testdata", "role-page-digital-portfolio-manager-2024.txt")), 0o644)
-	if st, out, errs := runIn(t, repo, "diff", "--base", "HEAD", "new"); st != exitOK || out != "" {
-		// An edition with no roles and no catalogue says nothing to compare.
+	if st, out, errs := runIn(t, repo, "diff", "--base", "HEAD", "new"); st != exitFailing || out != "Digital portfolio manager\n  - First published.\n" {
 		t.Errorf("--base HEAD new: exit %d, output %q, stderr %q", st, out, errs)
 	}
 	// Not a revision, or not a repository: exit 2, saying so.
