@@ -11,7 +11,9 @@
 //   - [Diagnostics], the findings of ddat lint --format json
 //     (diagnostics.schema.json);
 //   - [Config], the linter's configuration file .ddat.json
-//     (config.schema.json).
+//     (config.schema.json);
+//   - [Diff], the differences between two editions that ddat diff
+//     --format json writes (diff.schema.json).
 //
 // A document names its schema by the schema's $id in its "$schema" key;
 // [KindByID] maps that back to a Kind.

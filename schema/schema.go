@@ -26,6 +26,9 @@ const (
 	Diagnostics
 	// Config is the linter's configuration file, .ddat.json.
 	Config
+	// Diff is the differences between two editions written by ddat diff
+	// --format json.
+	Diff
 )
 
 // MaxSize is the largest document, in bytes, that [Validate] reads.
@@ -42,6 +45,8 @@ var (
 	diagnosticsSchema []byte
 	//go:embed config.schema.json
 	configSchema []byte
+	//go:embed diff.schema.json
+	diffSchema []byte
 )
 
 type kindInfo struct {
@@ -54,12 +59,13 @@ var kinds = [...]kindInfo{
 	Export:      {"export", framework.ExportSchemaID, exportSchema},
 	Diagnostics: {"diagnostics", "https://github.com/ddat-tools/ddat/schema/diagnostics/v1.json", diagnosticsSchema},
 	Config:      {"config", "https://github.com/ddat-tools/ddat/schema/config/v1.json", configSchema},
+	Diff:        {"diff", "https://github.com/ddat-tools/ddat/schema/diff/v1.json", diffSchema},
 }
 
 // Kinds returns the document kinds, in the order of their constants.
-func Kinds() []Kind { return []Kind{Export, Diagnostics, Config} }
+func Kinds() []Kind { return []Kind{Export, Diagnostics, Config, Diff} }
 
-func (k Kind) valid() bool { return k >= Export && k <= Config }
+func (k Kind) valid() bool { return k >= Export && k <= Diff }
 
 // String returns the kind's name: "export", "diagnostics" or "config".
 func (k Kind) String() string {
@@ -113,6 +119,7 @@ var compiled = [...]func() (*jsonschema.Schema, error){
 	Export:      sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(Export) }),
 	Diagnostics: sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(Diagnostics) }),
 	Config:      sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(Config) }),
+	Diff:        sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(Diff) }),
 }
 
 func compile(k Kind) (*jsonschema.Schema, error) {

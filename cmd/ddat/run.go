@@ -58,7 +58,9 @@ func init() {
 			"print a role family, role, role level or skill by name or slug (the embedded published framework with no PATH)", runShow},
 		{"compare", "[--format text|json|markdown] FROM TO [PATH...]",
 			"compare two role levels skill by skill: what is new, dropped, raised, lowered or unchanged", runCompare},
-		{"validate", "[--kind export|diagnostics|config] FILE...",
+		{"diff", "[--format text|json|markdown|changes-csv] [--exit-zero] OLD NEW | --base REV [PATH...]",
+			"print how the NEW edition of the framework differs from the OLD (each a file, a folder or published), or the PATHs from the same paths at git revision REV", runDiff},
+		{"validate", "[--kind export|diagnostics|config|diff] FILE...",
 			"check JSON files against the module's schemas", runValidate},
 		{"rules", "[--markdown]", "list the lint rules", runRules},
 		{"explain", "RULE", "print a rule's documentation", runExplain},
@@ -178,6 +180,8 @@ func runHelp(e *env, args []string) int {
 			exportFlags(fs)
 		case "validate":
 			validateFlags(fs)
+		case "diff":
+			diffFlags(fs)
 		case "rules":
 			rulesFlags(fs)
 		}
