@@ -887,7 +887,11 @@ func runSpelling(p *Pass) {
 	var unknown []string
 	pending := map[string]bool{}
 	reported := 0
+	levels := levelTexts(p.Framework)
 	eachLintedText(p, func(t framework.Text, ws []word) bool {
+		if levels[keyOf(t.Span)] {
+			return true // not clean: the same value elsewhere is checked
+		}
 		before := reported
 		for i, w := range ws {
 			if w.skip {
@@ -934,6 +938,36 @@ func runSpelling(p *Pass) {
 	for _, f := range waiting {
 		p.Report(c.nonWord(f.text, f.tail, f.s, slices.Clone(fixes[f.lower])))
 	}
+}
+
+// levelTexts returns the places of the skill level names of fw (level
+// headings, "Level:" lines), which the spelling rule leaves to the
+// unknown-level rule and to the parsers' notes: a misspelt level name
+// ("Level: awarness", "2. Wroking") is one finding, with the level meant.
+func levelTexts(fw *framework.Framework) map[spanKey]bool {
+	m := map[spanKey]bool{}
+	for _, d := range fw.Documents {
+		if d == nil {
+			continue
+		}
+		for _, s := range d.Skills {
+			for _, l := range s.Levels {
+				if l.Heading.Value != "" {
+					m[keyOf(l.Heading.Span)] = true
+				}
+			}
+		}
+		for _, r := range d.Roles {
+			for _, l := range r.Levels {
+				for _, q := range l.Skills {
+					if q.LevelText.Value != "" {
+						m[keyOf(q.LevelText.Span)] = true
+					}
+				}
+			}
+		}
+	}
+	return m
 }
 
 // spellingFinding is a finding of the spelling rule waiting for the
