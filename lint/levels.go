@@ -38,24 +38,24 @@ var UndefinedLevel = &Rule{
 }
 
 func runUndefinedLevel(p *Pass) {
+	// With a second catalogue among the inputs, a level that the
+	// reference leaves undefined too is the reference's finding.
+	cats := catalogueDocs(p)
 	for _, doc := range p.Framework.Documents {
 		if doc == nil {
 			continue
 		}
+		second := len(cats) > 1 && doc != cats[0]
 		for _, s := range doc.Skills {
-			// A second catalogue among the inputs: a level that the
-			// reference leaves undefined too is the reference's finding.
-			ref := p.CatalogueSkill(s.Name.Value)
-			if ref != nil && ref.Name.Span.File == s.Name.Span.File {
-				ref = nil
-			}
 			for _, sl := range s.Levels {
 				if sl.Status != framework.Undefined {
 					continue
 				}
-				if ref != nil {
-					if rl := ref.Level(sl.Level); rl != nil && rl.Status == framework.Undefined {
-						continue
+				if second {
+					if ref := p.CatalogueSkill(s.Name.Value); ref != nil && ref.Name.Span.File != s.Name.Span.File {
+						if rl := ref.Level(sl.Level); rl != nil && rl.Status == framework.Undefined {
+							continue
+						}
 					}
 				}
 				at := sl.Placeholder

@@ -941,9 +941,11 @@ func runSpelling(p *Pass) {
 }
 
 // levelTexts returns the places of the skill level names of fw (level
-// headings, "Level:" lines), which the spelling rule leaves to the
-// unknown-level rule and to the parsers' notes: a misspelt level name
-// ("Level: awarness", "2. Wroking") is one finding, with the level meant.
+// headings, "Level:" lines) that name no skill level, which the spelling
+// rule leaves to the unknown-level rule and to the parsers' notes: a
+// misspelt level name ("Level: awarness", "2. Wroking") is one finding,
+// with the level meant. (A level name that is one has no word to check,
+// so only the others are kept: a catalogue of many skills costs nothing.)
 func levelTexts(fw *framework.Framework) map[spanKey]bool {
 	m := map[spanKey]bool{}
 	for _, d := range fw.Documents {
@@ -952,15 +954,17 @@ func levelTexts(fw *framework.Framework) map[spanKey]bool {
 		}
 		for _, s := range d.Skills {
 			for _, l := range s.Levels {
-				if l.Heading.Value != "" {
-					m[keyOf(l.Heading.Span)] = true
+				if h := l.Heading.Value; h != "" {
+					if _, err := framework.ParseLevel(h[strings.LastIndexByte(h, ' ')+1:]); err != nil {
+						m[keyOf(l.Heading.Span)] = true
+					}
 				}
 			}
 		}
 		for _, r := range d.Roles {
 			for _, l := range r.Levels {
 				for _, q := range l.Skills {
-					if q.LevelText.Value != "" {
+					if q.LevelText.Value != "" && !q.Level.Valid() {
 						m[keyOf(q.LevelText.Span)] = true
 					}
 				}
