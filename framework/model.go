@@ -131,10 +131,14 @@ func IsNoteCode(s string) bool {
 // it recovered from. Code is a short permanent kebab-case identifier
 // ("glued-heading", "stray-heading"; see [IsNoteCode]); Message says what
 // was found and what the parser did, in lower case without a final period.
+// Fix, when not empty, is the text that mends the slip when put in place
+// of Span ("You can:" for a "You can" without its colon): the parser read
+// on as if it were written so.
 type Note struct {
 	Code    string
 	Message string
 	Span    Span
+	Fix     string
 }
 
 // Skill is one entry of the skills catalogue.

@@ -20,6 +20,8 @@ var UndefinedLevel = &Rule{
 		"level that requires a skill at a level the catalogue leaves undefined or does not " +
 		"give at all (an error: the requirement cannot be met or assessed). The second kind " +
 		"points at the catalogue's level.\n\n" +
+		"With two catalogues among the inputs, a level both leave undefined is reported " +
+		"once, in the reference catalogue.\n\n" +
 		"Skills the catalogue lacks are left to unknown-skill, level names that are not " +
 		"skill levels to unknown-level.\n\n" +
 		"Before:\n\n" +
@@ -36,14 +38,25 @@ var UndefinedLevel = &Rule{
 }
 
 func runUndefinedLevel(p *Pass) {
+	// With a second catalogue among the inputs, a level that the
+	// reference leaves undefined too is the reference's finding.
+	cats := catalogueDocs(p)
 	for _, doc := range p.Framework.Documents {
 		if doc == nil {
 			continue
 		}
+		second := len(cats) > 1 && doc != cats[0]
 		for _, s := range doc.Skills {
 			for _, sl := range s.Levels {
 				if sl.Status != framework.Undefined {
 					continue
+				}
+				if second {
+					if ref := p.CatalogueSkill(s.Name.Value); ref != nil && ref.Name.Span.File != s.Name.Span.File {
+						if rl := ref.Level(sl.Level); rl != nil && rl.Status == framework.Undefined {
+							continue
+						}
+					}
 				}
 				at := sl.Placeholder
 				if at.Value == "" {

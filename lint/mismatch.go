@@ -18,7 +18,18 @@ var DescriptorMismatch = &Rule{
 	Title: "skill descriptors differ from the catalogue or from another page",
 	Doc: "Reports a role level whose \"You can:\" bullets for a skill differ from the " +
 		"Skills A to Z catalogue's bullets for that skill at the stated level, or from " +
-		"another page's bullets for the same role level and skill.\n\n" +
+		"another page's bullets for the same role level and skill when the catalogue " +
+		"has none to compare them with. Each difference is reported once, at the page " +
+		"that has it, and the finding says what differs: each line reworded as a word " +
+		"diff (`[-the catalogue's words-]{+the page's+}`), each line added, each line " +
+		"removed.\n\n" +
+		"With two catalogues among the inputs (the skills CSV download and the Skills A " +
+		"to Z), an info finding says which is the reference (the Markdown, else the " +
+		"first by file name), and the other is compared with it: each skill level whose " +
+		"descriptors differ is one finding, at the catalogue that has the difference: the " +
+		"other one, unless more role pages give its descriptors than the reference's, or " +
+		"the reference's text is damaged (mojibake, a leaked HTML entity). Role pages " +
+		"that give the other catalogue's descriptors are not reported.\n\n" +
 		"Role pages copy their descriptors from the catalogue; when one side is edited " +
 		"and the other is not, readers are told two different things about the same " +
 		"level. The finding lists each page line that differs with the closest " +
@@ -51,10 +62,18 @@ const closeLine = 0.6
 func runDescriptorMismatch(p *Pass) {
 	m := newMatcher()
 	sites := p.Requirements()
-	// Page against catalogue.
-	for _, s := range sites {
+	others := compareCatalogues(p, m, sites)
+	// Page against catalogue. A page compared with the catalogue is not
+	// compared with other pages too: each difference is reported once,
+	// at the page that has it.
+	compared := make([]bool, len(sites))
+	for i, s := range sites {
 		if s.Level == nil || len(s.Req.Descriptors) == 0 {
 			continue
+		}
+		if others.has(p.key(s.Req.Skill), s.Req.Level, s.Req.Descriptors) {
+			compared[i] = true
+			continue // another catalogue's descriptors: compareCatalogues reports the difference
 		}
 		sk := p.CatalogueSkill(s.Req.Skill.Value)
 		if sk == nil || sk.SeniorCivilService {
@@ -75,9 +94,10 @@ func runDescriptorMismatch(p *Pass) {
 		if sl == nil || sl.Status != framework.Defined || len(sl.Descriptors) == 0 {
 			continue
 		}
+		compared[i] = true
 		c := m.compareLines(s.Req.Descriptors, sl.Descriptors)
-		if c.identical {
-			continue
+		if c.identical || onlyDamage(s.Req.Descriptors, sl.Descriptors) {
+			continue // the same, or the encoding rule's finding
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "role level %q, skill %q (%s): ", s.Level.Name.Value, s.Req.Skill.Value, level)
@@ -85,15 +105,21 @@ func runDescriptorMismatch(p *Pass) {
 			fmt.Fprintf(&b, "level not stated; closest catalogue level is %s; ", level)
 		}
 		fmt.Fprintf(&b, "descriptors differ from the catalogue: %s", c.summary("catalogue"))
+		explained := false
 		if !inferred {
 			if other := m.sameAsOtherLevel(sk, level, s.Req.Descriptors); other != 0 {
 				fmt.Fprintf(&b, "; these are the catalogue's %s descriptors", other)
+				explained = true
 			}
 		}
-		if c.wholesale {
+		if c.wholesale && !explained {
 			if o, ol := m.sameAsOtherSkill(p.Catalogue, sk, s.Req.Descriptors); o != nil {
 				fmt.Fprintf(&b, "; these are the catalogue's descriptors of %q (%s)", o.Name.Value, ol)
+				explained = true
 			}
+		}
+		if !explained {
+			b.WriteString(": " + c.details())
 		}
 		rel := c.related("catalogue")
 		rel = append(rel, Related{Span: sl.Span, Message: fmt.Sprintf("catalogue defines %s (%s) here", sk.Name.Value, level)})
@@ -103,7 +129,9 @@ func runDescriptorMismatch(p *Pass) {
 		}
 		p.Report(d)
 	}
-	// Page against page: once per pair, on the later document. Sites are
+	// Page against page, where one of the two has no catalogue
+	// descriptors to be compared with: once per pair, on the later
+	// document. Sites are
 	// grouped by role, level and skill first, so that each is compared
 	// only with the sites that give the same requirement.
 	type siteKey struct{ role, level, skill string }
@@ -117,14 +145,14 @@ func runDescriptorMismatch(p *Pass) {
 		same[k] = append(earlier, j)
 		for _, i := range earlier {
 			a := sites[i]
-			if a.Doc == b.Doc {
+			if a.Doc == b.Doc || compared[i] && compared[j] {
 				continue
 			}
 			if a.Req.Level.Valid() && b.Req.Level.Valid() && a.Req.Level != b.Req.Level {
 				continue // a level mismatch, not a descriptor one
 			}
 			c := m.compareLines(b.Req.Descriptors, a.Req.Descriptors)
-			if c.identical {
+			if c.identical || onlyDamage(b.Req.Descriptors, a.Req.Descriptors) {
 				continue
 			}
 			lv := b.Req.Level
@@ -139,8 +167,8 @@ func runDescriptorMismatch(p *Pass) {
 			rel = append(rel, Related{Span: a.Req.Skill.Span, Message: fmt.Sprintf("%s gives %s for role level %q here", a.Doc.File.Name, a.Req.Skill.Value, a.Level.Name.Value)})
 			d := Diagnostic{
 				Span: b.Req.Skill.Span,
-				Message: fmt.Sprintf("role level %q, skill %q (%s): descriptors differ from %s: %s",
-					b.Level.Name.Value, b.Req.Skill.Value, lvs, a.Doc.File.Name, c.summary(a.Doc.File.Name)),
+				Message: fmt.Sprintf("role level %q, skill %q (%s): descriptors differ from %s: %s: %s",
+					b.Level.Name.Value, b.Req.Skill.Value, lvs, a.Doc.File.Name, c.summary(a.Doc.File.Name), c.details()),
 				Related: rel,
 			}
 			if c.wholesale {
@@ -149,6 +177,165 @@ func runDescriptorMismatch(p *Pass) {
 			p.Report(d)
 		}
 	}
+}
+
+// catalogueDocs returns the linted documents that hold a skills
+// catalogue, in precedence order (see [framework.Merge]): the first is
+// the reference. It returns nil when the reference catalogue is not
+// among the linted documents.
+func catalogueDocs(p *Pass) []*framework.Document {
+	if p.Catalogue != p.Framework {
+		return nil
+	}
+	var docs []*framework.Document
+	for _, d := range p.Framework.Documents {
+		if d != nil && len(d.Skills) > 0 {
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+// otherDescriptors holds the descriptors of the catalogues other than
+// the reference, by skill key and level, where they differ from the
+// reference's.
+type otherDescriptors map[string]map[framework.Level][][]framework.Text
+
+// has reports whether lines are another catalogue's descriptors of the
+// skill (by key) at level.
+func (o otherDescriptors) has(skill string, level framework.Level, lines []framework.Text) bool {
+	for _, ds := range o[skill][level] {
+		if sameValues(ds, lines) {
+			return true
+		}
+	}
+	return false
+}
+
+// compareCatalogues compares each catalogue among the linted documents
+// other than the reference with the reference: an info finding says
+// which is the reference, and each skill level whose descriptors differ
+// is one finding, at the catalogue that has the difference: the other
+// one, unless the role pages side with it (more pages give its
+// descriptors than the reference's), when the reference has it. It
+// returns the other catalogues' descriptors that differ from the
+// reference's, which role pages are then not blamed for.
+func compareCatalogues(p *Pass, m *matcher, sites []Site) otherDescriptors {
+	docs := catalogueDocs(p)
+	if len(docs) < 2 {
+		return nil
+	}
+	ref := docs[0]
+	others := otherDescriptors{}
+	// The role pages' descriptors, by skill key and level, for the votes.
+	type siteKey struct {
+		skill string
+		level framework.Level
+	}
+	pages := map[siteKey][][]framework.Text{}
+	for _, s := range sites {
+		if s.Level != nil && s.Req.Level.Valid() && len(s.Req.Descriptors) > 0 {
+			k := siteKey{p.key(s.Req.Skill), s.Req.Level}
+			pages[k] = append(pages[k], s.Req.Descriptors)
+		}
+	}
+	votes := func(k siteKey, lines []framework.Text) int {
+		n := 0
+		for _, ds := range pages[k] {
+			if sameValues(ds, lines) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, doc := range docs[1:] {
+		p.Report(Diagnostic{
+			Severity: Info,
+			Span:     doc.Skills[0].Name.Span,
+			Message: fmt.Sprintf("two skills catalogues among the inputs: %s is the reference (a Markdown catalogue comes before a CSV one, then by file name); this one is compared with it",
+				ref.File.Name),
+			Related: []Related{{Span: ref.Skills[0].Name.Span, Message: "the reference catalogue"}},
+		})
+		for _, s := range doc.Skills {
+			rs := p.CatalogueSkill(s.Name.Value)
+			if rs == nil || rs.Name.Span.File == s.Name.Span.File || rs.SeniorCivilService || s.SeniorCivilService {
+				continue // a skill the reference lacks, or a duplicate in one catalogue
+			}
+			key := p.key(s.Name)
+			for _, sl := range s.Levels {
+				rl := rs.Level(sl.Level)
+				if sl.Status != framework.Defined || rl == nil || rl.Status != framework.Defined ||
+					len(sl.Descriptors) == 0 || len(rl.Descriptors) == 0 || sameValues(sl.Descriptors, rl.Descriptors) {
+					continue
+				}
+				if onlyDamage(sl.Descriptors, rl.Descriptors) {
+					continue // the encoding rule's finding
+				}
+				k := siteKey{key, sl.Level}
+				if others[key] == nil {
+					others[key] = map[framework.Level][][]framework.Text{}
+				}
+				others[key][sl.Level] = append(others[key][sl.Level], sl.Descriptors)
+				// The catalogue that has the difference, and the other.
+				at, atSkill, from, fromDoc := sl, s, rl, ref
+				note := ""
+				switch n, r := votes(k, sl.Descriptors), votes(k, rl.Descriptors); {
+				case n > r:
+					at, atSkill, from, fromDoc = rl, rs, sl, doc
+					note = fmt.Sprintf("; role pages give %s's descriptors %s, the reference's %s", doc.File.Name, times(n), times(r))
+				case n == r && damaged(rl.Descriptors) && !damaged(sl.Descriptors):
+					at, atSkill, from, fromDoc = rl, rs, sl, doc
+					note = "; the reference's text is damaged (see encoding)"
+				}
+				c := m.compareLines(at.Descriptors, from.Descriptors)
+				if c.identical {
+					continue
+				}
+				rel := c.related(fromDoc.File.Name)
+				rel = append(rel, Related{Span: from.Span, Message: fmt.Sprintf("%s defines %s (%s) here", fromDoc.File.Name, atSkill.Name.Value, sl.Level)})
+				d := Diagnostic{
+					Span: at.Heading.Span,
+					Message: fmt.Sprintf("skill %q (%s): descriptors differ from %s: %s: %s%s",
+						atSkill.Name.Value, sl.Level, fromDoc.File.Name, c.summaryOf("this catalogue", fromDoc.File.Name), c.details(), note),
+					Related: rel,
+				}
+				if !d.Span.IsValid() {
+					d.Span = at.Span
+				}
+				if c.wholesale {
+					d.Severity = Error
+				}
+				p.Report(d)
+			}
+		}
+	}
+	return others
+}
+
+// onlyDamage reports whether lines a and b differ only by the damage the
+// encoding rule reports (and mends): that rule's finding, not a
+// descriptor mismatch.
+func onlyDamage(a, b []framework.Text) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !slices.Equal(words(repaired(a[i].Value)), words(repaired(b[i].Value))) {
+			return false
+		}
+	}
+	return true
+}
+
+// damaged reports whether lines hold text the encoding rule reports as
+// damage: UTF-8 read as Windows-1252, a leaked HTML entity.
+func damaged(lines []framework.Text) bool {
+	for _, l := range lines {
+		if hasMojibake(l.Value) || strings.IndexByte(l.Value, '&') >= 0 && entityRE.MatchString(l.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // words splits a line's key into words, without surrounding punctuation.
@@ -333,7 +520,10 @@ func plural(n int, s string) string {
 	return fmt.Sprintf("%d %ss", n, s)
 }
 
-func (c comparison) summary(ref string) string {
+func (c comparison) summary(ref string) string { return c.summaryOf("page", ref) }
+
+// summaryOf says how the lines of this differ from those of ref.
+func (c comparison) summaryOf(this, ref string) string {
 	if !c.wholesale {
 		return fmt.Sprintf("minor drift, %s of %d reworded", plural(len(c.changed), "line"), c.pageN)
 	}
@@ -350,7 +540,107 @@ func (c comparison) summary(ref string) string {
 	if len(parts) == 0 {
 		parts = append(parts, fmt.Sprintf("%d lines instead of %d", c.pageN, c.refN))
 	}
-	return fmt.Sprintf("wholesale difference, %s (page has %d, %s has %d)", strings.Join(parts, ", "), c.pageN, ref, c.refN)
+	return fmt.Sprintf("wholesale difference, %s (%s has %d, %s has %d)", strings.Join(parts, ", "), this, c.pageN, ref, c.refN)
+}
+
+// maxDetails is the most line differences a finding's message lists.
+const maxDetails = 5
+
+// details lists what differs, line by line: each page line reworded from
+// its closest reference line, as a word diff ("[-also-]" the reference's
+// words, "{+…+}" the page's), each page line added, each reference line
+// removed; at most maxDetails of them, then how many more.
+func (c comparison) details() string {
+	var parts []string
+	for _, d := range c.changed {
+		switch {
+		case d.closest.Value != "" && d.sim >= closeLine:
+			parts = append(parts, fmt.Sprintf("reworded %q", wordDiff(d.closest.Value, d.line.Value)))
+		default:
+			parts = append(parts, fmt.Sprintf("added %q", d.line.Value))
+		}
+	}
+	for _, t := range c.missing {
+		parts = append(parts, fmt.Sprintf("removed %q", t.Value))
+	}
+	if n := len(parts); n > maxDetails {
+		parts = append(parts[:maxDetails], fmt.Sprintf("and %d more", n-maxDetails))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// maxDiffCells bounds the table of [wordDiff]'s longest common
+// subsequence: longer lines are diffed by their common start and end.
+const maxDiffCells = 1 << 16
+
+// wordDiff returns new as a word diff from old: the words only old has
+// as "[-…-]", the words only new has as "{+…+}", runs of each kept
+// together, and the words they share as they are. Lines are split at
+// spaces, so punctuation and entities stay with their word
+// ("[-&nbsp;champion-]{+champion+}").
+func wordDiff(old, new string) string {
+	a, b := strings.Fields(old), strings.Fields(new)
+	// The common start and end are kept as they are; the middle is
+	// diffed by the longest common subsequence when it is small enough.
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	am, bm := a[pre:len(a)-suf], b[pre:len(b)-suf]
+	var out []string
+	out = append(out, a[:pre]...)
+	var del, ins []string
+	flush := func() {
+		var change string
+		if len(del) > 0 {
+			change = "[-" + strings.Join(del, " ") + "-]"
+		}
+		if len(ins) > 0 {
+			change += "{+" + strings.Join(ins, " ") + "+}"
+		}
+		if change != "" {
+			out = append(out, change)
+		}
+		del, ins = del[:0], ins[:0]
+	}
+	if (len(am)+1)*(len(bm)+1) > maxDiffCells {
+		del, ins = append(del, am...), append(ins, bm...)
+	} else {
+		// lcs[i][j] is the longest common subsequence of am[i:], bm[j:].
+		w := len(bm) + 1
+		lcs := make([]int32, (len(am)+1)*w)
+		for i := len(am) - 1; i >= 0; i-- {
+			for j := len(bm) - 1; j >= 0; j-- {
+				if am[i] == bm[j] {
+					lcs[i*w+j] = lcs[(i+1)*w+j+1] + 1
+				} else {
+					lcs[i*w+j] = max(lcs[(i+1)*w+j], lcs[i*w+j+1])
+				}
+			}
+		}
+		i, j := 0, 0
+		for i < len(am) || j < len(bm) {
+			switch {
+			case i < len(am) && j < len(bm) && am[i] == bm[j]:
+				flush()
+				out = append(out, am[i])
+				i, j = i+1, j+1
+			case j == len(bm) || i < len(am) && lcs[(i+1)*w+j] >= lcs[i*w+j+1]:
+				del = append(del, am[i])
+				i++
+			default:
+				ins = append(ins, bm[j])
+				j++
+			}
+		}
+	}
+	flush()
+	out = append(out, a[len(a)-suf:]...)
+	return strings.Join(out, " ")
 }
 
 func (c comparison) related(ref string) []Related {

@@ -27,8 +27,9 @@ var Spelling = &Rule{
 		"that was meant. A typo in a role or skill page is copied into job adverts " +
 		"and search fails on it.\n\n" +
 		"A word is accepted when it is in the embedded British English word list " +
-		"(SCOWL up to size 70, as Debian's wbritish-large), or a plural, past tense, " +
-		"\"-ise\" form, prefixed form or two-word compound of listed words, is a word of a skill or role name, is an " +
+		"(SCOWL up to size 80, as Debian's wbritish-huge; its size 80 words are " +
+		"accepted but never suggested), or a plural, past tense, " +
+		"\"-ise\" form (\"commoditisation\" from \"commodity\"), prefixed form or two-word compound of listed words, is a word of a skill or role name, is an " +
 		"accepted word of the configuration, or is used in several independent places " +
 		"across the linted documents and the catalogue: in three different contexts, so " +
 		"that a text a download repeats on every row, or that two downloads share, " +
@@ -38,8 +39,10 @@ var Spelling = &Rule{
 		"Corpus evidence: an unlisted word one edit from a word the corpus uses many " +
 		"times more often is reported even when it looks like a compound or a derived " +
 		"form; an uncommon listed word whose pair with its neighbour is rare while a " +
-		"one-edit variant of the pair is frequent (\"product mangers\" against " +
-		"\"product managers\") is reported as a real-word error. Suggestions favour " +
+		"one-edit variant of the pair is frequent, and far more frequent than chance " +
+		"would make it (\"product mangers\" against \"product managers\"; not " +
+		"\"arenas and\" against \"areas and\": \"and\" goes with any word), is " +
+		"reported as a real-word error. Suggestions favour " +
 		"the words the documents use.\n\n" +
 		"Before: `head of portolio`, `line-manage senior and lead product mangers`\n\n" +
 		"After: `head of portfolio`, `line-manage senior and lead product managers`",
@@ -500,6 +503,7 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 type corpus struct {
 	lex      *lexicon        // the words counted, on the run's lexicon
 	counts   []int           // uses of each word, by its number in lex
+	total    int             // uses of all words
 	pairs    map[uint64]int  // uses of each word pair, by pairKey
 	vocab    map[string]bool // words of skill and role names
 	frequent deletionIndex   // words used at least frequentWord times (see [corpus.neighbours])
@@ -548,6 +552,7 @@ func (c *corpus) count(ws []word, n int) {
 			c.addContext(ws, i)
 		}
 		c.counts[id] += n
+		c.total += n
 		if w.pairPrev && prev >= 0 {
 			c.pairs[pairKey(prev, id)] += n
 		}
@@ -866,6 +871,7 @@ const (
 	nonWordRatio   = 2 // how many times more uses the intended word of an unlisted word must have
 	frequentPair   = 3 // uses that make a word pair frequent
 	rareWord       = 3 // most uses of a listed word that can still be a slip
+	contextRatio   = 3 // how many times more often than chance the intended pair of a real-word error must be used
 	maxSuggestions = 3
 )
 
@@ -881,7 +887,11 @@ func runSpelling(p *Pass) {
 	var unknown []string
 	pending := map[string]bool{}
 	reported := 0
+	levels := levelTexts(p.Framework)
 	eachLintedText(p, func(t framework.Text, ws []word) bool {
+		if levels[keyOf(t.Span)] {
+			return true // not clean: the same value elsewhere is checked
+		}
 		before := reported
 		for i, w := range ws {
 			if w.skip {
@@ -928,6 +938,40 @@ func runSpelling(p *Pass) {
 	for _, f := range waiting {
 		p.Report(c.nonWord(f.text, f.tail, f.s, slices.Clone(fixes[f.lower])))
 	}
+}
+
+// levelTexts returns the places of the skill level names of fw (level
+// headings, "Level:" lines) that name no skill level, which the spelling
+// rule leaves to the unknown-level rule and to the parsers' notes: a
+// misspelt level name ("Level: awarness", "2. Wroking") is one finding,
+// with the level meant. (A level name that is one has no word to check,
+// so only the others are kept: a catalogue of many skills costs nothing.)
+func levelTexts(fw *framework.Framework) map[spanKey]bool {
+	m := map[spanKey]bool{}
+	for _, d := range fw.Documents {
+		if d == nil {
+			continue
+		}
+		for _, s := range d.Skills {
+			for _, l := range s.Levels {
+				if h := l.Heading.Value; h != "" {
+					if _, err := framework.ParseLevel(h[strings.LastIndexByte(h, ' ')+1:]); err != nil {
+						m[keyOf(l.Heading.Span)] = true
+					}
+				}
+			}
+		}
+		for _, r := range d.Roles {
+			for _, l := range r.Levels {
+				for _, q := range l.Skills {
+					if q.LevelText.Value != "" && !q.Level.Valid() {
+						m[keyOf(q.LevelText.Span)] = true
+					}
+				}
+			}
+		}
+	}
+	return m
 }
 
 // spellingFinding is a finding of the spelling rule waiting for the
@@ -1013,8 +1057,9 @@ func listed(l string) bool {
 
 // accepted reports whether l is a form of a listed word or of the
 // corpus's vocabulary that the list lacks: a plural, a past tense, an
-// "-ise" verb ("incentivising" from "incentive"), a prefixed word
-// ("reusability").
+// "-ise" verb or its noun ("incentivising" from "incentive",
+// "commoditisation" from "commodity", as "prioritise" from "priority"), a
+// prefixed word ("reusability").
 func (c *corpus) accepted(l string) bool {
 	known := func(b string) bool {
 		return len(b) >= 3 && (wordlist.Has(b) || c.vocab[b] || c.independent(b) >= corpusWord)
@@ -1024,6 +1069,7 @@ func (c *corpus) accepted(l string) bool {
 		{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"d", ""}, {"ing", ""}, {"ing", "e"},
 		{"ise", "e"}, {"ise", ""}, {"ised", "e"}, {"ised", ""}, {"ises", "e"}, {"ises", ""},
 		{"ising", "e"}, {"ising", ""}, {"isation", "e"}, {"isation", ""},
+		{"itise", "ity"}, {"itised", "ity"}, {"itises", "ity"}, {"itising", "ity"}, {"itisation", "ity"},
 	} {
 		if b, ok := strings.CutSuffix(l, sfx.cut); ok && known(b+sfx.add) {
 			return true
@@ -1122,7 +1168,7 @@ func (c *corpus) realWord(t framework.Text, ws []word, i int, s framework.Span) 
 	)
 	check := func(v string, p, q [2]string) {
 		n, m := c.pairUses(p), c.pairUses(q)
-		if n >= frequentPair && n >= frequentRatio*max(m, 1) && n > best {
+		if n >= frequentPair && n >= frequentRatio*max(m, 1) && n > best && c.associated(p, n) {
 			fix, pair, slip, best = v, p, q, n
 		}
 	}
@@ -1147,6 +1193,15 @@ func (c *corpus) realWord(t framework.Text, ws []word, i int, s framework.Span) 
 			w.text(t.Value), fix, pair[0]+" "+pair[1], times(best), slip[0]+" "+slip[1], times(c.pairUses(slip))),
 		Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix}},
 	}, true
+}
+
+// associated reports whether the pair p, used n times, is used at least
+// contextRatio times as often as chance would pair its words, given their
+// uses: only then does the neighbour speak for the word ("product" for
+// "managers"), where a word that goes with anything ("and" after "areas")
+// says nothing of it.
+func (c *corpus) associated(p [2]string, n int) bool {
+	return int64(n)*int64(c.total) >= contextRatio*int64(c.uses(p[0]))*int64(c.uses(p[1]))
 }
 
 func times(n int) string {
@@ -1201,7 +1256,7 @@ func (c *corpus) suggest(ls []string) map[string][]string {
 			}
 		}
 	}
-	for v := range wordlist.All() {
+	for v := range wordlist.Usual() {
 		if len(v) >= len(byLen) || len(byLen[len(v)]) == 0 {
 			continue
 		}

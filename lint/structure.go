@@ -20,7 +20,10 @@ var Structure = &Rule{
 	Title: "damaged document structure",
 	Doc: "Reports what the parsers recovered from (a heading glued to the end of a " +
 		"paragraph, a stray heading, text they could not place), and structure that " +
-		"parses but does not hold together:\n\n" +
+		"parses but does not hold together. A format slip (\"You can\" or " +
+		"\"Level - working\" without the colon, a misspelt level heading read by its " +
+		"number) is one finding at the slip, with its fix: the parser reads on as if it " +
+		"were written right, so nothing else is reported for it.\n\n" +
 		"  - levels out of order: role levels whose numbers do not count up from the " +
 		"previous one, skill levels that do not ascend, a skill level heading whose " +
 		"number is not the level's;\n" +
@@ -44,7 +47,11 @@ func runStructure(p *Pass) {
 			continue
 		}
 		for _, n := range doc.Notes {
-			p.Reportf(n.Span, "%s: %s", n.Code, n.Message)
+			d := Diagnostic{Span: n.Span, Message: n.Code + ": " + n.Message}
+			if n.Fix != "" {
+				d.Suggestions = []Suggestion{{Message: fmt.Sprintf("replace with %q", n.Fix), Span: n.Span, NewText: n.Fix}}
+			}
+			p.Report(d)
 		}
 		for _, s := range doc.Skills {
 			structureSkill(p, s)

@@ -202,6 +202,59 @@ func withoutInvisible(s string) string {
 	}, s)
 }
 
+// repaired returns s with the damage the encoding rule reports mended as
+// its fixes mend it: mojibake decoded, HTML entities decoded, invisible
+// and zero-width characters removed. Other rules use it to leave a
+// difference that is only that damage to the encoding rule.
+func repaired(s string) string {
+	if isASCII(s) && strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isMojibakeLead(r):
+			j := i
+			var raw []byte
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if r2 < 0x80 || r2 == utf8.RuneError {
+					break
+				}
+				c, ok := cp1252Byte(r2)
+				if !ok {
+					break
+				}
+				raw = append(raw, c)
+				j += n2
+			}
+			if len(raw) >= 2 && utf8.Valid(raw) && string(raw) != s[i:j] {
+				b.WriteString(withoutInvisible(string(raw)))
+				i = j
+				continue
+			}
+		case r == '&':
+			if loc := entityRE.FindStringIndex(s[i:min(i+maxEntityLen, len(s))]); loc != nil && loc[0] == 0 {
+				ent := s[i : i+loc[1]]
+				if dec := html.UnescapeString(ent); dec != ent {
+					b.WriteString(withoutInvisible(dec))
+					i += len(ent)
+					continue
+				}
+			}
+		case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
+			i += n
+			continue
+		}
+		if _, bad := invisible(r); !bad {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
 // reportInvisible reports the zero-width character, line or paragraph
 // separator or bidirectional control r at src[i:i+n], once per distinct
 // line of the file and character: a download that repeats a cell on

@@ -632,7 +632,7 @@ func (n *notes) splitProse(c cell) prose {
 			p.youCan = true
 		case v == youCanBare:
 			p.youCan = true
-			n.add("you-can-colon", l.Span, "%q has no colon: expected %q", v, youCan)
+			n.addFix("you-can-colon", l.Span, youCan, "%q has no colon: expected %q", v, youCan)
 		case v == examplesHeading:
 			inExamples = true
 		case v == roleYouWill || v == responsibilitiesOf:

@@ -95,6 +95,14 @@ func (n *notes) add(code string, sp framework.Span, format string, args ...any) 
 	n.list = append(n.list, framework.Note{Code: code, Message: fmt.Sprintf(format, args...), Span: sp})
 }
 
+// addFix adds a note whose slip fix mends, put in place of sp.
+func (n *notes) addFix(code string, sp framework.Span, fix, format string, args ...any) {
+	n.add(code, sp, format, args...)
+	if k := len(n.list); k > 0 && n.list[k-1].Span == sp && n.list[k-1].Code == code {
+		n.list[k-1].Fix = fix
+	}
+}
+
 func (n *notes) leaveOut(at framework.Span, k int) {
 	if n.more == 0 {
 		n.at = at

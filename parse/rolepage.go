@@ -305,6 +305,19 @@ func (p *rolePage) skillLine(l line, t framework.Text, v string) {
 			p.req.Span = spanOf(f, p.req.Span, t.Span)
 			return
 		}
+		if v == youCanBare {
+			p.notes.addFix("you-can-colon", t.Span, youCan, "%q has no colon: expected %q", t.Value, youCan)
+			p.descriptors = true
+			p.req.Span = spanOf(f, p.req.Span, t.Span)
+			return
+		}
+		if lv, prefix, ok := levelSlip(t); ok {
+			p.notes.addFix("level-colon", prefix, "Level: ", "%q has no colon: expected %q", t.Value, "Level: "+lv.Value)
+			p.req.LevelText = lv
+			requirementLevel(p.req)
+			p.req.Span = spanOf(f, p.req.Span, t.Span)
+			return
+		}
 	}
 	if !isHeadingLike(t, 12) {
 		p.note("unexpected-text", t.Span, "text %q where a skill name, \"Level:\", \"You can:\" or a bullet was expected; kept out of the framework", clip(t.Value))
@@ -314,6 +327,42 @@ func (p *rolePage) skillLine(l line, t framework.Text, v string) {
 	p.descriptors = false
 	p.level.Skills = append(p.level.Skills, p.req)
 	p.skillKeys[t.Key()] = true
+}
+
+// levelSlip reads a "Level:" line whose colon is missing or mistyped
+// ("Level - working", "Level working", "Level; working"): "Level", a run
+// of spaces and punctuation, and one word, which is a skill level name or
+// follows a dash or other punctuation (a misspelt level, which the
+// unknown-level rule reports). It returns the word and the span from
+// "Level" to the word, which "Level: " replaces.
+func levelSlip(t framework.Text) (word framework.Text, prefix framework.Span, ok bool) {
+	v := t.Value
+	const level = "Level"
+	if len(v) <= len(level) || !strings.EqualFold(v[:len(level)], level) {
+		return word, prefix, false
+	}
+	i, punct := len(level), false
+	for i < len(v) {
+		r, size := utf8.DecodeRuneInString(v[i:])
+		if r == ' ' || r == '\t' || r == '\u00a0' {
+			i += size
+			continue
+		}
+		if r == '-' || r == '\u2013' || r == '\u2014' || r == ':' || r == ';' || r == '.' || r == ',' || r == '=' {
+			punct = true
+			i += size
+			continue
+		}
+		break
+	}
+	w := v[i:]
+	if i == len(level) || w == "" || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return word, prefix, false
+	}
+	if _, err := framework.ParseLevel(w); err != nil && !punct {
+		return word, prefix, false
+	}
+	return sub(t, i, len(v)), t.Span.File.Span(t.Span.Start, t.Span.Start+i), true
 }
 
 // sharedRow reads one line of the "Role / Shared skills" table: a skill

@@ -67,6 +67,9 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
 	note := func(code string, sp framework.Span, format string, args ...any) {
 		ns.add(code, sp, format, args...)
 	}
+	noteFix := func(code string, sp framework.Span, fix, format string, args ...any) {
+		ns.addFix(code, sp, fix, format, args...)
+	}
 	closeSkill := func() {
 		if skill == nil {
 			return
@@ -142,7 +145,7 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
 			if err != nil {
 				if num >= 1 && num <= 4 {
 					lv = framework.Levels[num-1]
-					note("unknown-level-heading", word.Span, "level heading %q names no skill level: read as %s by its number", t, lv)
+					noteFix("unknown-level-heading", word.Span, lv.Title(), "level heading %q names no skill level: read as %s by its number", t, lv)
 				} else {
 					note("unknown-level-heading", word.Span, "level heading %q names no skill level: want awareness, working, practitioner or expert; its items were not read", t)
 					mode = modeSkipLevel

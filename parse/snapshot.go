@@ -39,7 +39,7 @@ var publishedSnapshot string
 // the slices of each type.
 const (
 	snapshotMagic   = "ddat-snapshot\n"
-	snapshotVersion = 1
+	snapshotVersion = 2
 )
 
 // snapshotSentinels are the sentinel errors an error of the snapshot can
@@ -347,6 +347,7 @@ func (r *snapReader) document() *framework.Document {
 		n.Code = r.str()
 		n.Message = r.str()
 		n.Span = r.span()
+		n.Fix = r.str()
 	})
 	d.Changes = readSlice(r, &r.changeSlices, func(p **framework.Change) {
 		*p = readPtr(r, &r.changes, func(c *framework.Change) {

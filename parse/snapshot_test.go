@@ -362,6 +362,7 @@ func (w *snapWriter) document(d *framework.Document) {
 		w.str(n.Code)
 		w.str(n.Message)
 		w.span(n.Span)
+		w.str(n.Fix)
 	})
 	writeSlice(w, d.Changes, func(p **framework.Change) {
 		writePtr(w, *p, func(c *framework.Change) {

@@ -5,14 +5,24 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
 	"github.com/ddat-tools/ddat/schema"
 )
 
 // writeText prints one line a finding: "file:line:col: severity: message
-// (rule)".
+// (rule)", the findings of each file together (they come sorted by file)
+// and a blank line between files; nothing with --quiet.
 func writeText(r *report) error {
-	for _, d := range r.diags {
+	if r.quiet {
+		return nil
+	}
+	var last *framework.File
+	for i, d := range r.diags {
+		if f := d.Span.File; i > 0 && f != last {
+			fmt.Fprintln(r.out)
+		}
+		last = d.Span.File
 		fmt.Fprintln(r.out, r.e.safe(d.String()))
 	}
 	return nil

@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
@@ -17,7 +19,7 @@ import (
 
 type lintOptions struct {
 	format, failOn, catalogue, config, baseline, writeBaseline string
-	stats                                                      bool
+	stats, quiet                                               bool
 	maxFindings                                                int
 }
 
@@ -30,6 +32,7 @@ func lintFlags(fs *flag.FlagSet) *lintOptions {
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in baseline `FILE` and exit 0")
 	fs.BoolVar(&o.stats, "stats", false, "print the time and counts of each phase and rule on stderr")
+	fs.BoolVar(&o.quiet, "quiet", false, "print only the count of findings of each rule and the summary (text format)")
 	fs.IntVar(&o.maxFindings, "max-findings", defaultMaxFindings, "report at most `N` findings, then one saying how many more there were (0: no limit)")
 	return o
 }
@@ -50,6 +53,7 @@ type report struct {
 	files   int
 	skipped []string
 	config  *lint.Config
+	quiet   bool // text format: counts only
 
 	// fingerprints are the diagnostics' fingerprints, for SARIF only,
 	// computed before the baseline filtered them so that they match the
@@ -72,6 +76,10 @@ func runLint(e *env, args []string) int {
 	render, ok := formats[o.format]
 	if !ok {
 		e.errorf("unknown --format %q: want text, json, sarif or github", o.format)
+		return exitUsage
+	}
+	if o.quiet && o.format != "text" {
+		e.errorf("--quiet prints counts in place of the text format's findings: it does not go with --format %s", o.format)
 		return exitUsage
 	}
 	if o.format == "github" || os.Getenv("GITHUB_ACTIONS") == "true" {
@@ -201,7 +209,7 @@ func runLint(e *env, args []string) int {
 	}
 
 	out := bufio.NewWriter(e.stdout)
-	r := &report{e: e, out: out, diags: diags, files: in.files(), skipped: in.skipped, config: cfg, fingerprints: fps}
+	r := &report{e: e, out: out, diags: diags, files: in.files(), skipped: in.skipped, config: cfg, fingerprints: fps, quiet: o.quiet}
 	err = render(r)
 	if ferr := out.Flush(); err == nil {
 		err = ferr
@@ -209,6 +217,11 @@ func runLint(e *env, args []string) int {
 	if err != nil {
 		e.errorf("writing the report: %v", err)
 		return exitUsage
+	}
+	if o.format == "text" {
+		for _, line := range ruleCounts(diags) {
+			e.println(line)
+		}
 	}
 	e.println(summary(diags, in.files()))
 	for _, d := range diags {
@@ -335,6 +348,52 @@ func summary(diags []lint.Diagnostic, files int) string {
 		n[lint.Warning], plural(n[lint.Warning], "warning", "warnings"),
 		n[lint.Info], plural(n[lint.Info], "info", "infos"),
 		files, plural(files, "file", "files"))
+}
+
+// ruleCounts returns a line for each rule with findings, saying how many
+// of each severity it has ("spelling: 3 warnings"), the rules with the
+// most findings first, then by ID: printed on stderr after the text
+// format's findings, before the summary.
+func ruleCounts(diags []lint.Diagnostic) []string {
+	type count struct {
+		rule string
+		n    [lint.Error + 1]int
+		all  int
+	}
+	var counts []*count
+	byRule := map[string]*count{}
+	for _, d := range diags {
+		c := byRule[d.Rule]
+		if c == nil {
+			c = &count{rule: d.Rule}
+			byRule[d.Rule] = c
+			counts = append(counts, c)
+		}
+		if d.Severity >= lint.Info && d.Severity <= lint.Error {
+			c.n[d.Severity]++
+		}
+		c.all++
+	}
+	sort.Slice(counts, func(i, j int) bool {
+		if counts[i].all != counts[j].all {
+			return counts[i].all > counts[j].all
+		}
+		return counts[i].rule < counts[j].rule
+	})
+	lines := make([]string, 0, len(counts))
+	for _, c := range counts {
+		var parts []string
+		for _, s := range []struct {
+			sev       lint.Severity
+			one, many string
+		}{{lint.Error, "error", "errors"}, {lint.Warning, "warning", "warnings"}, {lint.Info, "info", "infos"}} {
+			if n := c.n[s.sev]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, plural(n, s.one, s.many)))
+			}
+		}
+		lines = append(lines, fmt.Sprintf("%s: %s", c.rule, strings.Join(parts, ", ")))
+	}
+	return lines
 }
 
 func plural(n int, one, many string) string {

@@ -1,20 +1,22 @@
 //go:build ignore
 
 // Gen writes en_GB.txt, the word list that package wordlist embeds,
-// from Debian's wbritish-large word list (SCOWL up to size 70, British
-// "-ise" spelling) and SCOWL's size 10 and 20 lists, which mark the
+// from Debian's wbritish-huge word list (SCOWL up to size 80, British
+// "-ise" spelling), its wbritish-large list (SCOWL up to size 70), which
+// marks the usual words, and SCOWL's size 10 and 20 lists, which mark the
 // common words.
 //
 // The development step, run once when the list is to be refreshed:
 //
-//	apt-get install -y wbritish-large scowl
+//	apt-get install -y wbritish-huge wbritish-large scowl
 //	go generate ./lint/internal/wordlist
-//	cp /usr/share/doc/wbritish-large/copyright lint/internal/wordlist/LICENCE
+//	cp /usr/share/doc/wbritish-huge/copyright lint/internal/wordlist/LICENCE
 //
 // The output holds one word a line, lower-cased, sorted bytewise, without
 // duplicates and without the possessive entries ("Aaron's"), which the
-// linter derives; a common word ends in "=". Nothing outside the module
-// is read at run or test time.
+// linter derives; a common word ends in "=", a rare word (of size 80, not
+// in the size 70 list) in "+". Nothing outside the module is read at run
+// or test time.
 package main
 
 import (
@@ -28,7 +30,8 @@ import (
 )
 
 func main() {
-	in := flag.String("in", "/usr/share/dict/british-english-large", "the word list")
+	in := flag.String("in", "/usr/share/dict/british-english-huge", "the word list")
+	usual := flag.String("usual", "/usr/share/dict/british-english-large", "the list of usual words; the others are rare")
 	common := flag.String("common", "/usr/share/dict/scowl/english-words.10,/usr/share/dict/scowl/english-words.20,"+
 		"/usr/share/dict/scowl/british-words.10,/usr/share/dict/scowl/british-words.20", "comma-separated lists of common words")
 	out := flag.String("out", "en_GB.txt", "the file to write")
@@ -39,6 +42,10 @@ func main() {
 	words := read(*in)
 	slices.Sort(words)
 	words = slices.Compact(words)
+	isUsual := map[string]bool{}
+	for _, w := range read(*usual) {
+		isUsual[w] = true
+	}
 	isCommon := map[string]bool{}
 	for _, name := range strings.Split(*common, ",") {
 		for _, w := range read(name) {
@@ -47,33 +54,37 @@ func main() {
 	}
 
 	var buf bytes.Buffer
-	nc := 0
+	nc, nr := 0, 0
 	for _, w := range words {
 		buf.WriteString(w)
-		if isCommon[w] {
+		switch {
+		case isCommon[w]:
 			buf.WriteByte('=')
 			nc++
+		case !isUsual[w]:
+			buf.WriteByte('+')
+			nr++
 		}
 		buf.WriteByte('\n')
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o666); err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("wrote %d words (%d common) to %s (%d bytes)", len(words), nc, *out, buf.Len())
+	log.Printf("wrote %d words (%d common, %d rare) to %s (%d bytes)", len(words), nc, nr, *out, buf.Len())
 }
 
 // read returns the words of a word list, lower-cased, without possessives.
 func read(name string) []string {
 	f, err := os.Open(name)
 	if err != nil {
-		log.Fatalf("%v (install the lists with: apt-get install -y wbritish-large scowl)", err)
+		log.Fatalf("%v (install the lists with: apt-get install -y wbritish-huge wbritish-large scowl)", err)
 	}
 	defer f.Close()
 	var words []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		w := strings.ToLower(strings.TrimSpace(sc.Text()))
-		if w == "" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "=") {
+		if w == "" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "=") || strings.HasSuffix(w, "+") {
 			continue
 		}
 		words = append(words, w)

@@ -1,10 +1,13 @@
 // Package wordlist is a British English word list for the spelling rules:
-// SCOWL's British lists up to size 70 as Debian ships them in
-// wbritish-large, with SCOWL's size 10 and 20 words marked as common (see
-// LICENCE for SCOWL's copyright and permission notice). The list is
-// embedded as plain sorted text (1.3 MB) and used in place: a lookup is a
-// binary search over its lines, a walk of the list reads it once, and
-// nothing is decompressed or split at start-up.
+// SCOWL's British lists up to size 80 as Debian ships them in
+// wbritish-huge, with SCOWL's size 10 and 20 words marked as common and
+// the words beyond size 70 (wbritish-large) as rare (see LICENCE for
+// SCOWL's copyright and permission notice). A rare word ("influencers",
+// "statehooder") is a word, but is never suggested for a misspelt one:
+// the size 80 words are mostly obscure. The list is embedded as plain
+// sorted text (3 MB) and used in place: a lookup is a binary search over
+// its lines, a walk of the list reads it once, and nothing is
+// decompressed or split at start-up.
 //
 // Run `go generate` in this directory to rebuild it (see gen.go).
 package wordlist
@@ -20,10 +23,24 @@ import (
 //go:embed en_GB.txt
 var embedded string
 
+// The marks that end the line of a common or a rare word.
+const (
+	commonMark = '='
+	rareMark   = '+'
+)
+
+// entry returns the word of a line of the list and its mark, or 0.
+func entry(line string) (string, byte) {
+	if n := len(line); n > 0 && (line[n-1] == commonMark || line[n-1] == rareMark) {
+		return line[:n-1], line[n-1]
+	}
+	return line, 0
+}
+
 // lookup finds w by binary search over the lines of the embedded text
 // itself, so that Has and Common need no index: each probe backs up to
-// the start of the line it lands in.
-func lookup(w string) (found, common bool) {
+// the start of the line it lands in. mark is the mark of its line.
+func lookup(w string) (found bool, mark byte) {
 	s := embedded
 	lo, hi := 0, len(s) // s[lo:hi] is whole lines
 	for lo < hi {
@@ -35,18 +52,17 @@ func lookup(w string) (found, common bool) {
 		} else {
 			end += start
 		}
-		line := s[start:end]
-		entry := strings.TrimSuffix(line, "=")
+		e, m := entry(s[start:end])
 		switch {
-		case w == entry:
-			return true, entry != line
-		case w < entry:
+		case w == e:
+			return true, m
+		case w < e:
 			hi = start
 		default:
 			lo = end + 1
 		}
 	}
-	return false, false
+	return false, 0
 }
 
 // Has reports whether w is in the list. w must be lower case, with
@@ -59,13 +75,27 @@ func Has(w string) bool {
 // Common reports whether w is a common word of the list (SCOWL size 20
 // or less: "then", "there", "feed"). w is as for [Has].
 func Common(w string) bool {
-	found, common := lookup(w)
-	return found && common
+	found, mark := lookup(w)
+	return found && mark == commonMark
+}
+
+// Rare reports whether w is a rare word of the list (SCOWL size 80, not
+// 70: "influencers", "statehooder"). w is as for [Has].
+func Rare(w string) bool {
+	found, mark := lookup(w)
+	return found && mark == rareMark
 }
 
 // All yields the words of the list in order (sorted bytewise, lower
 // case), by walking the embedded text: nothing is split or allocated.
-func All() iter.Seq[string] {
+func All() iter.Seq[string] { return walk(true) }
+
+// Usual yields the words of the list that are not rare, in order: the
+// words a misspelt word can be meant for.
+func Usual() iter.Seq[string] { return walk(false) }
+
+// walk yields the words of the list, the rare ones only if rare is true.
+func walk(rare bool) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		s := embedded
 		for len(s) > 0 {
@@ -73,9 +103,9 @@ func All() iter.Seq[string] {
 			if i < 0 {
 				i = len(s)
 			}
-			w := strings.TrimSuffix(s[:i], "=")
+			w, m := entry(s[:i])
 			s = s[min(i+1, len(s)):]
-			if w != "" && !yield(w) {
+			if w != "" && (rare || m != rareMark) && !yield(w) {
 				return
 			}
 		}

@@ -20,6 +20,19 @@ func TestHas(t *testing.T) {
 	}
 }
 
+func TestRare(t *testing.T) {
+	for _, w := range []string{"influencers", "statehooder"} {
+		if !Has(w) || !Rare(w) {
+			t.Errorf("Has(%q), Rare(%q) = %v, %v; want true, true", w, w, Has(w), Rare(w))
+		}
+	}
+	for _, w := range []string{"managers", "mangers", "portfolio", "portolio", "then"} {
+		if Rare(w) {
+			t.Errorf("Rare(%q) = true, want false", w)
+		}
+	}
+}
+
 func TestCommon(t *testing.T) {
 	for _, w := range []string{"then", "there", "feed", "managers"} {
 		if !Common(w) {
@@ -33,14 +46,19 @@ func TestCommon(t *testing.T) {
 	}
 }
 
-// split splits the embedded list into its words and their common marks,
-// as a plain reading of the format.
-func split() (words []string, common []bool) {
+// split splits the embedded list into its words and their marks, as a
+// plain reading of the format.
+func split() (words []string, marks []byte) {
 	for _, line := range strings.Split(strings.TrimSuffix(embedded, "\n"), "\n") {
-		w, c := strings.CutSuffix(line, "=")
-		words, common = append(words, w), append(common, c)
+		var m byte
+		if w, ok := strings.CutSuffix(line, "="); ok {
+			line, m = w, '='
+		} else if w, ok := strings.CutSuffix(line, "+"); ok {
+			line, m = w, '+'
+		}
+		words, marks = append(words, line), append(marks, m)
 	}
-	return words, common
+	return words, marks
 }
 
 func TestWords(t *testing.T) {
@@ -60,19 +78,31 @@ func TestWords(t *testing.T) {
 
 // TestAll checks the walk of the embedded text against a plain split.
 func TestAll(t *testing.T) {
-	words, _ := split()
+	words, marks := split()
 	if got := slices.Collect(All()); !slices.Equal(got, words) {
 		t.Errorf("All gives %d words, the list has %d", len(got), len(words))
+	}
+	var usual []string
+	for i, w := range words {
+		if marks[i] != '+' {
+			usual = append(usual, w)
+		}
+	}
+	if got := slices.Collect(Usual()); !slices.Equal(got, usual) {
+		t.Errorf("Usual gives %d words, the list has %d not rare", len(got), len(usual))
+	}
+	if len(usual) < 100000 || len(usual) == len(words) {
+		t.Errorf("%d usual words of %d, want over 100,000 and not all", len(usual), len(words))
 	}
 }
 
 // TestLookup checks the search over the embedded text against the split
 // list, for every word and for strings between and around them.
 func TestLookup(t *testing.T) {
-	words, commons := split()
+	words, marks := split()
 	for i, w := range words {
-		if found, common := lookup(w); !found || common != commons[i] {
-			t.Fatalf("lookup(%q) = %v, %v; want true, %v", w, found, common, commons[i])
+		if found, mark := lookup(w); !found || mark != marks[i] {
+			t.Fatalf("lookup(%q) = %v, %q; want true, %q", w, found, mark, marks[i])
 		}
 		for _, x := range []string{w + "\x00", w[:len(w)-1] + "\x7f", "\x00" + w} {
 			j := sort.SearchStrings(words, x)
