@@ -44,7 +44,17 @@ func runStructure(p *Pass) {
 			continue
 		}
 		for _, n := range doc.Notes {
-			p.Reportf(n.Span, "%s: %s", n.Code, n.Message)
+			d := Diagnostic{Span: n.Span, Message: fmt.Sprintf("%s: %s", n.Code, n.Message)}
+			if n.Code == "stray-heading" && strings.HasSuffix(n.Message, "(its colon is missing)") {
+				// The heading stands where the "You can:" line belongs
+				// and was read as one: the line as the format writes it.
+				// The finding is on the heading's text, which the
+				// message quotes; the fix replaces the whole line.
+				src := n.Span.Text()
+				d.Span = n.Span.Sub(len(src)-len(strings.TrimLeft(src, "# \t")), len(src))
+				d.Suggestions = []Suggestion{{Message: `replace with "You can:"`, Span: n.Span, NewText: "You can:", Safe: true}}
+			}
+			p.Report(d)
 		}
 		for _, s := range doc.Skills {
 			structureSkill(p, s)

@@ -28,6 +28,9 @@ type inputs struct {
 	// files (named pipes, devices, sockets, symbolic links): never read.
 	irregular []string
 	embedded  bool // the documents are the embedded published ones
+	// paths are the paths of the documents read from files, by name:
+	// the only files lint --fix writes.
+	paths map[string]string
 }
 
 // inputError is an input error: the command prints it and exits with
@@ -197,6 +200,10 @@ func (in *inputs) add(f inputFile, r parsed) error {
 	}
 	if r.doc != nil {
 		in.docs = append(in.docs, r.doc)
+		if in.paths == nil {
+			in.paths = map[string]string{}
+		}
+		in.paths[f.name] = f.path
 	}
 	return in.addErrors(r.err)
 }

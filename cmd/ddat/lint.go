@@ -17,7 +17,7 @@ import (
 
 type lintOptions struct {
 	format, failOn, catalogue, config, baseline, writeBaseline string
-	stats                                                      bool
+	stats, fix, diff                                           bool
 	maxFindings                                                int
 }
 
@@ -30,6 +30,8 @@ func lintFlags(fs *flag.FlagSet) *lintOptions {
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in baseline `FILE` and exit 0")
 	fs.BoolVar(&o.stats, "stats", false, "print the time and counts of each phase and rule on stderr")
+	fs.BoolVar(&o.fix, "fix", false, "apply the fixes their rules mark safe to the input files, then report what is left")
+	fs.BoolVar(&o.diff, "diff", false, "with --fix, print the fixes as a unified diff instead of writing them")
 	fs.IntVar(&o.maxFindings, "max-findings", defaultMaxFindings, "report at most `N` findings, then one saying how many more there were (0: no limit)")
 	return o
 }
@@ -81,6 +83,18 @@ func runLint(e *env, args []string) int {
 	}
 	if o.maxFindings < 0 {
 		e.errorf("--max-findings %d: want 0 (no limit) or more", o.maxFindings)
+		return exitUsage
+	}
+	if o.diff && !o.fix {
+		e.errorf("--diff works with --fix: ddat lint --fix --diff prints the fixes instead of writing them")
+		return exitUsage
+	}
+	if o.fix && len(paths) == 0 {
+		e.errorf("--fix needs the files or folders to fix: it never writes the embedded published framework")
+		return exitUsage
+	}
+	if o.fix && o.writeBaseline != "" {
+		e.errorf("--fix and --write-baseline do not go together: fix first, then record what is left")
 		return exitUsage
 	}
 	failAt, ok := failLevel(o.failOn)
@@ -151,6 +165,23 @@ func runLint(e *env, args []string) int {
 	diags := lint.Run(fw, opts)
 	phase.done(len(diags), "findings")
 	prog.stop()
+	if o.fix {
+		phase = stats.phase("fix")
+		relint := func(in *inputs) []lint.Diagnostic {
+			opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Findings: in.parsed})
+			return lint.Run(framework.Merge(in.docs...), opts)
+		}
+		var st int
+		diags, st = fixInputs(e, in, diags, relint, o.diff)
+		phase.done(len(diags), "findings left")
+		if st != 0 {
+			return st
+		}
+		if o.diff {
+			e.println(summary(diags, in.files()) + " left after the fixes")
+			return failStatus(diags, failAt)
+		}
+	}
 	phase = stats.phase("output")
 	defer func() { phase.done(0, "") }()
 
@@ -211,6 +242,12 @@ func runLint(e *env, args []string) int {
 		return exitUsage
 	}
 	e.println(summary(diags, in.files()))
+	return failStatus(diags, failAt)
+}
+
+// failStatus returns the exit status for diags: exitFailing when one is
+// at least failAt (0: none fails).
+func failStatus(diags []lint.Diagnostic, failAt lint.Severity) int {
 	for _, d := range diags {
 		if failAt != 0 && d.Severity >= failAt {
 			return exitFailing

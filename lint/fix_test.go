@@ -1,0 +1,34 @@
+package lint
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// TestSafeEdits checks that only safe suggestions become edits, that of
+// two overlapping edits the first finding's is kept, that a repeat's
+// place gets the same edit where the same bytes stand, and that the
+// edits apply in order.
+func TestSafeEdits(t *testing.T) {
+	f := framework.NewFile("x.txt", "the the colour  of teh sky; the the end")
+	sug := func(a, b int, text string, safe bool) []Suggestion {
+		return []Suggestion{{Span: f.Span(a, b), NewText: text, Safe: safe}}
+	}
+	diags := []Diagnostic{
+		{Span: f.Span(3, 7), Suggestions: sug(3, 7, "", true), Repeats: 1,
+			Related: []Related{{Span: f.Span(31, 35), Message: repeatMessage}}}, // " the" twice
+		{Span: f.Span(14, 16), Suggestions: sug(14, 16, " ", true)},    // two spaces
+		{Span: f.Span(15, 18), Suggestions: sug(15, 18, "X", true)},    // overlaps the one before
+		{Span: f.Span(19, 22), Suggestions: sug(19, 22, "the", false)}, // not safe
+	}
+	got := SafeEdits(diags)[f]
+	want := []Edit{{3, 7, ""}, {14, 16, " "}, {31, 35, ""}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("SafeEdits = %v, want %v", got, want)
+	}
+	if out := ApplyEdits(f.Src, got); out != "the colour of teh sky; the end" {
+		t.Errorf("ApplyEdits = %q", out)
+	}
+}
