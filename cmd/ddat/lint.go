@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
@@ -17,7 +18,7 @@ import (
 
 type lintOptions struct {
 	format, failOn, catalogue, config, baseline, writeBaseline string
-	stats, fix, diff                                           bool
+	stats, fix, diff, allowEmpty                               bool
 	maxFindings                                                int
 }
 
@@ -32,6 +33,7 @@ func lintFlags(fs *flag.FlagSet) *lintOptions {
 	fs.BoolVar(&o.stats, "stats", false, "print the time and counts of each phase and rule on stderr")
 	fs.BoolVar(&o.fix, "fix", false, "apply the fixes their rules mark safe to the input files, then report what is left")
 	fs.BoolVar(&o.diff, "diff", false, "with --fix, print the fixes as a unified diff instead of writing them")
+	fs.BoolVar(&o.allowEmpty, "allow-empty", false, "pass when no framework document is among the inputs (by default an error)")
 	fs.IntVar(&o.maxFindings, "max-findings", defaultMaxFindings, "report at most `N` findings, then one saying how many more there were (0: no limit)")
 	return o
 }
@@ -128,6 +130,10 @@ func runLint(e *env, args []string) int {
 	}
 	phase.done(len(in.docs), "documents")
 	reportSkipped(e, in)
+	if len(in.docs) == 0 && !o.allowEmpty {
+		e.errorf("nothing to lint: %s", nothingFound(paths, in))
+		return exitUsage
+	}
 
 	cfg, st := loadConfig(e, o.config, paths)
 	if st != 0 {
@@ -396,4 +402,24 @@ func keptFingerprints(all, kept []lint.Diagnostic, fps []string) []string {
 		}
 	}
 	return out
+}
+
+// nothingFound says what was looked at when the inputs hold no framework
+// document.
+func nothingFound(paths []string, in *inputs) string {
+	looked := make([]string, len(paths))
+	for i, p := range paths {
+		looked[i] = displayName(cwd(), p)
+	}
+	msg := fmt.Sprintf("no framework document among %s", strings.Join(looked, ", "))
+	switch n := len(in.skipped); n {
+	case 0:
+		msg += " (no file in it)"
+		if len(paths) > 1 {
+			msg = strings.TrimSuffix(msg, " (no file in it)") + " (no file in them)"
+		}
+	default:
+		msg += fmt.Sprintf(" (%d %s, none a framework document)", n, plural(n, "file", "files"))
+	}
+	return msg + "; pass --allow-empty to allow it"
 }
