@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/rogpeppe/go-internal/diff"
-
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
 	"github.com/ddat-tools/ddat/parse"
@@ -79,7 +77,7 @@ func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs)
 	for _, name := range names {
 		total += fixes[name]
 		if asDiff {
-			fmt.Fprintf(e.stdout, "%s", diff.Diff("a/"+name, []byte(orig[name]), "b/"+name, []byte(current[name])))
+			fmt.Fprint(e.stdout, unifiedDiff(name, orig[name], current[name]))
 			continue
 		}
 		if err := writeFixed(e.reads, in.paths[name], name, orig[name], []byte(current[name])); err != nil {

@@ -65,19 +65,6 @@ func TestGitHubCap(t *testing.T) {
 	}
 }
 
-func TestUTF16Column(t *testing.T) {
-	// "é" is 2 bytes and 1 UTF-16 unit; "😀" is 4 bytes and 2 units.
-	f := framework.NewFile("f", "first\né😀x")
-	off := len("first\né😀")
-	p := f.Position(off)
-	if p.Column != 7 {
-		t.Fatalf("byte column %d, want 7", p.Column)
-	}
-	if got := utf16Column(f, p); got != 4 {
-		t.Errorf("utf16Column = %d, want 4", got)
-	}
-}
-
 func TestSummary(t *testing.T) {
 	f := framework.NewFile("f", "x")
 	diags := []lint.Diagnostic{
