@@ -24,7 +24,7 @@ type lintOptions struct {
 
 func lintFlags(fs *flag.FlagSet) *lintOptions {
 	o := &lintOptions{}
-	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif or github")
+	fs.StringVar(&o.format, "format", "text", "output `format`: "+formatNames)
 	fs.StringVar(&o.failOn, "fail-on", "error", "least `severity` that fails: error, warning, info or none")
 	fs.StringVar(&o.catalogue, "catalogue", "", "reference skills catalogue `FILE` when none is among the inputs")
 	fs.StringVar(&o.config, "config", "", "configuration `FILE` (default: "+lint.ConfigName+" in the folder of the first PATH or above)")
@@ -40,11 +40,18 @@ func lintFlags(fs *flag.FlagSet) *lintOptions {
 
 // formats are the output formats of ddat lint.
 var formats = map[string]func(*report) error{
-	"text":   writeText,
-	"json":   writeJSON,
-	"sarif":  writeSARIF,
-	"github": writeGitHub,
+	"text":       writeText,
+	"json":       writeJSON,
+	"sarif":      writeSARIF,
+	"github":     writeGitHub,
+	"checkstyle": writeCheckstyle,
+	"rdjson":     writeRDJSON,
+	"gitlab":     writeGitLab,
+	"junit":      writeJUnit,
 }
+
+// formatNames lists the formats for messages and help.
+const formatNames = "text, json, sarif, github, checkstyle, rdjson, gitlab or junit"
 
 // report is what the renderers print.
 type report struct {
@@ -75,7 +82,7 @@ func runLint(e *env, args []string) int {
 	}
 	render, ok := formats[o.format]
 	if !ok {
-		e.errorf("unknown --format %q: want text, json, sarif or github", o.format)
+		e.errorf("unknown --format %q: want %s", o.format, formatNames)
 		return exitUsage
 	}
 	if o.format == "github" || os.Getenv("GITHUB_ACTIONS") == "true" {
@@ -205,10 +212,10 @@ func runLint(e *env, args []string) int {
 		return exitOK
 	}
 
-	// Only SARIF reports fingerprints; they are taken before a baseline
-	// filters the findings, so that they match the baseline's.
+	// Only SARIF and GitLab report fingerprints; they are taken before a
+	// baseline filters the findings, so that they match the baseline's.
 	var fps []string
-	if o.format == "sarif" {
+	if o.format == "sarif" || o.format == "gitlab" {
 		fps = lint.Fingerprints(diags)
 	}
 	if o.baseline != "" {

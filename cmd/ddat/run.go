@@ -50,7 +50,7 @@ var commands []*command
 func init() {
 	// Set here rather than in the declaration: help refers to commands.
 	commands = []*command{
-		{"lint", "[--format text|json|sarif|github] [--fail-on error|warning|info|none] [--catalogue FILE] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
+		{"lint", "[--format text|json|sarif|github|checkstyle|rdjson|gitlab|junit] [--fail-on error|warning|info|none] [--fix [--diff]] [--allow-empty] [--catalogue FILE] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
 			"check documents and print findings (the embedded published framework with no PATH)", runLint},
 		{"export", "[--out FILE] [--positions] [--format json|csv] [--table roles|skills] [--raw] [--stats] [PATH...]",
 			"write the merged framework as JSON (the embedded published framework with no PATH)", runExport},
