@@ -39,8 +39,8 @@ func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs)
 			if f == nil || len(es) == 0 {
 				continue
 			}
-			if _, ok := in.paths[f.Name]; !ok {
-				continue // not a file read from the inputs
+			if p, ok := in.paths[f.Name]; !ok || p == "-" && !asDiff {
+				continue // not a file read from the inputs, or standard input
 			}
 			src := lint.ApplyEdits(f.Src, es)
 			nd, err := parse.ParseString(f.Name, src)

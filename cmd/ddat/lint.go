@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -17,6 +18,8 @@ import (
 )
 
 type lintOptions struct {
+	enable, disable                                            ruleList
+	stdinFilename                                              string
 	format, failOn, catalogue, config, baseline, writeBaseline string
 	stats, fix, diff, allowEmpty                               bool
 	maxFindings                                                int
@@ -33,6 +36,9 @@ func lintFlags(fs *flag.FlagSet) *lintOptions {
 	fs.BoolVar(&o.stats, "stats", false, "print the time and counts of each phase and rule on stderr")
 	fs.BoolVar(&o.fix, "fix", false, "apply the fixes their rules mark safe to the input files, then report what is left")
 	fs.BoolVar(&o.diff, "diff", false, "with --fix, print the fixes as a unified diff instead of writing them")
+	fs.Var(&o.enable, "enable", "switch `RULE` on, whatever the configuration says (repeat it, or separate rules by commas)")
+	fs.Var(&o.disable, "disable", "switch `RULE` off (repeat it, or separate rules by commas)")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the `NAME` of the document read from standard input (PATH \"-\"), in findings")
 	fs.BoolVar(&o.allowEmpty, "allow-empty", false, "pass when no framework document is among the inputs (by default an error)")
 	fs.IntVar(&o.maxFindings, "max-findings", defaultMaxFindings, "report at most `N` findings, then one saying how many more there were (0: no limit)")
 	return o
@@ -94,12 +100,25 @@ func runLint(e *env, args []string) int {
 		e.errorf("--max-findings %d: want 0 (no limit) or more", o.maxFindings)
 		return exitUsage
 	}
+	// Rule names are checked before anything is read.
+	if _, st := applyRuleFlags(e, nil, o.enable, o.disable); st != 0 {
+		return st
+	}
+	e.stdinName = o.stdinFilename
+	if o.stdinFilename != "" && !slices.Contains(paths, "-") {
+		e.errorf("--stdin-filename names standard input, which is read only with the PATH \"-\"")
+		return exitUsage
+	}
 	if o.diff && !o.fix {
 		e.errorf("--diff works with --fix: ddat lint --fix --diff prints the fixes instead of writing them")
 		return exitUsage
 	}
 	if o.fix && len(paths) == 0 {
 		e.errorf("--fix needs the files or folders to fix: it never writes the embedded published framework")
+		return exitUsage
+	}
+	if o.fix && !o.diff && slices.Contains(paths, "-") {
+		e.errorf("--fix cannot write standard input back: use --fix --diff to print the fixes")
 		return exitUsage
 	}
 	if o.fix && o.writeBaseline != "" {
@@ -144,6 +163,9 @@ func runLint(e *env, args []string) int {
 
 	cfg, st := loadConfig(e, o.config, paths)
 	if st != 0 {
+		return st
+	}
+	if cfg, st = applyRuleFlags(e, cfg, o.enable, o.disable); st != 0 {
 		return st
 	}
 
