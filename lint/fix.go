@@ -16,22 +16,21 @@ type Edit struct {
 // SafeEdits returns the edits that apply the safe suggestions of diags
 // (see [Suggestion.Safe]), by file: for each finding, its first safe
 // suggestion, and the same replacement at each place its repeats list
-// (see [Diagnostic.Repeats]) where the same bytes stand. Each file's
+// (see [Diagnostic.Repeats]) where the same bytes stand, and on every
+// other line of the file identical byte for byte to the line of an edit
+// (rules report a defect once for the lines that repeat it, as a CSV
+// download repeats a cell on many rows). Each file's
 // edits are in order of position and no two overlap: of two that do (or
 // that insert at one point), the one met first in diags is kept, and
 // the other is left for a later run. An edit that changes nothing is
 // left out.
 func SafeEdits(diags []Diagnostic) map[*framework.File][]Edit {
-	type keyed struct {
-		Edit
-		order int
-	}
-	byFile := map[*framework.File][]keyed{}
+	byFile := map[*framework.File][]orderedEdit{}
 	add := func(f *framework.File, e Edit) {
 		if f == nil || e.Start < 0 || e.End < e.Start || e.End > len(f.Src) || f.Src[e.Start:e.End] == e.NewText {
 			return
 		}
-		byFile[f] = append(byFile[f], keyed{e, len(byFile[f])})
+		byFile[f] = append(byFile[f], orderedEdit{e, len(byFile[f])})
 	}
 	for _, d := range diags {
 		var s *Suggestion
@@ -64,25 +63,39 @@ func SafeEdits(diags []Diagnostic) map[*framework.File][]Edit {
 	}
 	out := make(map[*framework.File][]Edit, len(byFile))
 	for f, es := range byFile {
-		// Each edit, in the order of the findings, is checked against
-		// those kept before it.
-		byOrder := es
-		var kept []Edit // in order of position
-		for _, e := range byOrder {
-			i := sort.Search(len(kept), func(i int) bool { return kept[i].Start >= e.Start })
-			if i < len(kept) && kept[i] == e.Edit {
-				continue // the same edit twice
+		es = atIdenticalLines(f.Src, es)
+		// In order of position, each edit against the last one kept:
+		// of two that overlap (or insert at one point), the one whose
+		// finding came first is kept. Sorting makes it n log n for any
+		// number of edits.
+		sort.SliceStable(es, func(i, j int) bool {
+			if es[i].Start != es[j].Start {
+				return es[i].Start < es[j].Start
 			}
-			if i > 0 && kept[i-1].End > e.Start ||
-				i < len(kept) && (kept[i].Start < e.End || kept[i].Start == e.Start) {
-				continue
+			return es[i].order < es[j].order
+		})
+		var kept []orderedEdit
+		for _, e := range es {
+			if n := len(kept); n > 0 {
+				last := kept[n-1]
+				if last.Edit == e.Edit {
+					continue // the same edit twice
+				}
+				if last.End > e.Start || last.Start == e.Start {
+					if e.order < last.order {
+						kept[n-1] = e
+					}
+					continue
+				}
 			}
-			kept = append(kept, Edit{})
-			copy(kept[i+1:], kept[i:])
-			kept[i] = e.Edit
+			kept = append(kept, e)
 		}
 		if len(kept) > 0 {
-			out[f] = kept
+			edits := make([]Edit, len(kept))
+			for i, e := range kept {
+				edits[i] = e.Edit
+			}
+			out[f] = edits
 		}
 	}
 	return out
@@ -101,4 +114,51 @@ func ApplyEdits(src string, edits []Edit) string {
 	}
 	b.WriteString(src[at:])
 	return b.String()
+}
+
+// orderedEdit is an edit with the order in which its finding came.
+type orderedEdit struct {
+	Edit
+	order int
+}
+
+// atIdenticalLines returns es followed by, for each edit within one
+// line, the same edit at the same place of every other line of src
+// identical to that line, ordered after es. The cost is linear in src:
+// each line is looked up once among the lines edited.
+func atIdenticalLines(src string, es []orderedEdit) []orderedEdit {
+	lineStart := func(off int) int { return strings.LastIndexByte(src[:off], '\n') + 1 }
+	lineEnd := func(off int) int {
+		if le := strings.IndexByte(src[off:], '\n'); le >= 0 {
+			return off + le
+		}
+		return len(src)
+	}
+	edited := map[string][]int{} // line text -> the edits on it, by index
+	starts := make([]int, len(es))
+	for i, e := range es {
+		ls, le := lineStart(e.Start), lineEnd(e.Start)
+		starts[i] = ls
+		if e.End > le {
+			continue // across lines
+		}
+		edited[src[ls:le]] = append(edited[src[ls:le]], i)
+	}
+	if len(edited) == 0 {
+		return es
+	}
+	out := es
+	for start := 0; start <= len(src); {
+		end := lineEnd(start)
+		for _, i := range edited[src[start:end]] {
+			if starts[i] == start {
+				continue
+			}
+			d := start - starts[i]
+			e := es[i]
+			out = append(out, orderedEdit{Edit{e.Start + d, e.End + d, e.NewText}, len(out)})
+		}
+		start = end + 1
+	}
+	return out
 }

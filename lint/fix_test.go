@@ -32,3 +32,14 @@ func TestSafeEdits(t *testing.T) {
 		t.Errorf("ApplyEdits = %q", out)
 	}
 }
+
+// TestSafeEditsIdenticalLines checks that an edit is made on every line
+// identical to its own, and only there.
+func TestSafeEditsIdenticalLines(t *testing.T) {
+	f := framework.NewFile("x.csv", "a  b\nx\na  b\na  b c\na  b")
+	d := Diagnostic{Span: f.Span(1, 3), Suggestions: []Suggestion{{Span: f.Span(1, 3), NewText: " ", Safe: true}}}
+	got := ApplyEdits(f.Src, SafeEdits([]Diagnostic{d})[f])
+	if want := "a b\nx\na b\na  b c\na b"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -94,7 +94,7 @@ func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs)
 }
 
 // replaceErrors replaces the parse findings of old, a file reparsed as
-// doc with the errors err, by those of doc.
+// doc (already in in.docs) with the errors err, by those of doc.
 func (in *inputs) replaceErrors(old *framework.File, doc *framework.Document, err error) {
 	kept := in.parsed[:0:0]
 	for _, d := range in.parsed {
@@ -103,7 +103,6 @@ func (in *inputs) replaceErrors(old *framework.File, doc *framework.Document, er
 		}
 	}
 	in.parsed = kept
-	_ = doc
 	if aerr := in.addErrors(err); aerr != nil {
 		in.parsed = append(in.parsed, lint.Diagnostic{Rule: parseRule, Severity: lint.Error, Span: doc.File.Span(0, 0), Message: aerr.Error()})
 	}

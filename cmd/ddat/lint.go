@@ -202,9 +202,21 @@ func runLint(e *env, args []string) int {
 	prog.stop()
 	if o.fix {
 		phase = stats.phase("fix")
+		// Each round lints as a fresh run on the fixed files would: the
+		// fixed inputs may no longer hold the published framework byte
+		// for byte, which then becomes the vocabulary.
 		relint := func(in *inputs) []lint.Diagnostic {
+			fw := framework.Merge(in.docs...)
+			cat := cat
+			if cat == nil && len(fw.Skills) == 0 {
+				cat, _ = parse.Published()
+			}
+			var vocab *framework.Framework
+			if !in.holdsPublished() {
+				vocab, _ = parse.Published()
+			}
 			opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Findings: in.parsed})
-			return lint.Run(framework.Merge(in.docs...), opts)
+			return lint.Run(fw, opts)
 		}
 		var st int
 		diags, st = fixInputs(e, in, diags, relint, o.diff)
