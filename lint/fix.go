@@ -63,7 +63,7 @@ func SafeEdits(diags []Diagnostic) map[*framework.File][]Edit {
 	}
 	out := make(map[*framework.File][]Edit, len(byFile))
 	for f, es := range byFile {
-		es = atIdenticalLines(f.Src, es)
+		es = atIdenticalLines(f, es)
 		// In order of position, each edit against the last one kept:
 		// of two that overlap (or insert at one point), the one whose
 		// finding came first is kept. Sorting makes it n log n for any
@@ -123,26 +123,45 @@ type orderedEdit struct {
 }
 
 // atIdenticalLines returns es followed by, for each edit within one
-// line, the same edit at the same place of every other line of src
-// identical to that line, ordered after es. The cost is linear in src:
-// each line is looked up once among the lines edited.
-func atIdenticalLines(src string, es []orderedEdit) []orderedEdit {
-	lineStart := func(off int) int { return strings.LastIndexByte(src[:off], '\n') + 1 }
+// line, the same edit at the same place of every other line of f
+// identical to that line, ordered after es. The cost is linear in the
+// file: each line is looked up once among the lines edited.
+func atIdenticalLines(f *framework.File, es []orderedEdit) []orderedEdit {
+	src := f.Src
 	lineEnd := func(off int) int {
 		if le := strings.IndexByte(src[off:], '\n'); le >= 0 {
 			return off + le
 		}
 		return len(src)
 	}
-	edited := map[string][]int{} // line text -> the edits on it, by index
+	// The edits by line, then the lines by text: each line's text is
+	// hashed once, however many edits it has.
+	type lineSpan struct{ start, end int }
+	byLine := map[lineSpan][]int{}
+	var order []lineSpan
 	starts := make([]int, len(es))
 	for i, e := range es {
-		ls, le := lineStart(e.Start), lineEnd(e.Start)
+		// The line from the file's line table: a search, not a scan of
+		// the line, so that many edits on a long line stay cheap.
+		line := f.Position(e.Start).Line
+		ls, le := f.LineStart(line), len(src)
+		if next := f.LineStart(line + 1); next > 0 {
+			le = next - 1
+		}
 		starts[i] = ls
 		if e.End > le {
 			continue // across lines
 		}
-		edited[src[ls:le]] = append(edited[src[ls:le]], i)
+		l := lineSpan{ls, le}
+		if byLine[l] == nil {
+			order = append(order, l)
+		}
+		byLine[l] = append(byLine[l], i)
+	}
+	edited := map[string][]int{} // line text -> the edits on it, by index
+	for _, l := range order {
+		text := src[l.start:l.end]
+		edited[text] = append(edited[text], byLine[l]...)
 	}
 	if len(edited) == 0 {
 		return es

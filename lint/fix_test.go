@@ -2,6 +2,7 @@ package lint
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -41,5 +42,23 @@ func TestSafeEditsIdenticalLines(t *testing.T) {
 	got := ApplyEdits(f.Src, SafeEdits([]Diagnostic{d})[f])
 	if want := "a b\nx\na b\na  b c\na b"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// BenchmarkSafeEditsLongLine: 10,000 edits on one line of 4 MB. Each
+// line's text is hashed once, not once an edit (which took seconds).
+func BenchmarkSafeEditsLongLine(b *testing.B) {
+	src := strings.Repeat("word  word ", 4<<20/11)
+	f := framework.NewFile("x.txt", src)
+	var diags []Diagnostic
+	for i := 0; i < 10000; i++ {
+		at := i*11 + 4
+		diags = append(diags, Diagnostic{Span: f.Span(at, at+2), Suggestions: []Suggestion{{Span: f.Span(at, at+2), NewText: " ", Safe: true}}})
+	}
+	b.ResetTimer()
+	for range b.N {
+		if n := len(SafeEdits(diags)[f]); n != 10000 {
+			b.Fatalf("%d edits", n)
+		}
 	}
 }

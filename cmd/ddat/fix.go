@@ -30,7 +30,8 @@ func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs)
 	}
 	orig := map[string]string{} // the files' contents as read, by name
 	fixes := map[string]int{}   // the edits applied, by name
-	for round := 0; round < maxFixRounds; round++ {
+	rounds := 0
+	for ; rounds < maxFixRounds; rounds++ {
 		edits := lint.SafeEdits(diags)
 		changed := false
 		for i, doc := range in.docs {
@@ -90,6 +91,13 @@ func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs)
 		verb = "would apply"
 	}
 	e.errorf("%s %d %s in %d %s", verb, total, plural(total, "fix", "fixes"), len(names), plural(len(names), "file", "files"))
+	if rounds == maxFixRounds {
+		if left := len(lint.SafeEdits(diags)); left > 0 {
+			// More fixes than --max-findings findings a round, or fixes
+			// that make others.
+			e.errorf("files with safe fixes are left after %d rounds; run --fix again", maxFixRounds)
+		}
+	}
 	return diags, 0
 }
 
