@@ -11,7 +11,8 @@
 // usually a substring of the File's (the parsers do not copy what they
 // can share). Line and column are computed from the
 // line table when asked for ([Span.Pos]), in the style of go/token: 1-based
-// lines, 1-based byte columns. Nothing normalises the bytes that offsets
+// lines, 1-based columns in Unicode code points (as editors show them).
+// Nothing normalises the bytes that offsets
 // point into; comparisons use [Key], which folds a copy.
 //
 // # Documents and the merged framework

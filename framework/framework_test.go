@@ -3,7 +3,9 @@ package framework_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -107,6 +109,32 @@ func TestSlug(t *testing.T) {
 	}
 }
 
+// TestLongLineColumns checks columns in code points on lines longer than
+// those counted directly, against counting them one by one, at every
+// character of a line mixing 1- to 4-byte characters and invalid bytes.
+func TestLongLineColumns(t *testing.T) {
+	line := strings.Repeat("aé€😀\xff", 700) // 6,300 bytes, 3,500 code points
+	src := "first line\n" + line + "\nlast"
+	f := framework.NewFile("x", src)
+	start := len("first line\n")
+	n := 0
+	for off := start; off <= start+len(line); {
+		p := f.Position(off)
+		if p.Line != 2 || p.Column != n+1 {
+			t.Fatalf("Position(%d) = %d:%d, want 2:%d", off, p.Line, p.Column, n+1)
+		}
+		if off == start+len(line) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(src[off:])
+		off += size
+		n++
+	}
+	if n != 3500 {
+		t.Fatalf("walked %d code points", n)
+	}
+}
+
 func TestPositions(t *testing.T) {
 	src := "\ufeffab\r\ncé d\n\nlast"
 	f := framework.NewFile("x.txt", src)
@@ -114,7 +142,8 @@ func TestPositions(t *testing.T) {
 		off       int
 		line, col int
 	}{
-		{0, 1, 1}, {3, 1, 4}, {7, 2, 1}, {8, 2, 2}, {10, 2, 4}, {13, 3, 1}, {14, 4, 1}, {18, 4, 5}, {99, 4, 5},
+		// Columns count code points: the BOM is one, "é" is one.
+		{0, 1, 1}, {3, 1, 2}, {7, 2, 1}, {8, 2, 2}, {10, 2, 3}, {13, 3, 1}, {14, 4, 1}, {18, 4, 5}, {99, 4, 5},
 	} {
 		p := f.Position(tc.off)
 		if p.Line != tc.line || p.Column != tc.col || p.Filename != "x.txt" {
@@ -130,7 +159,7 @@ func TestPositions(t *testing.T) {
 		}
 	}
 	txt := framework.NewText(f, 7, 10)
-	if txt.Value != "cé" || txt.Span.Text() != "cé" || txt.Span.String() != "x.txt:2:1" || txt.Span.EndPos().Column != 4 {
+	if txt.Value != "cé" || txt.Span.Text() != "cé" || txt.Span.String() != "x.txt:2:1" || txt.Span.EndPos().Column != 3 {
 		t.Errorf("text = %q at %v..%v", txt.Value, txt.Span, txt.Span.EndPos())
 	}
 	if (framework.Span{}).String() != "-" || (framework.Span{}).Text() != "" {

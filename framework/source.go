@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
+	"unicode/utf8"
 )
 
 // File is one source as it was read: its name and its unchanged bytes, with
@@ -24,6 +26,10 @@ type File struct {
 	Decoder Decoder
 
 	lines []int // byte offset of the first byte of each line
+
+	// runes indexes the code points of a file with long lines (see
+	// [File.column]), built on first use.
+	runes atomic.Pointer[runeIndex]
 }
 
 // Decoder maps a text decoded from a format's escapes (CSV's "", JSON's
@@ -77,19 +83,80 @@ func (f *File) Position(off int) Position {
 		off = len(f.Src)
 	}
 	i := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
-	return Position{Filename: f.Name, Offset: off, Line: i + 1, Column: off - f.lines[i] + 1}
+	return Position{Filename: f.Name, Offset: off, Line: i + 1, Column: f.column(f.lines[i], off)}
+}
+
+// shortLine is the most bytes before an offset on its line whose code
+// points [File.column] counts directly; beyond it, it counts them with
+// the file's rune index, so that any number of positions on a line of
+// megabytes costs a bounded time each.
+const shortLine = 1024
+
+// column returns the 1-based column of byte offset off on the line that
+// starts at start, counted in Unicode code points (an invalid byte counts
+// as one), as editors show it.
+func (f *File) column(start, off int) int {
+	if off-start <= shortLine {
+		return utf8.RuneCountInString(f.Src[start:off]) + 1
+	}
+	x := f.runes.Load()
+	if x == nil {
+		x = newRuneIndex(f.Src)
+		f.runes.Store(x) // another goroutine may build the same index: either is kept
+	}
+	return x.count(f.Src, off) - x.count(f.Src, start) + 1
+}
+
+// runeIndex holds, for every shortLine-th byte of a source, the first
+// character boundary at or after it and the number of code points
+// before that boundary.
+type runeIndex struct {
+	at, before []int
+}
+
+func newRuneIndex(src string) *runeIndex {
+	x := &runeIndex{}
+	n := 0
+	for i := 0; i < len(src); {
+		if i >= len(x.at)*shortLine {
+			x.at = append(x.at, i)
+			x.before = append(x.before, n)
+		}
+		if src[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(src[i:])
+			i += size
+		}
+		n++
+	}
+	return x
+}
+
+// count returns the number of code points in src[:off], off being on a
+// character boundary.
+func (x *runeIndex) count(src string, off int) int {
+	k := min(off/shortLine, len(x.at)-1)
+	for k > 0 && x.at[k] > off {
+		k--
+	}
+	if k < 0 {
+		return utf8.RuneCountInString(src[:off])
+	}
+	return x.before[k] + utf8.RuneCountInString(src[x.at[k]:off])
 }
 
 // Span returns the span of src[start:end] in f.
 func (f *File) Span(start, end int) Span { return Span{File: f, Start: start, End: end} }
 
 // Position is a resolved place in a source, in the style of go/token:
-// Line and Column are 1-based, Column counts bytes.
+// Line and Column are 1-based; Column counts Unicode code points (an
+// invalid byte counts as one), as editors show columns.
 type Position struct {
 	Filename string
 	Offset   int // byte offset, starting at 0
 	Line     int // line number, starting at 1
-	Column   int // byte column, starting at 1
+	Column   int // column in code points, starting at 1
 }
 
 // IsValid reports whether the position has a line number.

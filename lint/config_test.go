@@ -78,7 +78,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"syntax after escapes", `{"words": ["a\"b\u00e9", @]}`, []string{
 			`c.json:1:26: invalid character '@' looking for beginning of value`}},
 		{"syntax after multibyte", `{"words": ["é", @]}`, []string{
-			`c.json:1:18: invalid character '@' looking for beginning of value`}},
+			`c.json:1:17: invalid character '@' looking for beginning of value`}},
 		{"syntax on last line", "{\n  \"words\": [\"a\"]\n  \"rules\": {}}", []string{
 			`c.json:3:3: invalid character '"' after object key:value pair`}},
 		{"syntax at end", "{\"words\": []}}", []string{`c.json:1:14: unexpected text after the configuration object`}},

@@ -94,6 +94,12 @@ type Suggestion struct {
 	Message string // what the replacement does ("replace with \"portfolio\"")
 	Span    framework.Span
 	NewText string
+	// Safe marks a replacement that repairs the text without choosing
+	// between meanings (an encoding repair, a spacing or repeated-word
+	// fix, a British spelling, a misspelling with one confident
+	// candidate): ddat lint --fix applies it. The others are offered,
+	// never applied unasked.
+	Safe bool
 }
 
 // Related is another place that bears on a finding.

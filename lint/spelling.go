@@ -105,7 +105,7 @@ func runBritishSpelling(p *Pass) {
 			p.Report(Diagnostic{
 				Span:        s,
 				Message:     fmt.Sprintf("%q is the American spelling; British English writes %q", w.text(t.Value), fix),
-				Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix}},
+				Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix, Safe: true}},
 			})
 		}
 		return p.reported != before
@@ -1029,6 +1029,8 @@ func (c *corpus) nonWord(text, tail string, s framework.Span, fixes []string) Di
 		fixes[k] = matchCase(f, text) + tail
 		d.Suggestions = append(d.Suggestions, Suggestion{Message: fmt.Sprintf("replace with %q", fixes[k]), Span: s, NewText: fixes[k]})
 	}
+	// One candidate is a confident one: the fix may be applied unasked.
+	d.Suggestions[0].Safe = len(fixes) == 1
 	d.Message = fmt.Sprintf("%q is not a word; did you mean %s?", text, quoteOr(fixes))
 	return d
 }

@@ -48,8 +48,19 @@ func runStructure(p *Pass) {
 		}
 		for _, n := range doc.Notes {
 			d := Diagnostic{Span: n.Span, Message: n.Code + ": " + n.Message}
-			if n.Fix != "" {
-				d.Suggestions = []Suggestion{{Message: fmt.Sprintf("replace with %q", n.Fix), Span: n.Span, NewText: n.Fix}}
+			switch {
+			case n.Code == "stray-heading" && strings.HasSuffix(n.Message, "(its colon is missing)"):
+				// The heading stands where the "You can:" line belongs
+				// and was read as one: the line as the format writes it.
+				// The finding is on the heading's text, which the
+				// message quotes; the fix replaces the whole line.
+				src := n.Span.Text()
+				d.Span = n.Span.Sub(len(src)-len(strings.TrimLeft(src, "# \t")), len(src))
+				d.Suggestions = []Suggestion{{Message: `replace with "You can:"`, Span: n.Span, NewText: "You can:", Safe: true}}
+			case n.Fix != "":
+				// The parser read on as if the fix were written: a
+				// missing colon, or a level word its number decides.
+				d.Suggestions = []Suggestion{{Message: fmt.Sprintf("replace with %q", n.Fix), Span: n.Span, NewText: n.Fix, Safe: true}}
 			}
 			p.Report(d)
 		}

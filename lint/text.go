@@ -137,7 +137,7 @@ func runEncoding(p *Pass) {
 					p.Report(Diagnostic{
 						Span:        doc.File.Span(i, j),
 						Message:     msg,
-						Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: doc.File.Span(i, j), NewText: fix}},
+						Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: doc.File.Span(i, j), NewText: fix, Safe: true}},
 					})
 					i = j
 					continue
@@ -155,7 +155,7 @@ func runEncoding(p *Pass) {
 						p.Report(Diagnostic{
 							Span:        s,
 							Message:     msg,
-							Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", dec), Span: s, NewText: dec}},
+							Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", dec), Span: s, NewText: dec, Safe: true}},
 						})
 						i += len(ent)
 						continue
@@ -168,7 +168,7 @@ func runEncoding(p *Pass) {
 				p.Reportf(sp, "replacement character U+FFFD: text was lost in an earlier conversion; restore the original character")
 			case (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7F || (r >= 0x80 && r <= 0x9F):
 				p.Report(Diagnostic{Span: sp, Message: fmt.Sprintf("control character %U in text; remove it", r),
-					Suggestions: []Suggestion{{Message: "remove it", Span: sp}}})
+					Suggestions: []Suggestion{{Message: "remove it", Span: sp, Safe: true}}})
 			}
 			i += n
 		}
@@ -299,7 +299,7 @@ func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lin
 	case "bidirectional control":
 		msg = fmt.Sprintf("%s %U: invisible, it can make the text read otherwise than it is stored; %s", what, r, verb)
 	}
-	p.Report(Diagnostic{Span: sp, Message: msg, Suggestions: []Suggestion{{Message: verb, Span: sp, NewText: fix}}})
+	p.Report(Diagnostic{Span: sp, Message: msg, Suggestions: []Suggestion{{Message: verb, Span: sp, NewText: fix, Safe: true}}})
 }
 
 func isSpaceOrQuote(c byte) bool {
@@ -360,7 +360,7 @@ func reportMixedScripts(p *Pass, doc *framework.Document) {
 			d := Diagnostic{Span: sp, Message: fmt.Sprintf("%s letter %q (%U) in the name %q, whose other letters are Latin: it looks the same but does not match the name", script, string(r), r, clipText(t.Value))}
 			if l, ok := lookalikes[r]; ok {
 				d.Message += fmt.Sprintf("; replace it with the Latin %q", string(l))
-				d.Suggestions = []Suggestion{{Message: fmt.Sprintf("replace with %q", string(l)), Span: sp, NewText: string(l)}}
+				d.Suggestions = []Suggestion{{Message: fmt.Sprintf("replace with %q", string(l)), Span: sp, NewText: string(l), Safe: true}}
 			}
 			p.Report(d)
 		}
@@ -408,7 +408,7 @@ func reportDecodedEntities(p *Pass, texts []framework.Text) {
 				}
 				p.Report(Diagnostic{Span: sp,
 					Message:     fmt.Sprintf("HTML entity %q shown as text in %q: the page escapes it twice; it should read %q", m, clipText(t.Value), withoutInvisible(dec)),
-					Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: sp, NewText: fix}}})
+					Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: sp, NewText: fix, Safe: true}}})
 			}
 		}
 	}
@@ -491,7 +491,7 @@ func punctuationSpaceBefore(p *Pass, t framework.Text) {
 		p.Report(Diagnostic{
 			Span:        s,
 			Message:     fmt.Sprintf("space before %q in %q; remove the space", punct, phraseAround(t.Value, start, end)),
-			Suggestions: []Suggestion{{Message: "remove the space", Span: s, NewText: punct}},
+			Suggestions: []Suggestion{{Message: "remove the space", Span: s, NewText: punct, Safe: true}},
 		})
 	}
 }
@@ -503,7 +503,7 @@ func punctuationNoSpaceAfter(p *Pass, t framework.Text) {
 		p.Report(Diagnostic{
 			Span:        s,
 			Message:     fmt.Sprintf("no space after the full stop in %q; add one", t.Value[m[0]:m[1]]),
-			Suggestions: []Suggestion{{Message: "add a space", Span: s, NewText: ". "}},
+			Suggestions: []Suggestion{{Message: "add a space", Span: s, NewText: ". ", Safe: true}},
 		})
 	}
 }
@@ -523,7 +523,7 @@ func doubledWords(p *Pass, t framework.Text) {
 		p.Report(Diagnostic{
 			Span:        s,
 			Message:     fmt.Sprintf("word repeated in %q; remove one %q", t.Value[a.start:b.end], b.text),
-			Suggestions: []Suggestion{{Message: fmt.Sprintf("remove the second %q", b.text), Span: s}},
+			Suggestions: []Suggestion{{Message: fmt.Sprintf("remove the second %q", b.text), Span: s, Safe: true}},
 		})
 		have = false // "the the the" is one finding
 	}
@@ -560,7 +560,7 @@ func doubledSpaces(p *Pass, t framework.Text) {
 			p.Report(Diagnostic{
 				Span:        s,
 				Message:     fmt.Sprintf("%d spaces in %q; use one", j-i, contextAround(v, i, j)),
-				Suggestions: []Suggestion{{Message: "replace with one space", Span: s, NewText: " "}},
+				Suggestions: []Suggestion{{Message: "replace with one space", Span: s, NewText: " ", Safe: true}},
 			})
 		}
 		i = j

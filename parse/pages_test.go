@@ -90,7 +90,7 @@ func TestRolePage(t *testing.T) {
 	if r.Scale.Value != "Working is the second of 4 ascending skill levels" || pos(r.LevelText.Span) != "49:8" {
 		t.Errorf("scale %q, level text at %s", r.Scale.Value, pos(r.LevelText.Span))
 	}
-	if got := r.Descriptors[0]; got.Value != "understand the appropriate media to communicate findings" || pos(got.Span) != "55:7" {
+	if got := r.Descriptors[0]; got.Value != "understand the appropriate media to communicate findings" || pos(got.Span) != "55:5" {
 		t.Errorf("first descriptor %q at %s", got.Value, pos(got.Span))
 	}
 	var shared []string
@@ -179,7 +179,7 @@ func TestPageErrors(t *testing.T) {
 		{framework.FormatRolePage, "page.txt", "Digital portfolio manager\n\nSkill Description\n\nPlanning\n\nLevel: working\n",
 			`page.txt:1:1: role "Digital portfolio manager" has no role levels`},
 		{framework.FormatRolePage, "page.txt", "Analyst role\n\n1. Analyst\n\nSkill Description\n\nPlanning\n\nLevel: working\n\n  • plan things\n",
-			`page.txt:11:7: unexpected-bullet`},
+			`page.txt:11:5: unexpected-bullet`},
 		{framework.FormatLegacyGuidance, "legacy.txt", "Guidance\nAnalyst\nIntroduction to the role of analyst\nAn analyst analyses.\nSkills required to be an analyst\nPlanning. You plan.\nJunior analyst\nSkills needed for this role\nPlanning. You plan.\n",
 			`legacy.txt:9:1: no-skill-level: skill "Planning" states no level`},
 	} {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -184,7 +185,7 @@ var ErrTooDeep = errors.New("document nests too deep")
 type SyntaxError struct {
 	Offset int    // byte offset of the error, starting at 0
 	Line   int    // line number, starting at 1
-	Column int    // byte column, starting at 1
+	Column int    // column in Unicode code points, starting at 1
 	Msg    string // lower case, no final period
 	Err    error  // a sentinel such as ErrTooDeep; optional
 }
@@ -200,7 +201,7 @@ func (e *SyntaxError) Unwrap() error { return e.Err }
 func syntaxError(data []byte, off int, err error, format string, args ...any) *SyntaxError {
 	off = max(0, min(off, len(data)))
 	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	col := off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
+	col := utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off]) + 1
 	return &SyntaxError{Offset: off, Line: line, Column: col, Msg: fmt.Sprintf(format, args...), Err: err}
 }
 

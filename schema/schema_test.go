@@ -260,6 +260,8 @@ func TestValidateSyntax(t *testing.T) {
 		{"empty", "  ", "1:3: no JSON value", nil},
 		{"trailing", "{}\n\n  {}", "3:3: invalid character '{' after the top-level value", nil},
 		{"crlf", "{\r\n\"a\":\r\n x}", "3:2: invalid character 'x' looking for beginning of value", nil},
+		// Columns count code points: "é" and "€" are one each.
+		{"multibyte", "{\"words\": [\"é€\", x]}", "1:18: invalid character 'x' looking for beginning of value", nil},
 		{"deep", "{\"words\":\n" + strings.Repeat("[", 150) + strings.Repeat("]", 150) + "}", "2:100: objects and arrays nest deeper than 100", schema.ErrTooDeep},
 		{"deep-in-string", `{"words": ["` + strings.Repeat("[", 150) + `"]}`, "", nil},
 	} {

@@ -51,6 +51,22 @@ func (s *readSet) add(fi os.FileInfo) {
 	s.mu.Unlock()
 }
 
+// count returns how many of the files read are fi.
+func (s *readSet) count(fi os.FileInfo) int {
+	if s == nil {
+		return 0
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, r := range s.files {
+		if os.SameFile(r, fi) {
+			n++
+		}
+	}
+	return n
+}
+
 // holds reports whether fi is one of the files read.
 func (s *readSet) holds(fi os.FileInfo) bool {
 	if s == nil {
@@ -149,7 +165,15 @@ func fileKind(m fs.FileMode) string {
 //     file is removed on an error and when the process is interrupted
 //     or terminated while writing.
 func writeOutput(reads *readSet, flagName, name string, data []byte) (err error) {
-	mode, err := checkOutput(reads, flagName, name)
+	return writeAtomic(name, data, func() (fs.FileMode, error) { return checkOutput(reads, flagName, name) })
+}
+
+// writeAtomic writes data to name through a temporary file in the same
+// folder, renamed over name when complete (see [writeOutput]). check
+// says whether name may be written and the mode it is to have; it is
+// called before writing and again just before the rename.
+func writeAtomic(name string, data []byte, check func() (fs.FileMode, error)) (err error) {
+	mode, err := check()
 	if err != nil {
 		return err
 	}
@@ -182,7 +206,7 @@ func writeOutput(reads *readSet, flagName, name string, data []byte) (err error)
 	}
 	// Checked again just before the rename: the target may have changed
 	// while the data was written.
-	if _, err = checkOutput(reads, flagName, name); err != nil {
+	if _, err = check(); err != nil {
 		return err
 	}
 	return os.Rename(f.Name(), name)
@@ -209,4 +233,41 @@ func checkOutput(reads *readSet, flagName, name string) (fs.FileMode, error) {
 		return 0, fmt.Errorf("%s %s is one of the inputs; ddat never writes over its inputs", flagName, name)
 	}
 	return fi.Mode().Perm(), nil
+}
+
+// writeFixed writes data over the input file at path (shown as shown),
+// which held old when it was read: the one file ddat writes that it has
+// read, for lint --fix. As [writeOutput], through a temporary file
+// renamed over it, and only if it is still what was read: a regular
+// file, not a symbolic link, read once as this input and as nothing
+// else (a configuration, a baseline, another input through a hard
+// link), holding old.
+func writeFixed(reads *readSet, path, shown, old string, data []byte) error {
+	return writeAtomic(path, data, func() (fs.FileMode, error) {
+		fi, err := os.Lstat(path)
+		if err != nil {
+			return 0, err
+		}
+		if !fi.Mode().IsRegular() {
+			return 0, fmt.Errorf("--fix: %s is %s; ddat fixes only regular files", shown, fileKind(fi.Mode()))
+		}
+		switch reads.count(fi) {
+		case 0:
+			return 0, fmt.Errorf("--fix: %s is not the file that was read; it is left alone", shown)
+		case 1:
+		default:
+			return 0, fmt.Errorf("--fix: %s was also read as another file (a hard link, the configuration or the baseline); it is left alone", shown)
+		}
+		if fi.Size() != int64(len(old)) {
+			return 0, fmt.Errorf("--fix: %s changed since it was read; it is left alone", shown)
+		}
+		now, err := os.ReadFile(path)
+		if err != nil {
+			return 0, err
+		}
+		if string(now) != old {
+			return 0, fmt.Errorf("--fix: %s changed since it was read; it is left alone", shown)
+		}
+		return fi.Mode().Perm(), nil
+	})
 }

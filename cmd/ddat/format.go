@@ -121,46 +121,6 @@ func writeJSON(r *report) error {
 	return err
 }
 
-// maxAnnotations is how many annotations of one type the github format
-// prints; GitHub shows no more than 10 of a type per step and 50 per job,
-// so the rest are printed as plain lines, which the log keeps.
-const maxAnnotations = 50
-
-// writeGitHub prints GitHub Actions workflow commands ("::error
-// file=…::message"), at most maxAnnotations of each type, then the rest
-// as plain text lines and a notice saying how many were not annotated.
-func writeGitHub(r *report) error {
-	count := map[string]int{}
-	var rest []lint.Diagnostic
-	for _, d := range r.diags {
-		typ := githubType(d.Severity)
-		if count[typ] >= maxAnnotations {
-			rest = append(rest, d)
-			continue
-		}
-		count[typ]++
-		p, end := d.Span.Pos(), d.Span.EndPos()
-		props := []string{"file=" + escapeProperty(escapeText(p.Filename))}
-		if p.IsValid() {
-			props = append(props, fmt.Sprintf("line=%d", p.Line), fmt.Sprintf("col=%d", p.Column))
-			if end.IsValid() {
-				props = append(props, fmt.Sprintf("endLine=%d", end.Line), fmt.Sprintf("endColumn=%d", end.Column))
-			}
-		}
-		props = append(props, "title="+escapeProperty(d.Rule))
-		fmt.Fprintf(r.out, "::%s %s::%s\n", typ, strings.Join(props, ","), escapeData(escapeMessage(d.Message)))
-	}
-	if len(rest) > 0 {
-		for _, d := range rest {
-			fmt.Fprintln(r.out, commandSafe(d.String()))
-		}
-		fmt.Fprintf(r.out, "::notice title=ddat::%s\n", escapeData(fmt.Sprintf(
-			"%d more %s not annotated (at most %d of each type are); they are listed in the log",
-			len(rest), plural(len(rest), "finding", "findings"), maxAnnotations)))
-	}
-	return nil
-}
-
 func githubType(s lint.Severity) string {
 	return severityIn(s, [3]string{"error", "warning", "notice"})
 }

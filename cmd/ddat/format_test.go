@@ -38,7 +38,8 @@ func TestGitHubCap(t *testing.T) {
 	}
 	diags = append(diags, lint.Diagnostic{Rule: "encoding", Severity: lint.Error, Span: f.Span(0, 1), Message: "100%\nsure"})
 	var out bytes.Buffer
-	if err := writeGitHub(&report{out: &out, diags: diags}); err != nil {
+	t.Setenv("GITHUB_STEP_SUMMARY", "")
+	if err := writeGitHub(&report{e: testEnv(), out: &out, diags: diags}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
@@ -56,24 +57,11 @@ func TestGitHubCap(t *testing.T) {
 			plain++
 		}
 	}
-	if warnings != maxAnnotations || errors != 1 || plain != 10 {
-		t.Errorf("%d warnings, %d errors, %d plain lines; want %d, 1, 10", warnings, errors, plain, maxAnnotations)
+	if warnings != maxAnnotationsPerType || errors != 1 || plain != 50 {
+		t.Errorf("%d warnings, %d errors, %d plain lines; want %d, 1, 50", warnings, errors, plain, maxAnnotationsPerType)
 	}
-	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "::notice title=ddat::10 more findings not annotated") {
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "::notice title=ddat::50 more findings not annotated") {
 		t.Errorf("last line %q, want the notice", last)
-	}
-}
-
-func TestUTF16Column(t *testing.T) {
-	// "é" is 2 bytes and 1 UTF-16 unit; "😀" is 4 bytes and 2 units.
-	f := framework.NewFile("f", "first\né😀x")
-	off := len("first\né😀")
-	p := f.Position(off)
-	if p.Column != 7 {
-		t.Fatalf("byte column %d, want 7", p.Column)
-	}
-	if got := utf16Column(f, p); got != 4 {
-		t.Errorf("utf16Column = %d, want 4", got)
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,6 +29,9 @@ type inputs struct {
 	// files (named pipes, devices, sockets, symbolic links): never read.
 	irregular []string
 	embedded  bool // the documents are the embedded published ones
+	// paths are the paths of the documents read from files, by name:
+	// the only files lint --fix writes.
+	paths map[string]string
 }
 
 // inputError is an input error: the command prints it and exits with
@@ -70,7 +74,11 @@ func readInputsProgress(e *env, paths []string, prog *progress, alongside func([
 	}
 	// A path that cannot be listed stops the run where a sequential
 	// reader would have stopped: after the files listed before it.
-	files, irregular, listErr := listInputs(paths)
+	stdinName := e.stdinName
+	if stdinName == "" {
+		stdinName = "stdin"
+	}
+	files, irregular, listErr := listInputsNamed(paths, stdinName)
 	in.irregular = irregular
 	count := prog.start("parsing files", len(files))
 	results := make([]parsed, len(files))
@@ -87,7 +95,11 @@ func readInputsProgress(e *env, paths []string, prog *progress, alongside func([
 			extra()
 			return
 		}
-		results[i-first] = parseFile(e.reads, files[i-first])
+		if f := files[i-first]; f.stdin {
+			results[i-first] = parseStdin(e, f)
+		} else {
+			results[i-first] = parseFile(e.reads, f)
+		}
 		count.add(1, int64(results[i-first].size))
 	})
 	for i, f := range files {
@@ -106,6 +118,7 @@ func readInputsProgress(e *env, paths []string, prog *progress, alongside func([
 type inputFile struct {
 	path, name string
 	explicit   bool
+	stdin      bool // the path is "-": standard input
 }
 
 // listInputs returns the files at paths in walk order, each once, and
@@ -114,12 +127,25 @@ type inputFile struct {
 // that is neither a folder nor a regular file is an input error. On an
 // error it returns the files listed before it, and the error.
 func listInputs(paths []string) (files []inputFile, irregular []string, err error) {
+	return listInputsNamed(paths, "stdin")
+}
+
+// listInputsNamed is listInputs, naming standard input (PATH "-")
+// stdinName.
+func listInputsNamed(paths []string, stdinName string) (files []inputFile, irregular []string, err error) {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, nil, err
 	}
 	seen := map[string]bool{}
 	for _, p := range paths {
+		if p == "-" {
+			if !seen["-"] {
+				seen["-"] = true
+				files = append(files, inputFile{path: "-", name: stdinName, explicit: true, stdin: true})
+			}
+			continue
+		}
 		fi, err := os.Stat(p)
 		if err != nil {
 			return files, irregular, &inputError{err.Error()}
@@ -131,7 +157,7 @@ func listInputs(paths []string) (files []inputFile, irregular []string, err erro
 			name := displayName(cwd, p)
 			if !seen[name] {
 				seen[name] = true
-				files = append(files, inputFile{p, name, true})
+				files = append(files, inputFile{path: p, name: name, explicit: true})
 			}
 			continue
 		}
@@ -155,7 +181,7 @@ func listInputs(paths []string) (files []inputFile, irregular []string, err erro
 			}
 			if !seen[name] {
 				seen[name] = true
-				files = append(files, inputFile{fp, name, false})
+				files = append(files, inputFile{path: fp, name: name})
 			}
 			return nil
 		})
@@ -172,6 +198,24 @@ type parsed struct {
 	err     error // parse errors
 	readErr error
 	size    int
+}
+
+// parseStdin reads standard input, at most maxDocumentBytes of it, and
+// parses it as the document f.name.
+func parseStdin(e *env, f inputFile) parsed {
+	if e.stdin == nil {
+		return parsed{readErr: fmt.Errorf("%s: no standard input", f.name)}
+	}
+	var b strings.Builder
+	n, err := io.Copy(&b, io.LimitReader(e.stdin, maxDocumentBytes+1))
+	if err != nil {
+		return parsed{readErr: fmt.Errorf("%s: %w", f.name, err)}
+	}
+	if n > maxDocumentBytes {
+		return parsed{readErr: limitError(f.name+" (standard input)", n, maxDocumentBytes)}
+	}
+	doc, err := parse.ParseString(f.name, b.String())
+	return parsed{doc: doc, err: err, size: int(n)}
 }
 
 func parseFile(reads *readSet, f inputFile) parsed {
@@ -197,6 +241,10 @@ func (in *inputs) add(f inputFile, r parsed) error {
 	}
 	if r.doc != nil {
 		in.docs = append(in.docs, r.doc)
+		if in.paths == nil {
+			in.paths = map[string]string{}
+		}
+		in.paths[f.name] = f.path
 	}
 	return in.addErrors(r.err)
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,14 +19,16 @@ import (
 )
 
 type lintOptions struct {
+	enable, disable                                            ruleList
+	stdinFilename                                              string
 	format, failOn, catalogue, config, baseline, writeBaseline string
-	stats, quiet                                               bool
+	stats, quiet, fix, diff, allowEmpty                        bool
 	maxFindings                                                int
 }
 
 func lintFlags(fs *flag.FlagSet) *lintOptions {
 	o := &lintOptions{}
-	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif or github")
+	fs.StringVar(&o.format, "format", "text", "output `format`: "+formatNames)
 	fs.StringVar(&o.failOn, "fail-on", "error", "least `severity` that fails: error, warning, info or none")
 	fs.StringVar(&o.catalogue, "catalogue", "", "reference skills catalogue `FILE` when none is among the inputs")
 	fs.StringVar(&o.config, "config", "", "configuration `FILE` (default: "+lint.ConfigName+" in the folder of the first PATH or above)")
@@ -33,17 +36,30 @@ func lintFlags(fs *flag.FlagSet) *lintOptions {
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in baseline `FILE` and exit 0")
 	fs.BoolVar(&o.stats, "stats", false, "print the time and counts of each phase and rule on stderr")
 	fs.BoolVar(&o.quiet, "quiet", false, "print only the count of findings of each rule and the summary (text format)")
+	fs.BoolVar(&o.fix, "fix", false, "apply the fixes their rules mark safe to the input files, then report what is left")
+	fs.BoolVar(&o.diff, "diff", false, "with --fix, print the fixes as a unified diff instead of writing them")
+	fs.Var(&o.enable, "enable", "switch `RULE` on, whatever the configuration says (repeat it, or separate rules by commas)")
+	fs.Var(&o.disable, "disable", "switch `RULE` off (repeat it, or separate rules by commas)")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "the `NAME` of the document read from standard input (PATH \"-\"), in findings")
+	fs.BoolVar(&o.allowEmpty, "allow-empty", false, "pass when no framework document is among the inputs (by default an error)")
 	fs.IntVar(&o.maxFindings, "max-findings", defaultMaxFindings, "report at most `N` findings, then one saying how many more there were (0: no limit)")
 	return o
 }
 
 // formats are the output formats of ddat lint.
 var formats = map[string]func(*report) error{
-	"text":   writeText,
-	"json":   writeJSON,
-	"sarif":  writeSARIF,
-	"github": writeGitHub,
+	"text":       writeText,
+	"json":       writeJSON,
+	"sarif":      writeSARIF,
+	"github":     writeGitHub,
+	"checkstyle": writeCheckstyle,
+	"rdjson":     writeRDJSON,
+	"gitlab":     writeGitLab,
+	"junit":      writeJUnit,
 }
+
+// formatNames lists the formats for messages and help.
+const formatNames = "text, json, sarif, github, checkstyle, rdjson, gitlab or junit"
 
 // report is what the renderers print.
 type report struct {
@@ -75,7 +91,7 @@ func runLint(e *env, args []string) int {
 	}
 	render, ok := formats[o.format]
 	if !ok {
-		e.errorf("unknown --format %q: want text, json, sarif or github", o.format)
+		e.errorf("unknown --format %q: want %s", o.format, formatNames)
 		return exitUsage
 	}
 	if o.quiet && o.format != "text" {
@@ -89,6 +105,31 @@ func runLint(e *env, args []string) int {
 	}
 	if o.maxFindings < 0 {
 		e.errorf("--max-findings %d: want 0 (no limit) or more", o.maxFindings)
+		return exitUsage
+	}
+	// Rule names are checked before anything is read.
+	if _, st := applyRuleFlags(e, nil, o.enable, o.disable); st != 0 {
+		return st
+	}
+	e.stdinName = o.stdinFilename
+	if o.stdinFilename != "" && !slices.Contains(paths, "-") {
+		e.errorf("--stdin-filename names standard input, which is read only with the PATH \"-\"")
+		return exitUsage
+	}
+	if o.diff && !o.fix {
+		e.errorf("--diff works with --fix: ddat lint --fix --diff prints the fixes instead of writing them")
+		return exitUsage
+	}
+	if o.fix && len(paths) == 0 {
+		e.errorf("--fix needs the files or folders to fix: it never writes the embedded published framework")
+		return exitUsage
+	}
+	if o.fix && !o.diff && slices.Contains(paths, "-") {
+		e.errorf("--fix cannot write standard input back: use --fix --diff to print the fixes")
+		return exitUsage
+	}
+	if o.fix && o.writeBaseline != "" {
+		e.errorf("--fix and --write-baseline do not go together: fix first, then record what is left")
 		return exitUsage
 	}
 	failAt, ok := failLevel(o.failOn)
@@ -122,9 +163,16 @@ func runLint(e *env, args []string) int {
 	}
 	phase.done(len(in.docs), "documents")
 	reportSkipped(e, in)
+	if len(in.docs) == 0 && !o.allowEmpty {
+		e.errorf("nothing to lint: %s", nothingFound(paths, in))
+		return exitUsage
+	}
 
 	cfg, st := loadConfig(e, o.config, paths)
 	if st != 0 {
+		return st
+	}
+	if cfg, st = applyRuleFlags(e, cfg, o.enable, o.disable); st != 0 {
 		return st
 	}
 
@@ -159,6 +207,35 @@ func runLint(e *env, args []string) int {
 	diags := lint.Run(fw, opts)
 	phase.done(len(diags), "findings")
 	prog.stop()
+	if o.fix {
+		phase = stats.phase("fix")
+		// Each round lints as a fresh run on the fixed files would: the
+		// fixed inputs may no longer hold the published framework byte
+		// for byte, which then becomes the vocabulary.
+		relint := func(in *inputs) []lint.Diagnostic {
+			fw := framework.Merge(in.docs...)
+			cat := cat
+			if cat == nil && len(fw.Skills) == 0 {
+				cat, _ = parse.Published()
+			}
+			var vocab *framework.Framework
+			if !in.holdsPublished() {
+				vocab, _ = parse.Published()
+			}
+			opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Findings: in.parsed})
+			return lint.Run(fw, opts)
+		}
+		var st int
+		diags, st = fixInputs(e, in, diags, relint, o.diff)
+		phase.done(len(diags), "findings left")
+		if st != 0 {
+			return st
+		}
+		if o.diff {
+			e.println(summary(diags, in.files()) + " left after the fixes")
+			return failStatus(diags, failAt)
+		}
+	}
 	phase = stats.phase("output")
 	defer func() { phase.done(0, "") }()
 
@@ -176,10 +253,10 @@ func runLint(e *env, args []string) int {
 		return exitOK
 	}
 
-	// Only SARIF reports fingerprints; they are taken before a baseline
-	// filters the findings, so that they match the baseline's.
+	// Only SARIF and GitLab report fingerprints; they are taken before a
+	// baseline filters the findings, so that they match the baseline's.
 	var fps []string
-	if o.format == "sarif" {
+	if o.format == "sarif" || o.format == "gitlab" {
 		fps = lint.Fingerprints(diags)
 	}
 	if o.baseline != "" {
@@ -224,6 +301,12 @@ func runLint(e *env, args []string) int {
 		}
 	}
 	e.println(summary(diags, in.files()))
+	return failStatus(diags, failAt)
+}
+
+// failStatus returns the exit status for diags: exitFailing when one is
+// at least failAt (0: none fails).
+func failStatus(diags []lint.Diagnostic, failAt lint.Severity) int {
 	for _, d := range diags {
 		if failAt != 0 && d.Severity >= failAt {
 			return exitFailing
@@ -418,4 +501,24 @@ func keptFingerprints(all, kept []lint.Diagnostic, fps []string) []string {
 		}
 	}
 	return out
+}
+
+// nothingFound says what was looked at when the inputs hold no framework
+// document.
+func nothingFound(paths []string, in *inputs) string {
+	looked := make([]string, len(paths))
+	for i, p := range paths {
+		looked[i] = displayName(cwd(), p)
+	}
+	msg := fmt.Sprintf("no framework document among %s", strings.Join(looked, ", "))
+	switch n := len(in.skipped); n {
+	case 0:
+		msg += " (no file in it)"
+		if len(paths) > 1 {
+			msg = strings.TrimSuffix(msg, " (no file in it)") + " (no file in them)"
+		}
+	default:
+		msg += fmt.Sprintf(" (%d %s, none a framework document)", n, plural(n, "file", "files"))
+	}
+	return msg + "; pass --allow-empty to allow it"
 }

@@ -30,7 +30,7 @@ func runRules(e *env, args []string) int {
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tTITLE")
-	for _, r := range lint.All {
+	for _, r := range allRules() {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Title)
 	}
 	if err := tw.Flush(); err != nil {
@@ -45,7 +45,7 @@ func runRules(e *env, args []string) int {
 func rulesMarkdown() string {
 	var b strings.Builder
 	b.WriteString("| rule | default severity | finds |\n| --- | --- | --- |\n")
-	for _, r := range lint.All {
+	for _, r := range allRules() {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.ID, r.Severity, strings.ReplaceAll(r.Title, "|", `\|`))
 	}
 	return b.String()

@@ -25,6 +25,8 @@ type env struct {
 	// safe escapes a line for stderr: escapeText, or commandSafe where
 	// stderr is a GitHub Actions log read for workflow commands.
 	safe func(string) string
+	// stdinName names the document read from stdin (PATH "-").
+	stdinName string
 }
 
 // errorf prints a message prefixed with "ddat: " on stderr, escaped
@@ -50,7 +52,7 @@ var commands []*command
 func init() {
 	// Set here rather than in the declaration: help refers to commands.
 	commands = []*command{
-		{"lint", "[--format text|json|sarif|github] [--fail-on error|warning|info|none] [--catalogue FILE] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
+		{"lint", "[--format text|json|sarif|github|checkstyle|rdjson|gitlab|junit] [--fail-on error|warning|info|none] [--fix [--diff]] [--allow-empty] [--catalogue FILE] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
 			"check documents and print findings (the embedded published framework with no PATH)", runLint},
 		{"export", "[--out FILE] [--positions] [--format json|csv] [--table roles|skills] [--raw] [--stats] [PATH...]",
 			"write the merged framework as JSON (the embedded published framework with no PATH)", runExport},
@@ -88,7 +90,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return c.run(e, args[1:])
 		}
 	}
-	e.errorf("unknown command %q", name)
+	unknownCommand(e, name)
 	usage(e.stderr)
 	return exitUsage
 }
@@ -104,7 +106,7 @@ func usage(w io.Writer) {
 // newFlags returns the flag set of command c, printing usage on e.stderr.
 func newFlags(e *env, c string) *flag.FlagSet {
 	fs := flag.NewFlagSet("ddat "+c, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(&flagOutput{stdout: e.stdout, stderr: e.stderr})
 	fs.Usage = func() {
 		cmd := lookupCommand(c)
 		fmt.Fprintf(fs.Output(), "usage: ddat %s %s\n\n%s.\n", c, cmd.usage, upperFirst(cmd.summary))
@@ -122,12 +124,37 @@ func newFlags(e *env, c string) *flag.FlagSet {
 // lint content/ --format json"); "--" ends the flags. It returns the
 // arguments that are not flags; ok is false with the exit status when the
 // command should stop (bad flag, or -h).
+//
+// Help asked for (-h, --help) is printed on stdout; a bad flag is
+// reported on stderr in two lines, with the closest flag the command
+// has.
 func parseFlags(fs *flag.FlagSet, args []string) (pos []string, status int, ok bool) {
+	out, _ := fs.Output().(*flagOutput)
+	if helpAsked(args) {
+		if out != nil {
+			fs.SetOutput(out.stdout)
+			defer fs.SetOutput(out)
+		}
+		fs.Usage()
+		return nil, exitOK, false
+	}
 	for {
-		if err := fs.Parse(args); err != nil {
+		// The flag package's own report (the error and every flag) is
+		// replaced by flagError's.
+		fs.SetOutput(io.Discard)
+		err := fs.Parse(args)
+		if out != nil {
+			fs.SetOutput(out)
+		}
+		if err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, exitOK, false
 			}
+			var w io.Writer = fs.Output()
+			if out != nil {
+				w = out.stderr
+			}
+			flagError(fs, w, err)
 			return nil, exitUsage, false
 		}
 		rest := fs.Args()
@@ -166,12 +193,13 @@ func runHelp(e *env, args []string) int {
 	case 1:
 		c := lookupCommand(args[0])
 		if c == nil {
-			e.errorf("unknown command %q", args[0])
+			unknownCommand(e, args[0])
 			usage(e.stderr)
 			return exitUsage
 		}
 		fs := newFlags(e, c.name)
 		fs.SetOutput(e.stdout)
+		defer fs.SetOutput(&flagOutput{stdout: e.stdout, stderr: e.stderr})
 		// Register the command's flags by parsing -h against it.
 		switch c.name {
 		case "lint":

@@ -3,8 +3,9 @@ package main
 import (
 	"encoding/json"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
@@ -18,9 +19,14 @@ type (
 		Runs    []sarifRun `json:"runs"`
 	}
 	sarifRun struct {
-		Tool       sarifTool     `json:"tool"`
-		ColumnKind string        `json:"columnKind"`
-		Results    []sarifResult `json:"results"`
+		Tool               sarifTool                   `json:"tool"`
+		OriginalURIBaseIDs map[string]sarifArtifactURI `json:"originalUriBaseIds,omitempty"`
+		ColumnKind         string                      `json:"columnKind"`
+		Results            []sarifResult               `json:"results"`
+	}
+	sarifArtifactURI struct {
+		URI         string     `json:"uri"`
+		Description *sarifText `json:"description,omitempty"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -72,7 +78,7 @@ type (
 	}
 	sarifArtifact struct {
 		URI       string `json:"uri"`
-		URIBaseID string `json:"uriBaseId"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
 	}
 	sarifRegion struct {
 		StartLine   int `json:"startLine"`
@@ -132,8 +138,14 @@ func pseudoRule(id string) *lint.Rule {
 }
 
 // writeSARIF prints the findings as a SARIF 2.1.0 log for GitHub code
-// scanning. Columns are counted in UTF-16 code units, SARIF's default.
+// scanning. Columns are counted in Unicode code points, as everywhere in
+// ddat, and the run says so ("columnKind"). Artifact URIs are relative
+// to %SRCROOT%, the repository's root (see [sourceRoot]), which the run
+// gives in originalUriBaseIds, so that they are the same from any
+// current folder; a file outside the root gets its absolute file: URI.
 func writeSARIF(r *report) error {
+	root := sourceRoot(cwd())
+	loc := sarifLocator{root: root}
 	rules := append(append([]*lint.Rule{parseRuleDoc}, lint.All...), maxFindingsRuleDoc)
 	index := map[string]int{}
 	driver := sarifDriver{Name: "ddat", Version: version(), InformationURI: informationURI, Rules: []sarifRule{}}
@@ -159,20 +171,28 @@ func writeSARIF(r *report) error {
 		}
 		driver.Rules = append(driver.Rules, sr)
 	}
-	run := sarifRun{Tool: sarifTool{Driver: driver}, ColumnKind: "utf16CodeUnits", Results: []sarifResult{}}
+	run := sarifRun{
+		Tool: sarifTool{Driver: driver},
+		OriginalURIBaseIDs: map[string]sarifArtifactURI{srcRoot: {
+			URI:         fileURI(root, true),
+			Description: &sarifText{"the root of the repository: the nearest folder above the current one that holds .git, else the current folder"},
+		}},
+		ColumnKind: "unicodeCodePoints",
+		Results:    []sarifResult{},
+	}
 	for i, d := range r.diags {
 		res := sarifResult{
 			RuleID:              d.Rule,
 			RuleIndex:           index[d.Rule],
 			Level:               sarifLevel(d.Severity),
 			Message:             sarifText{d.Message},
-			Locations:           []sarifLocation{{PhysicalLocation: sarifPhysicalLocation(d.Span)}},
+			Locations:           []sarifLocation{{PhysicalLocation: loc.physical(d.Span)}},
 			PartialFingerprints: map[string]string{fingerprintKey: r.fingerprints[i]},
 		}
 		for j, rel := range d.Related {
 			id := j
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
-				ID: &id, PhysicalLocation: sarifPhysicalLocation(rel.Span), Message: &sarifText{rel.Message},
+				ID: &id, PhysicalLocation: loc.physical(rel.Span), Message: &sarifText{rel.Message},
 			})
 		}
 		for _, s := range d.Suggestions {
@@ -182,7 +202,7 @@ func writeSARIF(r *report) error {
 			res.Fixes = append(res.Fixes, sarifFix{
 				Description: sarifText{s.Message},
 				ArtifactChanges: []sarifArtifactChange{{
-					ArtifactLocation: sarifArtifactLocation(s.Span.File),
+					ArtifactLocation: loc.artifact(s.Span.File),
 					Replacements:     []sarifReplacement{{DeletedRegion: *sarifSpanRegion(s.Span), InsertedContent: sarifText{s.NewText}}},
 				}},
 			})
@@ -199,45 +219,83 @@ func writeSARIF(r *report) error {
 
 func sarifLevel(s lint.Severity) string { return severityIn(s, [3]string{"error", "warning", "note"}) }
 
-func sarifArtifactLocation(f *framework.File) sarifArtifact {
-	return sarifArtifact{URI: (&url.URL{Path: f.Name}).String(), URIBaseID: "%SRCROOT%"}
-}
+// srcRoot is the URI base ID of the repository's root.
+const srcRoot = "%SRCROOT%"
 
-func sarifPhysicalLocation(s framework.Span) sarifPhysical {
-	if s.File == nil {
-		return sarifPhysical{ArtifactLocation: sarifArtifact{URI: "", URIBaseID: "%SRCROOT%"}}
+// sourceRoot returns the root that SARIF URIs are relative to: the
+// nearest folder at or above dir that holds .git (a folder, or the file
+// of a worktree), else dir.
+func sourceRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
 	}
-	return sarifPhysical{ArtifactLocation: sarifArtifactLocation(s.File), Region: sarifSpanRegion(s)}
+	for d := abs; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		up := filepath.Dir(d)
+		if up == d {
+			return abs
+		}
+		d = up
+	}
 }
 
-// sarifSpanRegion returns the region of s, with columns in UTF-16 code
-// units.
+// fileURI returns the file: URI of the absolute path p, ending in "/"
+// for a folder.
+func fileURI(p string, dir bool) string {
+	s := filepath.ToSlash(p)
+	if !strings.HasPrefix(s, "/") {
+		s = "/" + s // a Windows path: file:///C:/...
+	}
+	if dir && !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return (&url.URL{Scheme: "file", Path: s}).String()
+}
+
+// sarifLocator makes the artifact locations of one log, each file's
+// once.
+type sarifLocator struct {
+	root string
+	memo map[*framework.File]sarifArtifact
+}
+
+// artifact returns the location of f: its path relative to the root,
+// with uriBaseId %SRCROOT%, when it is under the root; else its absolute
+// file: URI.
+func (l *sarifLocator) artifact(f *framework.File) sarifArtifact {
+	if a, ok := l.memo[f]; ok {
+		return a
+	}
+	a := sarifArtifact{URI: (&url.URL{Path: filepath.ToSlash(f.Name)}).String(), URIBaseID: srcRoot}
+	if abs, err := filepath.Abs(filepath.FromSlash(f.Name)); err == nil {
+		if rel, err := filepath.Rel(l.root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			a.URI = (&url.URL{Path: filepath.ToSlash(rel)}).String()
+		} else {
+			a = sarifArtifact{URI: fileURI(abs, false)}
+		}
+	}
+	if l.memo == nil {
+		l.memo = map[*framework.File]sarifArtifact{}
+	}
+	l.memo[f] = a
+	return a
+}
+
+func (l *sarifLocator) physical(s framework.Span) sarifPhysical {
+	if s.File == nil {
+		return sarifPhysical{ArtifactLocation: sarifArtifact{URI: "", URIBaseID: srcRoot}}
+	}
+	return sarifPhysical{ArtifactLocation: l.artifact(s.File), Region: sarifSpanRegion(s)}
+}
+
+// sarifSpanRegion returns the region of s, with columns in code points
+// (the run's columnKind).
 func sarifSpanRegion(s framework.Span) *sarifRegion {
 	p, e := s.Pos(), s.EndPos()
-	return &sarifRegion{
-		StartLine: p.Line, StartColumn: utf16Column(s.File, p),
-		EndLine: e.Line, EndColumn: utf16Column(s.File, e),
-	}
-}
-
-// utf16Column returns the 1-based column of p counted in UTF-16 code
-// units rather than bytes.
-func utf16Column(f *framework.File, p framework.Position) int {
-	start := p.Offset - (p.Column - 1)
-	if start < 0 || p.Offset > len(f.Src) {
-		return p.Column
-	}
-	n := 1
-	for b := f.Src[start:p.Offset]; len(b) > 0; {
-		r, size := utf8.DecodeRuneInString(b)
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-		b = b[size:]
-	}
-	return n
+	return &sarifRegion{StartLine: p.Line, StartColumn: p.Column, EndLine: e.Line, EndColumn: e.Column}
 }
 
 // pascal turns a kebab-case ID into the PascalCase name SARIF rules carry.
