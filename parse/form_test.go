@@ -1,0 +1,213 @@
+package parse_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/parse"
+)
+
+var ignoreFormSpans = cmp.Options{
+	cmpopts.IgnoreFields(framework.Form{}, "LevelSpan", "TargetSpan"),
+	cmpopts.IgnoreFields(framework.FormSkill{}, "Span", "IDSpan", "RatingSpan"),
+}
+
+func published(t testing.TB) *framework.Framework {
+	t.Helper()
+	fw, err := parse.Published()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fw
+}
+
+// fillForm answers every skill of a form, cycling through none and the four
+// levels, with evidence that a spreadsheet would take for a formula.
+func fillForm(fm *framework.Form, person string) {
+	fm.Person = person
+	for i, s := range fm.Skills {
+		s.Rated, s.Rating = true, framework.Level(i%5)
+		s.Evidence = "=HYPERLINK(\"http://x\")\nand \"quoted\", with commas"
+		if i%3 == 0 {
+			s.Evidence = ""
+		}
+	}
+}
+
+// TestFormEveryLevel writes the form of every role level of the
+// published framework, with the next level as its target, as CSV and
+// JSON, reads it back unchanged, and assesses it with no error.
+func TestFormEveryLevel(t *testing.T) {
+	fw := published(t)
+	n := 0
+	for _, r := range fw.Roles {
+		for i, l := range r.Levels {
+			target := ""
+			if i+1 < len(r.Levels) {
+				target = r.Levels[i+1].Name.Value
+			}
+			fm, err := framework.NewForm(fw, l.Name.Value, target)
+			if err != nil {
+				t.Fatalf("%s: %v", l.Name.Value, err)
+			}
+			if len(fm.Skills) < len(l.Skills) || fm.Edition != fw.Edition() || fm.Level != l.Name.Value {
+				t.Fatalf("%s: form has %d skills for %d requirements, edition %v, level %q", l.Name.Value, len(fm.Skills), len(l.Skills), fm.Edition, fm.Level)
+			}
+			fillForm(fm, "Ada")
+			for _, out := range []struct {
+				ext string
+				src []byte
+			}{{"csv", fm.CSV()}, {"json", fm.JSON()}} {
+				got, err := parse.ReadForm(r.Slug+"."+out.ext, out.src)
+				if err != nil {
+					t.Fatalf("%s as %s: %v", l.Name.Value, out.ext, err)
+				}
+				if d := cmp.Diff(fm, got, ignoreFormSpans); d != "" {
+					t.Fatalf("%s as %s read back (-want +got):\n%s", l.Name.Value, out.ext, d)
+				}
+				a, errs := framework.Assess(fw, got, "")
+				if errs.Err() != nil {
+					t.Fatalf("%s as %s: %v", l.Name.Value, out.ext, errs.Err())
+				}
+				if len(a.Skills) != len(fm.Skills) || len(a.Dropped) != 0 || a.Count(framework.NotAssessed) != 0 {
+					t.Fatalf("%s: %d gaps for %d skills, %d dropped, %d not assessed", l.Name.Value, len(a.Skills), len(fm.Skills), len(a.Dropped), a.Count(framework.NotAssessed))
+				}
+			}
+			n++
+		}
+	}
+	if n != 201 {
+		t.Errorf("%d role levels, want 201", n)
+	}
+}
+
+// spreadsheet rewrites a form's CSV as a spreadsheet saves it: a byte
+// order mark, CRLF, the columns in another order with one added, blank
+// rows padded with commas, and the levels in capitals.
+func spreadsheet(t *testing.T, src []byte) []byte {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(src))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	width := 0
+	for _, rec := range recs {
+		width = max(width, len(rec)+1)
+	}
+	var b bytes.Buffer
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	header := false
+	for _, rec := range recs {
+		out := make([]string, width)
+		if rec[0] == framework.FormColumnID {
+			header = true
+		}
+		if header {
+			// The table: columns reversed, a column added at the front,
+			// levels in capitals.
+			out[0] = "my notes"
+			for i, c := range rec {
+				if c == "None" || c == "Working" || c == "Expert" {
+					c = strings.ToUpper(c)
+				}
+				out[len(rec)-i] = c
+			}
+		} else {
+			copy(out, rec)
+		}
+		if rec[0] == framework.FormColumnID {
+			out[0] = "Notes"
+		}
+		w.Write(out)
+		w.Write(make([]string, width)) // a blank row
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+func TestFormSpreadsheetRoundTrip(t *testing.T) {
+	fw := published(t)
+	fm, err := framework.NewForm(fw, "Senior data analyst", "principal-data-analyst")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillForm(fm, "Grace")
+	src := spreadsheet(t, fm.CSV())
+	if !bytes.Contains(src, []byte("\r\n,,,")) || !bytes.Contains(src, []byte("EXPERT")) {
+		t.Fatalf("the rewrite is not what a spreadsheet writes:\n%s", src)
+	}
+	got, err := parse.ReadForm("grace.csv", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(fm, got, ignoreFormSpans); d != "" {
+		t.Fatalf("read back (-want +got):\n%s", d)
+	}
+	// The rating cells are where the reader says they are.
+	for _, s := range got.Skills {
+		want := strings.ToUpper(s.Rating.Title())
+		if s.Rating == 0 {
+			want = "NONE"
+		}
+		if sp := s.RatingSpan.Text(); !strings.EqualFold(sp, want) {
+			t.Fatalf("%s: rating span holds %q, want %q", s.ID, sp, want)
+		}
+	}
+}
+
+func TestFormProblems(t *testing.T) {
+	fw := published(t)
+	fm, err := framework.NewForm(fw, "Data analyst", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A form filled in by hand: no descriptors, an unknown level word,
+	// and a row for a skill the level does not require.
+	id := fm.Skills[0].ID
+	src := "DDaT self-assessment\nRole,Data analyst\nRole level,Data analyst\n" +
+		"Edition," + fw.Edition().Date + "\nEdition SHA-256," + fw.Edition().SHA256 + "\n" +
+		"Skill ID,Your level,Evidence\n" +
+		id + ",Wizard,\n" +
+		"user-research,working,\n"
+	got, err := parse.ReadForm("f.csv", []byte(src))
+	var el framework.ErrorList
+	if !errors.As(err, &el) || len(el) != 1 {
+		t.Fatalf("want one error, got %v", err)
+	}
+	if e := el[0]; e.Pos.Line != 7 || e.Pos.Column != len(id)+2 || !errors.Is(e, framework.ErrUnknownLevel) || !strings.Contains(e.Msg, `"Wizard"`) {
+		t.Errorf("got %v, want an unknown level at 7:%d", e, len(id)+2)
+	}
+	a, errs := framework.Assess(fw, got, "")
+	if len(errs) != 1 || errs[0].Pos.String() != "f.csv:8:1" || !strings.Contains(errs[0].Msg, `"user-research" is not on the form`) {
+		t.Errorf("got %v, want skill not on the form at f.csv:8:1", errs)
+	}
+	if n := a.Count(framework.NotAssessed); n != len(fm.Skills) {
+		t.Errorf("%d skills not assessed, want %d", n, len(fm.Skills))
+	}
+
+	// A form for a role level the framework does not have, by its cell.
+	other := strings.Replace(string(fm.CSV()), "Role level,Data analyst", "Role level,Senior data wizard", 1)
+	got, err = parse.ReadForm("g.csv", []byte(other))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, errs := framework.Assess(fw, got, ""); len(errs) != 1 || errs[0].Pos.String() != "g.csv:3:12" || !errors.Is(errs[0], framework.ErrNoRoleLevel) {
+		t.Errorf("got %v, want no such role level at g.csv:3:12", errs)
+	}
+
+	// Not a form at all.
+	if _, err := parse.ReadForm("h.csv", []byte("Skill Name,Skill Description\n")); !errors.Is(err, parse.ErrNotForm) {
+		t.Errorf("got %v, want ErrNotForm", err)
+	}
+}
