@@ -361,7 +361,7 @@ func Assess(f *Framework, fm *Form, target string) (*Assessment, ErrorList) {
 	for _, x := range now {
 		if !x.answered {
 			g := gapOf(x.skill, x.id, x.name, x.required, false, 0)
-			g.New = !sameEdition || fm.Skill(x.id) == nil
+			g.New = !sameEdition
 			a.Skills = append(a.Skills, g)
 		}
 	}

@@ -123,9 +123,18 @@ type FormSkillJSON struct {
 	Name        string              `json:"name"`
 	Required    string              `json:"required,omitempty"`
 	Target      string              `json:"target,omitempty"`
-	Descriptors map[string][]string `json:"descriptors"`
+	Descriptors FormDescriptorsJSON `json:"descriptors"`
 	Rating      string              `json:"rating"`
 	Evidence    string              `json:"evidence"`
+}
+
+// FormDescriptorsJSON are a skill's descriptors in a form's JSON, by
+// level.
+type FormDescriptorsJSON struct {
+	Awareness    []string `json:"awareness"`
+	Working      []string `json:"working"`
+	Practitioner []string `json:"practitioner"`
+	Expert       []string `json:"expert"`
 }
 
 // FormSchemaID is the $id of the schema of a form's JSON.
@@ -143,9 +152,10 @@ func (fm *Form) JSON() []byte {
 	}
 	for _, s := range fm.Skills {
 		sj := FormSkillJSON{ID: s.ID, Name: s.Name, Required: name(s.Required), Target: name(s.Target),
-			Descriptors: map[string][]string{}, Evidence: s.Evidence}
-		for i, ds := range s.Descriptors {
-			sj.Descriptors[Levels[i].String()] = append([]string{}, ds...)
+			Evidence: s.Evidence}
+		d := &sj.Descriptors
+		for i, dst := range []*[]string{&d.Awareness, &d.Working, &d.Practitioner, &d.Expert} {
+			*dst = append([]string{}, s.Descriptors[i]...)
 		}
 		switch {
 		case s.Rated && s.Rating == 0:

@@ -151,7 +151,7 @@ func formMarkdown(fm *framework.Form) []byte {
 	if fm.Target != "" {
 		fmt.Fprintf(&b, "- Target level: %s\n", mdEscape(fm.Target))
 	}
-	fmt.Fprintf(&b, "- Edition: %s\n- Person: \n\n", mdEscape(fm.Edition.String()))
+	fmt.Fprintf(&b, "- Edition: %s\n- Person:\n\n", mdEscape(fm.Edition.String()))
 	fmt.Fprintf(&b, "Give your level of each skill (awareness, working, practitioner, expert or none) and your evidence.\n\n")
 	fmt.Fprintf(&b, "| Skill ID | Skill | Required level | Target level | Your level | Evidence |\n| --- | --- | --- | --- | --- | --- |\n")
 	for _, s := range fm.Skills {
