@@ -3,6 +3,7 @@ package framework
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // This file holds self-assessment: a [Form] of the skills a role level
@@ -238,8 +239,57 @@ func (a *Assessment) Count(s Status) int {
 // yet assessed. The assessment is returned with the errors, as far as
 // it could be made.
 func Assess(f *Framework, fm *Form, target string) (*Assessment, ErrorList) {
+	return NewAssessor(f).Assess(fm, target)
+}
+
+// Assessor assesses forms against one framework, as [Assess] does,
+// keeping its indexes of the framework and the renames it finds from
+// one form to the next: for a team, whose forms share an edition. It
+// is not safe for concurrent use.
+type Assessor struct {
+	f       *Framework
+	edition Edition
+	byKey   map[string]*Skill // by the key of the name
+	bySlug  map[string]*Skill // by slug, and by the slug of the name
+	renames map[string]map[string]string
+}
+
+// NewAssessor returns an Assessor of forms against f.
+func NewAssessor(f *Framework) *Assessor {
+	as := &Assessor{f: f, edition: f.Edition(), byKey: map[string]*Skill{}, bySlug: map[string]*Skill{}, renames: map[string]map[string]string{}}
+	for _, s := range f.Skills {
+		if k := s.Name.Key(); as.byKey[k] == nil {
+			as.byKey[k] = s
+		}
+	}
+	for _, s := range f.Skills {
+		for _, sl := range []string{s.Slug, Slug(s.Name.Value)} {
+			if sl != "" && as.bySlug[sl] == nil {
+				as.bySlug[sl] = s
+			}
+		}
+	}
+	return as
+}
+
+// skill returns the catalogue skill named or with slug q, as
+// [Framework.Skill] does.
+func (as *Assessor) skill(q string) *Skill {
+	if s := as.byKey[Key(q)]; s != nil {
+		return s
+	}
+	if sl := Slug(q); sl != "" {
+		return as.bySlug[sl]
+	}
+	return nil
+}
+
+// Assess reads a filled form against the Assessor's framework; see
+// [Assess].
+func (as *Assessor) Assess(fm *Form, target string) (*Assessment, ErrorList) {
+	f := as.f
 	var errs ErrorList
-	a := &Assessment{Person: fm.Person, FormEdition: fm.Edition, Edition: f.Edition()}
+	a := &Assessment{Person: fm.Person, FormEdition: fm.Edition, Edition: as.edition}
 	r, l := f.RoleLevel(fm.Level)
 	if l == nil {
 		errs.Add(fm.LevelSpan, ErrNoRoleLevel, "the form is for role level %q, which the framework does not have", fm.Level)
@@ -276,7 +326,7 @@ func Assess(f *Framework, fm *Form, target string) (*Assessment, ErrorList) {
 	var now []*asked
 	byID := map[string]*asked{}
 	ask := func(q *Requirement, isTarget bool) {
-		s := f.SkillOf(q)
+		s := as.byKey[q.Skill.Key()]
 		id := Slug(q.Skill.Value)
 		name := q.Skill.Value
 		if s != nil {
@@ -310,7 +360,7 @@ func Assess(f *Framework, fm *Form, target string) (*Assessment, ErrorList) {
 		x := byID[row.ID]
 		renamedFrom := ""
 		if x == nil {
-			if s := f.Skill(row.ID); s != nil {
+			if s := as.skill(row.ID); s != nil {
 				if sameEdition {
 					errs.Add(row.IDSpan, nil, "skill %q is not on the form: %s does not require it", row.ID, a.Level)
 				} else {
@@ -321,10 +371,10 @@ func Assess(f *Framework, fm *Form, target string) (*Assessment, ErrorList) {
 			}
 			if !sameEdition {
 				if renames == nil {
-					renames = skillRenames(fm, f)
+					renames = as.skillRenames(fm)
 				}
 				if to, ok := renames[Key(formSkillName(row))]; ok {
-					if s := f.Skill(to); s != nil {
+					if s := as.skill(to); s != nil {
 						id := s.Slug
 						if id == "" {
 							id = Slug(s.Name.Value)
@@ -403,14 +453,24 @@ func gapOf(s *Skill, id, name string, required Level, rated bool, rating Level) 
 }
 
 // skillRenames returns the skill renames [Diff] finds between the form's
-// edition, as far as the form describes it (its skills, their
-// descriptors and its role level), and f: the key of each old name to
-// its new name.
-func skillRenames(fm *Form, f *Framework) map[string]string {
+// edition, as far as the form describes it (its skills' names and
+// descriptors), and the framework's catalogue: the key of each old name
+// to its new name. Only the skills that neither edition has by name or
+// slug are compared; the result is kept for the next form of the same
+// edition with the same such skills.
+func (as *Assessor) skillRenames(fm *Form) map[string]string {
 	old := &Framework{}
-	lvl := &RoleLevel{Name: Text{Value: fm.Level}}
+	seen := map[*Skill]bool{}
 	for _, s := range fm.Skills {
 		name := formSkillName(s)
+		if cur := as.skill(s.ID); cur != nil {
+			seen[cur] = true
+			continue
+		}
+		if cur := as.skill(name); cur != nil {
+			seen[cur] = true
+			continue
+		}
 		sk := &Skill{Name: Text{Value: name}, Slug: s.ID}
 		for i, ds := range s.Descriptors {
 			if len(ds) == 0 {
@@ -423,15 +483,35 @@ func skillRenames(fm *Form, f *Framework) map[string]string {
 			sk.Levels = append(sk.Levels, sl)
 		}
 		old.Skills = append(old.Skills, sk)
-		lvl.Skills = append(lvl.Skills, &Requirement{Skill: Text{Value: name}, Level: s.Required})
 	}
-	old.Roles = []*Role{{Name: Text{Value: fm.Role}, Slug: Slug(fm.Role), Levels: []*RoleLevel{lvl}}}
-	out := map[string]string{}
-	for _, d := range Diff(old, f) {
-		if d.Kind == SkillRenamed {
-			out[Key(d.From)] = d.To
+	var key strings.Builder
+	key.WriteString(fm.Edition.Date + "\x00" + fm.Edition.SHA256)
+	for _, s := range old.Skills {
+		key.WriteString("\x00" + s.Name.Value)
+		for _, sl := range s.Levels {
+			for _, d := range sl.Descriptors {
+				key.WriteString("\x01" + d.Value)
+			}
 		}
 	}
+	if m, ok := as.renames[key.String()]; ok {
+		return m
+	}
+	out := map[string]string{}
+	if len(old.Skills) > 0 {
+		cur := &Framework{}
+		for _, s := range as.f.Skills {
+			if !seen[s] {
+				cur.Skills = append(cur.Skills, s)
+			}
+		}
+		for _, d := range Diff(old, cur) {
+			if d.Kind == SkillRenamed {
+				out[Key(d.From)] = d.To
+			}
+		}
+	}
+	as.renames[key.String()] = out
 	return out
 }
 

@@ -222,6 +222,7 @@ func assessGap(e *env, fw *framework.Framework, files []string, o *assessOptions
 		}
 	}
 	wd := cwd()
+	assessor := framework.NewAssessor(fw)
 	for _, name := range files {
 		shown := displayName(wd, name)
 		src, err := readLimited(e.reads, name, shown, parse.MaxFormBytes)
@@ -247,7 +248,7 @@ func assessGap(e *env, fw *framework.Framework, files []string, o *assessOptions
 				continue
 			}
 		}
-		a, errs := framework.Assess(fw, fm, o.target)
+		a, errs := assessor.Assess(fm, o.target)
 		problems = append(problems, errs...)
 		if a.Level == "" {
 			continue // no role level to assess against
