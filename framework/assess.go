@@ -288,12 +288,12 @@ func (as *Assessor) skill(q string) *Skill {
 // [Assess].
 func (as *Assessor) Assess(fm *Form, target string) (*Assessment, ErrorList) {
 	f := as.f
-	var errs ErrorList
+	var errs assessErrors
 	a := &Assessment{Person: fm.Person, FormEdition: fm.Edition, Edition: as.edition}
 	r, l := f.RoleLevel(fm.Level)
 	if l == nil {
 		errs.Add(fm.LevelSpan, ErrNoRoleLevel, "the form is for role level %q, which the framework does not have", fm.Level)
-		return a, errs
+		return a, errs.done()
 	}
 	if fm.Role != "" && Key(fm.Role) != r.Name.Key() && Slug(fm.Role) != r.Slug {
 		errs.Add(fm.LevelSpan, ErrNoRoleLevel, "the form is for role level %q of role %q, but that level is of role %q", fm.Level, fm.Role, r.Name.Value)
@@ -415,8 +415,37 @@ func (as *Assessor) Assess(fm *Form, target string) (*Assessment, ErrorList) {
 			a.Skills = append(a.Skills, g)
 		}
 	}
-	errs.Sort()
-	return a, errs
+	return a, errs.done()
+}
+
+// MaxAssessErrors is the most errors [Assess] reports of one form; the
+// last says how many more there were.
+const MaxAssessErrors = 1000
+
+// assessErrors collects the errors of one form, up to MaxAssessErrors.
+type assessErrors struct {
+	list ErrorList
+	more int
+	at   Span
+}
+
+func (e *assessErrors) Add(s Span, err error, format string, args ...any) {
+	if len(e.list) >= MaxAssessErrors-1 {
+		if e.more == 0 {
+			e.at = s
+		}
+		e.more++
+		return
+	}
+	e.list.Add(s, err, format, args...)
+}
+
+func (e *assessErrors) done() ErrorList {
+	e.list.Sort()
+	if e.more > 0 {
+		e.list.Add(e.at, nil, "%d more problems were left out: a form reports at most %d", e.more, MaxAssessErrors)
+	}
+	return e.list
 }
 
 // formSkillName is the row's skill name, else its ID.

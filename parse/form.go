@@ -21,6 +21,11 @@ var ErrNotForm = errors.New("not a self-assessment form")
 // with long evidence fits many times over.
 const MaxFormBytes = 4 << 20
 
+// MaxFormSkills is the most skills ReadForm reads of a form: a role
+// level and its target require a few dozen at most. The rest of a form
+// is left unread, with an error.
+const MaxFormSkills = 1000
+
 // ReadForm reads a filled self-assessment form, as CSV ([framework.Form.CSV])
 // or JSON ([framework.Form.JSON]). Each problem is an error at its line and
 // column: an unknown level word, a row without an ID, a missing column.
@@ -128,6 +133,10 @@ func readFormCSV(f *framework.File) (*framework.Form, errorList) {
 			}
 			rd.field(r)
 		case rows:
+			if len(rd.fm.Skills) == MaxFormSkills {
+				rd.errs.Add(r.span, nil, "the form has more than %d skills; the rest is not read", MaxFormSkills)
+				return rd.fm, rd.errs
+			}
 			rd.row(r, cols)
 		}
 	}
@@ -286,7 +295,7 @@ func readFormJSON(f *framework.File) (*framework.Form, errorList) {
 	f.Decoder = jsonDecoder{}
 	r := &jsonReader{f: f, doc: &framework.Document{}}
 	fm := &framework.Form{}
-	isForm := false
+	isForm, tooMany := false, false
 	r.object(root, "", []string{"form", "level", "skills"}, func(k string, v *jsonValue, p string) bool {
 		switch k {
 		case "$schema":
@@ -322,6 +331,13 @@ func readFormJSON(f *framework.File) (*framework.Form, errorList) {
 			})
 		case "skills":
 			r.array(v, p, func(v *jsonValue, p string) {
+				if len(fm.Skills) == MaxFormSkills {
+					if !tooMany {
+						tooMany = true
+						r.errorf(v, "%s: the form has more than %d skills; the rest is not read", p, MaxFormSkills)
+					}
+					return
+				}
 				if s := formSkillJSON(r, v, p); s != nil {
 					fm.Skills = append(fm.Skills, s)
 				}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -209,5 +211,57 @@ func TestFormProblems(t *testing.T) {
 	// Not a form at all.
 	if _, err := parse.ReadForm("h.csv", []byte("Skill Name,Skill Description\n")); !errors.Is(err, parse.ErrNotForm) {
 		t.Errorf("got %v, want ErrNotForm", err)
+	}
+}
+
+// TestFormHostile reads 4 MB forms of the shapes that cost most: a
+// million rows of unknown skills and level words, of another edition
+// (each a candidate rename), with descriptors, and one skill repeated.
+// What is read and reported is bounded, and so is the memory.
+func TestFormHostile(t *testing.T) {
+	fw := published(t)
+	ed := fw.Edition()
+	head := "DDaT self-assessment,1\nRole level,Senior data analyst\nEdition," + ed.Date + "\nEdition SHA-256," + ed.SHA256 + "\n"
+	other := strings.Replace(head, ed.SHA256, strings.Repeat("0", 64), 1)
+	shapes := []struct {
+		name, head string
+		row        func(i int) string
+	}{
+		{"unknown", head + "Skill ID,Your level\n", func(i int) string { return fmt.Sprintf("s%d,x\n", i) }},
+		{"other-edition", other + "Skill ID,Your level\n", func(i int) string { return fmt.Sprintf("skill-%d,working\n", i) }},
+		{"descriptors", other + "Skill ID,Skill,Awareness,Your level\n", func(i int) string {
+			return fmt.Sprintf("skill-%d,Skill %d,\"do thing %d well\nand thing %d\",working\n", i, i, i, 7*i)
+		}},
+		{"repeated", head + "Skill ID,Your level\n", func(int) string { return "data-visualisation,working\n" }},
+	}
+	for _, sh := range shapes {
+		t.Run(sh.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(sh.head)
+			for i := 0; b.Len() < parse.MaxFormBytes-100; i++ {
+				b.WriteString(sh.row(i))
+			}
+			src := b.String()
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			fm, err := parse.ReadFormString("h.csv", src)
+			if fm == nil {
+				t.Fatalf("no form: %v", err)
+			}
+			a, errs := framework.Assess(fw, fm, "")
+			runtime.ReadMemStats(&after)
+			var el framework.ErrorList
+			errors.As(err, &el)
+			if len(fm.Skills) != parse.MaxFormSkills || !strings.Contains(el.Detail(), "more than 1000 skills") {
+				t.Errorf("%d skills read, error %v; want %d and the rest not read", len(fm.Skills), err, parse.MaxFormSkills)
+			}
+			if len(errs) > framework.MaxAssessErrors || len(a.Skills)+len(a.Dropped) > parse.MaxFormSkills+len(fm.Skills) {
+				t.Errorf("%d errors, %d skills, %d dropped", len(errs), len(a.Skills), len(a.Dropped))
+			}
+			if mib := (after.TotalAlloc - before.TotalAlloc) >> 20; mib > 64 {
+				t.Errorf("%d MiB allocated, budget 64", mib)
+			}
+		})
 	}
 }
