@@ -134,7 +134,8 @@ func readFormCSV(f *framework.File) (*framework.Form, errorList) {
 			rd.field(r)
 		case rows:
 			if len(rd.fm.Skills) == MaxFormSkills {
-				rd.errs.Add(r.span, nil, "the form has more than %d skills; the rest is not read", MaxFormSkills)
+				// Kept beyond MaxErrors: it says the form was cut short.
+				rd.errs.list.Add(r.span, nil, "the form has more than %d skills; the rest is not read", MaxFormSkills)
 				return rd.fm, rd.errs
 			}
 			rd.row(r, cols)
@@ -334,7 +335,7 @@ func readFormJSON(f *framework.File) (*framework.Form, errorList) {
 				if len(fm.Skills) == MaxFormSkills {
 					if !tooMany {
 						tooMany = true
-						r.errorf(v, "%s: the form has more than %d skills; the rest is not read", p, MaxFormSkills)
+						r.errs.list.Add(r.f.Span(v.start, v.end), nil, "%s: the form has more than %d skills; the rest is not read", p, MaxFormSkills)
 					}
 					return
 				}
