@@ -265,3 +265,60 @@ func TestFormHostile(t *testing.T) {
 		})
 	}
 }
+
+// FuzzReadForm: no panic; every span of what is read is inside the input
+// and resolves to a position; a form read is assessed without panic, and
+// written again as CSV reads back the same.
+func FuzzReadForm(f *testing.F) {
+	fw := published(f)
+	// Small forms: the fuzzing engine stalls on the 10-30 KB forms of a
+	// real level (TestFormEveryLevel reads those).
+	fm := &framework.Form{Role: "Data analyst", Level: "Data analyst", Target: "Senior data analyst", Edition: fw.Edition()}
+	fm.Skills = []*framework.FormSkill{
+		{ID: "data-visualisation", Name: "Data visualisation", Required: framework.Working, Target: framework.Practitioner,
+			Descriptors: [4][]string{{"a"}, {"b", "c"}, nil, {"=d"}}},
+		{ID: "gone", Name: "Gone", Required: framework.Awareness},
+	}
+	f.Add(fm.CSV())
+	f.Add(fm.JSON())
+	fillForm(fm, "Ada")
+	f.Add(fm.CSV())
+	f.Add(fm.JSON())
+	f.Add([]byte("\ufeffDDaT self-assessment\r\nRole level,Data analyst\r\n\r\nNotes,Your level,Skill ID\r\n,PRACTITIONER,data-visualisation\r\n,,\r\n"))
+	f.Add([]byte("DDaT self-assessment\nSkill ID,Your level,Your level\n\"a\"\"b\",wizard\nx\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		got, err := parse.ReadForm("f", src)
+		if got == nil {
+			if err == nil {
+				t.Fatal("no form and no error")
+			}
+			return
+		}
+		check := func(what string, sp framework.Span) {
+			if !sp.IsValid() {
+				return
+			}
+			if sp.Start < 0 || sp.End > len(src) || sp.Start > sp.End || !sp.Pos().IsValid() || !sp.EndPos().IsValid() {
+				t.Fatalf("%s: span [%d,%d) of a %d-byte input", what, sp.Start, sp.End, len(src))
+			}
+		}
+		check("level", got.LevelSpan)
+		check("target", got.TargetSpan)
+		for _, s := range got.Skills {
+			check(s.ID, s.Span)
+			check(s.ID, s.IDSpan)
+			check(s.ID, s.RatingSpan)
+		}
+		framework.Assess(fw, got, "")
+		if err != nil {
+			return
+		}
+		again, err := parse.ReadForm("g", got.CSV())
+		if err != nil {
+			t.Fatalf("a form read without error, written again: %v", err)
+		}
+		if d := cmp.Diff(got, again, ignoreFormSpans); d != "" {
+			t.Fatalf("written again and read back (-want +got):\n%s", d)
+		}
+	})
+}
