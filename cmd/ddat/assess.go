@@ -354,7 +354,7 @@ type (
 )
 
 func editionJSON(ed framework.Edition) framework.FormEditionJSON {
-	return framework.FormEditionJSON{Date: ed.Date, SHA256: ed.SHA256}
+	return framework.FormEditionJSON(ed)
 }
 
 func writeGapJSON(w *bytes.Buffer, fw *framework.Framework, people []gapPerson, t *framework.Team, problems framework.ErrorList) {
