@@ -13,7 +13,11 @@
 //   - [Config], the linter's configuration file .ddat.json
 //     (config.schema.json);
 //   - [Diff], the differences between two editions that ddat diff
-//     --format json writes (diff.schema.json).
+//     --format json writes (diff.schema.json);
+//   - [Form], a self-assessment form that ddat assess template --format
+//     json writes (form.schema.json);
+//   - [Assessment], the gaps that ddat assess gap --format json writes
+//     (assessment.schema.json).
 //
 // A document names its schema by the schema's $id in its "$schema" key;
 // [KindByID] maps that back to a Kind.

@@ -30,6 +30,11 @@ const (
 	// Diff is the differences between two editions written by ddat diff
 	// --format json.
 	Diff
+	// Form is a self-assessment form written by ddat assess template
+	// --format json.
+	Form
+	// Assessment is the gaps written by ddat assess gap --format json.
+	Assessment
 )
 
 // MaxSize is the largest document, in bytes, that [Validate] reads.
@@ -48,6 +53,10 @@ var (
 	configSchema []byte
 	//go:embed diff.schema.json
 	diffSchema []byte
+	//go:embed form.schema.json
+	formSchema []byte
+	//go:embed assessment.schema.json
+	assessmentSchema []byte
 )
 
 type kindInfo struct {
@@ -61,12 +70,17 @@ var kinds = [...]kindInfo{
 	Diagnostics: {"diagnostics", "https://github.com/ddat-tools/ddat/schema/diagnostics/v1.json", diagnosticsSchema},
 	Config:      {"config", "https://github.com/ddat-tools/ddat/schema/config/v1.json", configSchema},
 	Diff:        {"diff", "https://github.com/ddat-tools/ddat/schema/diff/v1.json", diffSchema},
+	Form:        {"form", framework.FormSchemaID, formSchema},
+	Assessment:  {"assessment", AssessmentSchemaID, assessmentSchema},
 }
 
-// Kinds returns the document kinds, in the order of their constants.
-func Kinds() []Kind { return []Kind{Export, Diagnostics, Config, Diff} }
+// AssessmentSchemaID is the $id of the schema of ddat assess gap's JSON.
+const AssessmentSchemaID = "https://github.com/ddat-tools/ddat/schema/assessment/v1.json"
 
-func (k Kind) valid() bool { return k >= Export && k <= Diff }
+// Kinds returns the document kinds, in the order of their constants.
+func Kinds() []Kind { return []Kind{Export, Diagnostics, Config, Diff, Form, Assessment} }
+
+func (k Kind) valid() bool { return k >= Export && k <= Assessment }
 
 // String returns the kind's name: "export", "diagnostics" or "config".
 func (k Kind) String() string {
@@ -121,6 +135,8 @@ var compiled = [...]func() (*jsonschema.Schema, error){
 	Diagnostics: sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(Diagnostics) }),
 	Config:      sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(Config) }),
 	Diff:        sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(Diff) }),
+	Form:        sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(Form) }),
+	Assessment:  sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(Assessment) }),
 }
 
 func compile(k Kind) (*jsonschema.Schema, error) {

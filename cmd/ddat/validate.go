@@ -10,7 +10,7 @@ import (
 )
 
 func validateFlags(fs *flag.FlagSet) *string {
-	return fs.String("kind", "", "document `kind`: export, diagnostics, config or diff (default: from the file's $schema, else its keys)")
+	return fs.String("kind", "", "document `kind`: export, diagnostics, config, diff, form or assessment (default: from the file's $schema, else its keys)")
 }
 
 // runValidate checks JSON files against the module's schemas: exit 1 when
@@ -30,7 +30,7 @@ func runValidate(e *env, args []string) int {
 	if *kindFlag != "" {
 		k, ok := schema.KindByName(*kindFlag)
 		if !ok {
-			e.errorf("unknown --kind %q: want export, diagnostics, config or diff", *kindFlag)
+			e.errorf("unknown --kind %q: want export, diagnostics, config, diff, form or assessment", *kindFlag)
 			return exitUsage
 		}
 		fixed = k
@@ -49,7 +49,7 @@ func runValidate(e *env, args []string) int {
 			if k = detectKind(data); k == 0 && !json.Valid(data) {
 				k = schema.Config // any kind reports the syntax error
 			} else if k == 0 {
-				e.errorf("%s: cannot tell the kind of document: give --kind export, diagnostics, config or diff", shown)
+				e.errorf("%s: cannot tell the kind of document: give --kind export, diagnostics, config, diff, form or assessment", shown)
 				return exitUsage
 			}
 		}
