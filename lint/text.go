@@ -21,6 +21,9 @@ var Encoding = &Rule{
 		"leaked HTML entities (\"&nbsp;\", \"&rsquo;\"), zero-width and control characters, " +
 		"line and paragraph separators (U+2028, U+2029), bidirectional controls " +
 		"(U+202A–U+202E, U+2066–U+2069, which can make text read otherwise than it is stored), " +
+		"no-break spaces (U+00A0) where an ordinary space belongs (beside a space, at a line's " +
+		"edge, or between two words: made a space or removed; one between a number and the word " +
+		"after it, \"10\u00a0MB\", is a typesetter's choice and is left alone), " +
 		"U+FFFD, invalid UTF-8, and names (of skills, roles and role levels) that mix Latin " +
 		"letters with Cyrillic or Greek lookalikes. Readers see garbage, or nothing, and search fails. " +
 		"Each fix removes or replaces the character and never adds another; a line that " +
@@ -129,7 +132,7 @@ func runEncoding(p *Pass) {
 					run := src[i:j]
 					// The fix never brings in an invisible character
 					// (the mojibake of U+200B is "â€‹"): it leaves it out.
-					fix := withoutInvisible(string(raw))
+					fix := withoutStrayNoBreak(src, i, j, withoutInvisible(string(raw)))
 					msg := fmt.Sprintf("mojibake %q: UTF-8 text decoded as Windows-1252; it should read %q", run, fix)
 					if fix != string(raw) {
 						msg = fmt.Sprintf("mojibake %q: UTF-8 text decoded as Windows-1252; it stands for %q, invisible: it should read %q", run, string(raw), fix)
@@ -148,7 +151,7 @@ func runEncoding(p *Pass) {
 					if dec := html.UnescapeString(ent); dec != ent {
 						s := doc.File.Span(i, i+len(ent))
 						msg := fmt.Sprintf("HTML entity %q left in the text; it should read %q", ent, dec)
-						if fix := withoutInvisible(dec); fix != dec {
+						if fix := withoutStrayNoBreak(src, i, i+len(ent), withoutInvisible(dec)); fix != dec {
 							msg = fmt.Sprintf("HTML entity %q left in the text; it stands for %q, invisible: it should read %q", ent, dec, fix)
 							dec = fix
 						}
@@ -163,6 +166,8 @@ func runEncoding(p *Pass) {
 				}
 			case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF && i > 0,
 				r == 0x2028 || r == 0x2029 || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
+				reportInvisible(p, doc.File, i, r, n, seenLines)
+			case r == 0xA0 && !isHTML && strayNoBreakSpace(src, i, n):
 				reportInvisible(p, doc.File, i, r, n, seenLines)
 			case r == utf8.RuneError:
 				p.Reportf(sp, "replacement character U+FFFD: text was lost in an earlier conversion; restore the original character")
@@ -284,6 +289,15 @@ func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lin
 	what, _ := invisible(r)
 	sp := f.Span(i, i+n)
 	fix, verb := "", "remove it"
+	if r == 0xA0 {
+		msg := fmt.Sprintf("no-break space U+00A0 beside a space or at the edge of a line: invisible, it doubles the space; %s", verb)
+		if !nextToSpace(src, i, n) {
+			fix, verb = " ", "replace it with a space"
+			msg = fmt.Sprintf("no-break space U+00A0 where a space belongs: it looks like a space but search, copying and line breaks treat it otherwise; %s", verb)
+		}
+		p.Report(Diagnostic{Span: sp, Message: msg, Suggestions: []Suggestion{{Message: verb, Span: sp, NewText: fix, Safe: true}}})
+		return
+	}
 	if r == 0x2028 || r == 0x2029 {
 		// A separator between two words becomes a space; one beside
 		// space, or at a line's or a quoted cell's end, goes.
@@ -300,6 +314,59 @@ func reportInvisible(p *Pass, f *framework.File, i int, r rune, n int, seen *lin
 		msg = fmt.Sprintf("%s %U: invisible, it can make the text read otherwise than it is stored; %s", what, r, verb)
 	}
 	p.Report(Diagnostic{Span: sp, Message: msg, Suggestions: []Suggestion{{Message: verb, Span: sp, NewText: fix, Safe: true}}})
+}
+
+// strayNoBreakSpace reports whether the no-break space at src[i:i+n]
+// stands where an ordinary space belongs: beside space, at a line's or a
+// quoted cell's edge, or between two words. One between a number and the
+// word after it ("10\u00a0MB", "24\u00a0hours") is a typesetter's choice
+// that keeps the two on one line, and is not reported.
+func strayNoBreakSpace(src string, i, n int) bool {
+	if nextToSpace(src, i, n) {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(src[:i])
+	return !unicode.IsDigit(prev)
+}
+
+// withoutStrayNoBreak returns dec, the text that a fix puts in place of
+// src[i:j], with each no-break space that would stand where an ordinary
+// space belongs (see [strayNoBreakSpace]) made a space, or left out beside
+// space: so that a fix never brings in what the rule reports.
+func withoutStrayNoBreak(src string, i, j int, dec string) string {
+	if !strings.Contains(dec, "\u00a0") {
+		return dec
+	}
+	// The fix in its context: a character either side, if any.
+	before, after := "", ""
+	if i > 0 {
+		_, n := utf8.DecodeLastRuneInString(src[:i])
+		before = src[i-n : i]
+	}
+	if j < len(src) {
+		_, n := utf8.DecodeRuneInString(src[j:])
+		after = src[j : j+n]
+	}
+	ctx := before + dec + after
+	var b strings.Builder
+	for k := len(before); k < len(before)+len(dec); {
+		r, n := utf8.DecodeRuneInString(ctx[k:])
+		switch {
+		case r != 0xA0 || !strayNoBreakSpace(ctx, k, n):
+			b.WriteString(ctx[k : k+n])
+		case !nextToSpace(ctx, k, n):
+			b.WriteByte(' ')
+		}
+		k += n
+	}
+	return b.String()
+}
+
+// nextToSpace reports whether src[i:i+n] is beside space or a quote, or
+// at the start or end of src.
+func nextToSpace(src string, i, n int) bool {
+	return i == 0 || i+n >= len(src) || isSpaceOrQuote(src[i-1]) || isSpaceOrQuote(src[i+n]) ||
+		strings.HasPrefix(src[i+n:], "\u00a0") || strings.HasSuffix(src[:i], "\u00a0")
 }
 
 func isSpaceOrQuote(c byte) bool {
