@@ -107,8 +107,9 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// emit writes data to --out, or standard output.
-func emit(e *env, out string, data []byte) int {
+// emit writes data to --out, or standard output: a human format (text,
+// Markdown) escaped line by line there (see [env.human]).
+func emit(e *env, out string, data []byte, human bool) int {
 	if out != "" {
 		if err := writeOutput(e.reads, "--out", out, data); err != nil {
 			e.errorf("%v", err)
@@ -116,7 +117,13 @@ func emit(e *env, out string, data []byte) int {
 		}
 		return exitOK
 	}
-	if _, err := e.stdout.Write(data); err != nil {
+	var err error
+	if human {
+		err = e.human(string(data))
+	} else {
+		_, err = e.stdout.Write(data)
+	}
+	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
 	}
@@ -138,7 +145,7 @@ func assessTemplate(e *env, fw *framework.Framework, level string, o *assessOpti
 	default:
 		data = fm.CSV()
 	}
-	return emit(e, o.out, data)
+	return emit(e, o.out, data, o.format == "markdown")
 }
 
 // formMarkdown writes a form as a Markdown document to fill in: a table
@@ -281,7 +288,7 @@ func assessGap(e *env, fw *framework.Framework, files []string, o *assessOptions
 	default:
 		writeGapText(&b, people, team)
 	}
-	if st := emit(e, o.out, b.Bytes()); st != exitOK {
+	if st := emit(e, o.out, b.Bytes(), o.format == "markdown" || o.format == "text" || o.format == ""); st != exitOK {
 		return st
 	}
 	return status

@@ -7,8 +7,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os/exec"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -100,7 +102,13 @@ func runDiff(e *env, args []string) int {
 	default:
 		r.writeText(&b)
 	}
-	if _, err := e.stdout.Write(b.Bytes()); err != nil {
+	var err error
+	if *format == "json" || *format == "changes-csv" {
+		_, err = e.stdout.Write(b.Bytes())
+	} else {
+		err = e.human(b.String())
+	}
+	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
 	}
@@ -160,27 +168,35 @@ func readRevision(rev string, paths []string) (*framework.Framework, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("--base needs git: %v", err)
 	}
-	if _, err := git("rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
+	if _, err := git(4096, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
 		return nil, fmt.Errorf("--base %q: not a revision of the git repository here", rev)
 	}
 	var docs []*framework.Document
 	seen := map[string]bool{}
 	for _, p := range paths {
-		out, err := git("ls-tree", "-r", "-z", "--name-only", rev, "--", p)
+		// "-l" gives each entry's type and size: only files (blobs that
+		// are not symbolic links) are read, and a file over the limit is
+		// refused by its size before it is read.
+		out, err := git(maxListingBytes, "ls-tree", "-r", "-z", "-l", rev, "--", p)
 		if err != nil {
 			return nil, err
 		}
-		for _, name := range strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00") {
-			if name == "" || seen[name] || hidden(name) {
+		for _, entry := range strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00") {
+			meta, name, ok := strings.Cut(entry, "\t")
+			if !ok || name == "" || seen[name] || hidden(name) {
 				continue
 			}
+			f := strings.Fields(meta) // mode, type, object, size
+			if len(f) != 4 || f[1] != "blob" || f[0] == "120000" {
+				continue // a submodule, or a symbolic link: not a regular file
+			}
 			seen[name] = true
-			src, err := git("show", rev+":./"+name)
+			if size, err := strconv.ParseInt(f[3], 10, 64); err != nil || size > maxDocumentBytes {
+				return nil, fmt.Errorf("%s:%s: %w: the file has %s bytes, more than the limit of %d (%d MiB)", rev, name, errLimit, f[3], maxDocumentBytes, maxDocumentBytes>>20)
+			}
+			src, err := git(maxDocumentBytes, "cat-file", "blob", f[2])
 			if err != nil {
 				return nil, err
-			}
-			if len(src) > maxDocumentBytes {
-				return nil, fmt.Errorf("%s:%s: file larger than %d bytes", rev, name, maxDocumentBytes)
 			}
 			doc, err := parse.Parse(rev+":"+name, src)
 			if doc == nil {
@@ -206,13 +222,33 @@ func hidden(name string) bool {
 	return false
 }
 
-// git runs git with args in the current folder and returns its output;
-// an error carries what git said on stderr.
-func git(args ...string) ([]byte, error) {
+// maxListingBytes bounds what git lists of a revision's tree.
+const maxListingBytes = 64 << 20
+
+// git runs git with args in the current folder and returns its output,
+// reading at most limit bytes of it: past that, git is stopped and the
+// output refused. An error carries what git said on stderr.
+func git(limit int64, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)
 	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	cmd.Stderr = &limitedBuffer{b: &stderr, n: 64 << 10}
+	pipe, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	out, rerr := io.ReadAll(io.LimitReader(pipe, limit+1))
+	if int64(len(out)) > limit {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, fmt.Errorf("git %s: %w: more than %d bytes", strings.Join(args, " "), errLimit, limit)
+	}
+	err = cmd.Wait()
+	if err == nil {
+		err = rerr
+	}
 	if err != nil {
 		msg := strings.TrimSpace(stderr.String())
 		if msg == "" {
@@ -221,6 +257,20 @@ func git(args ...string) ([]byte, error) {
 		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
 	}
 	return out, nil
+}
+
+// limitedBuffer keeps the first n bytes written to it and discards the
+// rest, so that what a child process says costs bounded memory.
+type limitedBuffer struct {
+	b *bytes.Buffer
+	n int
+}
+
+func (w *limitedBuffer) Write(p []byte) (int, error) {
+	if room := w.n - w.b.Len(); room > 0 {
+		w.b.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
 }
 
 // side is one edition compared: how it was named and its edition.
@@ -464,19 +514,9 @@ func markWords(l framework.LineEdit) string {
 	return strings.TrimRightFunc(b.String(), unicode.IsSpace)
 }
 
-// mdEscape escapes text for a Markdown list item on one line: what
-// Markdown or HTML would read as markup, and line breaks.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range escapeText(s) {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '~', '|', '#', '&':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// mdEscape escapes text for a Markdown list item on one line: the one
+// Markdown escaper, [markdownEscape].
+func mdEscape(s string) string { return markdownEscape(s) }
 
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(escapeText(s))

@@ -333,6 +333,45 @@ func TestDiffBase(t *testing.T) {
 	}
 }
 
+// TestDiffBaseHostileTree: at a revision, only files are read: a
+// submodule and a symbolic link are passed over, and a file over the
+// document limit is refused by the size git lists, before it is read.
+func TestDiffBaseHostileTree(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Fatalf("this test needs git on the PATH: %v", err)
+	}
+	repo := t.TempDir()
+	content := filepath.Join(repo, "content")
+	os.Mkdir(content, 0o755)
+	os.WriteFile(filepath.Join(content, "page.txt"), mustRead(t, filepath.Join(repoRoot(t), "testdata", "role-page-digital-portfolio-manager-2024.txt")), 0o644)
+	os.Symlink("/etc/passwd", filepath.Join(content, "link.txt"))
+	gitRun(t, repo, "init", "-q")
+	gitRun(t, repo, "add", ".")
+	// A submodule: a gitlink to a commit this repository does not have.
+	gitRun(t, repo, "update-index", "--add", "--cacheinfo", "160000,1111111111111111111111111111111111111111,content/sub")
+	gitRun(t, repo, "commit", "-q", "-m", "tree")
+	if st, out, errs := runIn(t, repo, "diff", "--base", "HEAD", "content"); st != exitOK || out != "" {
+		t.Errorf("--base HEAD with a submodule and a link: exit %d, output %q, stderr %q", st, out, errs)
+	}
+	// A file over the limit, committed and then removed from the work
+	// tree: refused by its listed size (the test would take seconds and
+	// gigabytes if it were read).
+	big := filepath.Join(content, "big.csv")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(maxDocumentBytes + 1)
+	f.Close()
+	gitRun(t, repo, "add", "content/big.csv")
+	gitRun(t, repo, "commit", "-q", "-m", "big")
+	os.Remove(big)
+	st, _, errs := runIn(t, repo, "diff", "--base", "HEAD", "content")
+	if st != exitUsage || !strings.Contains(errs, "big.csv: input limit exceeded: the file has 67108865 bytes") {
+		t.Errorf("--base HEAD with a file over the limit: exit %d, stderr %q", st, errs)
+	}
+}
+
 func mustRead(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(name)

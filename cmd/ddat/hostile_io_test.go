@@ -140,3 +140,50 @@ func TestInterruptedWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestHumanOutputEscaped checks the human formats of the commands other
+// than lint (show, compare, diff): a role name holding terminal escape
+// sequences and, at the start of a line, a workflow command reaches
+// neither the terminal nor, with GITHUB_ACTIONS set, the Actions runner.
+func TestHumanOutputEscaped(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "roles-sample.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	hostile := strings.ReplaceAll(string(src), "Chief technology officer", "::error title=pwn::x\x1b]0;T\x07 ##[error]\u202e officer")
+	if err := os.WriteFile("roles.csv", []byte(hostile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("old.csv", src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, actions := range []bool{false, true} {
+		if actions {
+			t.Setenv("GITHUB_ACTIONS", "true")
+		}
+		for _, args := range [][]string{
+			{"show", "Chief digital and data", "roles.csv"},
+			{"show", "--format", "markdown", "Chief digital and data", "roles.csv"},
+			{"diff", "--exit-zero", "old.csv", "roles.csv"},
+			{"diff", "--exit-zero", "--format", "markdown", "old.csv", "roles.csv"},
+		} {
+			var stdout, stderr bytes.Buffer
+			if st := run(args, strings.NewReader(""), &stdout, &stderr); st != exitOK {
+				t.Fatalf("%q: exit %d\n%s", args, st, stderr.String())
+			}
+			out := stdout.String()
+			if !strings.Contains(out, "pwn") {
+				t.Fatalf("%q: the hostile name is not shown:\n%s", args, out)
+			}
+			if strings.ContainsAny(out, "\x1b\x07\u202e") {
+				t.Errorf("%q: a control character reaches the output: %q", args, out)
+			}
+			for _, line := range strings.Split(out, "\n") {
+				if actions && (strings.HasPrefix(strings.TrimLeft(line, " \t"), "::") || strings.Contains(line, "##[")) {
+					t.Errorf("%q with GITHUB_ACTIONS: a line the runner reads as a command: %q", args, line)
+				}
+			}
+		}
+	}
+}

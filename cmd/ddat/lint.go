@@ -98,9 +98,9 @@ func runLint(e *env, args []string) int {
 		e.errorf("--quiet prints counts in place of the text format's findings: it does not go with --format %s", o.format)
 		return exitUsage
 	}
-	if o.format == "github" || os.Getenv("GITHUB_ACTIONS") == "true" {
-		// Actions reads workflow commands from every line of stdout
-		// and stderr: no line that came from a file may be one.
+	if o.format == "github" {
+		// Actions reads workflow commands from stderr too (run sets
+		// this whenever GITHUB_ACTIONS is true).
 		e.safe = commandSafe
 	}
 	if o.maxFindings < 0 {

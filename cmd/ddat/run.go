@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/ddat-tools/ddat/parse"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 )
@@ -33,6 +34,25 @@ type env struct {
 // (see [escapeText]): messages carry file names and text from files.
 func (e *env) errorf(format string, args ...any) {
 	e.println("ddat: " + fmt.Sprintf(format, args...))
+}
+
+// human writes s, a text or Markdown report, on stdout, each line
+// escaped as e.safe escapes stderr's: text from files can neither
+// control the terminal nor, in a GitHub Actions log, be read as a
+// workflow command. (Machine formats, JSON and CSV, escape as their
+// syntax does and are written as they are.)
+func (e *env) human(s string) error {
+	var b strings.Builder
+	b.Grow(len(s))
+	for line := range strings.Lines(s) {
+		text, nl := strings.CutSuffix(line, "\n")
+		b.WriteString(e.safe(text))
+		if nl {
+			b.WriteByte('\n')
+		}
+	}
+	_, err := io.WriteString(e.stdout, b.String())
+	return err
 }
 
 // println prints one line on stderr, escaped (see [escapeText]).
@@ -77,6 +97,11 @@ func init() {
 // exit status (0 success, 1 failing findings, 2 usage or input error).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, reads: &readSet{}, safe: escapeText}
+	if os.Getenv("GITHUB_ACTIONS") == "true" {
+		// Actions reads workflow commands from every line of stdout
+		// and stderr: no line that came from a file may be one.
+		e.safe = commandSafe
+	}
 	if len(args) == 0 {
 		usage(e.stderr)
 		return exitUsage

@@ -250,7 +250,12 @@ func runShow(e *env, args []string) int {
 	default:
 		writeShowText(&b, v)
 	}
-	fmt.Fprint(e.stdout, b.String())
+	if *format == "json" {
+		fmt.Fprint(e.stdout, b.String())
+	} else if err := e.human(b.String()); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
 	return exitOK
 }
 
@@ -295,32 +300,32 @@ func writeShowText(b *strings.Builder, v showView) {
 }
 
 func writeShowMarkdown(b *strings.Builder, v showView) {
-	fmt.Fprintf(b, "# %s\n\n", v.Name)
+	fmt.Fprintf(b, "# %s\n\n", mdCell(v.Name))
 	fmt.Fprintf(b, "%s", upperFirst(v.Kind))
 	if v.Role != "" {
-		fmt.Fprintf(b, " of %s", v.Role)
+		fmt.Fprintf(b, " of %s", mdCell(v.Role))
 	}
 	if v.Family != "" {
-		fmt.Fprintf(b, " in the %s family", v.Family)
+		fmt.Fprintf(b, " in the %s family", mdCell(v.Family))
 	}
 	b.WriteString(".\n")
 	for _, r := range v.Roles {
-		fmt.Fprintf(b, "\n- %s", r)
+		fmt.Fprintf(b, "\n- %s", mdCell(r))
 	}
 	if len(v.Roles) > 0 {
 		b.WriteByte('\n')
 	}
 	for _, l := range v.Levels {
 		if v.Kind == "skill" {
-			fmt.Fprintf(b, "\n## %s (%s)\n\n", upperFirst(l.Name), l.Status)
+			fmt.Fprintf(b, "\n## %s (%s)\n\n", mdCell(upperFirst(l.Name)), l.Status)
 			for _, d := range l.Descriptors {
-				fmt.Fprintf(b, "- %s\n", d)
+				fmt.Fprintf(b, "- %s\n", mdCell(d))
 			}
 			continue
 		}
-		fmt.Fprintf(b, "\n## %s\n\n", l.Name)
+		fmt.Fprintf(b, "\n## %s\n\n", mdCell(l.Name))
 		if len(l.Grades) > 0 {
-			fmt.Fprintf(b, "Grades: %s\n\n", strings.Join(l.Grades, ", "))
+			fmt.Fprintf(b, "Grades: %s\n\n", mdCell(strings.Join(l.Grades, ", ")))
 		}
 		writeReqTable(b, l.Skills)
 	}
@@ -347,7 +352,8 @@ func writeReqTable(b *strings.Builder, qs []showReq) {
 	}
 }
 
-func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+// mdCell escapes text from a file for Markdown (see [markdownEscape]).
+func mdCell(s string) string { return markdownEscape(s) }
 
 func orNone(s string) string {
 	if s == "" {
@@ -416,7 +422,7 @@ func runCompare(e *env, args []string) int {
 		b.Write(j)
 		b.WriteByte('\n')
 	case "markdown":
-		fmt.Fprintf(&b, "# From %s to %s\n\n| skill | change | from | to |\n| --- | --- | --- | --- |\n", v.From, v.To)
+		fmt.Fprintf(&b, "# From %s to %s\n\n| skill | change | from | to |\n| --- | --- | --- | --- |\n", mdCell(v.From), mdCell(v.To))
 		for _, s := range v.Skills {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCell(s.Skill), s.Move, orDash(s.From), orDash(s.To))
 		}
@@ -424,9 +430,9 @@ func runCompare(e *env, args []string) int {
 			if len(s.Descriptors) == 0 || s.Move == "unchanged" {
 				continue
 			}
-			fmt.Fprintf(&b, "\n## %s (%s)\n\n", s.Skill, s.To)
+			fmt.Fprintf(&b, "\n## %s (%s)\n\n", mdCell(s.Skill), s.To)
 			for _, d := range s.Descriptors {
-				fmt.Fprintf(&b, "- %s\n", d)
+				fmt.Fprintf(&b, "- %s\n", mdCell(d))
 			}
 		}
 		fmt.Fprintf(&b, "\nEdition: %s\n", v.Edition)
@@ -443,7 +449,12 @@ func runCompare(e *env, args []string) int {
 		}
 		fmt.Fprintf(&b, "\nedition: %s\n", v.Edition)
 	}
-	fmt.Fprint(e.stdout, b.String())
+	if *format == "json" {
+		fmt.Fprint(e.stdout, b.String())
+	} else if err := e.human(b.String()); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
 	return exitOK
 }
 
