@@ -10,6 +10,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/parse"
@@ -497,9 +498,11 @@ func writeGapText(w *bytes.Buffer, people []gapPerson, t *framework.Team) {
 		return
 	}
 	fmt.Fprintf(w, "\nTeam: %d people x %d skills (%s)\n", len(t.People), len(t.Skills), matrixLegend)
+	// Widths in characters (as a terminal shows them), names cut at a
+	// character's edge.
 	width := len("skill")
 	for _, s := range t.Skills {
-		width = max(width, len(s.Name))
+		width = max(width, utf8.RuneCountInString(escapeText(s.Name)))
 	}
 	width = min(width, 60)
 	fmt.Fprintf(w, "%-*s", width, "skill")
@@ -508,11 +511,11 @@ func writeGapText(w *bytes.Buffer, people []gapPerson, t *framework.Team) {
 	}
 	w.WriteString("  coverage\n")
 	for j, s := range t.Skills {
-		name := s.Name
+		name := []rune(escapeText(s.Name))
 		if len(name) > width {
-			name = name[:width-1] + "~"
+			name = append(name[:width-1], '~')
 		}
-		fmt.Fprintf(w, "%-*s", width, escapeText(name))
+		w.WriteString(string(name) + strings.Repeat(" ", width-len(name)))
 		for i := range t.People {
 			fmt.Fprintf(w, " %3s", cellMark(t.Cells[i][j]))
 		}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os/exec"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -128,6 +129,10 @@ func runDiff(e *env, args []string) int {
 // their errors in order, the old edition's first; both frameworks are nil
 // unless both could be read.
 func loadSides(e *env, oldPaths, newPaths []string) (oldFW, newFW *framework.Framework, status int) {
+	if slices.Contains(oldPaths, "-") && slices.Contains(newPaths, "-") {
+		e.errorf("standard input (-) can be one edition, not both")
+		return nil, nil, exitUsage
+	}
 	var errs [2]bytes.Buffer
 	var sts [2]int
 	var fws [2]*framework.Framework

@@ -243,31 +243,44 @@ func checkOutput(reads *readSet, flagName, name string) (fs.FileMode, error) {
 // else (a configuration, a baseline, another input through a hard
 // link), holding old.
 func writeFixed(reads *readSet, path, shown, old string, data []byte) error {
-	return writeAtomic(path, data, func() (fs.FileMode, error) {
-		fi, err := os.Lstat(path)
-		if err != nil {
-			return 0, err
-		}
-		if !fi.Mode().IsRegular() {
-			return 0, fmt.Errorf("--fix: %s is %s; ddat fixes only regular files", shown, fileKind(fi.Mode()))
-		}
-		switch reads.count(fi) {
-		case 0:
-			return 0, fmt.Errorf("--fix: %s is not the file that was read; it is left alone", shown)
-		case 1:
-		default:
-			return 0, fmt.Errorf("--fix: %s was also read as another file (a hard link, the configuration or the baseline); it is left alone", shown)
-		}
-		if fi.Size() != int64(len(old)) {
-			return 0, fmt.Errorf("--fix: %s changed since it was read; it is left alone", shown)
-		}
-		now, err := os.ReadFile(path)
-		if err != nil {
-			return 0, err
-		}
-		if string(now) != old {
-			return 0, fmt.Errorf("--fix: %s changed since it was read; it is left alone", shown)
-		}
-		return fi.Mode().Perm(), nil
-	})
+	return writeAtomic(path, data, func() (fs.FileMode, error) { return checkFixable(reads, path, shown, old) })
+}
+
+// checkFixable checks that the input file at path, shown as shown, may
+// be written over with its fixes: it is still a regular file, the one
+// file read there (not also as a hard link, the configuration or the
+// baseline), and holds what was read, old. It returns the file's mode.
+// `lint --fix` checks every file before it writes any, and each again
+// just before writing it.
+func checkFixable(reads *readSet, path, shown, old string) (fs.FileMode, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return 0, err
+	}
+	if !fi.Mode().IsRegular() {
+		return 0, fmt.Errorf("--fix: %s is %s; ddat fixes only regular files", shown, fileKind(fi.Mode()))
+	}
+	switch reads.count(fi) {
+	case 0:
+		return 0, fmt.Errorf("--fix: %s is not the file that was read; it is left alone", shown)
+	case 1:
+	default:
+		return 0, fmt.Errorf("--fix: %s was also read as another file (a hard link, the configuration or the baseline); it is left alone", shown)
+	}
+	if fi.Size() != int64(len(old)) {
+		return 0, fmt.Errorf("--fix: %s changed since it was read; it is left alone", shown)
+	}
+	f, err := openNonBlocking(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	now, err := io.ReadAll(io.LimitReader(f, int64(len(old))+1)) // bounded: never more than was read
+	if err != nil {
+		return 0, err
+	}
+	if string(now) != old {
+		return 0, fmt.Errorf("--fix: %s changed since it was read; it is left alone", shown)
+	}
+	return fi.Mode().Perm(), nil
 }

@@ -74,6 +74,16 @@ func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs)
 			current[d.File.Name] = d.File.Src
 		}
 	}
+	if !asDiff {
+		// Every file is checked before any is written, so that a run
+		// writes all its fixes or none.
+		for _, name := range names {
+			if _, err := checkFixable(e.reads, in.paths[name], name, orig[name]); err != nil {
+				e.errorf("%v; no file was written", err)
+				return nil, exitUsage
+			}
+		}
+	}
 	total := 0
 	for _, name := range names {
 		total += fixes[name]

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -133,6 +134,20 @@ func listInputs(paths []string) (files []inputFile, irregular []string, err erro
 // listInputsNamed is listInputs, naming standard input (PATH "-")
 // stdinName.
 func listInputsNamed(paths []string, stdinName string) (files []inputFile, irregular []string, err error) {
+	files, irregular, err = listInputsOnce(paths, stdinName)
+	if err == nil && slices.Contains(paths, "-") {
+		// Standard input's name must not be another input's: findings,
+		// fixes and diffs would mix the two documents.
+		for _, f := range files {
+			if !f.stdin && f.name == stdinName {
+				return files, irregular, &inputError{fmt.Sprintf("standard input is named %s, as another input is: name it otherwise (--stdin-filename)", stdinName)}
+			}
+		}
+	}
+	return files, irregular, err
+}
+
+func listInputsOnce(paths []string, stdinName string) (files []inputFile, irregular []string, err error) {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, nil, err
