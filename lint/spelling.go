@@ -44,8 +44,20 @@ var Spelling = &Rule{
 		"\"arenas and\" against \"areas and\": \"and\" goes with any word), is " +
 		"reported as a real-word error. Suggestions favour " +
 		"the words the documents use.\n\n" +
-		"Before: `head of portolio`, `line-manage senior and lead product mangers`\n\n" +
-		"After: `head of portfolio`, `line-manage senior and lead product managers`",
+		"Noun and verb pairs: British English writes the noun with -ce and the verb " +
+		"with -se (licence and license, practice and practise, advice and advise, " +
+		"device and devise), and both forms are words, so only their place tells. A " +
+		"verb form is reported after a word that only a noun follows (an article, a " +
+		"possessive such as \"your\", \"of\", \"in\", \"into\", \"good\", \"best\"); " +
+		"the noun form after a modal verb (\"can\", \"should\", \"will\", \"don't\") " +
+		"or \"how to\", \"able to\" (\"to\" alone is also a preposition: \"access to " +
+		"advice\"); a base form after a word that the documents follow with the other " +
+		"form at least five times as often, and more often than chance (\"technical " +
+		"advise\" where they have \"technical advice\"). Inflected verb forms " +
+		"(\"licensed\", \"practising\") and names (\"Open Government Licence\") are " +
+		"left alone.\n\n" +
+		"Before: `head of portolio`, `line-manage senior and lead product mangers`, `follow best practise`\n\n" +
+		"After: `head of portfolio`, `line-manage senior and lead product managers`, `follow best practice`",
 	Since:    "v0.1.0",
 	Severity: Warning,
 	Run:      runSpelling,
@@ -986,7 +998,15 @@ type spellingFinding struct {
 func (c *corpus) check(p *Pass, t framework.Text, ws []word, i int, s framework.Span) (d Diagnostic, suggest, ok bool) {
 	w := ws[i]
 	text, l := w.text(t.Value), c.lex.form(w.id)
-	if len(p.Words) > 0 && (p.Words[framework.Key(text)] || p.Words[l]) || c.inVocab(l) {
+	if len(p.Words) > 0 && (p.Words[framework.Key(text)] || p.Words[l]) {
+		return Diagnostic{}, false, false
+	}
+	// A form of a noun and verb pair is a word wherever it stands, even
+	// in a skill's name ("Technical advice"); its place decides.
+	if d, ok := c.confusion(t, ws, i, s); ok {
+		return d, false, true
+	}
+	if c.inVocab(l) {
 		return Diagnostic{}, false, false
 	}
 	if c.isListed(l) {
