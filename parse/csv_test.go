@@ -498,3 +498,50 @@ func TestRolesCSVNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVHeaderCaseAndSpace checks the README's "CSV downloads are
+// recognised by their header row (case and surrounding space
+// tolerated)": each official download, its header names in other cases
+// and with space around them (one quoted), reads as the same format and
+// the same content as the download itself.
+func TestCSVHeaderCaseAndSpace(t *testing.T) {
+	for _, tc := range []struct {
+		file   string
+		format framework.Format
+	}{
+		{"roles-sample.csv", "roles-csv"},
+		{"skills-sample.csv", "skills-csv"},
+		{"changelog-sample.csv", "changes-csv"},
+	} {
+		src := string(readFixture(t, tc.file))
+		end := strings.IndexByte(src, '\n')
+		names := strings.Split(strings.TrimRight(src[:end], "\r"), ",")
+		for i, n := range names {
+			switch i % 3 {
+			case 0:
+				names[i] = " " + strings.ToUpper(n) + "  "
+			case 1:
+				names[i] = `"` + "\t" + strings.ToLower(n) + ` "`
+			default:
+				names[i] = strings.ToLower(n[:1]) + strings.ToUpper(n[1:]) + " "
+			}
+		}
+		header := strings.Join(names, ",")
+		want := mustParse(t, tc.file)
+		got, err := parse.Parse(tc.file, []byte(header+src[end:]))
+		if got == nil {
+			t.Fatalf("%s with header %q: %v", tc.file, header, err)
+		}
+		if got.Format != tc.format || want.Format != tc.format {
+			t.Errorf("%s with header %q: format %q, want %q", tc.file, header, got.Format, tc.format)
+		}
+		if len(got.Skills) != len(want.Skills) || len(got.Roles) != len(want.Roles) || len(got.Changes) != len(want.Changes) || len(got.Notes) != len(want.Notes) {
+			t.Errorf("%s with header %q: %d skills, %d roles, %d changes, %d notes; the download has %d, %d, %d, %d",
+				tc.file, header, len(got.Skills), len(got.Roles), len(got.Changes), len(got.Notes),
+				len(want.Skills), len(want.Roles), len(want.Changes), len(want.Notes))
+		}
+		if a, b := detail(want), detail(got); a != b {
+			t.Errorf("%s with header %q reads differently:\n%s", tc.file, header, cmp.Diff(a, b))
+		}
+	}
+}
