@@ -28,6 +28,26 @@ func TestCellWrite(t *testing.T) {
 			t.Errorf("%s: write = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
 		}
 	}
+	// One text with space before it, running to the cell's end: kept
+	// with its space, and a changed text takes its place.
+	name := &Cell{Column: "Role", Raw: "  Data analyst", Parts: []CellPart{{PartText, 2, 14}}}
+	for _, tc := range []struct{ text, want string }{
+		{"Data analyst", "  Data analyst"},
+		{"Data scientist", "  Data scientist"},
+	} {
+		if got, ok := name.write(cellValues{text: tc.text}); got != tc.want || !ok {
+			t.Errorf("one text %q: write = %q, %v; want %q, true", tc.text, got, ok, tc.want)
+		}
+	}
+	// A text of several lines is written as read while the model holds
+	// it unchanged, and not at all once it changed.
+	lines := &Cell{Column: "Skill Description", Raw: "Plans work\nwell ", Parts: []CellPart{{PartText, 0, 10}, {PartText, 11, 15}}}
+	if got, ok := lines.write(cellValues{text: "Plans work\nwell"}); got != lines.Raw || !ok {
+		t.Errorf("several lines as read: write = %q, %v; want %q, true", got, ok, lines.Raw)
+	}
+	if got, ok := lines.write(cellValues{text: "Plans work\nbadly"}); ok {
+		t.Errorf("several lines changed: write = %q, true; want false", got)
+	}
 	bad := &Cell{Raw: "ab", Parts: []CellPart{{PartText, 1, 3}}}
 	if _, ok := bad.write(cellValues{text: "b"}); ok {
 		t.Errorf("a part out of bounds was written")
