@@ -80,3 +80,29 @@ func TestExportCSVOrder(t *testing.T) {
 		t.Errorf("ExportCSV:\n%s\nwant\n%s", rows, want)
 	}
 }
+
+// TestExportCSVNeutralises checks that a cell a spreadsheet would run as
+// a formula gets its apostrophe in every row, and only with Raw unset,
+// and that the change is reported.
+func TestExportCSVNeutralises(t *testing.T) {
+	fw := &Framework{Roles: []*Role{{Name: Text{Value: "=HYPERLINK(1)"}, Family: Text{Value: "IT operations"},
+		Levels: []*RoleLevel{{Name: Text{Value: "Engineer"}, Skills: []*Requirement{{Skill: Text{Value: "+plan"}, LevelText: Text{Value: "Working"}}}}}}}}
+	header := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
+	rows, changes, err := ExportCSVChanges(fw, CSVOptions{Table: CSVRoles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := header + "IT operations,'=HYPERLINK(1),,Engineer,,'+plan,,Working,,\n"; string(rows) != want {
+		t.Errorf("ExportCSV:\n%s\nwant\n%s", rows, want)
+	}
+	if len(changes) != 2 || changes[0].Row != 2 || changes[0].Column != "Role" || changes[0].Now != "'=HYPERLINK(1)" {
+		t.Errorf("changes %+v: want the two cells of row 2", changes)
+	}
+	raw, _, err := ExportCSVChanges(fw, CSVOptions{Table: CSVRoles, Raw: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := header + "IT operations,=HYPERLINK(1),,Engineer,,+plan,,Working,,\n"; string(raw) != want {
+		t.Errorf("ExportCSV with Raw:\n%s\nwant\n%s", raw, want)
+	}
+}
