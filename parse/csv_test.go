@@ -545,3 +545,26 @@ func TestCSVHeaderCaseAndSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVEmptyLastFieldAtEOF reads a download whose last record ends in
+// an empty field with no line end after it (a cell that starts at the
+// end of the source), positions it and writes it back.
+func TestCSVEmptyLastFieldAtEOF(t *testing.T) {
+	src := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n" +
+		"Data,Data analyst,A role.,Data analyst,A level.,Data visualisation,A skill.,Working,You can: do it.,"
+	doc, err := parse.Parse("eof.csv", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw := framework.Merge(doc)
+	if _, err := framework.Export(fw, framework.ExportOptions{Positions: true}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := framework.ExportCSV(fw, framework.CSVOptions{Table: framework.CSVRoles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != src+"\n" {
+		t.Errorf("written back as %q", out)
+	}
+}
