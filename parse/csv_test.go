@@ -568,3 +568,30 @@ func TestCSVEmptyLastFieldAtEOF(t *testing.T) {
 		t.Errorf("written back as %q", out)
 	}
 }
+
+// TestCSVPositionsThroughEscapes checks that texts of a quoted cell,
+// after "" escapes and CRLF line ends inside it, keep the span of the raw
+// bytes they were decoded from.
+func TestCSVPositionsThroughEscapes(t *testing.T) {
+	for _, eol := range []string{"\n", "\r\n"} {
+		src := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type" + eol +
+			`Data,Data analyst,A role.,Data analyst,A level.,Data visualisation,A skill.,Working,"You can:` + eol +
+			`- say ""hello"" first` + eol + `- then ""bye"" and go",` + eol
+		doc, err := parse.Parse("q.csv", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := doc.Roles[0].Levels[0].Skills[0].Descriptors
+		var got []string
+		for _, d := range ds {
+			got = append(got, fmt.Sprintf("%s %q %q", pos(d.Span), d.Value, d.Span.Text()))
+		}
+		want := []string{
+			`3:3 "say \"hello\" first" "say \"\"hello\"\" first"`,
+			`4:3 "then \"bye\" and go" "then \"\"bye\"\" and go"`,
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("line ends %q: descriptors (-want +got):\n%s", eol, diff)
+		}
+	}
+}
