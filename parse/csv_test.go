@@ -595,3 +595,23 @@ func TestCSVPositionsThroughEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVFieldLimit checks the limit of 64 fields a record at its edge:
+// 64 fields are read (a record too wide for the layout), 65 refuse the
+// file, at the record's place after a byte order mark.
+func TestCSVFieldLimit(t *testing.T) {
+	header := "\ufeffRole Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
+	for _, tc := range []struct {
+		fields int
+		want   string
+	}{
+		{64, "w.csv:2:1: record has 64 fields, expected 10"},
+		{65, "w.csv:2:1: CSV record has 65 fields, more than the limit of 64; the file is not read"},
+	} {
+		src := header + strings.Repeat("x,", tc.fields-1) + "x\n"
+		_, err := parse.Parse("w.csv", []byte(src))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%d fields: error %v, want one starting %q", tc.fields, err, tc.want)
+		}
+	}
+}
