@@ -106,3 +106,23 @@ func TestExportCSVNeutralises(t *testing.T) {
 		t.Errorf("ExportCSV with Raw:\n%s\nwant\n%s", raw, want)
 	}
 }
+
+// TestExportCSVLevelText checks the Skill Level cell: the level's text as
+// read, else the level's title for a requirement built without one.
+func TestExportCSVLevelText(t *testing.T) {
+	fw := &Framework{Roles: []*Role{{Name: Text{Value: "Analyst"}, Family: Text{Value: "Data"},
+		Levels: []*RoleLevel{{Name: Text{Value: "Analyst"}, Skills: []*Requirement{
+			{Skill: Text{Value: "a"}, Level: Working, LevelText: Text{Value: "working"}},
+			{Skill: Text{Value: "b"}, Level: Expert},
+		}}}}}}
+	rows, _, err := ExportCSVChanges(fw, CSVOptions{Table: CSVRoles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n" +
+		"Data,Analyst,,Analyst,,a,,working,,\n" +
+		"Data,Analyst,,Analyst,,b,,Expert,,\n"
+	if string(rows) != want {
+		t.Errorf("ExportCSV:\n%s\nwant\n%s", rows, want)
+	}
+}
