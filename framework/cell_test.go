@@ -28,6 +28,26 @@ func TestCellWrite(t *testing.T) {
 			t.Errorf("%s: write = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
 		}
 	}
+	// One text with space before it, running to the cell's end: kept
+	// with its space, and a changed text takes its place.
+	name := &Cell{Column: "Role", Raw: "  Data analyst", Parts: []CellPart{{PartText, 2, 14}}}
+	for _, tc := range []struct{ text, want string }{
+		{"Data analyst", "  Data analyst"},
+		{"Data scientist", "  Data scientist"},
+	} {
+		if got, ok := name.write(cellValues{text: tc.text}); got != tc.want || !ok {
+			t.Errorf("one text %q: write = %q, %v; want %q, true", tc.text, got, ok, tc.want)
+		}
+	}
+	// A text of several lines is written as read while the model holds
+	// it unchanged, and not at all once it changed.
+	lines := &Cell{Column: "Skill Description", Raw: "Plans work\nwell ", Parts: []CellPart{{PartText, 0, 10}, {PartText, 11, 15}}}
+	if got, ok := lines.write(cellValues{text: "Plans work\nwell"}); got != lines.Raw || !ok {
+		t.Errorf("several lines as read: write = %q, %v; want %q, true", got, ok, lines.Raw)
+	}
+	if got, ok := lines.write(cellValues{text: "Plans work\nbadly"}); ok {
+		t.Errorf("several lines changed: write = %q, true; want false", got)
+	}
 	bad := &Cell{Raw: "ab", Parts: []CellPart{{PartText, 1, 3}}}
 	if _, ok := bad.write(cellValues{text: "b"}); ok {
 		t.Errorf("a part out of bounds was written")
@@ -65,6 +85,52 @@ func TestExportCSVOrder(t *testing.T) {
 		"IT operations,Incident manager,,Incident manager,,a,,Working,,\n" +
 		"IT operations,Incident manager,,Incident manager,,a,,Working,,\n" +
 		"IT operations,Incident manager,,Incident manager,,b,,Working,,\n"
+	if string(rows) != want {
+		t.Errorf("ExportCSV:\n%s\nwant\n%s", rows, want)
+	}
+}
+
+// TestExportCSVNeutralises checks that a cell a spreadsheet would run as
+// a formula gets its apostrophe in every row, and only with Raw unset,
+// and that the change is reported.
+func TestExportCSVNeutralises(t *testing.T) {
+	fw := &Framework{Roles: []*Role{{Name: Text{Value: "=HYPERLINK(1)"}, Family: Text{Value: "IT operations"},
+		Levels: []*RoleLevel{{Name: Text{Value: "Engineer"}, Skills: []*Requirement{{Skill: Text{Value: "+plan"}, LevelText: Text{Value: "Working"}}}}}}}}
+	header := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
+	rows, changes, err := ExportCSVChanges(fw, CSVOptions{Table: CSVRoles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := header + "IT operations,'=HYPERLINK(1),,Engineer,,'+plan,,Working,,\n"; string(rows) != want {
+		t.Errorf("ExportCSV:\n%s\nwant\n%s", rows, want)
+	}
+	if len(changes) != 2 || changes[0].Row != 2 || changes[0].Column != "Role" || changes[0].Now != "'=HYPERLINK(1)" {
+		t.Errorf("changes %+v: want the two cells of row 2", changes)
+	}
+	raw, _, err := ExportCSVChanges(fw, CSVOptions{Table: CSVRoles, Raw: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := header + "IT operations,=HYPERLINK(1),,Engineer,,+plan,,Working,,\n"; string(raw) != want {
+		t.Errorf("ExportCSV with Raw:\n%s\nwant\n%s", raw, want)
+	}
+}
+
+// TestExportCSVLevelText checks the Skill Level cell: the level's text as
+// read, else the level's title for a requirement built without one.
+func TestExportCSVLevelText(t *testing.T) {
+	fw := &Framework{Roles: []*Role{{Name: Text{Value: "Analyst"}, Family: Text{Value: "Data"},
+		Levels: []*RoleLevel{{Name: Text{Value: "Analyst"}, Skills: []*Requirement{
+			{Skill: Text{Value: "a"}, Level: Working, LevelText: Text{Value: "working"}},
+			{Skill: Text{Value: "b"}, Level: Expert},
+		}}}}}}
+	rows, _, err := ExportCSVChanges(fw, CSVOptions{Table: CSVRoles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n" +
+		"Data,Analyst,,Analyst,,a,,working,,\n" +
+		"Data,Analyst,,Analyst,,b,,Expert,,\n"
 	if string(rows) != want {
 		t.Errorf("ExportCSV:\n%s\nwant\n%s", rows, want)
 	}

@@ -34,6 +34,7 @@ var UndefinedLevel = &Rule{
 		"      - explain what data maturity is and why it matters\n",
 	Since:    "v0.1.0",
 	Severity: Warning,
+	Raised:   "a role level requiring the skill at a level the catalogue leaves undefined or does not give",
 	Run:      runUndefinedLevel,
 }
 

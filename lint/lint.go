@@ -68,7 +68,12 @@ type Rule struct {
 	Doc      string   // Markdown: what it finds, why, a before/after example
 	Since    string   // the version that introduced the rule ("v0.1.0")
 	Severity Severity // the default severity of its findings
-	Run      func(*Pass)
+	// Raised says which findings are errors when Severity is lower ("a
+	// wholesale difference (…)"); empty when every finding has the
+	// default severity. The Doc says which and why; ddat rules and ddat
+	// explain show it.
+	Raised string
+	Run    func(*Pass)
 }
 
 // A Diagnostic is one finding: plain data, rendered by the command.
@@ -538,6 +543,9 @@ func Validate(rules []*Rule) error {
 		}
 		if r.Severity < Info || r.Severity > Error {
 			bad("invalid default severity")
+		}
+		if r.Raised != "" && r.Severity == Error {
+			bad("raised above error: errors are the highest severity")
 		}
 		if r.Run == nil {
 			bad("no Run function")

@@ -52,6 +52,7 @@ var DescriptorMismatch = &Rule{
 		"    - tailor communication to stakeholders' needs while meeting user needs\n",
 	Since:    "v0.1.0",
 	Severity: Warning,
+	Raised:   "a wholesale difference (lines with no close counterpart, lines missing or extra)",
 	Run:      runDescriptorMismatch,
 }
 

@@ -172,8 +172,14 @@ func runEncoding(p *Pass) {
 			case r == utf8.RuneError:
 				p.Reportf(sp, "replacement character U+FFFD: text was lost in an earlier conversion; restore the original character")
 			case (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7F || (r >= 0x80 && r <= 0x9F):
+				// Between two spaces, the fix takes one of them too, so
+				// that it leaves one space, not two.
+				fix := sp
+				if i > 0 && src[i-1] == ' ' && i+n < len(src) && src[i+n] == ' ' {
+					fix = doc.File.Span(i, i+n+1)
+				}
 				p.Report(Diagnostic{Span: sp, Message: fmt.Sprintf("control character %U in text; remove it", r),
-					Suggestions: []Suggestion{{Message: "remove it", Span: sp, Safe: true}}})
+					Suggestions: []Suggestion{{Message: "remove it", Span: fix, Safe: true}}})
 			}
 			i += n
 		}

@@ -498,3 +498,120 @@ func TestRolesCSVNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVHeaderCaseAndSpace checks the README's "CSV downloads are
+// recognised by their header row (case and surrounding space
+// tolerated)": each official download, its header names in other cases
+// and with space around them (one quoted), reads as the same format and
+// the same content as the download itself.
+func TestCSVHeaderCaseAndSpace(t *testing.T) {
+	for _, tc := range []struct {
+		file   string
+		format framework.Format
+	}{
+		{"roles-sample.csv", "roles-csv"},
+		{"skills-sample.csv", "skills-csv"},
+		{"changelog-sample.csv", "changes-csv"},
+	} {
+		src := string(readFixture(t, tc.file))
+		end := strings.IndexByte(src, '\n')
+		names := strings.Split(strings.TrimRight(src[:end], "\r"), ",")
+		for i, n := range names {
+			switch i % 3 {
+			case 0:
+				names[i] = " " + strings.ToUpper(n) + "  "
+			case 1:
+				names[i] = `"` + "\t" + strings.ToLower(n) + ` "`
+			default:
+				names[i] = strings.ToLower(n[:1]) + strings.ToUpper(n[1:]) + " "
+			}
+		}
+		header := strings.Join(names, ",")
+		want := mustParse(t, tc.file)
+		got, err := parse.Parse(tc.file, []byte(header+src[end:]))
+		if got == nil {
+			t.Fatalf("%s with header %q: %v", tc.file, header, err)
+		}
+		if got.Format != tc.format || want.Format != tc.format {
+			t.Errorf("%s with header %q: format %q, want %q", tc.file, header, got.Format, tc.format)
+		}
+		if len(got.Skills) != len(want.Skills) || len(got.Roles) != len(want.Roles) || len(got.Changes) != len(want.Changes) || len(got.Notes) != len(want.Notes) {
+			t.Errorf("%s with header %q: %d skills, %d roles, %d changes, %d notes; the download has %d, %d, %d, %d",
+				tc.file, header, len(got.Skills), len(got.Roles), len(got.Changes), len(got.Notes),
+				len(want.Skills), len(want.Roles), len(want.Changes), len(want.Notes))
+		}
+		if a, b := detail(want), detail(got); a != b {
+			t.Errorf("%s with header %q reads differently:\n%s", tc.file, header, cmp.Diff(a, b))
+		}
+	}
+}
+
+// TestCSVEmptyLastFieldAtEOF reads a download whose last record ends in
+// an empty field with no line end after it (a cell that starts at the
+// end of the source), positions it and writes it back.
+func TestCSVEmptyLastFieldAtEOF(t *testing.T) {
+	src := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n" +
+		"Data,Data analyst,A role.,Data analyst,A level.,Data visualisation,A skill.,Working,You can: do it.,"
+	doc, err := parse.Parse("eof.csv", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw := framework.Merge(doc)
+	if _, err := framework.Export(fw, framework.ExportOptions{Positions: true}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := framework.ExportCSV(fw, framework.CSVOptions{Table: framework.CSVRoles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != src+"\n" {
+		t.Errorf("written back as %q", out)
+	}
+}
+
+// TestCSVPositionsThroughEscapes checks that texts of a quoted cell,
+// after "" escapes and CRLF line ends inside it, keep the span of the raw
+// bytes they were decoded from.
+func TestCSVPositionsThroughEscapes(t *testing.T) {
+	for _, eol := range []string{"\n", "\r\n"} {
+		src := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type" + eol +
+			`Data,Data analyst,A role.,Data analyst,A level.,Data visualisation,A skill.,Working,"You can:` + eol +
+			`- say ""hello"" first` + eol + `- then ""bye"" and go",` + eol
+		doc, err := parse.Parse("q.csv", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := doc.Roles[0].Levels[0].Skills[0].Descriptors
+		var got []string
+		for _, d := range ds {
+			got = append(got, fmt.Sprintf("%s %q %q", pos(d.Span), d.Value, d.Span.Text()))
+		}
+		want := []string{
+			`3:3 "say \"hello\" first" "say \"\"hello\"\" first"`,
+			`4:3 "then \"bye\" and go" "then \"\"bye\"\" and go"`,
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("line ends %q: descriptors (-want +got):\n%s", eol, diff)
+		}
+	}
+}
+
+// TestCSVFieldLimit checks the limit of 64 fields a record at its edge:
+// 64 fields are read (a record too wide for the layout), 65 refuse the
+// file, at the record's place after a byte order mark.
+func TestCSVFieldLimit(t *testing.T) {
+	header := "\ufeffRole Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
+	for _, tc := range []struct {
+		fields int
+		want   string
+	}{
+		{64, "w.csv:2:1: record has 64 fields, expected 10"},
+		{65, "w.csv:2:1: CSV record has 65 fields, more than the limit of 64; the file is not read"},
+	} {
+		src := header + strings.Repeat("x,", tc.fields-1) + "x\n"
+		_, err := parse.Parse("w.csv", []byte(src))
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%d fields: error %v, want one starting %q", tc.fields, err, tc.want)
+		}
+	}
+}

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -53,7 +56,40 @@ func TestScripts(t *testing.T) {
 			e.Setenv("SEEDS", seeds)
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits": cmdExits,
+		},
 	})
+}
+
+// cmdExits is the script command "exits N COMMAND [ARG...]": it runs
+// COMMAND, keeping its stdout and stderr for the commands that follow,
+// and fails unless it exits with status N. testscript's "!" accepts
+// any status but 0; the README promises which (1 failing findings, 2
+// usage or input error).
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("usage: exits N COMMAND [ARG...] (no !: N says what is expected)")
+	}
+	if len(args) < 2 {
+		ts.Fatalf("usage: exits N COMMAND [ARG...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil || want < 0 {
+		ts.Fatalf("exits: status %q is not a number", args[0])
+	}
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	if err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = exit.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
 }
 
 // TestSeedsGolden checks every finding on the real seed documents,

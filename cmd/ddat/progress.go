@@ -22,20 +22,37 @@ type progress struct {
 	once sync.Once
 }
 
-// progressDelay is how long a run goes before progress shows.
-const progressDelay = time.Second
+// progressDelay is how long a run goes before progress shows (a
+// variable so that tests can make every run long enough).
+var progressDelay = time.Second
+
+// progressTick is how often the progress line is redrawn (a variable
+// for the same reason).
+var progressTick = 200 * time.Millisecond
 
 // newProgress returns a progress for e's stderr, or nil when stderr is
 // not an interactive terminal.
 func newProgress(e *env) *progress {
-	f, ok := e.stderr.(*os.File)
-	if !ok || os.Getenv("CI") != "" || os.Getenv("TERM") == "dumb" {
+	f := progressTerminal(e.stderr, os.Getenv)
+	if f == nil {
+		return nil
+	}
+	return startProgress(f, progressDelay)
+}
+
+// progressTerminal returns stderr as a file when progress may be drawn
+// on it: a character device (a terminal), with CI unset and TERM not
+// "dumb". It returns nil for anything else: a regular file, a pipe, a
+// socket, a writer that is not a file, or a CI log.
+func progressTerminal(stderr io.Writer, getenv func(string) string) *os.File {
+	f, ok := stderr.(*os.File)
+	if !ok || getenv("CI") != "" || getenv("TERM") == "dumb" {
 		return nil
 	}
 	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		return nil
 	}
-	return startProgress(f, progressDelay)
+	return f
 }
 
 // startProgress shows progress on w after delay.
@@ -52,7 +69,7 @@ func (p *progress) loop(delay time.Duration) {
 		return
 	case <-time.After(delay):
 	}
-	tick := time.NewTicker(200 * time.Millisecond)
+	tick := time.NewTicker(progressTick)
 	defer tick.Stop()
 	shown := false
 	for {

@@ -31,7 +31,11 @@ func runRules(e *env, args []string) int {
 	tw := tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tTITLE")
 	for _, r := range allRules() {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Title)
+		sev := r.Severity.String()
+		if r.Raised != "" {
+			sev += "/" + lint.Error.String()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, sev, r.Title)
 	}
 	if err := tw.Flush(); err != nil {
 		e.errorf("%v", err)
@@ -44,9 +48,9 @@ func runRules(e *env, args []string) int {
 // between its "<!-- rules -->" markers.
 func rulesMarkdown() string {
 	var b strings.Builder
-	b.WriteString("| rule | default severity | finds |\n| --- | --- | --- |\n")
+	b.WriteString("| rule | severity | finds |\n| --- | --- | --- |\n")
 	for _, r := range allRules() {
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.ID, r.Severity, strings.ReplaceAll(r.Title, "|", `\|`))
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", r.ID, strings.ReplaceAll(severityText(r), "|", `\|`), strings.ReplaceAll(r.Title, "|", `\|`))
 	}
 	return b.String()
 }
@@ -74,10 +78,20 @@ func runExplain(e *env, args []string) int {
 		}
 		return exitUsage
 	}
-	fmt.Fprintf(e.stdout, "%s: %s\n\nDefault severity: %s.", r.ID, r.Title, r.Severity)
+	fmt.Fprintf(e.stdout, "%s: %s\n\nDefault severity: %s.", r.ID, r.Title, severityText(r))
 	if r.Since != "" {
 		fmt.Fprintf(e.stdout, " Since %s.", r.Since)
 	}
 	fmt.Fprintf(e.stdout, "\n\n%s\n", strings.TrimSpace(r.Doc))
 	return exitOK
+}
+
+// severityText is a rule's default severity and, if some of its findings
+// are raised to errors, which: "warning; error for a wholesale
+// difference (…)".
+func severityText(r *lint.Rule) string {
+	if r.Raised == "" {
+		return r.Severity.String()
+	}
+	return fmt.Sprintf("%s; %s for %s", r.Severity, lint.Error, r.Raised)
 }

@@ -7,10 +7,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
@@ -255,5 +258,60 @@ func TestSARIFFromSubfolder(t *testing.T) {
 		if !bytes.Contains(lintOut("json"), []byte(js)) {
 			t.Errorf("the JSON format lacks %s", js)
 		}
+	}
+}
+
+// TestSARIFFingerprintsAreTheBaselines checks the README's promise that
+// SARIF carries "the same fingerprints" as the baseline: for each rule,
+// file and message, the results' partialFingerprints are the baseline
+// entries' fingerprints, on the real seeds.
+func TestSARIFFingerprintsAreTheBaselines(t *testing.T) {
+	t.Chdir(repoRoot(t))
+	name := filepath.Join(t.TempDir(), "baseline.json")
+	var stdout, stderr bytes.Buffer
+	if st := run([]string{"lint", "--write-baseline", name, "testdata"}, strings.NewReader(""), io.Discard, &stderr); st != exitOK {
+		t.Fatalf("write baseline: exit %d\n%s", st, stderr.String())
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var base struct {
+		Findings []struct{ Fingerprint, Rule, File, Message string }
+	}
+	if err := json.Unmarshal(src, &base); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{}
+	for _, e := range base.Findings {
+		k := e.Rule + "\x00" + e.File + "\x00" + e.Message
+		want[k] = append(want[k], e.Fingerprint)
+	}
+
+	if st := run([]string{"lint", "--fail-on", "none", "--format", "sarif", "testdata"}, strings.NewReader(""), &stdout, &stderr); st != exitOK {
+		t.Fatalf("ddat lint --format sarif: exit %d\n%s", st, stderr.String())
+	}
+	var log sarifLog
+	if err := json.Unmarshal(stdout.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	repeats := regexp.MustCompile(`; also on [0-9,]+ more rows?$`)
+	got := map[string][]string{}
+	for _, r := range log.Runs[0].Results {
+		msg := repeats.ReplaceAllString(r.Message.Text, "")
+		k := r.RuleID + "\x00" + r.Locations[0].PhysicalLocation.ArtifactLocation.URI + "\x00" + msg
+		got[k] = append(got[k], r.PartialFingerprints[fingerprintKey])
+	}
+	if len(got) < 100 {
+		t.Fatalf("%d distinct findings in SARIF: want the seeds' (over 100)", len(got))
+	}
+	for _, fps := range want {
+		slices.Sort(fps)
+	}
+	for _, fps := range got {
+		slices.Sort(fps)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("fingerprints by rule, file and message, baseline (-) and SARIF (+):\n%s", diff)
 	}
 }
