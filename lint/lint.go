@@ -183,6 +183,10 @@ func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []i
 	return values, ids, uses
 }
 
+// wordBlock is the number of words of the blocks that hold the words of
+// a [textTable].
+const wordBlock = 4096
+
 func newTextTable(fw *framework.Framework) *textTable {
 	tt := &textTable{texts: uniqueTexts(fw.Documents)}
 	tt.values, tt.ids, tt.uses = distinctValues(tt.texts)
@@ -190,7 +194,11 @@ func newTextTable(fw *framework.Framework) *textTable {
 	// between the processors, each value's words stored under its id,
 	// numbered in the worker's lexicon, then renumbered in one lexicon in
 	// the order of the values, so that the numbers do not depend on the
-	// number of workers.
+	// number of workers. A worker tokenises each value into one buffer and
+	// files its words in blocks of wordBlock words, each value's words
+	// together: a value's words cost no allocation of their own, and no
+	// room beyond them (a catalogue of many one-line skills has two words
+	// a value).
 	tt.words = make([][]word, len(tt.values))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256)
 	lexes := make([]*lexicon, workers)
@@ -198,8 +206,19 @@ func newTextTable(fw *framework.Framework) *textTable {
 	for w := range workers {
 		lexes[w] = newLexicon(nil)
 		wg.Go(func() {
+			var buf, block []word
 			for id := w; id < len(tt.values); id += workers {
-				tt.words[id] = tokenize(tt.values[id], lexes[w])
+				buf = appendWords(buf[:0], tt.values[id], lexes[w])
+				n := len(buf)
+				if n == 0 {
+					continue
+				}
+				if n > cap(block)-len(block) {
+					block = make([]word, 0, max(n, wordBlock))
+				}
+				start := len(block)
+				block = append(block, buf...)
+				tt.words[id] = block[start:len(block):len(block)]
 			}
 		})
 	}
@@ -215,6 +234,9 @@ func newTextTable(fw *framework.Framework) *textTable {
 	for id, ws := range tt.words {
 		w := id % workers
 		for i := range ws {
+			if ws[i].id < 0 {
+				continue // a number: see numberID
+			}
 			n := &renumber[w][ws[i].id]
 			if *n < 0 {
 				*n = tt.lex.intern(lexes[w].forms[ws[i].id])

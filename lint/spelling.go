@@ -131,7 +131,7 @@ func runBritishSpelling(p *Pass) {
 // lookup form as a number in the run's [lexicon].
 type word struct {
 	start, end int   // byte offsets of the word in the text's Value
-	id         int32 // its lookup form (see [fold]) in the lexicon it was tokenised with
+	id         int32 // its lookup form (see [fold]) in the lexicon it was tokenised with; below -1, a number's (see [numberID])
 	tailLen    uint8 // the length of its possessive ending ("’s"), if any
 	skip       bool  // an acronym, CamelCase name, or has digits: not checked
 	sentence   bool  // the first word of a sentence (or of the text)
@@ -201,6 +201,34 @@ func (x *lexicon) form(id int32) string {
 		id -= n
 	}
 	return x.forms[id]
+}
+
+// numberID returns the number of the lookup form f when f is a number of
+// one to nine ASCII digits ("2025", "07"), a word the spelling rules do
+// not check: such numbers are numbered without a lexicon, below -1 (the
+// edge of a text, to [corpus.addContext]), each its own, so that a
+// catalogue of many numbered names does not file each number as a word.
+// Only their identity counts: the corpus compares the words around a
+// word, and never looks a number up (see [fold]: a word with digits is
+// skipped).
+func numberID(f string) (int32, bool) {
+	if len(f) == 0 || len(f) > 9 {
+		return 0, false
+	}
+	// The numbers of n digits come after the 10 + 100 + … of fewer
+	// digits: at most 1,111,111,109 of them in all, within an int32.
+	n, shorter := 0, 0
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if i > 0 {
+			shorter = shorter*10 + 10
+		}
+		n = n*10 + int(c-'0')
+	}
+	return int32(-2 - shorter - n), true
 }
 
 // tokenize returns the words of s, their lookup forms numbered in lex.
@@ -284,7 +312,11 @@ func appendWords(words []word, s string, lex *lexicon) []word {
 			}
 			w := word{start: k, end: e, sentence: sentence, pairPrev: pair}
 			lower, skip := fold(s[k:e])
-			w.id, w.skip = lex.intern(lower), skip
+			if id, ok := numberID(lower); ok {
+				w.id, w.skip = id, true
+			} else {
+				w.id, w.skip = lex.intern(lower), skip
+			}
 			for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
 				if strings.HasSuffix(s[k:e], t) {
 					w.tailLen = uint8(len(t))
@@ -746,31 +778,39 @@ func newCorpus(p *Pass) *corpus {
 			c.frequent.add(v)
 		}
 	}
-	named := map[string]bool{}   // names repeat: a role is listed under many skills
 	nameWords := newLexicon(nil) // their words are not counted
-	names := func(t framework.Text) {
-		if named[t.Value] {
-			return
-		}
-		named[t.Value] = true
+	name := func(t framework.Text) {
 		ws = appendWords(ws[:0], t.Value, nameWords)
 		for _, w := range ws {
-			c.vocab[nameWords.form(w.id)] = true
+			if w.id >= 0 { // a number is never looked up (see numberID)
+				c.vocab[nameWords.form(w.id)] = true
+			}
 		}
 	}
-	for _, fw := range []*framework.Framework{p.Framework, p.Catalogue} {
-		if fw == nil {
+	// Role names and families repeat (a role is listed under many
+	// skills, a family on every role): each is read once. A skill's
+	// name is given once, and each is read without being remembered, so
+	// that a catalogue of many skills costs no table of their names.
+	roleNamed := map[string]bool{}
+	roleName := func(t framework.Text) {
+		if !roleNamed[t.Value] {
+			roleNamed[t.Value] = true
+			name(t)
+		}
+	}
+	for i, fw := range []*framework.Framework{p.Framework, p.Catalogue} {
+		if fw == nil || i == 1 && fw == p.Framework {
 			continue
 		}
 		for _, s := range fw.Skills {
-			names(s.Name)
+			name(s.Name)
 			for _, r := range s.Roles {
-				names(r.Name)
+				roleName(r.Name)
 			}
 		}
 		for _, r := range fw.Roles {
-			names(r.Name)
-			names(r.Family)
+			roleName(r.Name)
+			roleName(r.Family)
 		}
 	}
 	return c
