@@ -9,8 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
-
 	"github.com/ddat-tools/ddat/framework"
 )
 
@@ -128,20 +126,9 @@ func htmlText(raw string) framework.Text { return htmlRuns(raw).all() }
 
 // htmlRuns returns the decoded text tokens of an HTML fragment.
 func htmlRuns(raw string) *runs {
-	r := runs{f: framework.NewFile("f.html", raw)}
-	z := html.NewTokenizer(strings.NewReader(raw))
-	for off := 0; ; {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		n := len(z.Raw())
-		if tt == html.TextToken {
-			r.add(decodeText(raw, off, off+n))
-		}
-		off += n
-	}
-	return &r
+	r := textRuns(raw)
+	r.f = framework.NewFile("f.html", raw)
+	return r
 }
 
 func FuzzHTMLOffsets(f *testing.F) {

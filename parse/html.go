@@ -491,8 +491,10 @@ func (g *guidance) skillItem(r *runs) *framework.Requirement {
 // comments decoding to nothing.
 type htmlDecoder struct{}
 
-func (htmlDecoder) Offsets(raw, value string) (start, end []int) {
-	r := runs{}
+// textRuns returns the decoded text tokens of raw HTML, each with its
+// place in raw.
+func textRuns(raw string) *runs {
+	r := &runs{}
 	z := html.NewTokenizer(strings.NewReader(raw))
 	for off := 0; ; {
 		tt := z.Next()
@@ -505,6 +507,11 @@ func (htmlDecoder) Offsets(raw, value string) (start, end []int) {
 		}
 		off += n
 	}
+	return r
+}
+
+func (htmlDecoder) Offsets(raw, value string) (start, end []int) {
+	r := textRuns(raw)
 	d := r.value.String()
 	spaces := func(i int) int { // the end of the run of white space at d[i:]
 		for i < len(d) {
