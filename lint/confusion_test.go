@@ -46,30 +46,7 @@ func TestConfusionsOnPublished(t *testing.T) {
 			key := func(d lint.Diagnostic) string {
 				return fmt.Sprintf("%d %s %q", d.Span.Pos().Line, d.Rule, d.Span.Text())
 			}
-			count := map[string]int{}
-			for _, d := range lintAll(t, pub, name, src) {
-				count[key(d)]++
-			}
-			var added []lint.Diagnostic
-			for _, d := range lintAll(t, pub, name, slipped) {
-				if k := key(d); count[k] > 0 {
-					count[k]--
-				} else {
-					added = append(added, d)
-				}
-			}
-			for k, n := range count {
-				if n > 0 {
-					t.Errorf("finding gone with the slip: %s", k)
-				}
-			}
-			if len(added) != 1 {
-				for _, d := range added {
-					t.Errorf("new finding: %v", d)
-				}
-				t.Fatalf("%d new findings, want 1", len(added))
-			}
-			d := added[0]
+			d := oneNewFinding(t, lintAll(t, pub, name, src), lintAll(t, pub, name, slipped), key)
 			if d.Rule != "spelling" || !strings.Contains(d.Message, tc.evidence) {
 				t.Errorf("finding %s %q, want spelling naming %q", d.Rule, d.Message, tc.evidence)
 			}

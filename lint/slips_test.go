@@ -50,30 +50,7 @@ func TestSlipsDoNotCascade(t *testing.T) {
 			after := lintAll(t, pub, name, slipped)
 			// Findings are compared by line, rule and message: the slip
 			// moves columns on its own line only.
-			count := map[string]int{}
-			for _, d := range before {
-				count[findingKey(d)]++
-			}
-			var added []lint.Diagnostic
-			for _, d := range after {
-				if k := findingKey(d); count[k] > 0 {
-					count[k]--
-				} else {
-					added = append(added, d)
-				}
-			}
-			for k, n := range count {
-				if n > 0 {
-					t.Errorf("finding gone with the slip: %s", k)
-				}
-			}
-			if len(added) != 1 {
-				for _, d := range added {
-					t.Errorf("new finding: %v", d)
-				}
-				t.Fatalf("%d new findings, want 1", len(added))
-			}
-			d := added[0]
+			d := oneNewFinding(t, before, after, findingKey)
 			if d.Rule != tc.rule {
 				t.Errorf("finding of rule %s, want %s: %v", d.Rule, tc.rule, d)
 			}
@@ -103,6 +80,37 @@ func lintAll(t *testing.T, pub *framework.Framework, name, src string) []lint.Di
 		opts.Catalogue = pub
 	}
 	return lint.Run(fw, opts)
+}
+
+// oneNewFinding returns the one finding that after has and before has
+// not, compared by key, failing the test unless there is exactly one and
+// none of before is gone.
+func oneNewFinding(t *testing.T, before, after []lint.Diagnostic, key func(lint.Diagnostic) string) lint.Diagnostic {
+	t.Helper()
+	count := map[string]int{}
+	for _, d := range before {
+		count[key(d)]++
+	}
+	var added []lint.Diagnostic
+	for _, d := range after {
+		if k := key(d); count[k] > 0 {
+			count[k]--
+		} else {
+			added = append(added, d)
+		}
+	}
+	for k, n := range count {
+		if n > 0 {
+			t.Errorf("finding gone with the slip: %s", k)
+		}
+	}
+	if len(added) != 1 {
+		for _, d := range added {
+			t.Errorf("new finding: %v", d)
+		}
+		t.Fatalf("%d new findings, want 1", len(added))
+	}
+	return added[0]
 }
 
 func findingKey(d lint.Diagnostic) string {
