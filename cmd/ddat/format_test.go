@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -154,5 +155,32 @@ func TestReportWriteError(t *testing.T) {
 		if w.writes != 1 {
 			t.Errorf("--format %s: %d writes, want 1 (writing stops at the first error)", format, w.writes)
 		}
+	}
+}
+
+// TestStepSummaryBounded checks that the step summary stays within what
+// GitHub keeps (1 MiB) whatever the run: findings in many files, a
+// message quoting a long text.
+func TestStepSummaryBounded(t *testing.T) {
+	var diags []lint.Diagnostic
+	for i := range 300 {
+		f := framework.NewFile(fmt.Sprintf("content/page-%03d.txt", i), "text\n")
+		diags = append(diags, lint.Diagnostic{Rule: "spelling", Severity: lint.Warning, Span: f.Span(0, 4), Message: "a finding"})
+	}
+	long := framework.NewFile("long.txt", "x\n")
+	diags = append(diags, lint.Diagnostic{Rule: "unknown-skill", Severity: lint.Error, Span: long.Span(0, 1),
+		Message: "the catalogue has no skill \"" + strings.Repeat("é", 100_000) + "\""})
+	got := stepSummary(&report{diags: diags, files: 301})
+	if len(got) > maxSummaryBytes+200 {
+		t.Errorf("the summary has %d bytes, more than %d", len(got), maxSummaryBytes)
+	}
+	if !strings.Contains(got, "\n201 more files are not listed.\n") {
+		t.Errorf("the summary does not say that 201 files are not listed:\n%.2000s", got)
+	}
+	if !strings.Contains(got, strings.Repeat("é", maxSummaryMessage-len("the catalogue has no skill \""))+"…") {
+		t.Errorf("the long message is not cut at %d characters", maxSummaryMessage)
+	}
+	if capped := capSummary(strings.Repeat("line\n", maxSummaryBytes)); len(capped) > maxSummaryBytes+200 || !strings.HasSuffix(capped, "the log has every finding.\n") {
+		t.Errorf("capSummary left %d bytes, ending %q", len(capped), capped[max(0, len(capped)-60):])
 	}
 }

@@ -165,9 +165,15 @@ func writeAnnotation(r *report, d lint.Diagnostic) {
 	fmt.Fprintf(r.out, "::%s %s::%s\n", githubType(d.Severity), strings.Join(props, ","), escapeData(escapeMessage(d.Message)))
 }
 
-// maxSummaryFindings is how many findings of each rule the step summary
-// lists.
-const maxSummaryFindings = 5
+// Bounds of the step summary: GitHub drops a step's summary over 1 MiB,
+// and a run can have findings in thousands of files or quote a long
+// text.
+const (
+	maxSummaryFindings = 5         // findings listed for each rule
+	maxSummaryFiles    = 100       // rows of the table of files
+	maxSummaryMessage  = 500       // characters of a finding's message
+	maxSummaryBytes    = 512 << 10 // the whole summary
+)
 
 // stepSummary returns the Markdown summary of a run for GitHub's step
 // summary: the counts by rule and by file, and the first findings of
@@ -211,6 +217,11 @@ func stepSummary(r *report) string {
 		row("`"+rule+"`", byRule[rule])
 	}
 	b.WriteString("\n| File | Errors | Warnings | Infos |\n| --- | ---: | ---: | ---: |\n")
+	unlisted := 0
+	if len(files) > maxSummaryFiles {
+		unlisted = len(files) - maxSummaryFiles
+		files = files[:maxSummaryFiles]
+	}
 	for _, f := range files {
 		name := markdownEscape(f)
 		if f == "" {
@@ -218,17 +229,43 @@ func stepSummary(r *report) string {
 		}
 		row(name, byFile[f])
 	}
+	if unlisted > 0 {
+		fmt.Fprintf(&b, "\n%d more files are not listed.\n", unlisted)
+	}
 	for _, rule := range rules {
 		total := byRule[rule].n[lint.Error] + byRule[rule].n[lint.Warning] + byRule[rule].n[lint.Info]
 		fmt.Fprintf(&b, "\n### `%s`\n\n", rule)
 		for _, d := range first[rule] {
-			fmt.Fprintf(&b, "- %s: %s: %s\n", markdownEscape(d.Span.Pos().String()), d.Severity, markdownEscape(d.Message))
+			fmt.Fprintf(&b, "- %s: %s: %s\n", markdownEscape(d.Span.Pos().String()), d.Severity, markdownEscape(clipRunes(d.Message, maxSummaryMessage)))
 		}
 		if more := total - len(first[rule]); more > 0 {
 			fmt.Fprintf(&b, "- and %d more\n", more)
 		}
 	}
-	return b.String()
+	return capSummary(b.String())
+}
+
+// capSummary cuts a summary over maxSummaryBytes at the end of a line,
+// saying so.
+func capSummary(s string) string {
+	if len(s) <= maxSummaryBytes {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:maxSummaryBytes], '\n') + 1
+	return s[:cut] + fmt.Sprintf("\nThe summary is cut at %d KiB; the log has every finding.\n", maxSummaryBytes>>10)
+}
+
+// clipRunes returns s cut to at most n characters, with "…" where it
+// was cut.
+func clipRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j] + "…"
+		}
+		i++
+	}
+	return s
 }
 
 // markdownEscape escapes text from a file for Markdown within a line
