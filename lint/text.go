@@ -24,7 +24,8 @@ var Encoding = &Rule{
 		"no-break spaces (U+00A0) where an ordinary space belongs (beside a space, at a line's " +
 		"edge, or between two words: made a space or removed; one between a number and the word " +
 		"after it, \"10\u00a0MB\", is a typesetter's choice and is left alone), " +
-		"U+FFFD, invalid UTF-8, and names (of skills, roles and role levels) that mix Latin " +
+		"U+FFFD, invalid UTF-8, any of these written in a JSON export as an escape (\"\\u200b\"), " +
+		"and names (of skills, roles and role levels) that mix Latin " +
 		"letters with Cyrillic or Greek lookalikes. Readers see garbage, or nothing, and search fails. " +
 		"Each fix removes or replaces the character and never adds another; a line that " +
 		"the file repeats (a CSV download repeats cells on every row) is reported once.\n\n" +
@@ -92,6 +93,11 @@ func runEncoding(p *Pass) {
 		isHTML := doc.Format == framework.FormatLegacyHTML
 		if isHTML {
 			reportDecodedEntities(p, uniqueTexts([]*framework.Document{doc}))
+		}
+		if doc.Format == framework.FormatJSON {
+			// JSON can write a character as an escape ("\u200b"), which
+			// the scan of the raw bytes below does not see.
+			reportEscapedInvisible(p, uniqueTexts([]*framework.Document{doc}))
 		}
 		seenLines := &lineSeen{seen: map[string]bool{}}
 		reportMixedScripts(p, doc)
@@ -483,6 +489,37 @@ func reportDecodedEntities(p *Pass, texts []framework.Text) {
 					Message:     fmt.Sprintf("HTML entity %q shown as text in %q: the page escapes it twice; it should read %q", m, clipText(t.Value), withoutInvisible(dec)),
 					Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: sp, NewText: fix, Safe: true}}})
 			}
+		}
+	}
+}
+
+// reportEscapedInvisible reports the characters that readers cannot see
+// (see [invisible]) and the control characters that a JSON source writes
+// as escapes, at the escape, with a fix that removes it. A character
+// written as itself is the raw scan's.
+func reportEscapedInvisible(p *Pass, texts []framework.Text) {
+	for _, t := range texts {
+		for i, r := range t.Value {
+			what, bad := invisible(r)
+			if !bad && (r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7F || r >= 0x80 && r <= 0x9F) {
+				what, bad = "control character", true
+			}
+			if !bad {
+				continue
+			}
+			sp := t.Sub(i, i+utf8.RuneLen(r))
+			if raw := sp.Text(); !strings.HasPrefix(raw, `\`) {
+				continue // written as itself: the raw scan reports it
+			}
+			// Between two spaces, the fix takes one of them too, so that
+			// it leaves one space, not two.
+			fix, n := sp, utf8.RuneLen(r)
+			if i > 0 && t.Value[i-1] == ' ' && i+n < len(t.Value) && t.Value[i+n] == ' ' {
+				fix = t.Sub(i, i+n+1)
+			}
+			p.Report(Diagnostic{Span: sp,
+				Message:     fmt.Sprintf("%s %U written as the escape \"%s\" in %q: invisible in the text it stands for; remove it", what, r, sp.Text(), clipText(t.Value)),
+				Suggestions: []Suggestion{{Message: "remove it", Span: fix, Safe: true}}})
 		}
 	}
 }
