@@ -60,12 +60,13 @@ type containerIndex struct {
 	spans  map[*framework.File][]framework.Span
 	hashes map[*framework.File][]uint64 // of each span's bytes, so that a long text is hashed once
 	tables map[*framework.File]bool     // the files of the CSV downloads
+	values map[uint64]bool              // the hashes of the texts' bytes
 	seed   maphash.Seed
 }
 
 func newContainerIndex(fw *framework.Framework) containerIndex {
 	x := containerIndex{spans: map[*framework.File][]framework.Span{}, hashes: map[*framework.File][]uint64{},
-		tables: map[*framework.File]bool{}, seed: maphash.MakeSeed()}
+		tables: map[*framework.File]bool{}, values: map[uint64]bool{}, seed: maphash.MakeSeed()}
 	for _, d := range fw.Documents {
 		if d == nil || d.File == nil {
 			continue
@@ -85,6 +86,7 @@ func newContainerIndex(fw *framework.Framework) containerIndex {
 		hs := make([]uint64, len(ss))
 		for i, s := range ss {
 			hs[i] = maphash.String(x.seed, f.Src[s.Start:s.End])
+			x.values[hs[i]] = true
 		}
 		x.hashes[f] = hs
 	}
@@ -149,11 +151,19 @@ func (x containerIndex) repeatKey(d Diagnostic) (repeatKey, bool) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\x00%d\x00%s\x00%s\x00%s", d.Rule, d.Severity, d.Span.File.Name, d.Message, src[d.Span.Start:d.Span.End])
 	c, h, ok := x.anchor(d.Span)
+	if !ok && d.Span.End-d.Span.Start <= maxAnchorless {
+		// A cell the model took no text from, whose bytes are a text it
+		// took from another row (a repeat of a role level's name): keyed
+		// as a finding on that text is, so that the two group.
+		if v := maphash.String(x.seed, src[d.Span.Start:d.Span.End]); x.values[v] {
+			c, h, ok = d.Span, v, true
+		}
+	}
 	if ok {
 		fmt.Fprintf(&b, "\x00%d:%d\x00%x", d.Span.Start-c.Start, d.Span.End-c.Start, h)
 	} else {
-		// A cell the model took no text from (a repeat of a role
-		// level's name): the same bytes, between the same bytes.
+		// Any other cell the model took no text from: the same bytes,
+		// between the same bytes.
 		if d.Span.End-d.Span.Start > maxAnchorless {
 			return repeatKey{}, false
 		}

@@ -52,6 +52,26 @@ func TestRepeatsOnePerSkill(t *testing.T) {
 	}
 }
 
+// TestRepeatsUntrimmedCellOnce: the roles download writes a role level's
+// name with a space after it on 13 rows. The model takes the name from
+// the first row only; the other rows' cells are the same bytes, and the
+// defect is one finding at the first row, the others related.
+func TestRepeatsUntrimmedCellOnce(t *testing.T) {
+	roles := readPublishedDownload(t, "roles-2025-09.csv")
+	var found []lint.Diagnostic
+	for _, d := range lint.Run(framework.Merge(roles), lint.Options{Rules: []*lint.Rule{lint.Structure}}) {
+		if strings.HasPrefix(d.Message, "untrimmed-cell:") && strings.Contains(d.Message, `"End user computing engineer"`) {
+			found = append(found, d)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d findings for one untrimmed level name, want 1: %v", len(found), found)
+	}
+	if d := found[0]; d.Repeats+1 != 13 || d.Span.Pos().Line != 10930 {
+		t.Errorf("the finding is at line %d for %d rows, want line 10930 for 13: %s", d.Span.Pos().Line, d.Repeats+1, d)
+	}
+}
+
 func suffix(n int) string {
 	switch n {
 	case 0:
