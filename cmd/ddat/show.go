@@ -216,31 +216,41 @@ func checkFormat(e *env, f string) bool {
 	return false
 }
 
-func runShow(e *env, args []string) int {
-	fs := newFlags(e, "show")
-	format := fs.String("format", "text", "output `format`: text, json or markdown")
+// queryArgs reads the arguments of show and compare: the flags, then
+// names names, then the PATHs of the framework (the embedded one with
+// none). It returns the names, the format and the framework, or a nil
+// framework and the exit status.
+func queryArgs(e *env, command string, names int, args []string) ([]string, string, *framework.Framework, int) {
+	fs := newFlags(e, command)
+	flagFormat := fs.String("format", "text", "output `format`: text, json or markdown")
 	pos, st, ok := parseFlags(fs, args)
 	if !ok {
-		return st
+		return nil, "", nil, st
 	}
-	if len(pos) == 0 {
+	if len(pos) < names {
 		fs.Usage()
-		return exitUsage
+		return nil, "", nil, exitUsage
 	}
-	if !checkFormat(e, *format) {
-		return exitUsage
+	if !checkFormat(e, *flagFormat) {
+		return nil, "", nil, exitUsage
 	}
-	fw, st := loadFramework(e, pos[1:])
+	fw, st := loadFramework(e, pos[names:])
+	return pos[:names], *flagFormat, fw, st
+}
+
+func runShow(e *env, args []string) int {
+	pos, format, fw, st := queryArgs(e, "show", 1, args)
 	if fw == nil {
 		return st
 	}
+
 	v, ok := find(fw, pos[0])
 	if !ok {
 		return unknownName(e, fw, "family, role, role level or skill", pos[0])
 	}
 	v.Edition = fw.Edition().String()
 	var b strings.Builder
-	switch *format {
+	switch format {
 	case "json":
 		j, _ := json.MarshalIndent(v, "", "  ")
 		b.Write(j)
@@ -250,7 +260,7 @@ func runShow(e *env, args []string) int {
 	default:
 		writeShowText(&b, v)
 	}
-	if *format == "json" {
+	if format == "json" {
 		fmt.Fprint(e.stdout, b.String())
 	} else if err := e.human(b.String()); err != nil {
 		e.errorf("%v", err)
@@ -386,23 +396,11 @@ func levelName(l framework.Level) string {
 }
 
 func runCompare(e *env, args []string) int {
-	fs := newFlags(e, "compare")
-	format := fs.String("format", "text", "output `format`: text, json or markdown")
-	pos, st, ok := parseFlags(fs, args)
-	if !ok {
-		return st
-	}
-	if len(pos) < 2 {
-		fs.Usage()
-		return exitUsage
-	}
-	if !checkFormat(e, *format) {
-		return exitUsage
-	}
-	fw, st := loadFramework(e, pos[2:])
+	pos, format, fw, st := queryArgs(e, "compare", 2, args)
 	if fw == nil {
 		return st
 	}
+
 	var lv [2]*framework.RoleLevel
 	var roles [2]*framework.Role
 	for i, n := range pos[:2] {
@@ -416,7 +414,7 @@ func runCompare(e *env, args []string) int {
 		v.Skills = append(v.Skills, compareSkill{s.Skill, s.Move.String(), levelName(s.From), levelName(s.To), s.Descriptors})
 	}
 	var b strings.Builder
-	switch *format {
+	switch format {
 	case "json":
 		j, _ := json.MarshalIndent(v, "", "  ")
 		b.Write(j)
@@ -449,7 +447,7 @@ func runCompare(e *env, args []string) int {
 		}
 		fmt.Fprintf(&b, "\nedition: %s\n", v.Edition)
 	}
-	if *format == "json" {
+	if format == "json" {
 		fmt.Fprint(e.stdout, b.String())
 	} else if err := e.human(b.String()); err != nil {
 		e.errorf("%v", err)
