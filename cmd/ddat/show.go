@@ -243,7 +243,6 @@ func runShow(e *env, args []string) int {
 	if fw == nil {
 		return st
 	}
-
 	v, ok := find(fw, pos[0])
 	if !ok {
 		return unknownName(e, fw, "family, role, role level or skill", pos[0])
@@ -400,7 +399,6 @@ func runCompare(e *env, args []string) int {
 	if fw == nil {
 		return st
 	}
-
 	var lv [2]*framework.RoleLevel
 	var roles [2]*framework.Role
 	for i, n := range pos[:2] {
