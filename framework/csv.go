@@ -34,22 +34,15 @@ type CSVOptions struct {
 	Normalise bool
 }
 
-// The headers of the official layouts.
+// The headers of the official layouts, from the registry of formats.
 var (
-	rolesCSVHeader  = []string{"Role Family", "Role", "Role Description", "Role Level", "Role Level Description", "Skill Name", "Skill Description", "Skill Level", "Skill Level Description", "Role Type"}
-	skillsCSVHeader = []string{"Skill Name", "Skill Description", "Awareness", "Working", "Practitioner", "Expert", "Roles that require Skill"}
+	rolesCSVHeader  = formats[formatIndex[FormatRolesCSV]].Header
+	skillsCSVHeader = formats[formatIndex[FormatSkillsCSV]].Header
 )
 
-// Markers the official layouts use inside cells.
-const (
-	csvNotInUse   = "NOT IN USE"
-	csvSCS        = "Senior Civil Service"
-	csvYouCan     = "You can:"
-	csvExamples   = "Examples of leadership using this skill:"
-	csvRoleWill   = "In this role, you will:"
-	csvLevelWill  = "At this role level, you will:"
-	csvRolesSplit = ", "
-)
+// csvRolesSplit separates the roles of the skills download's "Roles that
+// require Skill" cell, as the download writes them.
+const csvRolesSplit = ", "
 
 // ExportCSV writes fw in an official CSV layout, with the official
 // header. A cell read from a table is written as it was read (see [Cell]);
@@ -78,15 +71,11 @@ type CellChange struct {
 // every cell whose normal layout differs from how its source wrote it;
 // without, only cells that the formula guard changed.
 func ExportCSVChanges(fw *Framework, opts CSVOptions) ([]byte, []CellChange, error) {
-	var header []string
-	switch opts.Table {
-	case CSVRoles:
-		header = rolesCSVHeader
-	case CSVSkills:
-		header = skillsCSVHeader
-	default:
+	layout, ok := csvFormat(opts.Table)
+	if !ok {
 		return nil, nil, fmt.Errorf("unknown CSV table %q: expected %q or %q", opts.Table, CSVRoles, CSVSkills)
 	}
+	header := layout.Header
 	// The output grows by chunks (a first small one), then is joined
 	// once: growing one buffer by doubling allocates up to four times
 	// what it holds in the end.
@@ -189,13 +178,13 @@ func (c column) out(cs []*Cell, normalise bool) csvOut {
 func roleColumns(dst []column, r *Role) []column {
 	typ := ""
 	if r.SeniorCivilService {
-		typ = csvSCS
+		typ = PhraseSeniorCivilService
 	}
 	return append(dst,
 		column{rolesCSVHeader[0], texts(r.Family.Value), r.Family.Value},
 		column{rolesCSVHeader[1], texts(r.Name.Value), r.Name.Value},
 		column{rolesCSVHeader[2], cellValues{paragraphs: r.Description, bullets: r.Responsibilities},
-			proseCell(r.Description, csvRoleWill, r.Responsibilities)},
+			proseCell(r.Description, PhraseRoleWill, r.Responsibilities)},
 		column{rolesCSVHeader[9], texts(typ), typ},
 	)
 }
@@ -205,7 +194,7 @@ func roleColumns(dst []column, r *Role) []column {
 func levelColumns(dst []column, l *RoleLevel) []column {
 	return append(dst, levelNameColumn(l),
 		column{rolesCSVHeader[4], cellValues{paragraphs: l.Description, bullets: l.Responsibilities},
-			proseCell(l.Description, csvLevelWill, l.Responsibilities)},
+			proseCell(l.Description, PhraseLevelWill, l.Responsibilities)},
 	)
 }
 
@@ -216,7 +205,9 @@ func levelNameColumn(l *RoleLevel) column {
 
 // notInUse is column col of a Senior Civil Service role's row, which
 // reads "NOT IN USE".
-func notInUse(col int) column { return column{rolesCSVHeader[col], texts(csvNotInUse), csvNotInUse} }
+func notInUse(col int) column {
+	return column{rolesCSVHeader[col], texts(PhraseNotInUse), PhraseNotInUse}
+}
 
 // skillColumn is the skill name column of a requirement's row.
 func skillColumn(q *Requirement) column {
@@ -230,9 +221,9 @@ func skillColumn(q *Requirement) column {
 // cat.
 func requirementColumns(dst []column, cat *catalogue, q *Requirement, scs bool) []column {
 	if scs {
-		desc := bulletsCell(csvYouCan, q.Descriptors)
+		desc := bulletsCell(PhraseYouCan, q.Descriptors)
 		if len(q.LeadershipExamples) > 0 {
-			desc += "\n" + bulletsCell(csvExamples, q.LeadershipExamples)
+			desc += "\n" + bulletsCell(PhraseLeadershipExamples, q.LeadershipExamples)
 		}
 		if q.Description.Value != "" {
 			desc = q.Description.Value + "\n" + desc
@@ -252,7 +243,7 @@ func requirementColumns(dst []column, cat *catalogue, q *Requirement, scs bool) 
 	return append(dst, skillColumn(q),
 		column{rolesCSVHeader[6], texts(q.Description.Value), desc},
 		column{rolesCSVHeader[7], texts(q.LevelText.Value), level},
-		column{rolesCSVHeader[8], cellValues{bullets: q.Descriptors}, bulletsCell(csvYouCan, q.Descriptors)},
+		column{rolesCSVHeader[8], cellValues{bullets: q.Descriptors}, bulletsCell(PhraseYouCan, q.Descriptors)},
 	)
 }
 
@@ -292,9 +283,9 @@ func skillColumns(dst []column, s *Skill) []column {
 	desc := s.Description.Value
 	descValues := texts(s.Description.Value)
 	if s.SeniorCivilService {
-		desc = bulletsCell(csvYouCan, s.Requirements)
+		desc = bulletsCell(PhraseYouCan, s.Requirements)
 		if len(s.LeadershipExamples) > 0 {
-			desc += "\n" + bulletsCell(csvExamples, s.LeadershipExamples)
+			desc += "\n" + bulletsCell(PhraseLeadershipExamples, s.LeadershipExamples)
 		}
 		if s.Description.Value != "" {
 			desc = s.Description.Value + "\n" + desc
@@ -319,7 +310,7 @@ func skillColumns(dst []column, s *Skill) []column {
 		case sl.Status == Undefined:
 			c.v, c.normal = texts(sl.Placeholder.Value), sl.Placeholder.Value
 		default:
-			c.v, c.normal = cellValues{bullets: sl.Descriptors}, bulletsCell(csvYouCan, sl.Descriptors)
+			c.v, c.normal = cellValues{bullets: sl.Descriptors}, bulletsCell(PhraseYouCan, sl.Descriptors)
 		}
 		dst = append(dst, c)
 	}

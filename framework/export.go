@@ -277,7 +277,7 @@ func Export(fw *Framework, opts ExportOptions) ([]byte, error) {
 		if d == nil {
 			continue
 		}
-		if _, ok := formatRank[d.Format]; !ok {
+		if !d.Format.known() {
 			return nil, fmt.Errorf("export: document %q: unknown format %q", docName(d), d.Format)
 		}
 		if err := checkSources(d); err != nil {
@@ -497,7 +497,7 @@ func checkSources(d *Document) error {
 		if s == nil {
 			continue
 		}
-		if _, ok := formatRank[s.Format]; !ok {
+		if !s.Format.known() {
 			return fmt.Errorf("export: document %q: source %q: unknown format %q", docName(d), s.Name.Value, s.Format)
 		}
 		for _, n := range s.Notes {

@@ -56,7 +56,7 @@ func exportByEncodingJSON(fw *Framework, opts ExportOptions) ([]byte, error) {
 			if d == nil {
 				continue
 			}
-			if _, ok := formatRank[d.Format]; !ok {
+			if !d.Format.known() {
 				return nil, fmt.Errorf("export: document %q: unknown format %q", docName(d), d.Format)
 			}
 			if err := checkSources(d); err != nil {

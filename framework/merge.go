@@ -43,27 +43,6 @@ type LevelAlias struct {
 	Level *RoleLevel // the later document's level, under its own name
 }
 
-// formatRank orders formats for merging: the catalogue and full exports
-// first, then current pages before older ones.
-var formatRank = map[Format]int{
-	FormatSkillsMarkdown: 0,
-	FormatSkillsCSV:      1,
-	FormatJSON:           2,
-	FormatRolesCSV:       3,
-	FormatRolePage:       4,
-	FormatRoleLevel:      5,
-	FormatLegacyHTML:     6,
-	FormatLegacyGuidance: 7,
-	FormatChangesCSV:     8,
-}
-
-func rank(f Format) int {
-	if r, ok := formatRank[f]; ok {
-		return r
-	}
-	return len(formatRank)
-}
-
 // Merge combines documents into one Framework. The result does not depend
 // on the order of docs: documents are taken in precedence order (by
 // format: catalogue, JSON export, role page, role-level export, older

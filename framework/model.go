@@ -2,39 +2,6 @@ package framework
 
 import "time"
 
-// Format names a published text format that a [Document] was read from.
-type Format string
-
-// The formats the module reads.
-const (
-	// FormatSkillsMarkdown is the "Skills A to Z" catalogue as Markdown:
-	// "## Skill", a description, "1. Awareness" … "4. Expert" with
-	// "  - descriptor" bullets and "Roles that require this skill:".
-	FormatSkillsMarkdown Format = "skills-markdown"
-	// FormatRolePage is a role page of the current framework site saved as
-	// text: numbered role levels, "Level: working", "You can:" bullets, a
-	// "Role / Shared skills" table and an "Updates" footer.
-	FormatRolePage Format = "role-page-text"
-	// FormatRoleLevel is the structured text export of one role level:
-	// "<Family> role: X", "Role level: Y", "Skill: Z", "- descriptor".
-	FormatRoleLevel Format = "role-level-text"
-	// FormatLegacyGuidance is a role page of the older gov.uk guidance saved
-	// as text: one paragraph per skill ending "(Relevant skill level: …)".
-	FormatLegacyGuidance Format = "legacy-guidance-text"
-	// FormatJSON is the module's own JSON export.
-	FormatJSON Format = "ddat-json"
-	// FormatRolesCSV is the official "Role content" CSV download.
-	FormatRolesCSV Format = "roles-csv"
-	// FormatSkillsCSV is the official "Skill description content" CSV
-	// download.
-	FormatSkillsCSV Format = "skills-csv"
-	// FormatChangesCSV is the official "Change notes" CSV download.
-	FormatChangesCSV Format = "changes-csv"
-	// FormatLegacyHTML is a role page of the older gov.uk guidance as
-	// served, in HTML.
-	FormatLegacyHTML Format = "legacy-guidance-html"
-)
-
 // A Document is what one source yielded: its format, what it says about
 // itself, and the part of the framework it holds. Parsers fill in a
 // Document; [Merge] combines several into a [Framework].

@@ -140,13 +140,6 @@ func (f *Framework) DocumentOf(s Span) *Document {
 	return nil
 }
 
-// IsLegacy reports whether a format is one of the older gov.uk guidance,
-// retired in 2023: what it says of roles and skills may use retired
-// names and levels.
-func (ft Format) IsLegacy() bool {
-	return ft == FormatLegacyGuidance || ft == FormatLegacyHTML
-}
-
 // LevelRequirement is a role level's requirement of a skill.
 type LevelRequirement struct {
 	Role        *Role

@@ -691,7 +691,7 @@ func (b *backlinks) listsRoleName(s *framework.Skill, name string) bool {
 // isLegacy reports whether a document is a page of the older gov.uk
 // guidance, which predates the catalogue.
 func isLegacy(d *framework.Document) bool {
-	return d != nil && (d.Format == framework.FormatLegacyGuidance || d.Format == framework.FormatLegacyHTML)
+	return d != nil && d.Format.IsLegacy()
 }
 
 // currentFormat reports whether a document's role requirements can be held

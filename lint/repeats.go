@@ -71,8 +71,7 @@ func newContainerIndex(fw *framework.Framework) containerIndex {
 		if d == nil || d.File == nil {
 			continue
 		}
-		switch d.Format {
-		case framework.FormatRolesCSV, framework.FormatSkillsCSV, framework.FormatChangesCSV:
+		if info, _ := d.Format.Info(); info.Header != nil { // a CSV download
 			x.tables[d.File] = true
 		}
 	}

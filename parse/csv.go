@@ -17,13 +17,18 @@ import (
 // cell keeps the byte span of its raw text; each line inside a quoted,
 // multi-line cell keeps its own.
 
-// csvHeaders are the header rows of the official downloads, compared
-// case-insensitively after trimming each name.
+// The header rows of the official downloads, from the registry of
+// formats, compared case-insensitively after trimming each name.
 var (
-	rolesHeader   = []string{"Role Family", "Role", "Role Description", "Role Level", "Role Level Description", "Skill Name", "Skill Description", "Skill Level", "Skill Level Description", "Role Type"}
-	skillsHeader  = []string{"Skill Name", "Skill Description", "Awareness", "Working", "Practitioner", "Expert", "Roles that require Skill"}
-	changesHeader = []string{"Timestamp", "Page", "Change note"}
+	rolesHeader   = header(framework.FormatRolesCSV)
+	skillsHeader  = header(framework.FormatSkillsCSV)
+	changesHeader = header(framework.FormatChangesCSV)
 )
+
+func header(f framework.Format) []string {
+	info, _ := f.Info()
+	return info.Header
+}
 
 // maxCSVFields bounds the fields of one record: the widest official
 // layout has 10 columns.
@@ -572,11 +577,7 @@ func (n *notes) untrimmed(what string, cs ...cell) {
 // Markers inside descriptor cells.
 const (
 	youCanBare       = "You can"
-	examplesHeading  = "Examples of leadership using this skill:"
-	roleYouWill      = "In this role, you will:"
 	missingCell      = "MISSING"
-	notInUse         = "NOT IN USE"
-	seniorCivilSvc   = "Senior Civil Service"
 	rolesListDivider = ","
 )
 
@@ -628,14 +629,14 @@ func (n *notes) splitProse(c cell) prose {
 	for _, l := range c.lines() {
 		v := l.Value
 		switch {
-		case v == youCan:
+		case v == framework.PhraseYouCan:
 			p.youCan = true
 		case v == youCanBare:
 			p.youCan = true
-			n.addFix("you-can-colon", l.Span, youCan, "%q has no colon: expected %q", v, youCan)
-		case v == examplesHeading:
+			n.addFix("you-can-colon", l.Span, framework.PhraseYouCan, "%q has no colon: expected %q", v, framework.PhraseYouCan)
+		case v == framework.PhraseLeadershipExamples:
 			inExamples = true
-		case v == roleYouWill || v == responsibilitiesOf:
+		case v == framework.PhraseRoleWill || v == framework.PhraseLevelWill:
 		case strings.HasPrefix(v, "- ") || strings.HasPrefix(v, "• ") || strings.HasPrefix(v, "* "):
 			_, size := utf8.DecodeRuneInString(v)
 			b, at := c.pieceAt(m, l.at+size, l.at+len(v))

@@ -91,7 +91,7 @@ func prepareRoleRow(row *roleRow, r record, seen *rowSet) {
 	row.name, row.family, row.typ = c[rcRole].text(), c[rcFamily].text(), c[rcType].text()
 	row.skill, row.desc, row.level = c[rcSkill].text(), c[rcSkillDescription].text(), c[rcLevel].text()
 	row.skillLevel = c[rcSkillLevel].text()
-	row.scs = strings.EqualFold(row.level.Value, notInUse)
+	row.scs = strings.EqualFold(row.level.Value, framework.PhraseNotInUse)
 	if row.scs {
 		row.prose = row.proseNotes.splitProse(c[rcSkillDescription])
 	} else {
@@ -204,10 +204,10 @@ func (b *rolesBuilder) add(row *roleRow) {
 	role.Span = spanOf(t.f, role.Span, r.span)
 	switch typ := row.typ; {
 	case typ.Value == "":
-	case strings.EqualFold(typ.Value, seniorCivilSvc):
+	case strings.EqualFold(typ.Value, framework.PhraseSeniorCivilService):
 		role.SeniorCivilService = true
 	default:
-		t.note("unexpected-text", typ.Span, "role type %q: expected %q or an empty cell", typ.Value, seniorCivilSvc)
+		t.note("unexpected-text", typ.Span, "role type %q: expected %q or an empty cell", typ.Value, framework.PhraseSeniorCivilService)
 	}
 
 	skill := row.skill
@@ -245,7 +245,7 @@ func (b *rolesBuilder) add(row *roleRow) {
 		return
 	}
 	if level.Value == "" {
-		t.errs.Add(r.span, nil, "row has no role level: expected the %q column to name a level, or %q; row skipped", rolesHeader[rcLevel], notInUse)
+		t.errs.Add(r.span, nil, "row has no role level: expected the %q column to name a level, or %q; row skipped", rolesHeader[rcLevel], framework.PhraseNotInUse)
 		return
 	}
 	ls := b.levels[role]
@@ -277,7 +277,7 @@ func (b *rolesBuilder) add(row *roleRow) {
 	_, levelCell := c[rcSkillLevel].textCell(rolesHeader[rcSkillLevel])
 	req.Cells = []*framework.Cell{skillCell, descCell, levelCell, p.cell(rolesHeader[rcSkillLevelDescription], "", 0, true, false)}
 	for _, para := range p.paragraphs {
-		t.note("unexpected-text", para.Span, "text %q in a skill level description: expected %q and \"- \" bullets", clip(para.Value), youCan)
+		t.note("unexpected-text", para.Span, "text %q in a skill level description: expected %q and \"- \" bullets", clip(para.Value), framework.PhraseYouCan)
 	}
 	lv.Skills = append(lv.Skills, req)
 }
@@ -329,7 +329,7 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, errorList) {
 				s.Cells = append(s.Cells, p.cell(skillsHeader[scAwareness+i], "", 0, true, false))
 				sl.Status, sl.Descriptors = framework.Defined, p.bullets
 				for _, para := range p.paragraphs {
-					t.note("unexpected-text", para.Span, "text %q in the %s level of %q: expected %q and \"- \" bullets", clip(para.Value), l, name.Value, youCan)
+					t.note("unexpected-text", para.Span, "text %q in the %s level of %q: expected %q and \"- \" bullets", clip(para.Value), l, name.Value, framework.PhraseYouCan)
 				}
 			}
 			s.Levels = append(s.Levels, sl)

@@ -414,13 +414,13 @@ func (g *guidance) block(b block) {
 	case gRole:
 		if b.tag == atom.Li {
 			g.role.Responsibilities = append(g.role.Responsibilities, t)
-		} else if t.Value != roleYouWill {
+		} else if t.Value != framework.PhraseRoleWill {
 			g.role.Description = append(g.role.Description, t)
 		}
 	case gLevel:
 		if b.tag == atom.Li {
 			g.level.Responsibilities = append(g.level.Responsibilities, t)
-		} else if t.Value != responsibilitiesOf {
+		} else if t.Value != framework.PhraseLevelWill {
 			g.level.Description = append(g.level.Description, t)
 		}
 	case gRoleSkills, gLevelSkills:

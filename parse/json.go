@@ -3,7 +3,6 @@ package parse
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -312,13 +311,6 @@ func (r *jsonReader) change(v *jsonValue, p string) *framework.Change {
 	return c
 }
 
-// exportFormats are the formats an export's documents may have.
-var exportFormats = []framework.Format{
-	framework.FormatSkillsMarkdown, framework.FormatSkillsCSV, framework.FormatJSON,
-	framework.FormatRolesCSV, framework.FormatRolePage, framework.FormatRoleLevel,
-	framework.FormatLegacyHTML, framework.FormatLegacyGuidance, framework.FormatChangesCSV,
-}
-
 func (r *jsonReader) document(v *jsonValue, p string) {
 	src := &framework.Source{Span: r.f.Span(v.start, v.end)}
 	known := false // a valid format was given
@@ -331,7 +323,7 @@ func (r *jsonReader) document(v *jsonValue, p string) {
 			if v.kind != jsonString {
 				return true
 			}
-			if !slices.Contains(exportFormats, framework.Format(t.Value)) {
+			if _, ok := framework.Format(t.Value).Info(); !ok {
 				r.errorf(v, "%s: unknown format %q", p, t.Value)
 				return true
 			}

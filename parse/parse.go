@@ -12,32 +12,33 @@ import (
 // none of the recognised formats.
 var ErrNotFramework = errors.New("not a framework document")
 
-// format describes one recognised source format.
-type format struct {
+// reader is the reader of one format: how it is detected and parsed.
+// What the module knows of the format otherwise (how users call it, its
+// CSV header, whether it is legacy) is its [framework.FormatInfo].
+type reader struct {
 	format framework.Format
-	name   string // how users call it, for messages
 	detect func(src string) bool
 	parse  func(f *framework.File) (*framework.Document, errorList)
 }
 
-// formats is the detection order: the first whose detect accepts a
-// source parses it.
-var formats = []format{
-	{framework.FormatJSON, "ddat JSON export", looksLikeJSON, parseJSON},
-	{framework.FormatRolesCSV, "roles CSV download", looksLikeRolesCSV, parseRolesCSV},
-	{framework.FormatSkillsCSV, "skills CSV download", looksLikeSkillsCSV, parseSkillsCSV},
-	{framework.FormatChangesCSV, "change notes CSV download", looksLikeChangesCSV, parseChangesCSV},
-	{framework.FormatLegacyHTML, "gov.uk guidance role page HTML", looksLikeLegacyHTML, parseLegacyHTML},
-	{framework.FormatSkillsMarkdown, "Skills A to Z Markdown", looksLikeSkillsMarkdown, parseSkillsMarkdown},
-	{framework.FormatRolePage, "role page text (current site)", looksLikeRolePage, parseRolePage},
-	{framework.FormatRoleLevel, "structured role-level text", looksLikeRoleLevel, parseRoleLevel},
-	{framework.FormatLegacyGuidance, "gov.uk guidance role page text", looksLikeLegacyGuidance, parseLegacyGuidance},
+// readers is the detection order: the first whose detect accepts a
+// source parses it. Each format of [framework.Formats] has one.
+var readers = []reader{
+	{framework.FormatJSON, looksLikeJSON, parseJSON},
+	{framework.FormatRolesCSV, looksLikeRolesCSV, parseRolesCSV},
+	{framework.FormatSkillsCSV, looksLikeSkillsCSV, parseSkillsCSV},
+	{framework.FormatChangesCSV, looksLikeChangesCSV, parseChangesCSV},
+	{framework.FormatLegacyHTML, looksLikeLegacyHTML, parseLegacyHTML},
+	{framework.FormatSkillsMarkdown, looksLikeSkillsMarkdown, parseSkillsMarkdown},
+	{framework.FormatRolePage, looksLikeRolePage, parseRolePage},
+	{framework.FormatRoleLevel, looksLikeRoleLevel, parseRoleLevel},
+	{framework.FormatLegacyGuidance, looksLikeLegacyGuidance, parseLegacyGuidance},
 }
 
 // Formats returns the formats Parse recognises, in detection order.
 func Formats() []framework.Format {
-	fs := make([]framework.Format, len(formats))
-	for i, f := range formats {
+	fs := make([]framework.Format, len(readers))
+	for i, f := range readers {
 		fs[i] = f.format
 	}
 	return fs
@@ -53,13 +54,13 @@ func Detect(src []byte) framework.Format {
 }
 
 // detect returns the first format whose detector accepts src.
-func detect(src string) (format, bool) {
-	for _, f := range formats {
+func detect(src string) (reader, bool) {
+	for _, f := range readers {
 		if f.detect(src) {
 			return f, true
 		}
 	}
-	return format{}, false
+	return reader{}, false
 }
 
 // Parse detects the format of src and parses it. name is used in
@@ -117,8 +118,9 @@ func parseLimited(name, src string, lim Limits) (*framework.Document, error) {
 		return run(f, name, src, "")
 	}
 	var names []string
-	for _, f := range formats {
-		names = append(names, fmt.Sprintf("%s (%s)", f.name, f.format))
+	for _, f := range readers {
+		info, _ := f.format.Info()
+		names = append(names, fmt.Sprintf("%s (%s)", info.Name, f.format))
 	}
 	return nil, framework.ErrorList{{
 		Pos: framework.Position{Filename: name},
@@ -182,7 +184,7 @@ func As(fmt framework.Format, name string, src []byte) (*framework.Document, err
 	if err := checkLimits(name, s, DefaultLimits); err != nil {
 		return nil, err
 	}
-	for _, f := range formats {
+	for _, f := range readers {
 		if f.format == fmt {
 			return run(f, name, s, "")
 		}
@@ -192,7 +194,7 @@ func As(fmt framework.Format, name string, src []byte) (*framework.Document, err
 
 // run parses src as format f. sum is the hex SHA-256 of src when the
 // caller knows it (the embedded snapshot), else "".
-func run(f format, name, src, sum string) (*framework.Document, error) {
+func run(f reader, name, src, sum string) (*framework.Document, error) {
 	file := framework.NewFile(name, src)
 	doc, errs := f.parse(file)
 	if doc != nil {

@@ -138,7 +138,7 @@ func parseRoleLevel(f *framework.File) (*framework.Document, errorList) {
 			errs.Add(t.Span, nil, "expected a \"- \" bullet describing the role or \"Role level: <name>\", found %q", clip(t.Value))
 			continue
 		}
-		if collapse(t.Value) == responsibilitiesOf {
+		if collapse(t.Value) == framework.PhraseLevelWill {
 			mode, req = levelResponsibilities, nil
 			continue
 		}
@@ -154,7 +154,7 @@ func parseRoleLevel(f *framework.File) (*framework.Document, errorList) {
 			grow(&req.Span, t)
 			continue
 		}
-		errs.Add(t.Span, nil, "expected \"Role level:\", %q, \"Skill:\" or a \"- \" bullet, found %q", responsibilitiesOf, clip(t.Value))
+		errs.Add(t.Span, nil, "expected \"Role level:\", %q, \"Skill:\" or a \"- \" bullet, found %q", framework.PhraseLevelWill, clip(t.Value))
 	}
 	if role == nil {
 		errs.Add(f.Span(0, 0), nil, "empty role-level document: expected \"<family> role: <role name>\"")

@@ -40,8 +40,6 @@ import (
 const (
 	skillTableHeading  = "Skill Description"
 	sharedTableHeading = "Role Shared skills"
-	responsibilitiesOf = "At this role level, you will:"
-	youCan             = "You can:"
 	scalePhrase        = "ascending skill levels"
 )
 
@@ -241,7 +239,7 @@ func (p *rolePage) line(l line) {
 		switch {
 		case v == skillTableHeading:
 			p.mode = pageSkills
-		case v == responsibilitiesOf:
+		case v == framework.PhraseLevelWill:
 			p.mode = pageResponsibilities
 		default:
 			if b, ok := bullet(f, l); ok && p.mode == pageResponsibilities {
@@ -300,13 +298,13 @@ func (p *rolePage) skillLine(l line, t framework.Text, v string) {
 			p.req.Span = spanOf(f, p.req.Span, t.Span)
 			return
 		}
-		if v == youCan {
+		if v == framework.PhraseYouCan {
 			p.descriptors = true
 			p.req.Span = spanOf(f, p.req.Span, t.Span)
 			return
 		}
 		if v == youCanBare {
-			p.notes.addFix("you-can-colon", t.Span, youCan, "%q has no colon: expected %q", t.Value, youCan)
+			p.notes.addFix("you-can-colon", t.Span, framework.PhraseYouCan, "%q has no colon: expected %q", t.Value, framework.PhraseYouCan)
 			p.descriptors = true
 			p.req.Span = spanOf(f, p.req.Span, t.Span)
 			return

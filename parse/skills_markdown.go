@@ -8,9 +8,8 @@ import (
 )
 
 const (
-	skillPlaceholder  = "This skill level is currently not defined."
-	leadershipHeading = "Examples of leadership using this skill:"
-	rolesHeading      = "Roles that require this skill:"
+	skillPlaceholder = "This skill level is currently not defined."
+	rolesHeading     = "Roles that require this skill:"
 )
 
 // looksLikeSkillsMarkdown reports whether src has "## " headings and either
@@ -163,12 +162,12 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
 			continue
 		}
 		switch t {
-		case "You can:":
+		case framework.PhraseYouCan:
 			if skill.SeniorCivilService || level == nil {
 				mode = modeRequirements
 			}
 			continue
-		case leadershipHeading:
+		case framework.PhraseLeadershipExamples:
 			mode = modeExamples
 			continue
 		case rolesHeading:
@@ -205,11 +204,11 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
 				level.Descriptors = append(level.Descriptors, unescapeMarkdown(b))
 			}
 		case modeRequirements:
-			if i := strings.Index(b.Value, leadershipHeading); i > 0 {
+			if i := strings.Index(b.Value, framework.PhraseLeadershipExamples); i > 0 {
 				off := b.Span.Start + i
 				skill.Requirements = append(skill.Requirements, unescapeMarkdown(text(f, b.Span.Start, off)))
-				note("glued-heading", f.Span(off, off+len(leadershipHeading)), "heading %q was glued to the end of a requirement: split it there", leadershipHeading)
-				if rest := text(f, off+len(leadershipHeading), b.Span.End); rest.Value != "" {
+				note("glued-heading", f.Span(off, off+len(framework.PhraseLeadershipExamples)), "heading %q was glued to the end of a requirement: split it there", framework.PhraseLeadershipExamples)
+				if rest := text(f, off+len(framework.PhraseLeadershipExamples), b.Span.End); rest.Value != "" {
 					skill.LeadershipExamples = append(skill.LeadershipExamples, unescapeMarkdown(rest))
 				}
 				mode = modeExamples

@@ -348,3 +348,34 @@ func FuzzValidate(f *testing.F) {
 		}
 	})
 }
+
+// TestExportFormatsAreTheRegistry checks that the export schema's list of
+// document formats is the registry's, in its order.
+func TestExportFormatsAreTheRegistry(t *testing.T) {
+	var sch struct {
+		Defs map[string]struct {
+			Properties map[string]struct {
+				Enum []string `json:"enum"`
+			} `json:"properties"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(schema.Source(schema.Export), &sch); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, f := range framework.Formats() {
+		want = append(want, string(f.Format))
+	}
+	found := 0
+	for name, d := range sch.Defs {
+		if p, ok := d.Properties["format"]; ok {
+			found++
+			if diff := cmp.Diff(want, p.Enum); diff != "" {
+				t.Errorf("$defs/%s/properties/format enum differs from framework.Formats() (-want +got):\n%s", name, diff)
+			}
+		}
+	}
+	if found == 0 {
+		t.Errorf("no format enum found in the export schema")
+	}
+}

@@ -532,7 +532,8 @@ func htmlEscape(s string) string {
 // edition's date.
 func (r diffReport) writeChangesCSV(b *bytes.Buffer) {
 	w := csv.NewWriter(b)
-	w.Write([]string{"Timestamp", "Page", "Change note"})
+	changes, _ := framework.FormatChangesCSV.Info()
+	w.Write(changes.Header)
 	names, by := r.pages()
 	for _, p := range names {
 		var notes []string

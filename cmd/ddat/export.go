@@ -3,7 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -24,11 +26,24 @@ func exportFlags(fs *flag.FlagSet) *exportOptions {
 	fs.StringVar(&o.out, "out", "", "write to `FILE` (atomically) instead of standard output")
 	fs.BoolVar(&o.positions, "positions", false, "give every element's file, line and column (JSON)")
 	fs.StringVar(&o.format, "format", "json", "output `format`: json, or csv for an official CSV layout")
-	fs.StringVar(&o.table, "table", "roles", "CSV `layout`: roles or skills")
+	fs.StringVar(&o.table, "table", string(framework.CSVRoles), "CSV `layout`: "+strings.Join(csvTables(), " or "))
 	fs.BoolVar(&o.raw, "raw", false, "write CSV cells as they are, without neutralising spreadsheet formulas")
 	fs.BoolVar(&o.normalise, "normalise", false, "write CSV cells in the normal layout instead of as their source wrote them, saying on stderr what changed")
 	fs.BoolVar(&o.stats, "stats", false, "print the time of each phase and the peak memory on stderr")
 	return o
+}
+
+// csvTables lists the CSV layouts that export writes: the tables of the
+// formats that have one, in name order.
+func csvTables() []string {
+	var ts []string
+	for _, f := range framework.Formats() {
+		if f.Table != "" {
+			ts = append(ts, string(f.Table))
+		}
+	}
+	slices.Sort(ts)
+	return ts
 }
 
 // runExport writes the merged framework as JSON. Parse errors of
@@ -46,8 +61,8 @@ func runExport(e *env, args []string) int {
 		e.errorf("unknown --format %q: want json or csv", o.format)
 		return exitUsage
 	}
-	if o.format == "csv" && o.table != string(framework.CSVRoles) && o.table != string(framework.CSVSkills) {
-		e.errorf("unknown --table %q: want roles or skills", o.table)
+	if o.format == "csv" && !slices.Contains(csvTables(), o.table) {
+		e.errorf("unknown --table %q: want %s", o.table, strings.Join(csvTables(), " or "))
 		return exitUsage
 	}
 	if o.out != "" {
