@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/internal/jsonpos"
 )
 
 // This file reads a self-assessment form (see [framework.Form]) back,
@@ -286,26 +287,25 @@ func (rd *csvForm) row(r record, c formColumns) {
 // readFormJSON reads a form written by [framework.Form.JSON]; each value
 // keeps its span in the JSON.
 func readFormJSON(f *framework.File) (*framework.Form, errorList) {
-	sc := jsonScanner{src: f.Src}
-	root, jerr := sc.document()
+	root, jerr := jsonpos.Parse(f.Src, maxJSONDepth)
 	if jerr != nil {
 		var errs errorList
-		errs.Add(f.Span(jerr.off, jerr.off), nil, "invalid JSON: %s", jerr.msg)
+		errs.Add(f.Span(jerr.Offset, jerr.Offset), nil, "invalid JSON: %s", jerr.Msg)
 		return nil, errs
 	}
 	f.Decoder = jsonDecoder{}
 	r := &jsonReader{f: f, doc: &framework.Document{}}
 	fm := &framework.Form{}
 	isForm, tooMany := false, false
-	r.object(root, "", []string{"form", "level", "skills"}, func(k string, v *jsonValue, p string) bool {
+	r.object(root, "", []string{"form", "level", "skills"}, func(k string, v *jsonpos.Value, p string) bool {
 		switch k {
 		case "$schema":
-			if s := r.text(v, p); v.kind == jsonString && s.Value != framework.FormSchemaID {
+			if s := r.text(v, p); v.Kind == jsonpos.String && s.Value != framework.FormSchemaID {
 				r.errorf(v, "%s: unknown schema %q: want %q", p, s.Value, framework.FormSchemaID)
 			}
 		case "form":
 			isForm = true
-			if s := r.text(v, p); v.kind == jsonString && s.Value != framework.FormVersion {
+			if s := r.text(v, p); v.Kind == jsonpos.String && s.Value != framework.FormVersion {
 				r.errorf(v, "%s: unsupported form version %q: want %q", p, s.Value, framework.FormVersion)
 			}
 		case "role":
@@ -319,7 +319,7 @@ func readFormJSON(f *framework.File) (*framework.Form, errorList) {
 		case "person":
 			fm.Person = r.text(v, p).Value
 		case "edition":
-			r.object(v, p, nil, func(k string, v *jsonValue, p string) bool {
+			r.object(v, p, nil, func(k string, v *jsonpos.Value, p string) bool {
 				switch k {
 				case "date":
 					fm.Edition.Date = r.text(v, p).Value
@@ -331,11 +331,11 @@ func readFormJSON(f *framework.File) (*framework.Form, errorList) {
 				return true
 			})
 		case "skills":
-			r.array(v, p, func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonpos.Value, p string) {
 				if len(fm.Skills) == MaxFormSkills {
 					if !tooMany {
 						tooMany = true
-						r.errs.list.Add(r.f.Span(v.start, v.end), nil, "%s: the form has more than %d skills; the rest is not read", p, MaxFormSkills)
+						r.errs.list.Add(r.f.Span(v.Start, v.End), nil, "%s: the form has more than %d skills; the rest is not read", p, MaxFormSkills)
 					}
 					return
 				}
@@ -350,15 +350,15 @@ func readFormJSON(f *framework.File) (*framework.Form, errorList) {
 	})
 	if !isForm {
 		var errs errorList
-		errs.Add(f.Span(root.start, root.start), ErrNotForm, "%v: want a JSON object with a %q field", ErrNotForm, "form")
+		errs.Add(f.Span(root.Start, root.Start), ErrNotForm, "%v: want a JSON object with a %q field", ErrNotForm, "form")
 		return nil, errs
 	}
 	return fm, r.errs
 }
 
-func formSkillJSON(r *jsonReader, v *jsonValue, p string) *framework.FormSkill {
-	s := &framework.FormSkill{Span: r.f.Span(v.start, v.end)}
-	ok := r.object(v, p, []string{"id"}, func(k string, v *jsonValue, p string) bool {
+func formSkillJSON(r *jsonReader, v *jsonpos.Value, p string) *framework.FormSkill {
+	s := &framework.FormSkill{Span: r.f.Span(v.Start, v.End)}
+	ok := r.object(v, p, []string{"id"}, func(k string, v *jsonpos.Value, p string) bool {
 		switch k {
 		case "id":
 			t := r.text(v, p)
@@ -377,7 +377,7 @@ func formSkillJSON(r *jsonReader, v *jsonValue, p string) *framework.FormSkill {
 				s.Target = l
 			}
 		case "descriptors":
-			r.object(v, p, nil, func(k string, v *jsonValue, p string) bool {
+			r.object(v, p, nil, func(k string, v *jsonpos.Value, p string) bool {
 				l, err := framework.ParseLevel(k)
 				if err != nil {
 					return false

@@ -1,14 +1,12 @@
 package parse
 
 import (
-	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/internal/jsonpos"
 )
 
 // looksLikeJSON reports whether src is a JSON object that names the
@@ -30,32 +28,35 @@ func looksLikeJSON(src string) bool {
 // Malformed JSON gives one error at its line and column and an empty
 // document; a value of the wrong type or an unknown field gives an error
 // naming it by JSON Pointer, and the rest of the document is read.
+// maxJSONDepth is the deepest nesting of objects and arrays parseJSON
+// reads; an export nests about ten deep.
+const maxJSONDepth = 100
+
 func parseJSON(f *framework.File) (*framework.Document, errorList) {
 	doc := &framework.Document{}
-	sc := jsonScanner{src: f.Src}
-	root, err := sc.document()
+	root, err := jsonpos.Parse(f.Src, maxJSONDepth)
 	if err != nil {
 		var errs errorList
-		errs.Add(f.Span(err.off, err.off), nil, "invalid JSON: %s", err.msg)
+		errs.Add(f.Span(err.Offset, err.Offset), nil, "invalid JSON: %s", err.Msg)
 		return doc, errs
 	}
 	f.Decoder = jsonDecoder{}
 	r := &jsonReader{f: f, doc: doc}
-	r.object(root, "", []string{"$schema", "schemaVersion", "skills", "roles", "documents"}, func(k string, v *jsonValue, p string) bool {
+	r.object(root, "", []string{"$schema", "schemaVersion", "skills", "roles", "documents"}, func(k string, v *jsonpos.Value, p string) bool {
 		switch k {
 		case "$schema":
-			if s := r.text(v, p); v.kind == jsonString && s.Value != framework.ExportSchemaID {
+			if s := r.text(v, p); v.Kind == jsonpos.String && s.Value != framework.ExportSchemaID {
 				r.errorf(v, "%s: unknown schema %q: want %q", p, s.Value, framework.ExportSchemaID)
 			}
 		case "schemaVersion":
-			if s := r.text(v, p); v.kind == jsonString && s.Value != framework.ExportSchemaVersion {
+			if s := r.text(v, p); v.Kind == jsonpos.String && s.Value != framework.ExportSchemaVersion {
 				r.errorf(v, "%s: unsupported schema version %q: want %q", p, s.Value, framework.ExportSchemaVersion)
 			}
 		case "edition":
 			// The framework's edition is that of the documents the
 			// export lists (see [framework.Framework.Edition]): it is
 			// checked for its shape, and computed again from them.
-			r.object(v, p, []string{"sha256"}, func(k string, v *jsonValue, p string) bool {
+			r.object(v, p, []string{"sha256"}, func(k string, v *jsonpos.Value, p string) bool {
 				switch k {
 				case "date", "sha256":
 					r.text(v, p)
@@ -65,25 +66,25 @@ func parseJSON(f *framework.File) (*framework.Document, errorList) {
 				return true
 			})
 		case "skills":
-			r.array(v, p, func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonpos.Value, p string) {
 				if s := r.skill(v, p); s != nil {
 					doc.Skills = append(doc.Skills, s)
 				}
 			})
 		case "roles":
-			r.array(v, p, func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonpos.Value, p string) {
 				if x := r.role(v, p); x != nil {
 					doc.Roles = append(doc.Roles, x)
 				}
 			})
 		case "changes":
-			r.array(v, p, func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonpos.Value, p string) {
 				if c := r.change(v, p); c != nil {
 					doc.Changes = append(doc.Changes, c)
 				}
 			})
 		case "documents":
-			if v.kind == jsonArray {
+			if v.Kind == jsonpos.Array {
 				doc.Sources = []*framework.Source{} // an empty list is a list
 			}
 			r.array(v, p, r.document)
@@ -104,15 +105,15 @@ type jsonReader struct {
 	notes notes // the document's
 }
 
-func (r *jsonReader) errorf(v *jsonValue, format string, args ...any) {
-	r.errs.Add(r.f.Span(v.start, v.end), nil, format, args...)
+func (r *jsonReader) errorf(v *jsonpos.Value, format string, args ...any) {
+	r.errs.Add(r.f.Span(v.Start, v.End), nil, format, args...)
 }
 
-func (r *jsonReader) want(v *jsonValue, p string, k jsonKind) bool {
-	if v.kind == k {
+func (r *jsonReader) want(v *jsonpos.Value, p string, k jsonpos.Kind) bool {
+	if v.Kind == k {
 		return true
 	}
-	r.errorf(v, "%s: want %s, got %s", pointer(p), k, v.kind)
+	r.errorf(v, "%s: want %s, got %s", pointer(p), k, v.Kind)
 	return false
 }
 
@@ -131,43 +132,43 @@ const smallObject = 16
 // object calls handle with each member of v, its value and its JSON
 // Pointer, and reports unknown members (those handle returns false for),
 // repeated and missing ones. It reports whether v is an object.
-func (r *jsonReader) object(v *jsonValue, p string, required []string, handle func(key string, v *jsonValue, p string) bool) bool {
-	if !r.want(v, p, jsonObject) {
+func (r *jsonReader) object(v *jsonpos.Value, p string, required []string, handle func(key string, v *jsonpos.Value, p string) bool) bool {
+	if !r.want(v, p, jsonpos.Object) {
 		return false
 	}
 	// The objects of an export have a few members: they are compared
 	// with each other, without a map, unless there are many.
 	var seen map[string]bool
-	if len(v.members) > smallObject {
-		seen = make(map[string]bool, len(v.members))
+	if len(v.Members) > smallObject {
+		seen = make(map[string]bool, len(v.Members))
 	}
 	has := func(key string, before int) bool {
 		if seen != nil {
 			return seen[key]
 		}
-		for _, m := range v.members[:before] {
-			if m.key == key {
+		for _, m := range v.Members[:before] {
+			if m.Key == key {
 				return true
 			}
 		}
 		return false
 	}
-	for i, m := range v.members {
-		mp := p + "/" + escapePointer(m.key)
-		if has(m.key, i) {
-			r.errorf(m.value, "%s: repeated field %q", mp, m.key)
+	for i, m := range v.Members {
+		mp := p + "/" + escapePointer(m.Key)
+		if has(m.Key, i) {
+			r.errorf(m.Value, "%s: repeated field %q", mp, m.Key)
 			continue
 		}
 		if seen != nil {
-			seen[m.key] = true
+			seen[m.Key] = true
 		}
-		if !handle(m.key, m.value, mp) {
-			r.errs.Add(r.f.Span(m.keyStart, m.keyStart), nil, "%s: unknown field %q", pointer(p), m.key)
+		if !handle(m.Key, m.Value, mp) {
+			r.errs.Add(r.f.Span(m.KeyStart, m.KeyStart), nil, "%s: unknown field %q", pointer(p), m.Key)
 		}
 	}
 	for _, k := range required {
-		if !has(k, len(v.members)) {
-			r.errs.Add(r.f.Span(v.start, v.start), nil, "%s: missing field %q", pointer(p), k)
+		if !has(k, len(v.Members)) {
+			r.errs.Add(r.f.Span(v.Start, v.Start), nil, "%s: missing field %q", pointer(p), k)
 		}
 	}
 	return true
@@ -183,55 +184,55 @@ func escapePointer(s string) string {
 	return pointerEscaper.Replace(s)
 }
 
-func (r *jsonReader) array(v *jsonValue, p string, each func(*jsonValue, string)) {
-	if !r.want(v, p, jsonArray) {
+func (r *jsonReader) array(v *jsonpos.Value, p string, each func(*jsonpos.Value, string)) {
+	if !r.want(v, p, jsonpos.Array) {
 		return
 	}
-	for i, e := range v.elems {
+	for i, e := range v.Elems {
 		each(e, p+"/"+strconv.Itoa(i))
 	}
 }
 
 // text returns the string v, its Span the string's contents.
-func (r *jsonReader) text(v *jsonValue, p string) framework.Text {
-	if !r.want(v, p, jsonString) {
+func (r *jsonReader) text(v *jsonpos.Value, p string) framework.Text {
+	if !r.want(v, p, jsonpos.String) {
 		return framework.Text{}
 	}
-	return framework.Text{Value: v.str, Span: r.f.Span(v.start+1, v.end-1)}
+	return framework.Text{Value: v.Str, Span: r.f.Span(v.Start+1, v.End-1)}
 }
 
 // texts returns the array of strings v, or nil if it is empty.
-func (r *jsonReader) texts(v *jsonValue, p string) []framework.Text {
+func (r *jsonReader) texts(v *jsonpos.Value, p string) []framework.Text {
 	var ts []framework.Text
-	r.array(v, p, func(v *jsonValue, p string) {
-		if t := r.text(v, p); v.kind == jsonString {
+	r.array(v, p, func(v *jsonpos.Value, p string) {
+		if t := r.text(v, p); v.Kind == jsonpos.String {
 			ts = append(ts, t)
 		}
 	})
 	return ts
 }
 
-func (r *jsonReader) boolean(v *jsonValue, p string) bool {
-	return r.want(v, p, jsonBool) && v.boolean
+func (r *jsonReader) boolean(v *jsonpos.Value, p string) bool {
+	return r.want(v, p, jsonpos.Bool) && v.Bool
 }
 
 // integer returns the integer v, which must be at least least.
-func (r *jsonReader) integer(v *jsonValue, p string, least int) int {
-	if !r.want(v, p, jsonNumber) {
+func (r *jsonReader) integer(v *jsonpos.Value, p string, least int) int {
+	if !r.want(v, p, jsonpos.Number) {
 		return 0
 	}
-	n, err := strconv.Atoi(v.num)
+	n, err := strconv.Atoi(v.Num)
 	if err != nil || n < least {
-		r.errorf(v, "%s: want an integer of at least %d, got %s", p, least, v.num)
+		r.errorf(v, "%s: want an integer of at least %d, got %s", p, least, v.Num)
 		return 0
 	}
 	return n
 }
 
 // level returns the skill level named by the string v.
-func (r *jsonReader) level(v *jsonValue, p string) framework.Level {
+func (r *jsonReader) level(v *jsonpos.Value, p string) framework.Level {
 	t := r.text(v, p)
-	if v.kind != jsonString {
+	if v.Kind != jsonpos.String {
 		return 0
 	}
 	l, err := framework.ParseLevel(t.Value)
@@ -244,16 +245,16 @@ func (r *jsonReader) level(v *jsonValue, p string) framework.Level {
 
 // source checks a "source" object; the positions it gives are those of an
 // earlier source, so the element keeps its place in the JSON file.
-func (r *jsonReader) source(v *jsonValue, p string) {
+func (r *jsonReader) source(v *jsonpos.Value, p string) {
 	r.position(v, p)
 }
 
 // position returns the start and end that the "source" object v gives,
 // or invalid positions if it is not a valid one.
-func (r *jsonReader) position(v *jsonValue, p string) (start, end framework.Position) {
+func (r *jsonReader) position(v *jsonpos.Value, p string) (start, end framework.Position) {
 	var file string
 	var line, col, endLine, endCol int
-	if !r.object(v, p, []string{"file", "line", "column", "endLine", "endColumn"}, func(k string, v *jsonValue, p string) bool {
+	if !r.object(v, p, []string{"file", "line", "column", "endLine", "endColumn"}, func(k string, v *jsonpos.Value, p string) bool {
 		switch k {
 		case "file":
 			file = r.text(v, p).Value
@@ -276,9 +277,9 @@ func (r *jsonReader) position(v *jsonValue, p string) (start, end framework.Posi
 }
 
 // date returns the date "YYYY-MM-DD" v.
-func (r *jsonReader) date(v *jsonValue, p string) framework.Date {
+func (r *jsonReader) date(v *jsonpos.Value, p string) framework.Date {
 	t := r.text(v, p)
-	if v.kind != jsonString {
+	if v.Kind != jsonpos.String {
 		return framework.Date{}
 	}
 	tm, err := time.Parse(time.DateOnly, t.Value)
@@ -289,9 +290,9 @@ func (r *jsonReader) date(v *jsonValue, p string) framework.Date {
 	return framework.Date{Text: t, Time: tm}
 }
 
-func (r *jsonReader) change(v *jsonValue, p string) *framework.Change {
-	c := &framework.Change{Span: r.f.Span(v.start, v.end)}
-	if !r.object(v, p, []string{"page", "note"}, func(k string, v *jsonValue, p string) bool {
+func (r *jsonReader) change(v *jsonpos.Value, p string) *framework.Change {
+	c := &framework.Change{Span: r.f.Span(v.Start, v.End)}
+	if !r.object(v, p, []string{"page", "note"}, func(k string, v *jsonpos.Value, p string) bool {
 		switch k {
 		case "date":
 			c.Date = r.date(v, p)
@@ -311,16 +312,16 @@ func (r *jsonReader) change(v *jsonValue, p string) *framework.Change {
 	return c
 }
 
-func (r *jsonReader) document(v *jsonValue, p string) {
-	src := &framework.Source{Span: r.f.Span(v.start, v.end)}
+func (r *jsonReader) document(v *jsonpos.Value, p string) {
+	src := &framework.Source{Span: r.f.Span(v.Start, v.End)}
 	known := false // a valid format was given
-	if !r.object(v, p, []string{"name", "format"}, func(k string, v *jsonValue, p string) bool {
+	if !r.object(v, p, []string{"name", "format"}, func(k string, v *jsonpos.Value, p string) bool {
 		switch k {
 		case "name":
 			src.Name = r.text(v, p)
 		case "format":
 			t := r.text(v, p)
-			if v.kind != jsonString {
+			if v.Kind != jsonpos.String {
 				return true
 			}
 			if _, ok := framework.Format(t.Value).Info(); !ok {
@@ -339,14 +340,14 @@ func (r *jsonReader) document(v *jsonValue, p string) {
 		case "sha256":
 			src.Edition.SHA256 = r.text(v, p).Value
 		case "notes":
-			r.array(v, p, func(v *jsonValue, p string) {
-				n := framework.SourceNote{Span: r.f.Span(v.start, v.end)}
+			r.array(v, p, func(v *jsonpos.Value, p string) {
+				n := framework.SourceNote{Span: r.f.Span(v.Start, v.End)}
 				code := false // a valid code was given
-				if r.object(v, p, []string{"code", "message"}, func(k string, v *jsonValue, p string) bool {
+				if r.object(v, p, []string{"code", "message"}, func(k string, v *jsonpos.Value, p string) bool {
 					switch k {
 					case "code":
 						n.Code = r.text(v, p).Value
-						if v.kind != jsonString {
+						if v.Kind != jsonpos.String {
 							return true
 						}
 						if code = framework.IsNoteCode(n.Code); !code {
@@ -376,9 +377,9 @@ func (r *jsonReader) document(v *jsonValue, p string) {
 	r.doc.Sources = append(r.doc.Sources, src)
 }
 
-func (r *jsonReader) skill(v *jsonValue, p string) *framework.Skill {
-	s := &framework.Skill{Span: r.f.Span(v.start, v.end)}
-	ok := r.object(v, p, []string{"name", "slug"}, func(k string, v *jsonValue, p string) bool {
+func (r *jsonReader) skill(v *jsonpos.Value, p string) *framework.Skill {
+	s := &framework.Skill{Span: r.f.Span(v.Start, v.End)}
+	ok := r.object(v, p, []string{"name", "slug"}, func(k string, v *jsonpos.Value, p string) bool {
 		switch k {
 		case "name":
 			s.Name = r.text(v, p)
@@ -391,7 +392,7 @@ func (r *jsonReader) skill(v *jsonValue, p string) *framework.Skill {
 		case "legacy":
 			s.Legacy = r.boolean(v, p)
 		case "levels":
-			r.array(v, p, func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonpos.Value, p string) {
 				l := r.skillLevel(v, p)
 				if l == nil {
 					return
@@ -407,9 +408,9 @@ func (r *jsonReader) skill(v *jsonValue, p string) *framework.Skill {
 		case "leadershipExamples":
 			s.LeadershipExamples = r.texts(v, p)
 		case "roles":
-			r.array(v, p, func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonpos.Value, p string) {
 				var ref framework.RoleRef
-				if r.object(v, p, []string{"name"}, func(k string, v *jsonValue, p string) bool {
+				if r.object(v, p, []string{"name"}, func(k string, v *jsonpos.Value, p string) bool {
 					switch k {
 					case "name":
 						ref.Name = r.text(v, p)
@@ -441,13 +442,13 @@ func (r *jsonReader) skill(v *jsonValue, p string) *framework.Skill {
 // cells reads a list of table cells as written (see framework.Cell): a
 // part out of its raw text's bounds, or before the previous one, is an
 // error and the cell is left out.
-func (r *jsonReader) cells(v *jsonValue, p string) []*framework.Cell {
+func (r *jsonReader) cells(v *jsonpos.Value, p string) []*framework.Cell {
 	var cs []*framework.Cell
-	r.array(v, p, func(v *jsonValue, p string) {
+	r.array(v, p, func(v *jsonpos.Value, p string) {
 		c := &framework.Cell{}
-		var parts *jsonValue
+		var parts *jsonpos.Value
 		var partsPath string
-		if !r.object(v, p, []string{"column", "raw"}, func(k string, v *jsonValue, p string) bool {
+		if !r.object(v, p, []string{"column", "raw"}, func(k string, v *jsonpos.Value, p string) bool {
 			switch k {
 			case "column":
 				c.Column = r.text(v, p).Value
@@ -464,13 +465,13 @@ func (r *jsonReader) cells(v *jsonValue, p string) []*framework.Cell {
 		}
 		ok := true
 		if parts != nil {
-			r.array(parts, partsPath, func(v *jsonValue, p string) {
+			r.array(parts, partsPath, func(v *jsonpos.Value, p string) {
 				var q framework.CellPart
-				if !r.object(v, p, []string{"kind", "start", "end"}, func(k string, v *jsonValue, p string) bool {
+				if !r.object(v, p, []string{"kind", "start", "end"}, func(k string, v *jsonpos.Value, p string) bool {
 					switch k {
 					case "kind":
 						q.Kind = framework.PartKind(r.text(v, p).Value)
-						if v.kind == jsonString && !q.Kind.Valid() {
+						if v.Kind == jsonpos.String && !q.Kind.Valid() {
 							r.errorf(v, "%s: unknown cell part kind %q", p, q.Kind)
 						}
 					case "start":
@@ -504,16 +505,16 @@ func (r *jsonReader) cells(v *jsonValue, p string) []*framework.Cell {
 	return cs
 }
 
-func (r *jsonReader) skillLevel(v *jsonValue, p string) *framework.SkillLevel {
-	l := &framework.SkillLevel{Span: r.f.Span(v.start, v.end)}
-	ok := r.object(v, p, []string{"level", "status"}, func(k string, v *jsonValue, p string) bool {
+func (r *jsonReader) skillLevel(v *jsonpos.Value, p string) *framework.SkillLevel {
+	l := &framework.SkillLevel{Span: r.f.Span(v.Start, v.End)}
+	ok := r.object(v, p, []string{"level", "status"}, func(k string, v *jsonpos.Value, p string) bool {
 		switch k {
 		case "level":
 			l.Level = r.level(v, p)
 		case "status":
 			t := r.text(v, p)
 			switch {
-			case v.kind != jsonString:
+			case v.Kind != jsonpos.String:
 			case t.Value == framework.Defined.String():
 				l.Status = framework.Defined
 			case t.Value == framework.Undefined.String():
@@ -540,9 +541,9 @@ func (r *jsonReader) skillLevel(v *jsonValue, p string) *framework.SkillLevel {
 	return l
 }
 
-func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
-	x := &framework.Role{Span: r.f.Span(v.start, v.end)}
-	ok := r.object(v, p, []string{"name", "slug"}, func(k string, v *jsonValue, p string) bool {
+func (r *jsonReader) role(v *jsonpos.Value, p string) *framework.Role {
+	x := &framework.Role{Span: r.f.Span(v.Start, v.End)}
+	ok := r.object(v, p, []string{"name", "slug"}, func(k string, v *jsonpos.Value, p string) bool {
 		switch k {
 		case "name":
 			x.Name = r.text(v, p)
@@ -557,7 +558,7 @@ func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
 		case "legacy":
 			x.Legacy = r.boolean(v, p)
 		case "levelCount":
-			r.object(v, p, []string{"count"}, func(k string, v *jsonValue, p string) bool {
+			r.object(v, p, []string{"count"}, func(k string, v *jsonpos.Value, p string) bool {
 				switch k {
 				case "count":
 					x.LevelCount.Count = r.integer(v, p, 0)
@@ -569,7 +570,7 @@ func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
 				return true
 			})
 		case "levels":
-			r.array(v, p, func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonpos.Value, p string) {
 				if l := r.roleLevel(v, p); l != nil {
 					x.Levels = append(x.Levels, l)
 				}
@@ -579,9 +580,9 @@ func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
 		case "skills":
 			x.Skills = r.requirements(v, p)
 		case "sharedSkills":
-			r.array(v, p, func(v *jsonValue, p string) {
+			r.array(v, p, func(v *jsonpos.Value, p string) {
 				var sh framework.SharedSkills
-				if r.object(v, p, []string{"role"}, func(k string, v *jsonValue, p string) bool {
+				if r.object(v, p, []string{"role"}, func(k string, v *jsonpos.Value, p string) bool {
 					switch k {
 					case "role":
 						sh.Role = r.text(v, p)
@@ -610,9 +611,9 @@ func (r *jsonReader) role(v *jsonValue, p string) *framework.Role {
 	return x
 }
 
-func (r *jsonReader) roleLevel(v *jsonValue, p string) *framework.RoleLevel {
-	l := &framework.RoleLevel{Span: r.f.Span(v.start, v.end)}
-	ok := r.object(v, p, []string{"name"}, func(k string, v *jsonValue, p string) bool {
+func (r *jsonReader) roleLevel(v *jsonpos.Value, p string) *framework.RoleLevel {
+	l := &framework.RoleLevel{Span: r.f.Span(v.Start, v.End)}
+	ok := r.object(v, p, []string{"name"}, func(k string, v *jsonpos.Value, p string) bool {
 		switch k {
 		case "number":
 			l.Number = r.integer(v, p, 1)
@@ -643,11 +644,11 @@ func (r *jsonReader) roleLevel(v *jsonValue, p string) *framework.RoleLevel {
 	return l
 }
 
-func (r *jsonReader) requirements(v *jsonValue, p string) []*framework.Requirement {
+func (r *jsonReader) requirements(v *jsonpos.Value, p string) []*framework.Requirement {
 	var qs []*framework.Requirement
-	r.array(v, p, func(v *jsonValue, p string) {
-		q := &framework.Requirement{Span: r.f.Span(v.start, v.end)}
-		if r.object(v, p, []string{"skill"}, func(k string, v *jsonValue, p string) bool {
+	r.array(v, p, func(v *jsonpos.Value, p string) {
+		q := &framework.Requirement{Span: r.f.Span(v.Start, v.End)}
+		if r.object(v, p, []string{"skill"}, func(k string, v *jsonpos.Value, p string) bool {
 			switch k {
 			case "skill":
 				q.Skill = r.text(v, p)
@@ -678,298 +679,4 @@ func (r *jsonReader) requirements(v *jsonValue, p string) []*framework.Requireme
 		}
 	})
 	return qs
-}
-
-// jsonKind is the type of a JSON value.
-type jsonKind int
-
-const (
-	jsonObject jsonKind = iota + 1
-	jsonArray
-	jsonString
-	jsonNumber
-	jsonBool
-	jsonNull
-)
-
-func (k jsonKind) String() string {
-	switch k {
-	case jsonObject:
-		return "an object"
-	case jsonArray:
-		return "an array"
-	case jsonString:
-		return "a string"
-	case jsonNumber:
-		return "a number"
-	case jsonBool:
-		return "a boolean"
-	case jsonNull:
-		return "null"
-	}
-	return "nothing"
-}
-
-// jsonValue is one parsed JSON value with its byte range in the source.
-type jsonValue struct {
-	kind       jsonKind
-	start, end int          // byte offsets of the value's first byte and just past its last
-	str        string       // a string's decoded value
-	num        string       // a number as written
-	boolean    bool         // a boolean's value
-	members    []jsonMember // an object's members, in source order
-	elems      []*jsonValue // an array's elements
-}
-
-type jsonMember struct {
-	key      string
-	keyStart int // offset of the key's opening quote
-	value    *jsonValue
-}
-
-// maxJSONDepth is the deepest nesting of objects and arrays parseJSON
-// reads; an export nests about ten deep.
-const maxJSONDepth = 100
-
-// jsonScanner parses JSON (RFC 8259) keeping every value's byte range.
-type jsonScanner struct {
-	src   string
-	off   int
-	depth int
-}
-
-type jsonError struct {
-	off int
-	msg string
-}
-
-func (s *jsonScanner) fail(off int, format string, args ...any) *jsonError {
-	return &jsonError{off: off, msg: fmt.Sprintf(format, args...)}
-}
-
-// document parses the whole source as one value; a byte order mark may
-// precede it.
-func (s *jsonScanner) document() (*jsonValue, *jsonError) {
-	if strings.HasPrefix(s.src, "\ufeff") {
-		s.off = 3
-	}
-	v, err := s.value()
-	if err != nil {
-		return nil, err
-	}
-	s.space()
-	if s.off < len(s.src) {
-		return nil, s.fail(s.off, "unexpected %s after the top-level value", s.what())
-	}
-	return v, nil
-}
-
-func (s *jsonScanner) space() {
-	for s.off < len(s.src) {
-		switch s.src[s.off] {
-		case ' ', '\t', '\n', '\r':
-			s.off++
-		default:
-			return
-		}
-	}
-}
-
-// what describes the byte at s.off for a message.
-func (s *jsonScanner) what() string {
-	if s.off >= len(s.src) {
-		return "end of input"
-	}
-	r, _ := utf8.DecodeRuneInString(s.src[s.off:])
-	return fmt.Sprintf("character %q", r)
-}
-
-func (s *jsonScanner) value() (*jsonValue, *jsonError) {
-	s.space()
-	if s.off >= len(s.src) {
-		return nil, s.fail(s.off, "unexpected end of input: want a value")
-	}
-	switch c := s.src[s.off]; {
-	case c == '{':
-		return s.object()
-	case c == '[':
-		return s.array()
-	case c == '"':
-		return s.string()
-	case c == '-' || c >= '0' && c <= '9':
-		return s.number()
-	case c == 't':
-		return s.literal("true", &jsonValue{kind: jsonBool, boolean: true})
-	case c == 'f':
-		return s.literal("false", &jsonValue{kind: jsonBool})
-	case c == 'n':
-		return s.literal("null", &jsonValue{kind: jsonNull})
-	}
-	return nil, s.fail(s.off, "unexpected %s: want a value", s.what())
-}
-
-func (s *jsonScanner) enter() *jsonError {
-	s.depth++
-	if s.depth > maxJSONDepth {
-		return s.fail(s.off, "objects and arrays nest deeper than %d", maxJSONDepth)
-	}
-	return nil
-}
-
-func (s *jsonScanner) object() (*jsonValue, *jsonError) {
-	if err := s.enter(); err != nil {
-		return nil, err
-	}
-	defer func() { s.depth-- }()
-	v := &jsonValue{kind: jsonObject, start: s.off}
-	s.off++ // {
-	s.space()
-	if s.off < len(s.src) && s.src[s.off] == '}' {
-		s.off++
-		v.end = s.off
-		return v, nil
-	}
-	for {
-		s.space()
-		if s.off >= len(s.src) || s.src[s.off] != '"' {
-			return nil, s.fail(s.off, "unexpected %s: want a field name in quotes", s.what())
-		}
-		key, err := s.string()
-		if err != nil {
-			return nil, err
-		}
-		s.space()
-		if s.off >= len(s.src) || s.src[s.off] != ':' {
-			return nil, s.fail(s.off, "unexpected %s: want ':' after field name", s.what())
-		}
-		s.off++
-		val, err := s.value()
-		if err != nil {
-			return nil, err
-		}
-		v.members = append(v.members, jsonMember{key: key.str, keyStart: key.start, value: val})
-		if more, err := s.after(v, '}'); err != nil || !more {
-			return v, err
-		}
-	}
-}
-
-// after reads what follows a member of an object or an element of an
-// array: a comma, when more follow, or the closing bracket, which ends v.
-func (s *jsonScanner) after(v *jsonValue, closing byte) (more bool, err *jsonError) {
-	s.space()
-	if s.off < len(s.src) {
-		switch s.src[s.off] {
-		case ',':
-			s.off++
-			return true, nil
-		case closing:
-			s.off++
-			v.end = s.off
-			return false, nil
-		}
-	}
-	return false, s.fail(s.off, "unexpected %s: want ',' or '%c'", s.what(), closing)
-}
-
-func (s *jsonScanner) array() (*jsonValue, *jsonError) {
-	if err := s.enter(); err != nil {
-		return nil, err
-	}
-	defer func() { s.depth-- }()
-	v := &jsonValue{kind: jsonArray, start: s.off}
-	s.off++ // [
-	s.space()
-	if s.off < len(s.src) && s.src[s.off] == ']' {
-		s.off++
-		v.end = s.off
-		return v, nil
-	}
-	for {
-		e, err := s.value()
-		if err != nil {
-			return nil, err
-		}
-		v.elems = append(v.elems, e)
-		if more, err := s.after(v, ']'); err != nil || !more {
-			return v, err
-		}
-	}
-}
-
-func (s *jsonScanner) string() (*jsonValue, *jsonError) {
-	v := &jsonValue{kind: jsonString, start: s.off}
-	escaped := false
-	for i := s.off + 1; i < len(s.src); i++ {
-		switch c := s.src[i]; {
-		case c == '"':
-			v.end = i + 1
-			s.off = v.end
-			raw := s.src[v.start:v.end]
-			if !escaped && utf8.ValidString(raw) {
-				v.str = raw[1 : len(raw)-1]
-				return v, nil
-			}
-			// Escapes are decoded, and invalid UTF-8 replaced, as
-			// encoding/json does.
-			if err := json.Unmarshal([]byte(raw), &v.str); err != nil {
-				return nil, s.fail(v.start, "invalid escape in string")
-			}
-			return v, nil
-		case c == '\\':
-			escaped = true
-			i++
-		case c < 0x20:
-			return nil, s.fail(i, "control character %q in string", c)
-		}
-	}
-	return nil, s.fail(len(s.src), "unexpected end of input: string not closed")
-}
-
-func (s *jsonScanner) number() (*jsonValue, *jsonError) {
-	start, i := s.off, s.off
-	src := s.src
-	digits := func() int {
-		n := 0
-		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
-			i++
-			n++
-		}
-		return n
-	}
-	if i < len(src) && src[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(src) && src[i] == '0':
-		i++
-	case digits() == 0:
-		return nil, s.fail(i, "invalid number: want a digit")
-	}
-	if i < len(src) && src[i] == '.' {
-		i++
-		if digits() == 0 {
-			return nil, s.fail(i, "invalid number: want a digit after '.'")
-		}
-	}
-	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
-		i++
-		if i < len(src) && (src[i] == '+' || src[i] == '-') {
-			i++
-		}
-		if digits() == 0 {
-			return nil, s.fail(i, "invalid number: want a digit in the exponent")
-		}
-	}
-	s.off = i
-	return &jsonValue{kind: jsonNumber, start: start, end: i, num: src[start:i]}, nil
-}
-
-func (s *jsonScanner) literal(word string, v *jsonValue) (*jsonValue, *jsonError) {
-	if !strings.HasPrefix(s.src[s.off:], word) {
-		return nil, s.fail(s.off, "unexpected %s: want a value", s.what())
-	}
-	v.start, v.end = s.off, s.off+len(word)
-	s.off = v.end
-	return v, nil
 }
