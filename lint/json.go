@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/internal/jsonpos"
 )
 
 // errStop ends reading after a syntax error has been recorded.
@@ -15,55 +16,84 @@ var errStop = errors.New("stop")
 
 // jsonReader reads a JSON document token by token for the configuration
 // and baseline readers, knowing where each token starts, and records
-// errors at their place.
+// errors at their place. The tokens are those of encoding/json (strings,
+// json.Number, bools, nil, json.Delim), read by the module's positioned
+// scanner (internal/jsonpos); a syntax error is reported as encoding/json
+// reports it.
 type jsonReader struct {
 	file  *framework.File
 	src   []byte
-	dec   *json.Decoder
+	sc    *jsonpos.Scanner
 	start int   // offset of the first byte of the last token read
 	err   error // the sentinel every recorded error wraps
 	errs  framework.ErrorList
 }
 
 func newJSONReader(name string, src []byte, sentinel error) *jsonReader {
-	r := &jsonReader{
-		file: framework.NewFile(name, string(src)),
-		src:  src,
-		dec:  json.NewDecoder(bytes.NewReader(src)),
-		err:  sentinel,
-	}
-	r.dec.UseNumber()
-	return r
+	f := framework.NewFile(name, string(src))
+	return &jsonReader{file: f, src: src, sc: jsonpos.NewScanner(f.Src, 0), err: sentinel}
 }
 
 // token reads the next token and records where it starts. At the end of
 // the input or a syntax error, it records the error and returns errStop.
 func (r *jsonReader) token() (json.Token, error) {
-	off := int(r.dec.InputOffset())
-	tok, err := r.dec.Token()
-	if err != nil {
-		pos, msg := len(r.src), "unexpected end of file"
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			pos, msg = r.syntaxErrorOffset(off), se.Error()
-		} else if err != io.EOF && err != io.ErrUnexpectedEOF {
-			pos, msg = off, err.Error()
-		}
+	if r.sc.Done() {
+		r.errs.Add(r.file.Span(len(r.src), len(r.src)), r.err, "unexpected end of file")
+		return nil, errStop
+	}
+	t, serr := r.sc.Next()
+	if serr != nil {
+		pos, msg := r.syntaxError(serr)
 		r.errs.Add(r.file.Span(pos, pos), r.err, "%s", msg)
 		return nil, errStop
 	}
-	// The token starts after the separators and space that follow the
-	// previous token.
-	for off < len(r.src) {
-		switch r.src[off] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			off++
-			continue
-		}
-		break
+	r.start = t.Start
+	switch t.Kind {
+	case jsonpos.Object, jsonpos.Array:
+		return json.Delim(t.Delim), nil
+	case jsonpos.String:
+		return t.Str, nil
+	case jsonpos.Number:
+		return json.Number(t.Num), nil
+	case jsonpos.Bool:
+		return t.Bool, nil
 	}
-	r.start = off
-	return tok, nil
+	return nil, nil
+}
+
+// syntaxError returns the place and message of the syntax error that the
+// scanner met as encoding/json's Decoder.Token, reading the same tokens,
+// reports it: the end of the input for a document cut short, else its
+// message at the offending byte. The scanner's own account is the answer
+// if encoding/json reads the whole value.
+func (r *jsonReader) syntaxError(serr *jsonpos.Error) (int, string) {
+	dec := json.NewDecoder(bytes.NewReader(r.src))
+	dec.UseNumber()
+	depth := 0
+	for {
+		off := int(dec.InputOffset())
+		tok, err := dec.Token()
+		var se *json.SyntaxError
+		switch {
+		case err == nil:
+			if d, ok := tok.(json.Delim); ok {
+				if d == '{' || d == '[' {
+					depth++
+				} else {
+					depth--
+				}
+			}
+			if depth == 0 {
+				return serr.Offset, serr.Msg
+			}
+			continue
+		case errors.As(err, &se):
+			return r.syntaxErrorOffset(off), se.Error()
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return len(r.src), "unexpected end of file"
+		}
+		return off, err.Error()
+	}
 }
 
 // syntaxErrorOffset returns the offset of the byte that makes the input
@@ -213,8 +243,8 @@ func (r *jsonReader) str(what string) (string, bool, error) {
 // end records an error if anything but space follows the top-level
 // value, which is what.
 func (r *jsonReader) end(what string) {
-	off := int(r.dec.InputOffset())
-	if _, err := r.dec.Token(); err != io.EOF {
+	off := r.sc.Offset()
+	if r.sc.End() != nil {
 		for off < len(r.src) && isJSONSpace(r.src[off]) {
 			off++
 		}
