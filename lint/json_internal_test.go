@@ -102,3 +102,16 @@ func TestJSONReaderAsDecoder(t *testing.T) {
 		}
 	}
 }
+
+// FuzzJSONReaderAsDecoder is TestJSONReaderAsDecoder on any input.
+func FuzzJSONReaderAsDecoder(f *testing.F) {
+	for _, s := range []string{`{"rules": {"spelling": "off"}, "words": ["a"]}`, `{"version": 1, "findings": [{"fingerprint": "x"}]}`, `[1, "\u00e9", true, null]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		want, got := decoderTokens(src), readerTokens(src)
+		if strings.Join(want, "\n") != strings.Join(got, "\n") {
+			t.Errorf("%q:\nencoding/json: %q\njsonReader:    %q", src, want, got)
+		}
+	})
+}
