@@ -114,9 +114,6 @@ func (s *Scanner) Offset() int { return s.off }
 // Done reports whether the whole top-level value has been read.
 func (s *Scanner) Done() bool { return s.state == stDone }
 
-// Depth returns the number of objects and arrays open.
-func (s *Scanner) Depth() int { return len(s.open) }
-
 func (s *Scanner) fail(off int, format string, args ...any) *Error {
 	return &Error{Offset: off, Msg: fmt.Sprintf(format, args...)}
 }
