@@ -12,16 +12,16 @@ const module = "github.com/ddat-tools/ddat"
 
 // allowed lists, for each package of the module, the packages of the
 // module and the third-party modules its non-test code may import. It is
-// the layering of the design: internal/jsonpos (the positioned JSON
-// reader) and framework at the bottom, parse, lint and
+// the layering of the design: framework and framework/jsonpos (the
+// positioned JSON reader, which imports nothing of the module) at the bottom, parse, lint and
 // schema on it and not on each other, cmd/ddat on top.
 var allowed = map[string][]string{
-	"internal/jsonpos": {},
-	"framework":        {"golang.org/x/text"},
-	"parse":            {"framework", "internal/jsonpos", "golang.org/x/text", "golang.org/x/net"},
-	"lint":             {"framework", "internal/jsonpos", "golang.org/x/text", "github.com/golangci/misspell"},
-	"schema":           {"framework", "github.com/santhosh-tekuri/jsonschema/v5"},
-	"cmd/ddat":         {"framework", "parse", "lint", "schema", "golang.org/x/text"},
+	"framework/jsonpos": {},
+	"framework":         {"golang.org/x/text"},
+	"parse":             {"framework", "framework/jsonpos", "golang.org/x/text", "golang.org/x/net"},
+	"lint":              {"framework", "framework/jsonpos", "golang.org/x/text", "github.com/golangci/misspell"},
+	"schema":            {"framework", "github.com/santhosh-tekuri/jsonschema/v5"},
+	"cmd/ddat":          {"framework", "parse", "lint", "schema", "golang.org/x/text"},
 }
 
 // TestLayers fails on an import that breaks the layering, in the style of

@@ -8,7 +8,7 @@ import (
 	"io"
 
 	"github.com/ddat-tools/ddat/framework"
-	"github.com/ddat-tools/ddat/internal/jsonpos"
+	"github.com/ddat-tools/ddat/framework/jsonpos"
 )
 
 // errStop ends reading after a syntax error has been recorded.
@@ -18,7 +18,7 @@ var errStop = errors.New("stop")
 // and baseline readers, knowing where each token starts, and records
 // errors at their place. The tokens are those of encoding/json (strings,
 // json.Number, bools, nil, json.Delim), read by the module's positioned
-// scanner (internal/jsonpos); a syntax error is reported as encoding/json
+// scanner (framework/jsonpos); a syntax error is reported as encoding/json
 // reports it.
 type jsonReader struct {
 	file  *framework.File

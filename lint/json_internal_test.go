@@ -11,7 +11,7 @@ import (
 )
 
 // decoderTokens reads the tokens of src's top-level value as the reader
-// did before it was built on internal/jsonpos, with encoding/json's
+// did before it was built on framework/jsonpos, with encoding/json's
 // Decoder: each token with its start, then the error met, if any.
 func decoderTokens(src []byte) []string {
 	dec := json.NewDecoder(bytes.NewReader(src))

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
-	"github.com/ddat-tools/ddat/internal/jsonpos"
+	"github.com/ddat-tools/ddat/framework/jsonpos"
 )
 
 // This file reads a self-assessment form (see [framework.Form]) back,

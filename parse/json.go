@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/ddat-tools/ddat/framework"
-	"github.com/ddat-tools/ddat/internal/jsonpos"
+	"github.com/ddat-tools/ddat/framework/jsonpos"
 )
 
 // looksLikeJSON reports whether src is a JSON object that names the
