@@ -1,0 +1,60 @@
+package report
+
+import (
+	"bytes"
+	_ "embed"
+	"html/template"
+	"io"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// CSP is the page's Content-Security-Policy: nothing may load, styles
+// are inline.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+//go:embed report.css
+var css string
+
+//go:embed report.html.tmpl
+var pageText string
+
+var page = template.Must(template.New("report").Funcs(template.FuncMap{
+	"css":    func() template.CSS { return template.CSS(css) },
+	"csp":    func() string { return CSP },
+	"title":  func(l framework.Level) string { return l.Title() },
+	"plural": plural,
+	"steps":  steps,
+}).Parse(pageText))
+
+// steps returns the four steps of a level's bar: the first l filled.
+func steps(l framework.Level) [4]bool {
+	var s [4]bool
+	for i := range s {
+		s[i] = l.Valid() && i < int(l)
+	}
+	return s
+}
+
+// plural writes n and a noun, adding an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return itoa(n) + " " + noun + "s"
+}
+
+// WriteHTML writes the page as one self-contained HTML document.
+func (p *Page) WriteHTML(w io.Writer) error {
+	return page.Execute(w, p)
+}
+
+// HTML returns the report of fw (see [Build]) as HTML.
+func HTML(fw *framework.Framework, opts Options) ([]byte, error) {
+	var b bytes.Buffer
+	b.Grow(1 << 20)
+	if err := Build(fw, opts).WriteHTML(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
