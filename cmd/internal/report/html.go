@@ -22,19 +22,8 @@ var pageText string
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"css":    func() template.CSS { return template.CSS(css) },
 	"csp":    func() string { return CSP },
-	"title":  func(l framework.Level) string { return l.Title() },
 	"plural": plural,
-	"steps":  steps,
 }).Parse(pageText))
-
-// steps returns the four steps of a level's bar: the first l filled.
-func steps(l framework.Level) [4]bool {
-	var s [4]bool
-	for i := range s {
-		s[i] = l.Valid() && i < int(l)
-	}
-	return s
-}
 
 // plural writes n and a noun, adding an s unless n is 1.
 func plural(n int, noun string) string {

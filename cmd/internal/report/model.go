@@ -114,6 +114,8 @@ type Cell struct {
 	Level framework.Level
 	Empty bool
 	Text  string // the level's name, or what the source wrote
+	Name  string // the level's name with a capital ("Working")
+	Bar   string // the bar's class: l1 to l4, the steps filled
 	Href  string // the skill level's descriptors, "#id"; empty if none
 	// Drop is the higher level a junior level of the track requires;
 	// 0 if none.
@@ -146,6 +148,7 @@ type SkillPage struct {
 type SkillLevel struct {
 	ID          string
 	Level       framework.Level
+	Name, Bar   string // as a [Cell]'s
 	Status      string // "defined", "undefined", "not given"
 	Descriptors []string
 	RequiredBy  []RoleLevelRef
@@ -283,7 +286,7 @@ func (b *builder) skillPages() {
 		}
 		if !s.SeniorCivilService || len(s.Levels) > 0 {
 			for _, l := range framework.Levels {
-				sl := &SkillLevel{ID: p.ID + "-" + l.String(), Level: l, Status: "not given"}
+				sl := &SkillLevel{ID: p.ID + "-" + l.String(), Level: l, Name: l.Title(), Bar: barClass(l), Status: "not given"}
 				if c := s.Level(l); c != nil {
 					sl.Status = c.Status.String()
 					for _, d := range c.Descriptors {
@@ -298,6 +301,9 @@ func (b *builder) skillPages() {
 		b.page.Skills = append(b.page.Skills, p)
 	}
 }
+
+// barClass is the class of a level's bar: "l2" for working.
+func barClass(l framework.Level) string { return "l" + itoa(int(l)) }
 
 // track names a role level's career track: levels named "… -
 // management" form one of their own, as level-regression reads them.
@@ -386,7 +392,7 @@ func (b *builder) rolePage(r *framework.Role) *RolePage {
 			case q == nil:
 				c.Empty = true
 			case lv.Valid():
-				c.Text = lv.String()
+				c.Text, c.Name, c.Bar = lv.String(), lv.Title(), barClass(lv)
 				if sp != nil {
 					sl := b.levels[[2]string{sk, lv.String()}]
 					if sl != nil {
