@@ -315,6 +315,7 @@ func TestReportInBrowser(t *testing.T) {
 	}
 	shot("report-1280-top.png", 1280, 900, false, "#main")
 	shot("report-1280-matrix.png", 1280, 900, false, "#role-digital-portfolio-manager")
+	shot("report-1280-drop.png", 1280, 900, false, "#role-data-engineer-l4-s6")
 	shot("report-1280-skill.png", 1280, 900, false, "#skill-agile-working")
 	shot("report-375-top.png", 375, 812, true, "#main")
 	shot("report-375-matrix.png", 375, 812, true, "#role-digital-portfolio-manager")

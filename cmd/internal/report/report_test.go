@@ -14,8 +14,8 @@ import (
 	"github.com/ddat-tools/ddat/lint"
 	"github.com/ddat-tools/ddat/parse"
 	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/net/html"
-	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
