@@ -111,6 +111,31 @@ func (p *pageEvents) listen(ctx context.Context) error {
 	})
 }
 
+// loadPage loads the page at pageURL and checks that it logged no error
+// and requested nothing but itself.
+func loadPage(t *testing.T, ctx context.Context, events *pageEvents, pageURL string) {
+	t.Helper()
+	events.mu.Lock()
+	events.requests, events.errors = nil, nil
+	events.mu.Unlock()
+	if err := chromedp.Do(ctx, chromedp.Navigate(pageURL), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond) // let late events arrive
+	requests, errs := events.snapshot()
+	if len(errs) > 0 {
+		t.Errorf("%s logged errors:\n%s", pageURL, strings.Join(errs, "\n"))
+	}
+	for _, r := range requests {
+		if r != pageURL {
+			t.Errorf("%s requested %s", pageURL, r)
+		}
+	}
+	if len(requests) == 0 {
+		t.Error("no request seen, not even the page's: network events are not being recorded")
+	}
+}
+
 func (p *pageEvents) snapshot() (requests, errors []string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -187,6 +212,10 @@ func TestReportInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "copy"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	changedCopy(t, filepath.Join(dir, "copy"), 14)
 	if st, _, errs := runIn(t, dir, "report", "--out", "report.html"); st != exitOK {
 		t.Fatalf("report: exit %d\n%s", st, errs)
 	}
@@ -197,22 +226,7 @@ func TestReportInBrowser(t *testing.T) {
 	if err := events.listen(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(pageURL), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(200 * time.Millisecond) // let late events arrive
-	requests, errs := events.snapshot()
-	if len(errs) > 0 {
-		t.Errorf("the page logged errors:\n%s", strings.Join(errs, "\n"))
-	}
-	for _, r := range requests {
-		if r != pageURL {
-			t.Errorf("the page requested %s", r)
-		}
-	}
-	if len(requests) == 0 {
-		t.Error("no request seen, not even the page's: network events are not being recorded")
-	}
+	loadPage(t, ctx, &events, pageURL)
 
 	// The matrix, against the model.
 	m, err := chromedp.Run(ctx, chromedp.Evaluate[shownMatrix](matrixJS))
@@ -323,6 +337,24 @@ func TestReportInBrowser(t *testing.T) {
 	t.Logf("screenshots in %s", shots)
 
 	// axe-core, at desktop width.
+	runAxe(t, ctx, axeSrc)
+
+	// With --base, the changes marked in place: screenshots, axe again.
+	if st, _, errs := runIn(t, dir, "report", "--base", "published", "--out", "based.html", "copy"); st != exitOK {
+		t.Fatalf("report --base: exit %d\n%s", st, errs)
+	}
+	loadPage(t, ctx, &events, (&url.URL{Scheme: "file", Path: filepath.Join(dir, "based.html")}).String())
+	shot("report-base-1280-changes.png", 1280, 900, false, "#changes")
+	shot("report-base-1280-role.png", 1280, 900, false, "#role-data-analyst")
+	shot("report-base-1280-skill.png", 1280, 900, false, "#skill-digital-and-data-systems-analysis")
+	shot("report-base-375-role.png", 375, 812, true, "#role-data-analyst")
+	runAxe(t, ctx, axeSrc)
+}
+
+// runAxe runs axe-core in the page at desktop width, with the rules of
+// WCAG 2.2 A and AA, and reports each violation.
+func runAxe(t *testing.T, ctx context.Context, axeSrc []byte) {
+	t.Helper()
 	var violations []struct {
 		ID     string `json:"id"`
 		Impact string `json:"impact"`
