@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -30,7 +31,7 @@ func (b *builder) changes() {
 	for _, d := range ds {
 		kinds[d.Kind]++
 		c := b.change(d)
-		rk, lk, sk := framework.Key(d.Role), framework.Key(d.Level), framework.Key(d.Skill)
+		rk, sk := framework.Key(d.Role), framework.Key(d.Skill)
 		switch d.Kind {
 		case framework.FamilyRemoved, framework.RoleRemoved, framework.SkillRemoved:
 			base.Removed = append(base.Removed, c)
@@ -66,7 +67,6 @@ func (b *builder) changes() {
 			}
 			continue
 		}
-		_ = lk
 		base.Other = append(base.Other, c)
 	}
 	for _, k := range framework.DiffKinds() {
@@ -151,12 +151,12 @@ func (b *builder) markRole(rp *RolePage, d framework.Difference) {
 		row := b.rows[[2]string{rk, sk}]
 		if row == nil {
 			// No level requires the skill now: a row of its own.
-			row = &Row{ID: rp.ID + "-r" + itoa(len(rp.Rows)+1), Skill: d.Skill}
+			row = &Row{ID: rp.ID + "-r" + strconv.Itoa(len(rp.Rows)+1), Skill: d.Skill}
 			if sp := b.skills[sk]; sp != nil {
 				row.SkillID = sp.ID
 			}
 			for i, l := range rp.Levels {
-				c := &Cell{ID: row.ID + "-l" + itoa(i+1), Empty: true}
+				c := &Cell{ID: row.ID + "-l" + strconv.Itoa(i+1), Empty: true}
 				row.Cells = append(row.Cells, c)
 				b.cells[[3]string{rk, framework.Key(l.Name), sk}] = c
 			}
@@ -169,19 +169,6 @@ func (b *builder) markRole(rp *RolePage, d framework.Difference) {
 				was = "no level stated"
 			}
 			c.Marks = append(c.Marks, Mark{"removed", "removed, was " + was})
-		}
-	}
-}
-
-func itoa(n int) string {
-	var buf [20]byte
-	i := len(buf)
-	for {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			return string(buf[i:])
 		}
 	}
 }

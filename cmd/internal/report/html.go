@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"html/template"
 	"io"
+	"strconv"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -67,7 +68,7 @@ func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return itoa(n) + " " + noun + "s"
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // WriteHTML writes the page as one self-contained HTML document.

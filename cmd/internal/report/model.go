@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -303,7 +304,7 @@ func (b *builder) skillPages() {
 }
 
 // barClass is the class of a level's bar: "l2" for working.
-func barClass(l framework.Level) string { return "l" + itoa(int(l)) }
+func barClass(l framework.Level) string { return "l" + strconv.Itoa(int(l)) }
 
 // track names a role level's career track: levels named "… -
 // management" form one of their own, as level-regression reads them.
@@ -511,6 +512,7 @@ func (b *builder) findings() {
 			return els[i].end > els[j].end
 		})
 	}
+	tags := fileTags(b.fw)
 	perRule := map[string]*RuleCount{}
 	perSev := map[lint.Severity]int{}
 	used := ids{}
@@ -519,7 +521,7 @@ func (b *builder) findings() {
 		if d.Span.IsValid() {
 			p := d.Span.Pos()
 			f.Place = fmt.Sprintf("%s:%d:%d", d.Span.File.Name, p.Line, p.Column)
-			f.ID = used.make("f-", fmt.Sprintf("%s %d %d %s", fileTag(b.fw, d.Span.File), p.Line, p.Column, d.Rule))
+			f.ID = used.make("f-", fmt.Sprintf("%s %d %d %s", tags[d.Span.File], p.Line, p.Column, d.Rule))
 		} else {
 			f.ID = used.make("f-", d.Rule)
 		}
@@ -573,21 +575,24 @@ func innermost(els []element, off int) (element, bool) {
 	return element{}, false
 }
 
-// fileTag names a file of fw's documents in a finding's id: its number
-// among the documents, when there are several.
-func fileTag(fw *framework.Framework, f *framework.File) string {
+// fileTags names the files of fw's documents in findings' ids: "d2"
+// for the second, or nothing when there is one document.
+func fileTags(fw *framework.Framework) map[*framework.File]string {
+	tags := map[*framework.File]string{}
 	n := 0
 	for _, d := range fw.Documents {
 		if d == nil {
 			continue
 		}
 		n++
-		if d.File == f {
-			if len(fw.Documents) == 1 {
-				return ""
-			}
-			return fmt.Sprintf("d%d", n)
+		if _, ok := tags[d.File]; !ok {
+			tags[d.File] = "d" + strconv.Itoa(n)
 		}
 	}
-	return "d0"
+	if len(fw.Documents) == 1 {
+		for f := range tags {
+			tags[f] = ""
+		}
+	}
+	return tags
 }
