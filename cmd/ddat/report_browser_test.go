@@ -192,13 +192,16 @@ type shownMatrix struct {
 
 // TestReportInBrowser loads the report of the embedded framework in
 // headless Chromium: no console error and no request but the file
-// itself; the Digital portfolio manager matrix as the model has it (its
+// itself; the first Tab shows the skip link; the Digital portfolio
+// manager matrix as the model has it (its
 // four levels in seniority order, with grades, and each cell's level
 // named); a finding's link lands on the finding, shown; axe-core finds
 // no violation of WCAG 2.2 A and AA; the page fits a phone's width (320
 // and 375 px) but for the tables, which scroll in their own region; and
 // screenshots at 1280 and 375 px are written to DDAT_SCREENSHOTS (else a
-// temporary folder) for people to look at.
+// temporary folder) for people to look at. The page of a changed copy
+// against the published edition (--base) is loaded, looked at and
+// checked with axe-core too.
 func TestReportInBrowser(t *testing.T) {
 	chromium, axePath := browserDeps(t)
 	axeSrc, err := os.ReadFile(axePath)
@@ -227,6 +230,19 @@ func TestReportInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	loadPage(t, ctx, &events, pageURL)
+
+	// The first Tab shows the skip link, which leads to the content.
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	skip, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const e = document.activeElement, r = e.getBoundingClientRect();
+	  return e.getAttribute("href") + (r.left >= 0 && r.top >= 0 && r.width > 0 ? " shown" : " hidden"); })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if skip != "#main shown" {
+		t.Errorf("the first Tab focuses %q, want the skip link to #main, shown", skip)
+	}
 
 	// The matrix, against the model.
 	m, err := chromedp.Run(ctx, chromedp.Evaluate[shownMatrix](matrixJS))
