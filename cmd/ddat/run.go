@@ -84,6 +84,8 @@ func init() {
 			"print how the NEW edition of the framework differs from the OLD (each a file, a folder or published), or the PATHs from the same paths at git revision REV", runDiff},
 		{"assess", "template LEVEL [--target LEVEL] [--format csv|json|markdown] [--out FILE] | gap [--target LEVEL] [--level LEVEL] [--format text|json|markdown|csv] [--out FILE] FILE...",
 			"write a self-assessment form for a role level, or read filled forms: each person's gaps and the team's matrix", runAssess},
+		{"report", "[--out FILE] [--base OLD] [--config FILE] [PATH...]",
+			"write the framework and its findings as one self-contained HTML page (the embedded published framework with no PATH)", runReport},
 		{"validate", "[--kind export|diagnostics|config|diff|form|assessment] FILE...",
 			"check JSON files against the module's schemas", runValidate},
 		{"rules", "[--markdown]", "list the lint rules", runRules},
@@ -239,6 +241,8 @@ func runHelp(e *env, args []string) int {
 			diffFlags(fs)
 		case "rules":
 			rulesFlags(fs)
+		case "report":
+			reportFlags(fs)
 		}
 		fs.Usage()
 		return exitOK
