@@ -62,6 +62,10 @@ type Rule struct {
 	Doc      string   // Markdown: what it finds, why, a before/after example
 	Since    string   // the version that introduced the rule ("v0.1.0")
 	Severity Severity // the default severity of its findings
+	// Category groups rules by what they look at: "structure", "encoding",
+	// "writing" (spelling and punctuation), "levels" or "consistency"
+	// (documents held against each other). Validate checks it.
+	Category string
 	// Raised says which findings are errors when Severity is lower ("a
 	// wholesale difference (…)"); empty when every finding has the
 	// default severity. The Doc says which and why; ddat rules and ddat

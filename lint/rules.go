@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -67,6 +68,9 @@ func Validate(rules []*Rule) error {
 		if r.Raised != "" && r.Severity == Error {
 			bad("raised above error: errors are the highest severity")
 		}
+		if !slices.Contains(categories[:], r.Category) {
+			bad("category must be one of %s", strings.Join(categories[:], ", "))
+		}
 		if r.Run == nil {
 			bad("no Run function")
 		}
@@ -76,6 +80,9 @@ func Validate(rules []*Rule) error {
 	}
 	return nil
 }
+
+// categories are the values of [Rule.Category].
+var categories = [...]string{"structure", "encoding", "writing", "levels", "consistency"}
 
 func isKebab(s string) bool {
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {

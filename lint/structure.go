@@ -37,6 +37,7 @@ var Structure = &Rule{
 		"Before: `4. Head of portolio` / `A head of portfolio leads a team…`\n\n" +
 		"After: `4. Head of portfolio` / `A head of portfolio leads a team…`",
 	Since:    "v0.1.0",
+	Category: "structure",
 	Severity: Warning,
 	Run:      runStructure,
 }
