@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 )
 
 // words splits a line's key into words, without surrounding punctuation.
@@ -36,7 +37,7 @@ func (m *matcher) similarity(a, b []string, floor float64) float64 {
 	if floor > 0 {
 		most = int(math.Floor((1-floor)*float64(n) + 1e-9))
 	}
-	d := osaDistance(a, b, most, false, &m.dist)
+	d := nearword.OSA(a, b, most, false, &m.dist)
 	if d > most {
 		return -1
 	}
@@ -68,7 +69,7 @@ type comparison struct {
 type matcher struct {
 	words map[string][]string
 	other map[string]otherSkill // sameAsOtherSkill's results, by the lines' values
-	dist  distBuf
+	dist  nearword.Buf
 }
 
 type otherSkill struct {
@@ -155,7 +156,7 @@ func (m *matcher) compareLines(page, ref []framework.Text) comparison {
 		best, bestSim := m.closestLine(pw[i], rw, -1)
 		bestD := 0
 		if best >= 0 {
-			bestD = osaDistance(pw[i], rw[best], len(pw[i])+len(rw[best]), false, &m.dist)
+			bestD = nearword.OSA(pw[i], rw[best], len(pw[i])+len(rw[best]), false, &m.dist)
 		}
 		if best >= 0 && bestSim >= closeLine {
 			covered[best] = true

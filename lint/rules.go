@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 )
 
 // All is the list of rules, in the order ddat rules lists them. A test
@@ -94,4 +96,10 @@ func isKebab(s string) bool {
 		}
 	}
 	return true
+}
+
+// closest is [nearword.Closest], for the configuration's suggestion of a
+// rule ID (within [nearword.RuleIDEdits]).
+func closest(s string, candidates []string, max int) (string, bool) {
+	return nearword.Closest(s, candidates, max)
 }

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 )
 
 // skillIndex holds the catalogue's skill names prepared for
@@ -22,7 +23,7 @@ type skillIndex struct {
 	byRole map[string][]int                    // role key → names whose skill the catalogue says it requires
 	bySlug map[string][]int                    // role slug → the same
 	have   map[*framework.Role]map[string]bool // see [skillIndex.required]
-	dist   distBuf
+	dist   nearword.Buf
 }
 
 // A skillCandidate is a name that may score for an unknown one, with the
@@ -103,7 +104,7 @@ func (x *skillIndex) required(r *framework.Role) map[string]bool {
 }
 
 // runeDeletions returns w and w less each of its runes in turn: two
-// words one edit apart (see [editDistance]) share one of these keys.
+// words one edit apart (see [nearword.Distance]) share one of these keys.
 func runeDeletions(w string) []string {
 	keys := []string{w}
 	rs := []rune(w)
@@ -129,7 +130,7 @@ func letterCounts(k string) [27]int {
 // key k and content words ws, in catalogue order, each with the number of
 // ws it shares: those sharing a content word, or one a single edit from
 // it (both over four bytes), and those whose length and letters allow a
-// spelling within closeSpelling. The shared counts come from the index's
+// spelling within nearword.SkillNameEdits. The shared counts come from the index's
 // lists, so a name is counted without comparing its words.
 func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 	shared := map[int]int{}
@@ -154,7 +155,7 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 		}
 		for _, key := range runeDeletions(w) {
 			for _, c := range x.near[key] {
-				if c != w && editDistance(w, c, 1) <= 1 {
+				if c != w && nearword.Distance(w, c, nearword.Slip) <= nearword.Slip {
 					add(x.byWord[c])
 				}
 			}
@@ -169,7 +170,7 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 	}
 	for n := (3*lk + 3) / 4; n <= min(lk*4/3, maxSkillNameLen); n++ {
 		for _, i := range x.byLen[n] {
-			maxD := int(float64(max(lk, n)) * closeSpelling)
+			maxD := nearword.SkillNameEdits(max(lk, n))
 			if _, ok := shared[i]; !ok && letterBound(lc, x.names[i].letters, lk, n) <= maxD {
 				shared[i] = 0
 				order = append(order, i)

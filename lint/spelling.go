@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 	"math"
-	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 	"github.com/ddat-tools/ddat/lint/internal/wordlist"
 )
 
@@ -415,14 +415,14 @@ func keyOf(s framework.Span) spanKey { return spanKey{s.File, s.Start, s.End} }
 // corpus holds the word and word-pair counts of a pass's documents and of
 // the catalogue's documents not among them.
 type corpus struct {
-	lex      *lexicon        // the words counted, on the run's lexicon
-	counts   []int           // uses of each word, by its number in lex
-	total    int             // uses of all words
-	pairs    map[uint64]int  // uses of each word pair, by pairKey
-	vocab    map[string]bool // words of skill and role names
-	frequent deletionIndex   // words used at least frequentWord times (see [corpus.neighbours])
-	listed   map[string]bool // memo of [listed]
-	dist     distBuf
+	lex      *lexicon            // the words counted, on the run's lexicon
+	counts   []int               // uses of each word, by its number in lex
+	total    int                 // uses of all words
+	pairs    map[uint64]int      // uses of each word pair, by pairKey
+	vocab    map[string]bool     // words of skill and role names
+	frequent *nearword.Deletions // words used at least frequentWord times (see [corpus.neighbours])
+	listed   map[string]bool     // memo of [listed]
+	dist     nearword.Buf
 
 	// contexts holds, for each unlisted word (by its number in lex), the
 	// distinct contexts it is used in, up to corpusWord of them: its
@@ -601,7 +601,7 @@ func outsideDocs(p *Pass) []*framework.Document {
 // emptyCorpus returns an empty corpus counting the words of lex.
 func emptyCorpus(lex *lexicon) *corpus {
 	return &corpus{lex: lex, pairs: map[uint64]int{}, vocab: map[string]bool{},
-		frequent: newDeletionIndex(0, 0), listed: map[string]bool{}, contexts: map[int32]*contextSet{}}
+		frequent: nearword.NewDeletions(0, 0), listed: map[string]bool{}, contexts: map[int32]*contextSet{}}
 }
 
 func newCorpus(p *Pass) *corpus {
@@ -642,10 +642,10 @@ func newCorpus(p *Pass) *corpus {
 			keys += len(v) + 1
 		}
 	}
-	c.frequent = newDeletionIndex(words, keys)
+	c.frequent = nearword.NewDeletions(words, keys)
 	for id, n := range c.counts {
 		if v := c.lex.form(int32(id)); n >= frequentWord && len(v) <= maxSuggestLen {
-			c.frequent.add(v)
+			c.frequent.Add(v)
 		}
 	}
 	nameWords := newLexicon(nil) // their words are not counted
@@ -686,103 +686,11 @@ func newCorpus(p *Pass) *corpus {
 	return c
 }
 
-// neighbours returns the frequent words of the corpus one edit from l
-// (see [editDistance]), shorter first, then in bytewise order. It looks them up in a
-// symmetric deletion index: two words one edit apart (an insertion, a
-// deletion, a substitution or a transposition) share a key among
-// themselves and their one-byte deletions, so a lookup costs a few
-// map reads, whatever the size of the corpus, and the square of l's
-// length in hashing: a word longer than maxSuggestLen+1 bytes has no
-// neighbours, as the index holds none longer than maxSuggestLen.
+// neighbours returns the frequent words of the corpus one edit from l,
+// shorter first, then in bytewise order (see [nearword.Deletions]): the
+// index holds none longer than maxSuggestLen.
 func (c *corpus) neighbours(l string) []string {
-	if len(l) > maxSuggestLen+1 {
-		return nil
-	}
-	var near []string
-	seen := map[string]bool{}
-	for i := -1; i < len(l); i++ {
-		c.frequent.each(deletionKey(l, i), func(v string) {
-			// Keys are hashes: a collision only adds a candidate that
-			// the distance then refuses.
-			if !seen[v] && v != l && c.dist.distance(l, v, 1) == 1 {
-				near = append(near, v)
-			}
-			seen[v] = true
-		})
-	}
-	// Shorter first, then bytewise: callers keep the first of equals.
-	sort.Slice(near, func(i, j int) bool {
-		if len(near[i]) != len(near[j]) {
-			return len(near[i]) < len(near[j])
-		}
-		return near[i] < near[j]
-	})
-	return near
-}
-
-// A deletionIndex files words under their deletion keys: each key's
-// words are a chain through entries, so that the index makes no
-// allocation per key.
-type deletionIndex struct {
-	heads   map[uint64]int32 // key → its last entry
-	entries []deletionEntry
-	words   []string
-}
-
-type deletionEntry struct {
-	word int32 // index of words
-	next int32 // the key's previous entry, or -1
-}
-
-// newDeletionIndex returns an index sized for the given number of words
-// and keys.
-func newDeletionIndex(words, keys int) deletionIndex {
-	return deletionIndex{
-		heads:   make(map[uint64]int32, keys),
-		entries: make([]deletionEntry, 0, keys),
-		words:   make([]string, 0, words),
-	}
-}
-
-// add files v under v and each of its one-byte deletions.
-func (x *deletionIndex) add(v string) {
-	w := int32(len(x.words))
-	x.words = append(x.words, v)
-	for i := -1; i < len(v); i++ {
-		k := deletionKey(v, i)
-		head, ok := x.heads[k]
-		if ok && x.entries[head].word == w {
-			continue // a repeated deletion of v ("ll" gives "l" twice)
-		}
-		if !ok {
-			head = -1
-		}
-		x.heads[k] = int32(len(x.entries))
-		x.entries = append(x.entries, deletionEntry{word: w, next: head})
-	}
-}
-
-// each calls fn for each word filed under key k.
-func (x *deletionIndex) each(k uint64, fn func(string)) {
-	e, ok := x.heads[k]
-	for ok && e >= 0 {
-		fn(x.words[x.entries[e].word])
-		e = x.entries[e].next
-	}
-}
-
-// deletionKey is the key of w with its byte i deleted (none when i is
-// -1) in the deletion index: a 64-bit FNV-1a hash, computed without
-// building the shortened string.
-func deletionKey(w string, i int) uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for j := 0; j < len(w); j++ {
-		if j != i {
-			h = (h ^ uint64(w[j])) * prime
-		}
-	}
-	return h
+	return c.frequent.Neighbours(l, &c.dist)
 }
 
 // Thresholds of the corpus evidence.
@@ -1171,10 +1079,10 @@ func (c *corpus) suggest(ls []string) map[string][]string {
 		}
 	}
 	sort.Strings(known) // the order measured, not the answers
-	vocab := newVocabIndex(known, maxSuggestLen+3)
+	vocab := nearword.NewByLength(known, maxSuggestLen+3)
 	for _, q := range qs {
 		if len(q.l) <= maxSuggestLen {
-			vocab.near(q.l, q.maxD, func(v string) { c.consider(q, v, q.maxD) })
+			vocab.Near(q.l, q.maxD, func(v string) { c.consider(q, v, q.maxD) })
 		}
 	}
 	// The word list, once for all: a list word is measured only against
@@ -1195,9 +1103,9 @@ func (c *corpus) suggest(ls []string) map[string][]string {
 		if _, ok := c.id(v); ok {
 			continue // a corpus word: considered above
 		}
-		m := letterMask(v)
+		m := nearword.LetterMask(v)
 		for _, q := range byLen[len(v)] {
-			if d := min(q.maxD, 2); bits.OnesCount32(m^q.mask) <= 2*d {
+			if d := min(q.maxD, nearword.ListEdits); nearword.MaybeWithin(m, q.mask, d) {
 				c.consider(q, v, d)
 			}
 		}
@@ -1235,14 +1143,7 @@ type suggestion struct {
 }
 
 func newSuggestion(l string) *suggestion {
-	q := &suggestion{l: l, maxD: 1, mask: letterMask(l), score: map[string]float64{}}
-	switch n := utf8.RuneCountInString(l); {
-	case n >= 10:
-		q.maxD = 3
-	case n >= 5:
-		q.maxD = 2
-	}
-	return q
+	return &suggestion{l: l, maxD: nearword.SpellingEdits(utf8.RuneCountInString(l)), mask: nearword.LetterMask(l), score: map[string]float64{}}
 }
 
 // consider scores v for q if it is within d edits.
@@ -1250,7 +1151,7 @@ func (c *corpus) consider(q *suggestion, v string, d int) {
 	if abs(len(v)-len(q.l)) > d {
 		return
 	}
-	if e := c.dist.distance(q.l, v, d); e <= d && e > 0 {
+	if e := c.dist.Bytes(q.l, v, d); e <= d && e > 0 {
 		sc := float64(e)
 		if n := c.uses(v); n > 0 {
 			sc -= 1 + math.Log10(float64(n))
@@ -1276,33 +1177,9 @@ func (q *suggestion) best() []string {
 	return cands[:min(len(cands), maxSuggestions)]
 }
 
-// letterMask returns the set of letters of w: bit i for the letter 'a'+i,
-// bit 26 for any other character. An edit changes at most two bits, so
-// words k edits apart have masks at most 2k bits apart.
-func letterMask(w string) uint32 {
-	var m uint32
-	for i := 0; i < len(w); i++ {
-		if b := w[i]; b >= 'a' && b <= 'z' {
-			m |= 1 << (b - 'a')
-		} else {
-			m |= 1 << 26
-		}
-	}
-	return m
-}
-
 func abs(x int) int {
 	if x < 0 {
 		return -x
 	}
 	return x
-}
-
-// distBuf holds the rows of [osaDistance], reused between calls.
-type distBuf struct{ prev2, prev, cur []int }
-
-// distance is [editDistance] on bytes, without allocating once the
-// buffer has grown.
-func (b *distBuf) distance(x, y string, max int) int {
-	return osaDistance([]byte(x), []byte(y), max, true, b)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 )
 
 // UnknownLevel reports a required skill level that is not one of the
@@ -77,8 +78,7 @@ func guessLevel(text, scale string) (framework.Level, string) {
 		names[i] = l.String()
 	}
 	k := framework.Key(text)
-	maxD := max(2, len([]rune(k))/3)
-	if best, ok := closest(text, names, maxD); ok {
+	if best, ok := nearword.Closest(text, names, nearword.LevelEdits(len([]rune(k)))); ok {
 		lv, _ := framework.ParseLevel(best)
 		return lv, "the nearest level name"
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 )
 
 // UnknownSkill reports skills that roles require but the catalogue does
@@ -143,12 +144,11 @@ func moreTimes(n int) string {
 
 // Tuning of the skill suggestions.
 const (
-	minSkillScore   = 0.5  // a candidate must score more than this
-	roleBonus       = 0.5  // added when the catalogue says the role requires the candidate
-	qualifierCost   = 0.1  // taken off a "(qualified)" candidate for an unqualified name
-	suggestionRange = 0.4  // candidates this far below the best are dropped
-	maxSkillFixes   = 3    // suggestions at most
-	closeSpelling   = 0.25 // edits per rune within which names count as a slip
+	minSkillScore   = 0.5 // a candidate must score more than this
+	roleBonus       = 0.5 // added when the catalogue says the role requires the candidate
+	qualifierCost   = 0.1 // taken off a "(qualified)" candidate for an unqualified name
+	suggestionRange = 0.4 // candidates this far below the best are dropped
+	maxSkillFixes   = 3   // suggestions at most
 )
 
 // Bounds of the skill suggestions, so that a hostile name costs time in
@@ -264,7 +264,7 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		// measured: in a large catalogue most names share a word or a
 		// length with the unknown one and nothing more.
 		n := max(len(kr), len(c.runes))
-		maxD := int(float64(n) * closeSpelling)
+		maxD := nearword.SkillNameEdits(n)
 		compared := n <= maxSkillNameLen
 		spell := 0.0
 		if lb := letterBound(lc, c.letters, lk, len(c.runes)); lb <= maxD && compared {
@@ -275,7 +275,7 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		}
 		d := maxD + 1
 		if compared {
-			d = osaDistance(kr, c.runes, maxD, true, &x.dist)
+			d = nearword.OSA(kr, c.runes, maxD, true, &x.dist)
 		}
 		if have[ck] && d > maxD && baseName(k) != ck {
 			continue // a skill the page already requires is no rename
@@ -294,7 +294,7 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 			case !compared:
 				full = n // a bound: the names are not compared
 			case d > maxD:
-				full = osaDistance(kr, c.runes, len(kr)+len(c.runes), true, &x.dist)
+				full = nearword.OSA(kr, c.runes, len(kr)+len(c.runes), true, &x.dist)
 			}
 			cands = append(cands, cand{s.Name.Value, score, full, i})
 		}
