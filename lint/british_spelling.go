@@ -44,26 +44,26 @@ func runBritishSpelling(p *Pass) {
 	us := americanToBritish()
 	lex := p.run.texts().lex
 	seen := map[spanKey]bool{}
-	eachLintedText(p, func(t framework.Text, words []word) bool {
+	eachLintedText(p, func(t framework.Text, words []Word) bool {
 		before := p.reported
 		for _, w := range words {
-			if w.skip {
+			if w.Skip {
 				continue
 			}
-			l := lex.form(w.id)
+			l := lex.Form(w.ID)
 			uk, ok := us[l]
 			if !ok || p.Words[l] {
 				continue
 			}
-			s := w.span(t)
+			s := wordSpan(t, w)
 			if seen[keyOf(s)] {
 				continue
 			}
 			seen[keyOf(s)] = true
-			fix := matchCase(uk, w.text(t.Value)) + w.tail(t.Value)
+			fix := matchCase(uk, w.Text(t.Value)) + w.Tail(t.Value)
 			p.Report(Diagnostic{
 				Span:        s,
-				Message:     fmt.Sprintf("%q is the American spelling; British English writes %q", w.text(t.Value), fix),
+				Message:     fmt.Sprintf("%q is the American spelling; British English writes %q", w.Text(t.Value), fix),
 				Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix, Safe: true}},
 			})
 		}

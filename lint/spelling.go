@@ -61,55 +61,55 @@ var Spelling = &Rule{
 	Run:      runSpelling,
 }
 
-// A word is one word of a text, as [tokenize] finds it.
+// A Word is one Word of a text, as [tokenize] finds it.
 //
-// A run holds one word for each word of each distinct text, so the
+// A run holds one Word for each Word of each distinct text, so the
 // struct is kept small: it holds offsets into the text's value, and its
 // lookup form as a number in the run's [lexicon].
-type word struct {
-	start, end int   // byte offsets of the word in the text's Value
-	id         int32 // its lookup form (see [fold]) in the lexicon it was tokenised with; below -1, a number's (see [numberID])
-	tailLen    uint8 // the length of its possessive ending ("’s"), if any
-	skip       bool  // an acronym, CamelCase name, or has digits: not checked
-	sentence   bool  // the first word of a sentence (or of the text)
-	pairPrev   bool  // the previous word is its neighbour in a word pair
+type Word struct {
+	Start, End int   // byte offsets of the word in the text's Value
+	ID         int32 // its lookup form (see [fold]) in the lexicon it was tokenised with; below -1, a number's (see [numberID])
+	TailLen    uint8 // the length of its possessive ending ("’s"), if any
+	Skip       bool  // an acronym, CamelCase name, or has digits: not checked
+	Sentence   bool  // the first word of a sentence (or of the text)
+	PairPrev   bool  // the previous word is its neighbour in a word pair
 }
 
-// text returns w as written in v, the value it was found in.
-func (w word) text(v string) string { return v[w.start:w.end] }
+// Text returns w as written in v, the value it was found in.
+func (w Word) Text(v string) string { return v[w.Start:w.End] }
 
-// tail returns the possessive ending of w as written in v ("’s"), or "".
-func (w word) tail(v string) string { return v[w.end-int(w.tailLen) : w.end] }
+// Tail returns the possessive ending of w as written in v ("’s"), or "".
+func (w Word) Tail(v string) string { return v[w.End-int(w.TailLen) : w.End] }
 
 // span returns the span of w in t.
-func (w word) span(t framework.Text) framework.Span { return t.Sub(w.start, w.end) }
+func wordSpan(t framework.Text, w Word) framework.Span { return t.Sub(w.Start, w.End) }
 
-// A lexicon numbers the lookup forms of words (see [fold]), in the order
-// first met. A lexicon with a base numbers only the forms its base lacks,
+// A Lexicon numbers the lookup forms of words (see [fold]), in the order
+// first met. A Lexicon with a base numbers only the forms its base lacks,
 // after the base's; the base is not changed, so several lexicons can share
 // it while rules run concurrently.
-type lexicon struct {
-	base  *lexicon
+type Lexicon struct {
+	base  *Lexicon
 	ids   map[string]int32
 	forms []string
 }
 
-func newLexicon(base *lexicon) *lexicon {
-	return &lexicon{base: base, ids: map[string]int32{}}
+func NewLexicon(base *Lexicon) *Lexicon {
+	return &Lexicon{base: base, ids: map[string]int32{}}
 }
 
-// size returns the number of forms numbered, the base's included.
-func (x *lexicon) size() int {
+// Size returns the number of forms numbered, the base's included.
+func (x *Lexicon) Size() int {
 	if x.base == nil {
 		return len(x.forms)
 	}
-	return x.base.size() + len(x.forms)
+	return x.base.Size() + len(x.forms)
 }
 
-// lookup returns the number of form f, if it has one.
-func (x *lexicon) lookup(f string) (int32, bool) {
+// Lookup returns the number of form f, if it has one.
+func (x *Lexicon) Lookup(f string) (int32, bool) {
 	if x.base != nil {
-		if id, ok := x.base.lookup(f); ok {
+		if id, ok := x.base.Lookup(f); ok {
 			return id, true
 		}
 	}
@@ -117,30 +117,30 @@ func (x *lexicon) lookup(f string) (int32, bool) {
 	return id, ok
 }
 
-// intern returns the number of form f, numbering it if it has none.
-func (x *lexicon) intern(f string) int32 {
-	if id, ok := x.lookup(f); ok {
+// Intern returns the number of form f, numbering it if it has none.
+func (x *Lexicon) Intern(f string) int32 {
+	if id, ok := x.Lookup(f); ok {
 		return id
 	}
-	id := int32(x.size())
+	id := int32(x.Size())
 	x.ids[f] = id
 	x.forms = append(x.forms, f)
 	return id
 }
 
-// form returns the form numbered id.
-func (x *lexicon) form(id int32) string {
+// Form returns the Form numbered id.
+func (x *Lexicon) Form(id int32) string {
 	if x.base != nil {
-		n := int32(x.base.size())
+		n := int32(x.base.Size())
 		if id < n {
-			return x.base.form(id)
+			return x.base.Form(id)
 		}
 		id -= n
 	}
 	return x.forms[id]
 }
 
-// numberID returns the number of the lookup form f when f is a number of
+// NumberID returns the number of the lookup form f when f is a number of
 // one to nine ASCII digits ("2025", "07"), a word the spelling rules do
 // not check: such numbers are numbered without a lexicon, below -1 (the
 // edge of a text, to [corpus.addContext]), each its own, so that a
@@ -148,7 +148,7 @@ func (x *lexicon) form(id int32) string {
 // Only their identity counts: the corpus compares the words around a
 // word, and never looks a number up (see [fold]: a word with digits is
 // skipped).
-func numberID(f string) (int32, bool) {
+func NumberID(f string) (int32, bool) {
 	if len(f) == 0 || len(f) > 9 {
 		return 0, false
 	}
@@ -168,18 +168,18 @@ func numberID(f string) (int32, bool) {
 	return int32(-2 - shorter - n), true
 }
 
-// tokenize returns the words of s, their lookup forms numbered in lex.
+// Tokenize returns the words of s, their lookup forms numbered in lex.
 // Web addresses, email addresses and file names are left out; a
 // hyphenated compound gives one word per part.
-func tokenize(s string, lex *lexicon) []word {
+func Tokenize(s string, lex *Lexicon) []Word {
 	// About one word in six bytes of English: sized so that appending
 	// rarely grows the slice.
-	return appendWords(make([]word, 0, len(s)/6+1), s, lex)
+	return AppendWords(make([]Word, 0, len(s)/6+1), s, lex)
 }
 
-// appendWords appends the words of s (see [tokenize]) to words, so that
+// AppendWords appends the words of s (see [tokenize]) to words, so that
 // words not kept can reuse one slice.
-func appendWords(words []word, s string, lex *lexicon) []word {
+func AppendWords(words []Word, s string, lex *Lexicon) []Word {
 	sentence, pair := true, false
 	i := 0
 	for i < len(s) {
@@ -247,20 +247,20 @@ func appendWords(words []word, s string, lex *lexicon) []word {
 				}
 				break
 			}
-			w := word{start: k, end: e, sentence: sentence, pairPrev: pair}
-			lower, skip := fold(s[k:e])
-			if id, ok := numberID(lower); ok {
-				w.id, w.skip = id, true
+			w := Word{Start: k, End: e, Sentence: sentence, PairPrev: pair}
+			lower, skip := Fold(s[k:e])
+			if id, ok := NumberID(lower); ok {
+				w.ID, w.Skip = id, true
 			} else {
-				w.id, w.skip = lex.intern(lower), skip
+				w.ID, w.Skip = lex.Intern(lower), skip
 			}
 			for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
 				if strings.HasSuffix(s[k:e], t) {
-					w.tailLen = uint8(len(t))
+					w.TailLen = uint8(len(t))
 				}
 			}
 			if k > i && s[k-1] == '&' {
-				w.skip = true // an HTML entity: encoding's finding
+				w.Skip = true // an HTML entity: encoding's finding
 			}
 			words = append(words, w)
 			sentence, pair = false, true
@@ -354,11 +354,11 @@ func isASCII(s string) bool {
 	return true
 }
 
-// fold returns the lookup form of a word as written: lower case, curly
+// Fold returns the lookup form of a word as written: lower case, curly
 // apostrophes straight, a possessive "'s" removed. skip is true for a word
 // the spelling rules do not check: one with digits, an acronym ("MVP",
 // "KPIs"), a CamelCase name ("DevOps", "JavaScript").
-func fold(w string) (lower string, skip bool) {
+func Fold(w string) (lower string, skip bool) {
 	if isLowerWord(w) {
 		return w, false // the common case: nothing to fold, nothing to skip
 	}
@@ -412,10 +412,10 @@ type spanKey struct {
 
 func keyOf(s framework.Span) spanKey { return spanKey{s.File, s.Start, s.End} }
 
-// corpus holds the word and word-pair counts of a pass's documents and of
+// Corpus holds the word and word-pair counts of a pass's documents and of
 // the catalogue's documents not among them.
-type corpus struct {
-	lex      *lexicon            // the words counted, on the run's lexicon
+type Corpus struct {
+	Lex      *Lexicon            // the words counted, on the run's lexicon
 	counts   []int               // uses of each word, by its number in lex
 	total    int                 // uses of all words
 	pairs    map[uint64]int      // uses of each word pair, by pairKey
@@ -434,7 +434,7 @@ type corpus struct {
 // the hash of its neighbours.
 type contextSet struct {
 	n int
-	h [corpusWord]uint64
+	h [CorpusWord]uint64
 }
 
 // add adds context h, if the set has room and lacks it.
@@ -446,28 +446,28 @@ func (s *contextSet) add(h uint64) {
 	s.n++
 }
 
-// count adds n uses of the words ws, tokenised with c.lex or its base,
+// Count adds n uses of the words ws, tokenised with c.lex or its base,
 // and of their pairs, and the contexts of the unlisted words among them.
 // The texts are counted by distinct value: a value the layout repeats
 // (a descriptor on every role level that requires its skill, the same
 // text in two downloads) gives the same contexts each time.
-func (c *corpus) count(ws []word, n int) {
-	if size := c.lex.size(); len(c.counts) < size {
+func (c *Corpus) Count(ws []Word, n int) {
+	if size := c.Lex.Size(); len(c.counts) < size {
 		c.counts = append(c.counts, make([]int, size-len(c.counts))...)
 	}
 	prev := int32(-1)
 	for i, w := range ws {
-		if w.skip {
+		if w.Skip {
 			prev = -1
 			continue
 		}
-		id := w.id
-		if !c.isListed(c.lex.form(id)) {
+		id := w.ID
+		if !c.IsListed(c.Lex.Form(id)) {
 			c.addContext(ws, i)
 		}
 		c.counts[id] += n
 		c.total += n
-		if w.pairPrev && prev >= 0 {
+		if w.PairPrev && prev >= 0 {
 			c.pairs[pairKey(prev, id)] += n
 		}
 		prev = id
@@ -476,29 +476,29 @@ func (c *corpus) count(ws []word, n int) {
 
 // addContext notes the context of word i of ws: the words either side of
 // it, or the edge of the text.
-func (c *corpus) addContext(ws []word, i int) {
+func (c *Corpus) addContext(ws []Word, i int) {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
 	for _, j := range [...]int{i - 2, i - 1, i + 1, i + 2} {
 		id := int32(-1)
 		if j >= 0 && j < len(ws) {
-			id = ws[j].id
+			id = ws[j].ID
 		}
 		h = (h ^ uint64(uint32(id))) * prime
 	}
-	s := c.contexts[ws[i].id]
+	s := c.contexts[ws[i].ID]
 	if s == nil {
 		s = &contextSet{}
-		c.contexts[ws[i].id] = s
+		c.contexts[ws[i].ID] = s
 	}
 	s.add(h)
 }
 
-// independent returns the number of independent uses of the unlisted
+// Independent returns the number of Independent uses of the unlisted
 // word w, at most corpusWord: the distinct contexts it is used in, so
 // that a text repeated on every row of a download, or copied from one
 // document into another, counts once.
-func (c *corpus) independent(w string) int {
+func (c *Corpus) Independent(w string) int {
 	id, ok := c.id(w)
 	if !ok {
 		return 0
@@ -506,28 +506,28 @@ func (c *corpus) independent(w string) int {
 	if s := c.contexts[id]; s != nil {
 		return s.n
 	}
-	return min(c.counts[id], corpusWord) // a listed word: its uses
+	return min(c.counts[id], CorpusWord) // a listed word: its uses
 }
 
 // id returns the number of word w if the corpus uses it.
-func (c *corpus) id(w string) (int32, bool) {
-	id, ok := c.lex.lookup(w)
+func (c *Corpus) id(w string) (int32, bool) {
+	id, ok := c.Lex.Lookup(w)
 	if !ok || int(id) >= len(c.counts) || c.counts[id] == 0 {
 		return 0, false
 	}
 	return id, true
 }
 
-// uses returns the number of uses of word w.
-func (c *corpus) uses(w string) int {
+// Uses returns the number of Uses of word w.
+func (c *Corpus) Uses(w string) int {
 	if id, ok := c.id(w); ok {
 		return c.counts[id]
 	}
 	return 0
 }
 
-// pairUses returns the number of uses of the word pair p.
-func (c *corpus) pairUses(p [2]string) int {
+// PairUses returns the number of uses of the word pair p.
+func (c *Corpus) PairUses(p [2]string) int {
 	a, ok1 := c.id(p[0])
 	b, ok2 := c.id(p[1])
 	if !ok1 || !ok2 {
@@ -538,19 +538,19 @@ func (c *corpus) pairUses(p [2]string) int {
 
 func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
-// isListed is [listed], remembered.
-func (c *corpus) isListed(l string) bool {
+// IsListed is [listed], remembered.
+func (c *Corpus) IsListed(l string) bool {
 	v, ok := c.listed[l]
 	if !ok {
-		v = listed(l)
+		v = Listed(l)
 		c.listed[l] = v
 	}
 	return v
 }
 
-// inVocab reports whether l, or the singular of l, is a word of a skill
+// InVocab reports whether l, or the singular of l, is a word of a skill
 // or role name.
-func (c *corpus) inVocab(l string) bool {
+func (c *Corpus) InVocab(l string) bool {
 	if c.vocab[l] {
 		return true
 	}
@@ -598,27 +598,27 @@ func outsideDocs(p *Pass) []*framework.Document {
 	return out
 }
 
-// emptyCorpus returns an empty corpus counting the words of lex.
-func emptyCorpus(lex *lexicon) *corpus {
-	return &corpus{lex: lex, pairs: map[uint64]int{}, vocab: map[string]bool{},
+// NewCorpus returns an empty corpus counting the words of lex, its table
+// of word pairs sized for pairs of them.
+func NewCorpus(lex *Lexicon, pairs int) *Corpus {
+	return &Corpus{Lex: lex, pairs: make(map[uint64]int, pairs), vocab: map[string]bool{},
 		frequent: nearword.NewDeletions(0, 0), listed: map[string]bool{}, contexts: map[int32]*contextSet{}}
 }
 
-func newCorpus(p *Pass) *corpus {
+func newCorpus(p *Pass) *Corpus {
 	// Each distinct value is tokenised and counted once, times the number
 	// of places it occurs: the framework repeats its descriptors on every
 	// role level that requires the skill.
 	tt := p.run.texts()
-	c := emptyCorpus(newLexicon(tt.lex))
 	// A third of the word uses are distinct pairs in the framework's
 	// texts: the map is sized for them, and grows for the vocabulary's.
 	uses := 0
 	for _, ws := range tt.words {
 		uses += len(ws)
 	}
-	c.pairs = make(map[uint64]int, uses/3)
+	c := NewCorpus(NewLexicon(tt.lex), uses/3)
 	for id, ws := range tt.words {
-		c.count(ws, tt.uses[id])
+		c.Count(ws, tt.uses[id])
 	}
 	// The catalogue's and the vocabulary's texts count too, each
 	// distinct value once, however often they repeat it (the whole
@@ -626,34 +626,18 @@ func newCorpus(p *Pass) *corpus {
 	// the skill: a typo it repeats must not become a word of the corpus
 	// by repetition alone); their words are not kept.
 	values, _, _ := distinctValues(uniqueTexts(outsideDocs(p)))
-	var ws []word
+	var ws []Word
 	for _, v := range values {
-		ws = appendWords(ws[:0], v, c.lex)
-		c.count(ws, 1)
+		ws = AppendWords(ws[:0], v, c.Lex)
+		c.Count(ws, 1)
 	}
-	// The index is sized for every frequent word and its deletions, an
-	// upper bound: words share some deletions.
-	words, keys := 0, 0
-	// Words longer than maxSuggestLen are left out: filing a word costs
-	// its length squared.
-	for id, n := range c.counts {
-		if v := c.lex.form(int32(id)); n >= frequentWord && len(v) <= maxSuggestLen {
-			words++
-			keys += len(v) + 1
-		}
-	}
-	c.frequent = nearword.NewDeletions(words, keys)
-	for id, n := range c.counts {
-		if v := c.lex.form(int32(id)); n >= frequentWord && len(v) <= maxSuggestLen {
-			c.frequent.Add(v)
-		}
-	}
-	nameWords := newLexicon(nil) // their words are not counted
+	c.IndexFrequent()
+	nameWords := NewLexicon(nil) // their words are not counted
 	name := func(t framework.Text) {
-		ws = appendWords(ws[:0], t.Value, nameWords)
+		ws = AppendWords(ws[:0], t.Value, nameWords)
 		for _, w := range ws {
-			if w.id >= 0 { // a number is never looked up (see numberID)
-				c.vocab[nameWords.form(w.id)] = true
+			if w.ID >= 0 { // a number is never looked up (see numberID)
+				c.AddName(nameWords.Form(w.ID))
 			}
 		}
 	}
@@ -686,23 +670,23 @@ func newCorpus(p *Pass) *corpus {
 	return c
 }
 
-// neighbours returns the frequent words of the corpus one edit from l,
+// Neighbours returns the frequent words of the corpus one edit from l,
 // shorter first, then in bytewise order (see [nearword.Deletions]): the
 // index holds none longer than maxSuggestLen.
-func (c *corpus) neighbours(l string) []string {
+func (c *Corpus) Neighbours(l string) []string {
 	return c.frequent.Neighbours(l, &c.dist)
 }
 
 // Thresholds of the corpus evidence.
 const (
-	corpusWord     = 3 // independent uses (distinct contexts) that make an unlisted word part of the corpus's vocabulary
-	frequentWord   = 5 // uses that make a word frequent
+	CorpusWord     = 3 // independent uses (distinct contexts) that make an unlisted word part of the corpus's vocabulary
+	FrequentWord   = 5 // uses that make a word frequent
 	frequentRatio  = 5 // how many times more uses the intended word or pair of a real-word error must have
 	nonWordRatio   = 2 // how many times more uses the intended word of an unlisted word must have
 	frequentPair   = 3 // uses that make a word pair frequent
 	rareWord       = 3 // most uses of a listed word that can still be a slip
 	contextRatio   = 3 // how many times more often than chance the intended pair of a real-word error must be used
-	maxSuggestions = 3
+	MaxSuggestions = 3
 )
 
 func runSpelling(p *Pass) {
@@ -718,55 +702,55 @@ func runSpelling(p *Pass) {
 	pending := map[string]bool{}
 	reported := 0
 	levels := levelTexts(p.Framework)
-	eachLintedText(p, func(t framework.Text, ws []word) bool {
+	eachLintedText(p, func(t framework.Text, ws []Word) bool {
 		if levels[keyOf(t.Span)] {
 			return true // not clean: the same value elsewhere is checked
 		}
 		before := reported
 		for i, w := range ws {
-			if w.skip {
+			if w.Skip {
 				continue
 			}
-			l := c.lex.form(w.id)
+			l := c.Lex.Form(w.ID)
 			if utf8.RuneCountInString(l) < 3 {
 				continue
 			}
 			if _, ok := us[l]; ok {
 				continue // british-spelling's finding
 			}
-			s := w.span(t)
+			s := wordSpan(t, w)
 			if seen[keyOf(s)] {
 				continue
 			}
-			d, suggest, ok := c.check(p, t, ws, i, s)
+			d, suggest, ok := check(c, p, t, ws, i, s)
 			if !ok {
 				continue
 			}
 			seen[keyOf(s)] = true
 			reported++
-			text, tail := w.text(t.Value), w.tail(t.Value)
+			text, tail := w.Text(t.Value), w.Tail(t.Value)
 			switch {
 			case !suggest:
 				p.Report(d)
-			case len(l) > maxSuggestLen:
-				p.Report(c.nonWord(text, tail, s, nil)) // too long to look up
-			case pending[l] || len(unknown) < maxSuggestWords:
+			case len(l) > MaxSuggestLen:
+				p.Report(nonWord(text, tail, s, nil)) // too long to look up
+			case pending[l] || len(unknown) < MaxSuggestWords:
 				waiting = append(waiting, spellingFinding{text: text, tail: tail, lower: l, s: s})
 				if !pending[l] {
 					pending[l] = true
 					unknown = append(unknown, l)
 				}
 			default:
-				d := c.nonWord(text, tail, s, nil)
-				d.Message += fmt.Sprintf(" (not looked up: the word meant is looked for only for the first %d misspelt words)", maxSuggestWords)
+				d := nonWord(text, tail, s, nil)
+				d.Message += fmt.Sprintf(" (not looked up: the word meant is looked for only for the first %d misspelt words)", MaxSuggestWords)
 				p.Report(d)
 			}
 		}
 		return reported != before
 	})
-	fixes := c.suggest(unknown)
+	fixes := c.Suggest(unknown)
 	for _, f := range waiting {
-		p.Report(c.nonWord(f.text, f.tail, f.s, slices.Clone(fixes[f.lower])))
+		p.Report(nonWord(f.text, f.tail, f.s, slices.Clone(fixes[f.lower])))
 	}
 }
 
@@ -813,53 +797,53 @@ type spellingFinding struct {
 
 // check returns the finding for word i of ws, if it is one; suggest
 // reports that it is a non-word whose finding waits for suggestions.
-func (c *corpus) check(p *Pass, t framework.Text, ws []word, i int, s framework.Span) (d Diagnostic, suggest, ok bool) {
+func check(c *Corpus, p *Pass, t framework.Text, ws []Word, i int, s framework.Span) (d Diagnostic, suggest, ok bool) {
 	w := ws[i]
-	text, l := w.text(t.Value), c.lex.form(w.id)
+	text, l := w.Text(t.Value), c.Lex.Form(w.ID)
 	if len(p.Words) > 0 && (p.Words[framework.Key(text)] || p.Words[l]) {
 		return Diagnostic{}, false, false
 	}
 	// A form of a noun and verb pair is a word wherever it stands, even
 	// in a skill's name ("Technical advice"); its place decides.
-	if d, ok := c.confusion(t, ws, i, s); ok {
+	if d, ok := confusion(c, t, ws, i, s); ok {
 		return d, false, true
 	}
-	if c.inVocab(l) {
+	if c.InVocab(l) {
 		return Diagnostic{}, false, false
 	}
-	if c.isListed(l) {
-		d, ok := c.realWord(t, ws, i, s)
+	if c.IsListed(l) {
+		d, ok := realWord(c, t, ws, i, s)
 		return d, false, ok
 	}
-	n := c.uses(l)
+	n := c.Uses(l)
 	// A rare word one edit from a frequent one is a slip for it; a short
 	// capitalised word inside a sentence is more likely a name ("Coe").
-	properName := !w.sentence && startsUpper(text)
+	properName := !w.Sentence && startsUpper(text)
 	if !properName || utf8.RuneCountInString(l) >= 6 {
-		if near := c.frequentNeighbours(l, n); len(near) > 0 {
-			return c.nonWord(text, w.tail(t.Value), s, near), false, true
+		if near := c.FrequentNeighbours(l, n); len(near) > 0 {
+			return nonWord(text, w.Tail(t.Value), s, near), false, true
 		}
 	}
 	switch {
-	case c.accepted(l):
+	case c.Accepted(l):
 		return Diagnostic{}, false, false
-	case c.independent(l) >= corpusWord:
+	case c.Independent(l) >= CorpusWord:
 		return Diagnostic{}, false, false // the corpus's own vocabulary
 	case properName:
 		return Diagnostic{}, false, false
-	case compound(l):
+	case Compound(l):
 		return Diagnostic{}, false, false
 	}
 	return Diagnostic{}, true, true
 }
 
 // nonWord is the finding for a word that is not a word.
-func (c *corpus) nonWord(text, tail string, s framework.Span, fixes []string) Diagnostic {
+func nonWord(text, tail string, s framework.Span, fixes []string) Diagnostic {
 	d := Diagnostic{Span: s}
 	if len(fixes) == 0 {
 		d.Message = fmt.Sprintf("%q is not a word; check its spelling or add it to the accepted words", text)
-		if l, _ := fold(text); len(l) > maxSuggestLen {
-			d.Message += fmt.Sprintf(" (it is too long to look for the word meant: at most %d bytes are compared)", maxSuggestLen)
+		if l, _ := Fold(text); len(l) > MaxSuggestLen {
+			d.Message += fmt.Sprintf(" (it is too long to look for the word meant: at most %d bytes are compared)", MaxSuggestLen)
 		}
 		return d
 	}
@@ -889,20 +873,20 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// listed reports whether the word list holds l, directly or as a
+// Listed reports whether the word list holds l, directly or as a
 // possessive plural ("stakeholders'").
-func listed(l string) bool {
+func Listed(l string) bool {
 	return wordlist.Has(l) || strings.HasSuffix(l, "s'") && wordlist.Has(l[:len(l)-1])
 }
 
-// accepted reports whether l is a form of a listed word or of the
+// Accepted reports whether l is a form of a listed word or of the
 // corpus's vocabulary that the list lacks: a plural, a past tense, an
 // "-ise" verb or its noun ("incentivising" from "incentive",
 // "commoditisation" from "commodity", as "prioritise" from "priority"), a
 // prefixed word ("reusability").
-func (c *corpus) accepted(l string) bool {
+func (c *Corpus) Accepted(l string) bool {
 	known := func(b string) bool {
-		return len(b) >= 3 && (wordlist.Has(b) || c.vocab[b] || c.independent(b) >= corpusWord)
+		return len(b) >= 3 && (wordlist.Has(b) || c.vocab[b] || c.Independent(b) >= CorpusWord)
 	}
 	l = strings.TrimSuffix(l, "'")
 	for _, sfx := range [...]struct{ cut, add string }{
@@ -916,7 +900,7 @@ func (c *corpus) accepted(l string) bool {
 		}
 	}
 	for _, pfx := range prefixes {
-		if b, ok := strings.CutPrefix(l, pfx); ok && len(b) >= 4 && (listed(b) || listedForm(b)) {
+		if b, ok := strings.CutPrefix(l, pfx); ok && len(b) >= 4 && (Listed(b) || ListedForm(b)) {
 			return true
 		}
 	}
@@ -930,23 +914,23 @@ var prefixes = [...]string{
 	"out", "over", "post", "pre", "re", "self", "sub", "un", "under", "up",
 }
 
-// compound reports whether l is two listed words written as one
+// Compound reports whether l is two listed words written as one
 // ("timeframe", "underrepresented", "runbooks"), each of at least three
 // letters.
-func compound(l string) bool {
-	if len(l) > 2*maxSuggestLen {
+func Compound(l string) bool {
+	if len(l) > 2*MaxSuggestLen {
 		return false // no two list words, nor their plurals, are that long
 	}
 	for i := 3; i+3 <= len(l); i++ {
-		if wordlist.Has(l[:i]) && (wordlist.Has(l[i:]) || listedForm(l[i:])) {
+		if wordlist.Has(l[:i]) && (wordlist.Has(l[i:]) || ListedForm(l[i:])) {
 			return true
 		}
 	}
 	return false
 }
 
-// listedForm reports whether l is a plural or past tense of a listed word.
-func listedForm(l string) bool {
+// ListedForm reports whether l is a plural or past tense of a listed word.
+func ListedForm(l string) bool {
 	for _, sfx := range [...]string{"s", "es", "ed", "d"} {
 		if b, ok := strings.CutSuffix(l, sfx); ok && len(b) >= 3 && wordlist.Has(b) {
 			return true
@@ -955,65 +939,85 @@ func listedForm(l string) bool {
 	return false
 }
 
-// frequentNeighbours returns the listed words one edit from l that are
+// FrequentNeighbours returns the listed words one edit from l that are
 // frequent in the corpus and used at least twice as often as l (n uses),
 // most frequent first.
-func (c *corpus) frequentNeighbours(l string, n int) []string {
+func (c *Corpus) FrequentNeighbours(l string, n int) []string {
 	var near []string
-	for _, v := range c.neighbours(l) {
-		m := c.uses(v)
-		if m >= frequentWord && m >= nonWordRatio*max(n, 1) && (c.isListed(v) || c.vocab[v]) && !inflection(l, v) {
+	for _, v := range c.Neighbours(l) {
+		m := c.Uses(v)
+		if m >= FrequentWord && m >= nonWordRatio*max(n, 1) && (c.IsListed(v) || c.vocab[v]) && !Inflection(l, v) {
 			near = append(near, v)
 		}
 	}
 	sort.Slice(near, func(i, j int) bool {
-		if a, b := c.uses(near[i]), c.uses(near[j]); a != b {
+		if a, b := c.Uses(near[i]), c.Uses(near[j]); a != b {
 			return a > b
 		}
 		return near[i] < near[j]
 	})
-	return near[:min(len(near), maxSuggestions)]
+	return near[:min(len(near), MaxSuggestions)]
 }
 
-// inflection reports whether a and b differ only in an ending: one is the
+// Inflection reports whether a and b differ only in an ending: one is the
 // other plus letters ("manager", "managers"; "use", "used").
-func inflection(a, b string) bool {
+func Inflection(a, b string) bool {
 	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 }
 
 // realWord returns the finding for a listed word ws[i] that is a slip for
-// a one-edit variant: the word is uncommon in English and rare in the
-// corpus, and its pair with a neighbour is rare while the variant's pair
-// with that neighbour is frequent.
-func (c *corpus) realWord(t framework.Text, ws []word, i int, s framework.Span) (Diagnostic, bool) {
+// a one-edit variant (see [spell.Corpus.RealWordSlip]).
+func realWord(c *Corpus, t framework.Text, ws []Word, i int, s framework.Span) (Diagnostic, bool) {
 	w := ws[i]
-	l := c.lex.form(w.id)
-	if c.uses(l) > rareWord || c.inVocab(l) || wordlist.Common(l) {
+	var prev, next string
+	if i > 0 && w.PairPrev && !ws[i-1].Skip {
+		prev = c.Lex.Form(ws[i-1].ID)
+	}
+	if i+1 < len(ws) && ws[i+1].PairPrev && !ws[i+1].Skip {
+		next = c.Lex.Form(ws[i+1].ID)
+	}
+	sl, ok := c.RealWordSlip(prev, c.Lex.Form(w.ID), next)
+	if !ok {
 		return Diagnostic{}, false
 	}
-	var prev, next string
-	if i > 0 && w.pairPrev && !ws[i-1].skip {
-		prev = c.lex.form(ws[i-1].id)
-	}
-	if i+1 < len(ws) && ws[i+1].pairPrev && !ws[i+1].skip {
-		next = c.lex.form(ws[i+1].id)
+	fix := matchCase(sl.Fix, w.Text(t.Value)) + w.Tail(t.Value)
+	return Diagnostic{
+		Span: s,
+		Message: fmt.Sprintf("%q is probably a slip for %q: these documents have %q %s and %q %s",
+			w.Text(t.Value), fix, sl.Pair[0]+" "+sl.Pair[1], times(sl.PairUses), sl.Slip[0]+" "+sl.Slip[1], times(sl.SlipUses)),
+		Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix}},
+	}, true
+}
+
+// A Slip is the evidence that a listed word is a slip for another (see
+// [Corpus.RealWordSlip]).
+type Slip struct {
+	Fix                string    // the word meant, in lookup form
+	Pair, Slip         [2]string // the frequent pair with the word meant; the rare pair as written
+	PairUses, SlipUses int       // their uses
+}
+
+// RealWordSlip reports whether the listed word l, whose neighbours in
+// word pairs are prev and next ("" where it has none), is a slip for a
+// one-edit variant: the word is uncommon in English and rare in the
+// corpus, and its pair with a neighbour is rare while the variant's pair
+// with that neighbour is frequent (see [Corpus.Prefers]).
+func (c *Corpus) RealWordSlip(prev, l, next string) (Slip, bool) {
+	if c.Uses(l) > rareWord || c.InVocab(l) || wordlist.Common(l) {
+		return Slip{}, false
 	}
 	if prev == "" && next == "" {
-		return Diagnostic{}, false
+		return Slip{}, false
 	}
-	var (
-		fix        string
-		pair, slip [2]string
-		best       int
-	)
+	var sl Slip
 	check := func(v string, p, q [2]string) {
-		n, m := c.pairUses(p), c.pairUses(q)
-		if n >= frequentPair && n >= frequentRatio*max(m, 1) && n > best && c.associated(p, n) {
-			fix, pair, slip, best = v, p, q, n
+		n, m := c.PairUses(p), c.PairUses(q)
+		if c.Prefers(p, n, m) && n > sl.PairUses {
+			sl = Slip{Fix: v, Pair: p, Slip: q, PairUses: n, SlipUses: m}
 		}
 	}
-	for _, v := range c.neighbours(l) {
-		if inflection(l, v) || c.uses(v) < frequentRatio*max(c.uses(l), 1) || !c.isListed(v) && !c.vocab[v] {
+	for _, v := range c.Neighbours(l) {
+		if Inflection(l, v) || c.Uses(v) < frequentRatio*max(c.Uses(l), 1) || !c.IsListed(v) && !c.vocab[v] {
 			continue
 		}
 		if prev != "" {
@@ -1023,25 +1027,49 @@ func (c *corpus) realWord(t framework.Text, ws []word, i int, s framework.Span) 
 			check(v, [2]string{v, next}, [2]string{l, next})
 		}
 	}
-	if fix == "" {
-		return Diagnostic{}, false
-	}
-	fix = matchCase(fix, w.text(t.Value)) + w.tail(t.Value)
-	return Diagnostic{
-		Span: s,
-		Message: fmt.Sprintf("%q is probably a slip for %q: these documents have %q %s and %q %s",
-			w.text(t.Value), fix, pair[0]+" "+pair[1], times(best), slip[0]+" "+slip[1], times(c.pairUses(slip))),
-		Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix}},
-	}, true
+	return sl, sl.Fix != ""
 }
 
-// associated reports whether the pair p, used n times, is used at least
+// Prefers reports whether the documents prefer the word pair want, used
+// n times, to another used m times: want is frequent, used frequentRatio
+// times as often, and associated (see [Corpus.Associated]).
+func (c *Corpus) Prefers(want [2]string, n, m int) bool {
+	return n >= frequentPair && n >= frequentRatio*max(m, 1) && c.Associated(want, n)
+}
+
+// IndexFrequent indexes the words counted so far that are frequent, for
+// [Corpus.Neighbours]. It is called once, when the words are counted.
+func (c *Corpus) IndexFrequent() {
+	// The index is sized for every frequent word and its deletions, an
+	// upper bound: words share some deletions.
+	words, keys := 0, 0
+	// Words longer than maxSuggestLen are left out: filing a word costs
+	// its length squared.
+	for id, n := range c.counts {
+		if v := c.Lex.Form(int32(id)); n >= FrequentWord && len(v) <= MaxSuggestLen {
+			words++
+			keys += len(v) + 1
+		}
+	}
+	c.frequent = nearword.NewDeletions(words, keys)
+	for id, n := range c.counts {
+		if v := c.Lex.Form(int32(id)); n >= FrequentWord && len(v) <= MaxSuggestLen {
+			c.frequent.Add(v)
+		}
+	}
+}
+
+// AddName adds the lookup form l of a word of a skill or role name to
+// the corpus's vocabulary (see [Corpus.InVocab]).
+func (c *Corpus) AddName(l string) { c.vocab[l] = true }
+
+// Associated reports whether the pair p, used n times, is used at least
 // contextRatio times as often as chance would pair its words, given their
 // uses: only then does the neighbour speak for the word ("product" for
 // "managers"), where a word that goes with anything ("and" after "areas")
 // says nothing of it.
-func (c *corpus) associated(p [2]string, n int) bool {
-	return int64(n)*int64(c.total) >= contextRatio*int64(c.uses(p[0]))*int64(c.uses(p[1]))
+func (c *Corpus) Associated(p [2]string, n int) bool {
+	return int64(n)*int64(c.total) >= contextRatio*int64(c.Uses(p[0]))*int64(c.Uses(p[1]))
 }
 
 func times(n int) string {
@@ -1054,7 +1082,7 @@ func times(n int) string {
 	return fmt.Sprintf("%d times", n)
 }
 
-// suggest returns at most three listed or corpus words near each of the
+// Suggest returns at most three listed or corpus words near each of the
 // distinct words ls, best first. A candidate's score is its edit
 // distance, less one if the corpus uses it and less the log of its uses,
 // so a word of the documents three edits away ("implementation" for
@@ -1062,7 +1090,7 @@ func times(n int) string {
 // ("impletion"), and a frequent one beats a rare one ("implication").
 // Words of the list that the corpus does not use are looked for at most
 // two edits away, for the first maxListScans of ls.
-func (c *corpus) suggest(ls []string) map[string][]string {
+func (c *Corpus) Suggest(ls []string) map[string][]string {
 	qs := make([]*suggestion, len(ls))
 	for i, l := range ls {
 		qs[i] = newSuggestion(l)
@@ -1074,23 +1102,23 @@ func (c *corpus) suggest(ls []string) map[string][]string {
 	// query measured only against those of about its length and letters.
 	var known []string
 	for id, n := range c.counts {
-		if v := c.lex.form(int32(id)); n > 0 && (c.isListed(v) || c.independent(v) >= corpusWord) {
+		if v := c.Lex.Form(int32(id)); n > 0 && (c.IsListed(v) || c.Independent(v) >= CorpusWord) {
 			known = append(known, v)
 		}
 	}
 	sort.Strings(known) // the order measured, not the answers
-	vocab := nearword.NewByLength(known, maxSuggestLen+3)
+	vocab := nearword.NewByLength(known, MaxSuggestLen+3)
 	for _, q := range qs {
-		if len(q.l) <= maxSuggestLen {
+		if len(q.l) <= MaxSuggestLen {
 			vocab.Near(q.l, q.maxD, func(v string) { c.consider(q, v, q.maxD) })
 		}
 	}
 	// The word list, once for all: a list word is measured only against
 	// the words of about its length and letters.
 	listed := qs[:min(len(qs), maxListScans)]
-	var byLen [maxSuggestLen + 3][]*suggestion
+	var byLen [MaxSuggestLen + 3][]*suggestion
 	for _, q := range listed {
-		if n := len(q.l); n <= maxSuggestLen {
+		if n := len(q.l); n <= MaxSuggestLen {
 			for k := max(n-2, 0); k <= n+2; k++ {
 				byLen[k] = append(byLen[k], q)
 			}
@@ -1123,15 +1151,15 @@ const (
 	// is searched, so that a document of gibberish is linted in bounded
 	// time; later words get suggestions from the corpus alone.
 	maxListScans = 200
-	// maxSuggestWords bounds the number of words for which suggestions
+	// MaxSuggestWords bounds the number of words for which suggestions
 	// are looked for at all; later words get none, and their findings
 	// say so.
-	maxSuggestWords = 2000
-	// maxSuggestLen is the longest word, in bytes, for which suggestions
+	MaxSuggestWords = 2000
+	// MaxSuggestLen is the longest word, in bytes, for which suggestions
 	// are looked for, and looked for in the word list; longer ones
 	// cannot be within two edits of a list word (the longest is 45
 	// bytes; a test checks the margin).
-	maxSuggestLen = 64
+	MaxSuggestLen = 64
 )
 
 // suggestion is a word being looked up by [corpus.suggest].
@@ -1147,13 +1175,13 @@ func newSuggestion(l string) *suggestion {
 }
 
 // consider scores v for q if it is within d edits.
-func (c *corpus) consider(q *suggestion, v string, d int) {
+func (c *Corpus) consider(q *suggestion, v string, d int) {
 	if abs(len(v)-len(q.l)) > d {
 		return
 	}
 	if e := c.dist.Bytes(q.l, v, d); e <= d && e > 0 {
 		sc := float64(e)
-		if n := c.uses(v); n > 0 {
+		if n := c.Uses(v); n > 0 {
 			sc -= 1 + math.Log10(float64(n))
 		}
 		q.score[v] = sc
@@ -1174,7 +1202,7 @@ func (q *suggestion) best() []string {
 		}
 		return a < b
 	})
-	return cands[:min(len(cands), maxSuggestions)]
+	return cands[:min(len(cands), MaxSuggestions)]
 }
 
 func abs(x int) int {

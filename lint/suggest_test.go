@@ -15,19 +15,19 @@ func TestSuggestAloneAndTogether(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	newC := func() *corpus {
-		c := emptyCorpus(newLexicon(nil))
-		c.count(tokenize(string(src), c.lex), 1)
+	newC := func() *Corpus {
+		c := NewCorpus(NewLexicon(nil), 0)
+		c.Count(Tokenize(string(src), c.Lex), 1)
 		return c
 	}
 	queries := []string{"portolio", "mangers", "implemation", "mnaager", "stakholder", "aproach", "recieve", "comunication",
 		"goverance", "stratgey", "analysys", "desgin", "techincal", "managment", "procurment", "resilence", "infrastucture",
 		"secuirty", "availabilty", "requirments", "prioritse", "stakeholers", "delievery", "capabilty", "engagment",
 		"oppertunity", "developement", "perfomance", "knowlege", "assesment", "colaboration", "leadreship", "insigths", "sevice"}
-	together := newC().suggest(queries)
+	together := newC().Suggest(queries)
 	some := 0
 	for _, q := range queries {
-		alone := newC().suggest([]string{q})
+		alone := newC().Suggest([]string{q})
 		if !slices.Equal(alone[q], together[q]) {
 			t.Errorf("suggestions for %q: %v alone, %v with the others", q, alone[q], together[q])
 		}
@@ -46,7 +46,7 @@ func TestSuggestAloneAndTogether(t *testing.T) {
 // no list word is within two bytes of that length.
 func TestSuggestLenCoversTheList(t *testing.T) {
 	for w := range wordlist.All() {
-		if len(w) > maxSuggestLen-2 {
+		if len(w) > MaxSuggestLen-2 {
 			t.Errorf("list word %q is %d bytes: raise maxSuggestLen above %d", w, len(w), len(w)+2)
 		}
 	}

@@ -67,7 +67,7 @@ func TestEntityLength(t *testing.T) {
 func TestNumberID(t *testing.T) {
 	seen := map[int32]string{}
 	for _, f := range []string{"0", "9", "00", "07", "10", "99", "000", "123", "2025", "999999999", "000000000", "100000000"} {
-		id, ok := numberID(f)
+		id, ok := NumberID(f)
 		if !ok || id >= -1 {
 			t.Fatalf("numberID(%q) = %d, %v: want a number below -1", f, id, ok)
 		}
@@ -77,7 +77,7 @@ func TestNumberID(t *testing.T) {
 		seen[id] = f
 	}
 	for _, f := range []string{"", "1234567890", "v2", "2nd", "1.5", "١٢"} {
-		if id, ok := numberID(f); ok {
+		if id, ok := NumberID(f); ok {
 			t.Errorf("numberID(%q) = %d: not a number of one to nine ASCII digits", f, id)
 		}
 	}
@@ -99,7 +99,7 @@ func TestTextTableNumbers(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	tt = newTextTable(fw)
 	runtime.ReadMemStats(&after)
-	if got := tt.lex.size(); got != 1 {
+	if got := tt.lex.Size(); got != 1 {
 		t.Errorf("lexicon of %d forms, want 1 (\"skill\")", got)
 	}
 	// Per skill: its text (40 bytes), its value, id and uses (32), its
@@ -108,7 +108,7 @@ func TestTextTableNumbers(t *testing.T) {
 	if per := (after.TotalAlloc - before.TotalAlloc) / n; per > 600 {
 		t.Errorf("%d bytes allocated a skill, want at most 600", per)
 	}
-	if ws := tt.words[tt.ids[len(tt.ids)-1]]; len(ws) != 2 || !ws[1].skip || ws[1].id >= -1 {
+	if ws := tt.words[tt.ids[len(tt.ids)-1]]; len(ws) != 2 || !ws[1].Skip || ws[1].ID >= -1 {
 		t.Errorf("words of the last skill: %+v, want two, the second a number", ws)
 	}
 }

@@ -17,8 +17,8 @@ type textTable struct {
 	ids    []int32  // ids[i] is the id of texts[i].Value
 	values []string // by id
 	uses   []int    // the number of texts giving each value, by id
-	words  [][]word // the words of each value, by id, numbered in lex
-	lex    *lexicon // read-only once built: rules give it as base to their own
+	words  [][]Word // the words of each value, by id, numbered in lex
+	lex    *Lexicon // read-only once built: rules give it as base to their own
 }
 
 // distinctValues numbers the distinct values of ts in the order first
@@ -60,22 +60,22 @@ func newTextTable(fw *framework.Framework) *textTable {
 	// together: a value's words cost no allocation of their own, and no
 	// room beyond them (a catalogue of many one-line skills has two words
 	// a value).
-	tt.words = make([][]word, len(tt.values))
+	tt.words = make([][]Word, len(tt.values))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256)
-	lexes := make([]*lexicon, workers)
+	lexes := make([]*Lexicon, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		lexes[w] = newLexicon(nil)
+		lexes[w] = NewLexicon(nil)
 		wg.Go(func() {
-			var buf, block []word
+			var buf, block []Word
 			for id := w; id < len(tt.values); id += workers {
-				buf = appendWords(buf[:0], tt.values[id], lexes[w])
+				buf = AppendWords(buf[:0], tt.values[id], lexes[w])
 				n := len(buf)
 				if n == 0 {
 					continue
 				}
 				if n > cap(block)-len(block) {
-					block = make([]word, 0, max(n, wordBlock))
+					block = make([]Word, 0, max(n, wordBlock))
 				}
 				start := len(block)
 				block = append(block, buf...)
@@ -84,7 +84,7 @@ func newTextTable(fw *framework.Framework) *textTable {
 		})
 	}
 	wg.Wait()
-	tt.lex = newLexicon(nil)
+	tt.lex = NewLexicon(nil)
 	renumber := make([][]int32, workers)
 	for w, x := range lexes {
 		renumber[w] = make([]int32, len(x.forms))
@@ -95,14 +95,14 @@ func newTextTable(fw *framework.Framework) *textTable {
 	for id, ws := range tt.words {
 		w := id % workers
 		for i := range ws {
-			if ws[i].id < 0 {
+			if ws[i].ID < 0 {
 				continue // a number: see numberID
 			}
-			n := &renumber[w][ws[i].id]
+			n := &renumber[w][ws[i].ID]
 			if *n < 0 {
-				*n = tt.lex.intern(lexes[w].forms[ws[i].id])
+				*n = tt.lex.Intern(lexes[w].forms[ws[i].ID])
 			}
-			ws[i].id = *n
+			ws[i].ID = *n
 		}
 	}
 	return tt
@@ -115,7 +115,7 @@ func newTextTable(fw *framework.Framework) *textTable {
 // text's value alone, and the framework repeats its descriptors on every
 // role level that requires a skill. A value with findings is checked
 // again at each place it occurs, so that each place gets its own.
-func eachLintedText(p *Pass, check func(t framework.Text, words []word) (found bool)) {
+func eachLintedText(p *Pass, check func(t framework.Text, words []Word) (found bool)) {
 	tt := p.run.texts()
 	clean := make([]bool, len(tt.values))
 	for i, t := range tt.texts {
