@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/spell"
 	"github.com/ddat-tools/ddat/lint/internal/wordlist"
 	"github.com/golangci/misspell"
 )
@@ -44,7 +45,7 @@ func runBritishSpelling(p *Pass) {
 	us := americanToBritish()
 	lex := p.run.texts().lex
 	seen := map[spanKey]bool{}
-	eachLintedText(p, func(t framework.Text, words []Word) bool {
+	eachLintedText(p, func(t framework.Text, words []spell.Word) bool {
 		before := p.reported
 		for _, w := range words {
 			if w.Skip {

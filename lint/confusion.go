@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/spell"
 )
 
 // The noun and verb pairs of British English that a spell checker cannot
@@ -90,7 +91,7 @@ var infinitiveBefore = map[string]bool{
 // or, for a base form, after a word that these documents follow with the
 // other form far more often than chance would have it, and with this
 // form seldom ("technical advice" against "technical advise").
-func confusion(c *Corpus, t framework.Text, ws []Word, i int, s framework.Span) (Diagnostic, bool) {
+func confusion(c *spell.Corpus, t framework.Text, ws []spell.Word, i int, s framework.Span) (Diagnostic, bool) {
 	w := ws[i]
 	l := c.Lex.Form(w.ID)
 	cf, ok := confusables[l]

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/spell"
 )
 
 // DescriptorMismatch finds skill descriptors that differ from the
@@ -331,7 +332,7 @@ func onlyDamage(a, b []framework.Text) bool {
 // damage: UTF-8 read as Windows-1252, a leaked HTML entity.
 func damaged(lines []framework.Text) bool {
 	for _, l := range lines {
-		if hasMojibake(l.Value) || strings.IndexByte(l.Value, '&') >= 0 && entityRE.MatchString(l.Value) {
+		if spell.HasMojibake(l.Value) || strings.IndexByte(l.Value, '&') >= 0 && entityRE.MatchString(l.Value) {
 			return true
 		}
 	}

@@ -535,3 +535,12 @@ func clipText(s string) string {
 	}
 	return s[:i] + "…"
 }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

@@ -62,27 +62,6 @@ func TestEntityLength(t *testing.T) {
 	}
 }
 
-// TestNumberID checks that numbers of one to nine digits are numbered
-// each its own, below -1, and that other words are not numbers.
-func TestNumberID(t *testing.T) {
-	seen := map[int32]string{}
-	for _, f := range []string{"0", "9", "00", "07", "10", "99", "000", "123", "2025", "999999999", "000000000", "100000000"} {
-		id, ok := NumberID(f)
-		if !ok || id >= -1 {
-			t.Fatalf("numberID(%q) = %d, %v: want a number below -1", f, id, ok)
-		}
-		if g, dup := seen[id]; dup {
-			t.Fatalf("numberID(%q) = numberID(%q) = %d", f, g, id)
-		}
-		seen[id] = f
-	}
-	for _, f := range []string{"", "1234567890", "v2", "2nd", "1.5", "١٢"} {
-		if id, ok := NumberID(f); ok {
-			t.Errorf("numberID(%q) = %d: not a number of one to nine ASCII digits", f, id)
-		}
-	}
-}
-
 // TestTextTableNumbers checks that a catalogue of many numbered skills
 // ("Skill 1", "Skill 2", …) files no number in the run's lexicon, and
 // that its words cost about their own size.

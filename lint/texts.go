@@ -4,9 +4,9 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/spell"
 )
 
 // textTable holds the linted texts (see [uniqueTexts]) with the distinct
@@ -14,11 +14,11 @@ import (
 // the rules index by id.
 type textTable struct {
 	texts  []framework.Text
-	ids    []int32  // ids[i] is the id of texts[i].Value
-	values []string // by id
-	uses   []int    // the number of texts giving each value, by id
-	words  [][]Word // the words of each value, by id, numbered in lex
-	lex    *Lexicon // read-only once built: rules give it as base to their own
+	ids    []int32        // ids[i] is the id of texts[i].Value
+	values []string       // by id
+	uses   []int          // the number of texts giving each value, by id
+	words  [][]spell.Word // the words of each value, by id, numbered in lex
+	lex    *spell.Lexicon // read-only once built: rules give it as base to their own
 }
 
 // distinctValues numbers the distinct values of ts in the order first
@@ -44,67 +44,12 @@ func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []i
 	return values, ids, uses
 }
 
-// wordBlock is the number of words of the blocks that hold the words of
-// a [textTable].
-const wordBlock = 4096
-
 func newTextTable(fw *framework.Framework) *textTable {
 	tt := &textTable{texts: uniqueTexts(fw.Documents)}
 	tt.values, tt.ids, tt.uses = distinctValues(tt.texts)
 	// Every text rule waits for the words: tokenising is shared out
-	// between the processors, each value's words stored under its id,
-	// numbered in the worker's lexicon, then renumbered in one lexicon in
-	// the order of the values, so that the numbers do not depend on the
-	// number of workers. A worker tokenises each value into one buffer and
-	// files its words in blocks of wordBlock words, each value's words
-	// together: a value's words cost no allocation of their own, and no
-	// room beyond them (a catalogue of many one-line skills has two words
-	// a value).
-	tt.words = make([][]Word, len(tt.values))
-	workers := min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256)
-	lexes := make([]*Lexicon, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		lexes[w] = NewLexicon(nil)
-		wg.Go(func() {
-			var buf, block []Word
-			for id := w; id < len(tt.values); id += workers {
-				buf = AppendWords(buf[:0], tt.values[id], lexes[w])
-				n := len(buf)
-				if n == 0 {
-					continue
-				}
-				if n > cap(block)-len(block) {
-					block = make([]Word, 0, max(n, wordBlock))
-				}
-				start := len(block)
-				block = append(block, buf...)
-				tt.words[id] = block[start:len(block):len(block)]
-			}
-		})
-	}
-	wg.Wait()
-	tt.lex = NewLexicon(nil)
-	renumber := make([][]int32, workers)
-	for w, x := range lexes {
-		renumber[w] = make([]int32, len(x.forms))
-		for i := range renumber[w] {
-			renumber[w][i] = -1
-		}
-	}
-	for id, ws := range tt.words {
-		w := id % workers
-		for i := range ws {
-			if ws[i].ID < 0 {
-				continue // a number: see numberID
-			}
-			n := &renumber[w][ws[i].ID]
-			if *n < 0 {
-				*n = tt.lex.Intern(lexes[w].forms[ws[i].ID])
-			}
-			ws[i].ID = *n
-		}
-	}
+	// between the processors.
+	tt.words, tt.lex = spell.TokenizeAll(tt.values, min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256))
 	return tt
 }
 
@@ -115,7 +60,7 @@ func newTextTable(fw *framework.Framework) *textTable {
 // text's value alone, and the framework repeats its descriptors on every
 // role level that requires a skill. A value with findings is checked
 // again at each place it occurs, so that each place gets its own.
-func eachLintedText(p *Pass, check func(t framework.Text, words []Word) (found bool)) {
+func eachLintedText(p *Pass, check func(t framework.Text, words []spell.Word) (found bool)) {
 	tt := p.run.texts()
 	clean := make([]bool, len(tt.values))
 	for i, t := range tt.texts {

@@ -1,4 +1,4 @@
-package lint
+package spell
 
 import (
 	"os"
@@ -11,7 +11,7 @@ import (
 // TestSuggestAloneAndTogether checks that a word's suggestions do not
 // depend on the other words looked up with it.
 func TestSuggestAloneAndTogether(t *testing.T) {
-	src, err := os.ReadFile("../testdata/skills-a-to-z.md")
+	src, err := os.ReadFile("../../../testdata/skills-a-to-z.md")
 	if err != nil {
 		t.Fatal(err)
 	}
