@@ -186,13 +186,6 @@ func (m *matcher) compareLines(page, ref []framework.Text) comparison {
 	return c
 }
 
-func plural(n int, s string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, s)
-	}
-	return fmt.Sprintf("%d %ss", n, s)
-}
-
 func (c comparison) summary(ref string) string { return c.summaryOf("page", ref) }
 
 // summaryOf says how the lines of this differ from those of ref.

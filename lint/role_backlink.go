@@ -361,14 +361,3 @@ func rolesListSpan(s *framework.Skill) framework.Span {
 	}
 	return s.Name.Span
 }
-
-func quoteAnd(ss []string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
-}

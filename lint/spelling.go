@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -60,26 +59,6 @@ var Spelling = &Rule{
 
 // span returns the span of w in t.
 func wordSpan(t framework.Text, w spell.Word) framework.Span { return t.Sub(w.Start, w.End) }
-
-// matchCase gives fix the capitalisation of the word as written.
-func matchCase(fix, as string) string {
-	r, _ := utf8.DecodeRuneInString(as)
-	if !unicode.IsUpper(r) {
-		return fix
-	}
-	if strings.ToUpper(as) == as && utf8.RuneCountInString(as) > 1 {
-		return strings.ToUpper(fix)
-	}
-	f, n := utf8.DecodeRuneInString(fix)
-	return string(unicode.ToUpper(f)) + fix[n:]
-}
-
-type spanKey struct {
-	file       *framework.File
-	start, end int
-}
-
-func keyOf(s framework.Span) spanKey { return spanKey{s.File, s.Start, s.End} }
 
 // outsideDocs returns the documents of the catalogue and the vocabulary
 // that are not among the linted ones (by identity or by content), each
@@ -350,22 +329,6 @@ func nonWord(text, tail string, s framework.Span, fixes []string) Diagnostic {
 	return d
 }
 
-func quoteOr(ss []string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
-}
-
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
 // realWord returns the finding for a listed word ws[i] that is a slip for
 // a one-edit variant (see [spell.Corpus.RealWordSlip]).
 func realWord(c *spell.Corpus, t framework.Text, ws []spell.Word, i int, s framework.Span) (Diagnostic, bool) {
@@ -388,14 +351,4 @@ func realWord(c *spell.Corpus, t framework.Text, ws []spell.Word, i int, s frame
 			w.Text(t.Value), fix, sl.Pair[0]+" "+sl.Pair[1], times(sl.PairUses), sl.Slip[0]+" "+sl.Slip[1], times(sl.SlipUses)),
 		Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix}},
 	}, true
-}
-
-func times(n int) string {
-	switch n {
-	case 1:
-		return "once"
-	case 2:
-		return "twice"
-	}
-	return fmt.Sprintf("%d times", n)
 }

@@ -135,13 +135,6 @@ func runUnknownSkill(p *Pass) {
 	}
 }
 
-func moreTimes(n int) string {
-	if n == 1 {
-		return "once more"
-	}
-	return fmt.Sprintf("%d more times", n)
-}
-
 // Tuning of the skill suggestions.
 const (
 	minSkillScore   = 0.5 // a candidate must score more than this

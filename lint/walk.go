@@ -175,3 +175,10 @@ func EachText(d *framework.Document, fn func(framework.Text, TextKind)) {
 		}
 	}
 }
+
+type spanKey struct {
+	file       *framework.File
+	start, end int
+}
+
+func keyOf(s framework.Span) spanKey { return spanKey{s.File, s.Start, s.End} }
