@@ -80,7 +80,7 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 	total := 0
 	for _, d := range docs {
 		if d != nil {
-			EachText(d, func(framework.Text, TextKind) { total++ })
+			eachText(d, func(framework.Text) { total++ })
 		}
 	}
 	all := make([]framework.Text, 0, total)
@@ -90,7 +90,7 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 		}
 		start := len(all)
 		var other []framework.Text
-		EachText(d, func(t framework.Text, _ TextKind) {
+		eachText(d, func(t framework.Text) {
 			if t.Span.File == nil || t.Span.File != d.File {
 				other = append(other, t) // built in code or from elsewhere: no overlap to find
 				return
