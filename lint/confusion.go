@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/spell"
 )
 
 // The noun and verb pairs of British English that a spell checker cannot
@@ -90,22 +91,22 @@ var infinitiveBefore = map[string]bool{
 // or, for a base form, after a word that these documents follow with the
 // other form far more often than chance would have it, and with this
 // form seldom ("technical advice" against "technical advise").
-func (c *corpus) confusion(t framework.Text, ws []word, i int, s framework.Span) (Diagnostic, bool) {
+func confusion(c *spell.Corpus, t framework.Text, ws []spell.Word, i int, s framework.Span) (Diagnostic, bool) {
 	w := ws[i]
-	l := c.lex.form(w.id)
+	l := c.Lex.Form(w.ID)
 	cf, ok := confusables[l]
-	if !ok || i == 0 || !w.pairPrev {
+	if !ok || i == 0 || !w.PairPrev {
 		return Diagnostic{}, false
 	}
-	text := w.text(t.Value)
-	if !w.sentence && startsUpper(text) {
+	text := w.Text(t.Value)
+	if !w.Sentence && startsUpper(text) {
 		return Diagnostic{}, false // a name: "the Open Government Licence"
 	}
 	pw := ws[i-1]
-	if pw.skip || !pw.sentence && startsUpper(pw.text(t.Value)) {
+	if pw.Skip || !pw.Sentence && startsUpper(pw.Text(t.Value)) {
 		return Diagnostic{}, false // after a name ("MIT license") or a month ("May")
 	}
-	prev := c.lex.form(pw.id)
+	prev := c.Lex.Form(pw.ID)
 	noun := cf.kind == nounBase || cf.kind == nounPlural
 	part, place := "verb", "a noun's place"
 	if noun {
@@ -116,7 +117,7 @@ func (c *corpus) confusion(t framework.Text, ws []word, i int, s framework.Span)
 	} else {
 		part = "the " + part
 	}
-	fix := matchCase(cf.other, text) + w.tail(t.Value)
+	fix := matchCase(cf.other, text) + w.Tail(t.Value)
 	finding := func(evidence string) Diagnostic {
 		return Diagnostic{
 			Span:        s,
@@ -126,18 +127,18 @@ func (c *corpus) confusion(t framework.Text, ws []word, i int, s framework.Span)
 	}
 	switch {
 	case !noun && nounPlace[prev]:
-		return finding(fmt.Sprintf("here it follows %q, %s", pw.text(t.Value), place)), true
+		return finding(fmt.Sprintf("here it follows %q, %s", pw.Text(t.Value), place)), true
 	case cf.kind == nounBase && verbPlace[prev]:
-		return finding(fmt.Sprintf("here it follows %q, %s", pw.text(t.Value), place)), true
-	case cf.kind == nounBase && prev == "to" && i >= 2 && ws[i-1].pairPrev && infinitiveBefore[c.lex.form(ws[i-2].id)]:
-		return finding(fmt.Sprintf("here it follows %q, %s", ws[i-2].text(t.Value)+" "+pw.text(t.Value), place)), true
+		return finding(fmt.Sprintf("here it follows %q, %s", pw.Text(t.Value), place)), true
+	case cf.kind == nounBase && prev == "to" && i >= 2 && ws[i-1].PairPrev && infinitiveBefore[c.Lex.Form(ws[i-2].ID)]:
+		return finding(fmt.Sprintf("here it follows %q, %s", ws[i-2].Text(t.Value)+" "+pw.Text(t.Value), place)), true
 	case cf.kind == nounBase || cf.kind == verbBase:
 		if prev == "to" || nounPlace[prev] || verbPlace[prev] {
 			return Diagnostic{}, false
 		}
 		want, got := [2]string{prev, cf.other}, [2]string{prev, l}
-		n, m := c.pairUses(want), c.pairUses(got)
-		if n >= frequentPair && n >= frequentRatio*max(m, 1) && c.associated(want, n) {
+		n, m := c.PairUses(want), c.PairUses(got)
+		if c.Prefers(want, n, m) {
 			return finding(fmt.Sprintf("these documents have %q %s and %q %s",
 				want[0]+" "+want[1], times(n), got[0]+" "+got[1], times(m))), true
 		}

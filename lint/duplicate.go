@@ -28,6 +28,7 @@ var Duplicate = &Rule{
 		"    You can:\n" +
 		"      • build and reach consensus\n",
 	Since:    "v0.1.0",
+	Category: "structure",
 	Severity: Warning,
 	Run:      runDuplicate,
 }

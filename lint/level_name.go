@@ -21,6 +21,7 @@ var LevelName = &Rule{
 		"roles download\n\n" +
 		"After: `4. Head of portfolio` in both",
 	Since:    "v0.1.0",
+	Category: "levels",
 	Severity: Warning,
 	Run:      runLevelName,
 }

@@ -25,9 +25,11 @@ func TestAllValid(t *testing.T) {
 
 func TestValidateCatchesMistakes(t *testing.T) {
 	bad := []*lint.Rule{
-		{ID: "Bad_ID", Title: "x", Doc: "Before: a After: b", Since: "v0.1.0", Severity: lint.Warning, Run: func(*lint.Pass) {}},
-		{ID: "no-severity", Title: "x", Doc: "Before: a After: b", Since: "v0.1.0", Run: func(*lint.Pass) {}},
-		{ID: "no-example", Title: "x", Doc: "nothing", Since: "v0.1.0", Severity: lint.Info, Run: func(*lint.Pass) {}},
+		{ID: "Bad_ID", Title: "x", Doc: "Before: a After: b", Since: "v0.1.0", Severity: lint.Warning, Category: "writing", Run: func(*lint.Pass) {}},
+		{ID: "no-severity", Title: "x", Doc: "Before: a After: b", Since: "v0.1.0", Category: "writing", Run: func(*lint.Pass) {}},
+		{ID: "no-example", Title: "x", Doc: "nothing", Since: "v0.1.0", Severity: lint.Info, Category: "writing", Run: func(*lint.Pass) {}},
+		{ID: "no-category", Title: "x", Doc: "Before: a After: b", Since: "v0.1.0", Severity: lint.Info, Run: func(*lint.Pass) {}},
+		{ID: "bad-category", Title: "x", Doc: "Before: a After: b", Since: "v0.1.0", Severity: lint.Info, Category: "misc", Run: func(*lint.Pass) {}},
 	}
 	for _, r := range bad {
 		if err := lint.Validate([]*lint.Rule{r}); err == nil {

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 	"github.com/ddat-tools/ddat/parse"
 )
 
 // TestSkillIndexCandidates checks the index against measuring every
 // catalogue name: every name that could score for an unknown skill (a
-// shared or near content word, or a spelling within closeSpelling) is
+// shared or near content word, or a spelling within nearword.SkillNameEdits) is
 // among the candidates.
 func TestSkillIndexCandidates(t *testing.T) {
 	src, err := os.ReadFile("../testdata/skills-a-to-z.md")
@@ -49,12 +50,12 @@ func TestSkillIndexCandidates(t *testing.T) {
 		}
 		for i, c := range x.names {
 			n := max(len([]rune(k)), len(c.runes))
-			maxD := int(float64(n) * closeSpelling)
-			could := editDistance(k, c.key, maxD) <= maxD
+			maxD := nearword.SkillNameEdits(n)
+			could := nearword.Distance(k, c.key, maxD) <= maxD
 			shared := 0 // the words of u that c has, or has one edit away
 			for _, w := range ws {
 				for _, cw := range c.words {
-					if w == cw || len(w) > 4 && len(cw) > 4 && editDistance(w, cw, 1) <= 1 {
+					if w == cw || len(w) > 4 && len(cw) > 4 && nearword.Distance(w, cw, nearword.Slip) <= nearword.Slip {
 						shared++
 						break
 					}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 	"github.com/ddat-tools/ddat/lint/internal/wordlist"
 )
 
@@ -37,6 +38,7 @@ var Structure = &Rule{
 		"Before: `4. Head of portolio` / `A head of portfolio leads a team…`\n\n" +
 		"After: `4. Head of portfolio` / `A head of portfolio leads a team…`",
 	Since:    "v0.1.0",
+	Category: "structure",
 	Severity: Warning,
 	Run:      runStructure,
 }
@@ -289,7 +291,7 @@ func headingAgainstDescription(p *Pass, l *framework.RoleLevel) {
 			continue // "Associate product managers manage…"
 		}
 		n := max(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
-		if editDistance(a, b, max(1, n/3)) > max(1, n/3) || n < 4 {
+		if d := nearword.WordEdits(n); nearword.Distance(a, b, d) > d || n < 4 {
 			return // the description is worded differently, not misspelt
 		}
 		diffs = append(diffs, pair{h, dw[i]})

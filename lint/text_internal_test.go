@@ -62,27 +62,6 @@ func TestEntityLength(t *testing.T) {
 	}
 }
 
-// TestNumberID checks that numbers of one to nine digits are numbered
-// each its own, below -1, and that other words are not numbers.
-func TestNumberID(t *testing.T) {
-	seen := map[int32]string{}
-	for _, f := range []string{"0", "9", "00", "07", "10", "99", "000", "123", "2025", "999999999", "000000000", "100000000"} {
-		id, ok := numberID(f)
-		if !ok || id >= -1 {
-			t.Fatalf("numberID(%q) = %d, %v: want a number below -1", f, id, ok)
-		}
-		if g, dup := seen[id]; dup {
-			t.Fatalf("numberID(%q) = numberID(%q) = %d", f, g, id)
-		}
-		seen[id] = f
-	}
-	for _, f := range []string{"", "1234567890", "v2", "2nd", "1.5", "١٢"} {
-		if id, ok := numberID(f); ok {
-			t.Errorf("numberID(%q) = %d: not a number of one to nine ASCII digits", f, id)
-		}
-	}
-}
-
 // TestTextTableNumbers checks that a catalogue of many numbered skills
 // ("Skill 1", "Skill 2", …) files no number in the run's lexicon, and
 // that its words cost about their own size.
@@ -99,7 +78,7 @@ func TestTextTableNumbers(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	tt = newTextTable(fw)
 	runtime.ReadMemStats(&after)
-	if got := tt.lex.size(); got != 1 {
+	if got := tt.lex.Size(); got != 1 {
 		t.Errorf("lexicon of %d forms, want 1 (\"skill\")", got)
 	}
 	// Per skill: its text (40 bytes), its value, id and uses (32), its
@@ -108,7 +87,7 @@ func TestTextTableNumbers(t *testing.T) {
 	if per := (after.TotalAlloc - before.TotalAlloc) / n; per > 600 {
 		t.Errorf("%d bytes allocated a skill, want at most 600", per)
 	}
-	if ws := tt.words[tt.ids[len(tt.ids)-1]]; len(ws) != 2 || !ws[1].skip || ws[1].id >= -1 {
+	if ws := tt.words[tt.ids[len(tt.ids)-1]]; len(ws) != 2 || !ws[1].Skip || ws[1].ID >= -1 {
 		t.Errorf("words of the last skill: %+v, want two, the second a number", ws)
 	}
 }

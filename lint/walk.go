@@ -92,86 +92,80 @@ func (m keyMemo) key(t framework.Text) string {
 	return k
 }
 
-// TextKind says what part of a document a [framework.Text] is.
-type TextKind int
-
-// The kinds of text [EachText] visits.
-const (
-	KindTitle TextKind = iota + 1
-	KindName
-	KindDescription
-	KindDescriptor
-	KindResponsibility
-	KindOther
-)
-
-// EachText calls fn for every text element of d that a person wrote as
+// eachText calls fn for every text element of d that a person wrote as
 // prose or as a name, in source order within each element: titles, skill
 // and role names, descriptions, descriptors, responsibilities, shared
 // skills, roles that require a skill.
-func EachText(d *framework.Document, fn func(framework.Text, TextKind)) {
-	visit := func(t framework.Text, k TextKind) {
+func eachText(d *framework.Document, fn func(framework.Text)) {
+	visit := func(t framework.Text) {
 		if t.Value != "" {
-			fn(t, k)
+			fn(t)
 		}
 	}
-	visit(d.Title, KindTitle)
+	visit(d.Title)
 	for _, s := range d.Skills {
-		visit(s.Name, KindName)
-		visit(s.Description, KindDescription)
+		visit(s.Name)
+		visit(s.Description)
 		for _, l := range s.Levels {
-			visit(l.Heading, KindOther)
-			visit(l.Placeholder, KindOther)
+			visit(l.Heading)
+			visit(l.Placeholder)
 			for _, t := range l.Descriptors {
-				visit(t, KindDescriptor)
+				visit(t)
 			}
 		}
 		for _, t := range s.Requirements {
-			visit(t, KindDescriptor)
+			visit(t)
 		}
 		for _, t := range s.LeadershipExamples {
-			visit(t, KindDescriptor)
+			visit(t)
 		}
 		for _, r := range s.Roles {
-			visit(r.Name, KindName)
+			visit(r.Name)
 		}
 	}
 	req := func(q *framework.Requirement) {
-		visit(q.Skill, KindName)
-		visit(q.LevelText, KindOther)
-		visit(q.Scale, KindOther)
-		visit(q.Description, KindDescription)
+		visit(q.Skill)
+		visit(q.LevelText)
+		visit(q.Scale)
+		visit(q.Description)
 		for _, t := range q.Descriptors {
-			visit(t, KindDescriptor)
+			visit(t)
 		}
 	}
 	for _, r := range d.Roles {
-		visit(r.Name, KindName)
-		visit(r.Family, KindName)
+		visit(r.Name)
+		visit(r.Family)
 		for _, t := range r.Description {
-			visit(t, KindDescription)
+			visit(t)
 		}
-		visit(r.LevelCount.Text, KindDescription)
+		visit(r.LevelCount.Text)
 		for _, q := range r.Skills {
 			req(q)
 		}
 		for _, l := range r.Levels {
-			visit(l.Name, KindName)
+			visit(l.Name)
 			for _, t := range l.Description {
-				visit(t, KindDescription)
+				visit(t)
 			}
 			for _, t := range l.Responsibilities {
-				visit(t, KindResponsibility)
+				visit(t)
 			}
 			for _, q := range l.Skills {
 				req(q)
 			}
 		}
 		for _, sh := range r.SharedSkills {
-			visit(sh.Role, KindName)
+			visit(sh.Role)
 			for _, t := range sh.Skills {
-				visit(t, KindName)
+				visit(t)
 			}
 		}
 	}
 }
+
+type spanKey struct {
+	file       *framework.File
+	start, end int
+}
+
+func keyOf(s framework.Span) spanKey { return spanKey{s.File, s.Start, s.End} }

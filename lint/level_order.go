@@ -20,6 +20,7 @@ var LevelOrder = &Rule{
 		"Before: `Lead widget maker` (not in the table; placed 4th of 5 by its name)\n\n" +
 		"After: the role's live page lists the level, and the next edition of the table has it.",
 	Since:    "v0.1.0",
+	Category: "levels",
 	Severity: Info,
 	Run:      runLevelOrder,
 }

@@ -1,0 +1,73 @@
+package lint
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/spell"
+	"github.com/ddat-tools/ddat/lint/internal/wordlist"
+	"github.com/golangci/misspell"
+)
+
+// BritishSpelling reports American spellings.
+var BritishSpelling = &Rule{
+	ID:    "british-spelling",
+	Title: "american spellings",
+	Doc: "Finds American spellings (\"centered\", \"organization\", \"prioritize\") and " +
+		"gives the British form. GOV.UK content uses British English. The word pairs " +
+		"are the US to UK list of github.com/golangci/misspell, less the American " +
+		"forms that British English also accepts (\"ageing\" and \"aging\").\n\n" +
+		"Before: `an understanding of user-centered design`\n\n" +
+		"After: `an understanding of user-centred design`",
+	Since:    "v0.1.0",
+	Category: "writing",
+	Severity: Warning,
+	Run:      runBritishSpelling,
+}
+
+// americanToBritish maps the lower-case American spellings of misspell's
+// DictBritish to their British forms, less those the British word list
+// holds too.
+var americanToBritish = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, len(misspell.DictBritish)/2)
+	for i := 0; i+1 < len(misspell.DictBritish); i += 2 {
+		us, uk := misspell.DictBritish[i], misspell.DictBritish[i+1]
+		if wordlist.Has(us) {
+			continue
+		}
+		m[us] = uk
+	}
+	return m
+})
+
+func runBritishSpelling(p *Pass) {
+	us := americanToBritish()
+	lex := p.run.texts().lex
+	seen := map[spanKey]bool{}
+	eachLintedText(p, func(t framework.Text, words []spell.Word) bool {
+		before := p.reported
+		for _, w := range words {
+			if w.Skip {
+				continue
+			}
+			l := lex.Form(w.ID)
+			uk, ok := us[l]
+			if !ok || p.Words[l] {
+				continue
+			}
+			s := wordSpan(t, w)
+			if seen[keyOf(s)] {
+				continue
+			}
+			seen[keyOf(s)] = true
+			fix := matchCase(uk, w.Text(t.Value)) + w.Tail(t.Value)
+			p.Report(Diagnostic{
+				Span:        s,
+				Message:     fmt.Sprintf("%q is the American spelling; British English writes %q", w.Text(t.Value), fix),
+				Suggestions: []Suggestion{{Message: fmt.Sprintf("replace with %q", fix), Span: s, NewText: fix, Safe: true}},
+			})
+		}
+		return p.reported != before
+	})
+}

@@ -1,0 +1,100 @@
+package nearword
+
+import "sort"
+
+// Deletions is a symmetric deletion index of words (see the package
+// documentation): it finds the words one edit from a word.
+type Deletions struct {
+	heads   map[uint64]int32 // key → its last entry
+	entries []deletionEntry
+	words   []string
+	longest int // the length of the longest word, in bytes
+}
+
+type deletionEntry struct {
+	word int32 // index of words
+	next int32 // the key's previous entry, or -1
+}
+
+// NewDeletions returns an index sized for the given number of words and
+// keys (a word of n bytes has at most n+1 keys).
+func NewDeletions(words, keys int) *Deletions {
+	return &Deletions{
+		heads:   make(map[uint64]int32, keys),
+		entries: make([]deletionEntry, 0, keys),
+		words:   make([]string, 0, words),
+	}
+}
+
+// Add files v under v and each of its one-byte deletions. Filing a word
+// costs its length squared: callers bound the length of what they add.
+func (x *Deletions) Add(v string) {
+	w := int32(len(x.words))
+	x.words = append(x.words, v)
+	x.longest = max(x.longest, len(v))
+	for i := -1; i < len(v); i++ {
+		k := deletionKey(v, i)
+		head, ok := x.heads[k]
+		if ok && x.entries[head].word == w {
+			continue // a repeated deletion of v ("ll" gives "l" twice)
+		}
+		if !ok {
+			head = -1
+		}
+		x.heads[k] = int32(len(x.entries))
+		x.entries = append(x.entries, deletionEntry{word: w, next: head})
+	}
+}
+
+// each calls fn for each word filed under key k.
+func (x *Deletions) each(k uint64, fn func(string)) {
+	e, ok := x.heads[k]
+	for ok && e >= 0 {
+		fn(x.words[x.entries[e].word])
+		e = x.entries[e].next
+	}
+}
+
+// Neighbours returns the words of the index one edit from l (by
+// [Buf.Bytes], using b), shorter first, then in bytewise order. A word
+// more than one byte longer than the longest indexed has none, and costs
+// nothing to look up.
+func (x *Deletions) Neighbours(l string, b *Buf) []string {
+	if len(l) > x.longest+1 {
+		return nil
+	}
+	var near []string
+	seen := map[string]bool{}
+	for i := -1; i < len(l); i++ {
+		x.each(deletionKey(l, i), func(v string) {
+			// Keys are hashes: a collision only adds a candidate that
+			// the distance then refuses.
+			if !seen[v] && v != l && b.Bytes(l, v, 1) == 1 {
+				near = append(near, v)
+			}
+			seen[v] = true
+		})
+	}
+	// Shorter first, then bytewise: callers keep the first of equals.
+	sort.Slice(near, func(i, j int) bool {
+		if len(near[i]) != len(near[j]) {
+			return len(near[i]) < len(near[j])
+		}
+		return near[i] < near[j]
+	})
+	return near
+}
+
+// deletionKey is the key of w with its byte i deleted (none when i is
+// -1): a 64-bit FNV-1a hash, computed without building the shortened
+// string.
+func deletionKey(w string, i int) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for j := 0; j < len(w); j++ {
+		if j != i {
+			h = (h ^ uint64(w[j])) * prime
+		}
+	}
+	return h
+}

@@ -1,0 +1,235 @@
+package spell
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
+)
+
+// A Corpus holds the counts of the words and word pairs of a set of texts,
+// the distinct contexts of its unlisted words, the words of skill and role
+// names, and an index of its frequent words: the evidence the spelling
+// rule weighs. Count the texts, add the names, then call
+// [Corpus.IndexFrequent] once; the other methods read it. A Corpus is not
+// safe for concurrent use.
+type Corpus struct {
+	Lex      *Lexicon            // the words counted, numbered here or in its base
+	counts   []int               // uses of each word, by its number in lex
+	total    int                 // uses of all words
+	pairs    map[uint64]int      // uses of each word pair, by pairKey
+	vocab    map[string]bool     // words of skill and role names
+	frequent *nearword.Deletions // words used at least FrequentWord times (see [Corpus.Neighbours])
+	listed   map[string]bool     // memo of [Listed]
+	dist     nearword.Buf
+
+	// contexts holds, for each unlisted word (by its number in lex), the
+	// distinct contexts it is used in, up to CorpusWord of them: its
+	// independent uses (see [Corpus.Independent]).
+	contexts map[int32]*contextSet
+}
+
+// A contextSet holds up to CorpusWord distinct contexts of a word, each
+// the hash of its neighbours.
+type contextSet struct {
+	n int
+	h [CorpusWord]uint64
+}
+
+// add adds context h, if the set has room and lacks it.
+func (s *contextSet) add(h uint64) {
+	if s.n == len(s.h) || slices.Contains(s.h[:s.n], h) {
+		return
+	}
+	s.h[s.n] = h
+	s.n++
+}
+
+// Count adds n uses of the words ws, tokenised with c.Lex or its base,
+// and of their pairs, and the contexts of the unlisted words among them.
+// The texts are counted by distinct value: a value the layout repeats
+// (a descriptor on every role level that requires its skill, the same
+// text in two downloads) gives the same contexts each time.
+func (c *Corpus) Count(ws []Word, n int) {
+	if size := c.Lex.Size(); len(c.counts) < size {
+		c.counts = append(c.counts, make([]int, size-len(c.counts))...)
+	}
+	prev := int32(-1)
+	for i, w := range ws {
+		if w.Skip {
+			prev = -1
+			continue
+		}
+		id := w.ID
+		if !c.IsListed(c.Lex.Form(id)) {
+			c.addContext(ws, i)
+		}
+		c.counts[id] += n
+		c.total += n
+		if w.PairPrev && prev >= 0 {
+			c.pairs[pairKey(prev, id)] += n
+		}
+		prev = id
+	}
+}
+
+// addContext notes the context of word i of ws: the words either side of
+// it, or the edge of the text.
+func (c *Corpus) addContext(ws []Word, i int) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, j := range [...]int{i - 2, i - 1, i + 1, i + 2} {
+		id := int32(-1)
+		if j >= 0 && j < len(ws) {
+			id = ws[j].ID
+		}
+		h = (h ^ uint64(uint32(id))) * prime
+	}
+	s := c.contexts[ws[i].ID]
+	if s == nil {
+		s = &contextSet{}
+		c.contexts[ws[i].ID] = s
+	}
+	s.add(h)
+}
+
+// Independent returns the number of independent uses of the unlisted
+// word w, at most CorpusWord: the distinct contexts it is used in, so
+// that a text repeated on every row of a download, or copied from one
+// document into another, counts once.
+func (c *Corpus) Independent(w string) int {
+	id, ok := c.id(w)
+	if !ok {
+		return 0
+	}
+	if s := c.contexts[id]; s != nil {
+		return s.n
+	}
+	return min(c.counts[id], CorpusWord) // a listed word: its uses
+}
+
+// id returns the number of word w if the corpus uses it.
+func (c *Corpus) id(w string) (int32, bool) {
+	id, ok := c.Lex.lookup(w)
+	if !ok || int(id) >= len(c.counts) || c.counts[id] == 0 {
+		return 0, false
+	}
+	return id, true
+}
+
+// Uses returns the number of uses of word w.
+func (c *Corpus) Uses(w string) int {
+	if id, ok := c.id(w); ok {
+		return c.counts[id]
+	}
+	return 0
+}
+
+// PairUses returns the number of uses of the word pair p.
+func (c *Corpus) PairUses(p [2]string) int {
+	a, ok1 := c.id(p[0])
+	b, ok2 := c.id(p[1])
+	if !ok1 || !ok2 {
+		return 0
+	}
+	return c.pairs[pairKey(a, b)]
+}
+
+func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+
+// IsListed is [listed], remembered.
+func (c *Corpus) IsListed(l string) bool {
+	v, ok := c.listed[l]
+	if !ok {
+		v = listed(l)
+		c.listed[l] = v
+	}
+	return v
+}
+
+// InVocab reports whether l, or the singular of l, is a word of a skill
+// or role name.
+func (c *Corpus) InVocab(l string) bool {
+	if c.vocab[l] {
+		return true
+	}
+	for _, sfx := range [...]string{"s", "es", "'"} {
+		if b, ok := strings.CutSuffix(l, sfx); ok && c.vocab[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// NewCorpus returns an empty corpus counting the words of lex, its table
+// of word pairs sized for pairs of them.
+func NewCorpus(lex *Lexicon, pairs int) *Corpus {
+	return &Corpus{Lex: lex, pairs: make(map[uint64]int, pairs), vocab: map[string]bool{},
+		frequent: nearword.NewDeletions(0, 0), listed: map[string]bool{}, contexts: map[int32]*contextSet{}}
+}
+
+// neighbours returns the frequent words of the corpus one edit from l,
+// shorter first, then in bytewise order (see [nearword.Deletions]): the
+// index holds none longer than MaxSuggestLen.
+func (c *Corpus) neighbours(l string) []string {
+	return c.frequent.Neighbours(l, &c.dist)
+}
+
+// Thresholds of the corpus evidence.
+const (
+	CorpusWord     = 3 // independent uses (distinct contexts) that make an unlisted word part of the corpus's vocabulary
+	frequentWord   = 5 // uses that make a word frequent
+	frequentRatio  = 5 // how many times more uses the intended word or pair of a real-word error must have
+	nonWordRatio   = 2 // how many times more uses the intended word of an unlisted word must have
+	frequentPair   = 3 // uses that make a word pair frequent
+	rareWord       = 3 // most uses of a listed word that can still be a slip
+	contextRatio   = 3 // how many times more often than chance the intended pair of a real-word error must be used
+	maxSuggestions = 3
+)
+
+// FrequentNeighbours returns the listed words one edit from l that are
+// frequent in the corpus and used at least twice as often as l (n uses),
+// most frequent first.
+func (c *Corpus) FrequentNeighbours(l string, n int) []string {
+	var near []string
+	for _, v := range c.neighbours(l) {
+		m := c.Uses(v)
+		if m >= frequentWord && m >= nonWordRatio*max(n, 1) && (c.IsListed(v) || c.vocab[v]) && !inflection(l, v) {
+			near = append(near, v)
+		}
+	}
+	sort.Slice(near, func(i, j int) bool {
+		if a, b := c.Uses(near[i]), c.Uses(near[j]); a != b {
+			return a > b
+		}
+		return near[i] < near[j]
+	})
+	return near[:min(len(near), maxSuggestions)]
+}
+
+// IndexFrequent indexes the words counted so far that are frequent, for
+// [Corpus.neighbours]. It is called once, when the words are counted.
+func (c *Corpus) IndexFrequent() {
+	// The index is sized for every frequent word and its deletions, an
+	// upper bound: words share some deletions.
+	words, keys := 0, 0
+	// Words longer than MaxSuggestLen are left out: filing a word costs
+	// its length squared.
+	for id, n := range c.counts {
+		if v := c.Lex.Form(int32(id)); n >= frequentWord && len(v) <= MaxSuggestLen {
+			words++
+			keys += len(v) + 1
+		}
+	}
+	c.frequent = nearword.NewDeletions(words, keys)
+	for id, n := range c.counts {
+		if v := c.Lex.Form(int32(id)); n >= frequentWord && len(v) <= MaxSuggestLen {
+			c.frequent.Add(v)
+		}
+	}
+}
+
+// AddName adds the lookup form l of a word of a skill or role name to
+// the corpus's vocabulary (see [Corpus.InVocab]).
+func (c *Corpus) AddName(l string) { c.vocab[l] = true }

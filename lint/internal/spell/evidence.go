@@ -1,0 +1,60 @@
+package spell
+
+import "github.com/ddat-tools/ddat/lint/internal/wordlist"
+
+// A Slip is the evidence that a listed word is a slip for another (see
+// [Corpus.RealWordSlip]).
+type Slip struct {
+	Fix                string    // the word meant, in lookup form
+	Pair, Slip         [2]string // the frequent pair with the word meant; the rare pair as written
+	PairUses, SlipUses int       // their uses
+}
+
+// RealWordSlip reports whether the listed word l, whose neighbours in
+// word pairs are prev and next ("" where it has none), is a slip for a
+// one-edit variant: the word is uncommon in English and rare in the
+// corpus, and its pair with a neighbour is rare while the variant's pair
+// with that neighbour is frequent (see [Corpus.Prefers]).
+func (c *Corpus) RealWordSlip(prev, l, next string) (Slip, bool) {
+	if c.Uses(l) > rareWord || c.InVocab(l) || wordlist.Common(l) {
+		return Slip{}, false
+	}
+	if prev == "" && next == "" {
+		return Slip{}, false
+	}
+	var sl Slip
+	check := func(v string, p, q [2]string) {
+		n, m := c.PairUses(p), c.PairUses(q)
+		if c.Prefers(p, n, m) && n > sl.PairUses {
+			sl = Slip{Fix: v, Pair: p, Slip: q, PairUses: n, SlipUses: m}
+		}
+	}
+	for _, v := range c.neighbours(l) {
+		if inflection(l, v) || c.Uses(v) < frequentRatio*max(c.Uses(l), 1) || !c.IsListed(v) && !c.vocab[v] {
+			continue
+		}
+		if prev != "" {
+			check(v, [2]string{prev, v}, [2]string{prev, l})
+		}
+		if next != "" {
+			check(v, [2]string{v, next}, [2]string{l, next})
+		}
+	}
+	return sl, sl.Fix != ""
+}
+
+// Prefers reports whether the documents prefer the word pair want, used
+// n times, to another used m times: want is frequent, used frequentRatio
+// times as often, and associated (see [Corpus.associated]).
+func (c *Corpus) Prefers(want [2]string, n, m int) bool {
+	return n >= frequentPair && n >= frequentRatio*max(m, 1) && c.associated(want, n)
+}
+
+// associated reports whether the pair p, used n times, is used at least
+// contextRatio times as often as chance would pair its words, given their
+// uses: only then does the neighbour speak for the word ("product" for
+// "managers"), where a word that goes with anything ("and" after "areas")
+// says nothing of it.
+func (c *Corpus) associated(p [2]string, n int) bool {
+	return int64(n)*int64(c.total) >= contextRatio*int64(c.Uses(p[0]))*int64(c.Uses(p[1]))
+}

@@ -1,0 +1,140 @@
+package spell
+
+import (
+	"math"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
+	"github.com/ddat-tools/ddat/lint/internal/wordlist"
+)
+
+// Suggest returns at most three listed or corpus words near each of the
+// distinct words ls, best first. A candidate's score is its edit
+// distance, less one if the corpus uses it and less the log of its uses,
+// so a word of the documents three edits away ("implementation" for
+// "implemation") beats a word two away that they do not use
+// ("impletion"), and a frequent one beats a rare one ("implication").
+// Words of the list that the corpus does not use are looked for at most
+// two edits away, for the first maxListScans of ls.
+func (c *Corpus) Suggest(ls []string) map[string][]string {
+	qs := make([]*suggestion, len(ls))
+	for i, l := range ls {
+		qs[i] = newSuggestion(l)
+	}
+	if len(qs) == 0 {
+		return nil
+	}
+	// The corpus's vocabulary: its listed and much-used words, each
+	// query measured only against those of about its length and letters.
+	var known []string
+	for id, n := range c.counts {
+		if v := c.Lex.Form(int32(id)); n > 0 && (c.IsListed(v) || c.Independent(v) >= CorpusWord) {
+			known = append(known, v)
+		}
+	}
+	sort.Strings(known) // the order measured, not the answers
+	vocab := nearword.NewByLength(known, MaxSuggestLen+3)
+	for _, q := range qs {
+		if len(q.l) <= MaxSuggestLen {
+			vocab.Near(q.l, q.maxD, func(v string) { c.consider(q, v, q.maxD) })
+		}
+	}
+	// The word list, once for all: a list word is measured only against
+	// the words of about its length and letters.
+	listed := qs[:min(len(qs), maxListScans)]
+	var byLen [MaxSuggestLen + 3][]*suggestion
+	for _, q := range listed {
+		if n := len(q.l); n <= MaxSuggestLen {
+			for k := max(n-2, 0); k <= n+2; k++ {
+				byLen[k] = append(byLen[k], q)
+			}
+		}
+	}
+	for v := range wordlist.Usual() {
+		if len(v) >= len(byLen) || len(byLen[len(v)]) == 0 {
+			continue
+		}
+		if _, ok := c.id(v); ok {
+			continue // a corpus word: considered above
+		}
+		m := nearword.LetterMask(v)
+		for _, q := range byLen[len(v)] {
+			if d := min(q.maxD, nearword.ListEdits); nearword.MaybeWithin(m, q.mask, d) {
+				c.consider(q, v, d)
+			}
+		}
+	}
+	out := make(map[string][]string, len(qs))
+	for _, q := range qs {
+		out[q.l] = q.best()
+	}
+	return out
+}
+
+// Bounds of [Corpus.Suggest].
+const (
+	// maxListScans bounds the number of words for which the word list
+	// is searched, so that a document of gibberish is linted in bounded
+	// time; later words get suggestions from the corpus alone.
+	maxListScans = 200
+	// MaxSuggestWords bounds the number of words for which suggestions
+	// are looked for at all; later words get none, and their findings
+	// say so.
+	MaxSuggestWords = 2000
+	// MaxSuggestLen is the longest word, in bytes, for which suggestions
+	// are looked for, and looked for in the word list; longer ones
+	// cannot be within two edits of a list word (the longest is 45
+	// bytes; a test checks the margin).
+	MaxSuggestLen = 64
+)
+
+// suggestion is a word being looked up by [Corpus.Suggest].
+type suggestion struct {
+	l     string
+	maxD  int    // the most edits a suggestion may be away
+	mask  uint32 // letterMask(l)
+	score map[string]float64
+}
+
+func newSuggestion(l string) *suggestion {
+	return &suggestion{l: l, maxD: nearword.SpellingEdits(utf8.RuneCountInString(l)), mask: nearword.LetterMask(l), score: map[string]float64{}}
+}
+
+// consider scores v for q if it is within d edits.
+func (c *Corpus) consider(q *suggestion, v string, d int) {
+	if abs(len(v)-len(q.l)) > d {
+		return
+	}
+	if e := c.dist.Bytes(q.l, v, d); e <= d && e > 0 {
+		sc := float64(e)
+		if n := c.Uses(v); n > 0 {
+			sc -= 1 + math.Log10(float64(n))
+		}
+		q.score[v] = sc
+	}
+}
+
+// best returns the best-scored candidates, at most MaxSuggestions, ties
+// in bytewise order.
+func (q *suggestion) best() []string {
+	cands := make([]string, 0, len(q.score))
+	for v := range q.score {
+		cands = append(cands, v)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if q.score[a] != q.score[b] {
+			return q.score[a] < q.score[b]
+		}
+		return a < b
+	})
+	return cands[:min(len(cands), maxSuggestions)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,72 @@
+package lint
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// Pass is a rule's only view of its input and its only way to report.
+type Pass struct {
+	// Framework holds the linted documents, merged.
+	Framework *framework.Framework
+
+	// Catalogue is the reference skills catalogue: Framework itself when
+	// the linted documents hold a catalogue, else one the caller supplied
+	// (it may have no skills at all). Findings are reported only on the
+	// linted documents.
+	Catalogue *framework.Framework
+
+	// Words are extra accepted words (from configuration), compared by
+	// [framework.Key].
+	Words map[string]bool
+
+	// Vocabulary is a framework whose words count as the corpus's own
+	// vocabulary for spelling (the published framework); optional.
+	Vocabulary *framework.Framework
+
+	rule     *Rule
+	report   func(Diagnostic)
+	reported int       // findings reported so far
+	keys     keyMemo   // memo of [Pass.key]
+	run      *runState // what the passes of one Run share
+}
+
+// runState is what the passes of one [Run] compute once and share. Rules
+// may run concurrently, so each field is computed under a sync.Once and
+// read-only afterwards.
+type runState struct {
+	texts        func() *textTable
+	requirements func() []Site
+	catalogue    func() catalogueIndex
+}
+
+func newRunState(fw, cat *framework.Framework) *runState {
+	return &runState{
+		texts:        sync.OnceValue(func() *textTable { return newTextTable(fw) }),
+		requirements: sync.OnceValue(func() []Site { return requirements(fw) }),
+		catalogue:    sync.OnceValue(func() catalogueIndex { return newCatalogueIndex(cat) }),
+	}
+}
+
+// Rule returns the rule being run.
+func (p *Pass) Rule() *Rule { return p.rule }
+
+// Report reports a finding. Rule and Severity are filled in from the rule
+// when left empty.
+func (p *Pass) Report(d Diagnostic) {
+	if d.Rule == "" {
+		d.Rule = p.rule.ID
+	}
+	if d.Severity == 0 {
+		d.Severity = p.rule.Severity
+	}
+	p.reported++
+	p.report(d)
+}
+
+// Reportf reports a finding at span s with a formatted message.
+func (p *Pass) Reportf(s framework.Span, format string, args ...any) {
+	p.Report(Diagnostic{Span: s, Message: fmt.Sprintf(format, args...)})
+}

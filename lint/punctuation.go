@@ -1,0 +1,183 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/spell"
+)
+
+// Punctuation reports spacing mistakes around commas and full stops,
+// doubled words and doubled spaces.
+var Punctuation = &Rule{
+	ID:    "punctuation",
+	Title: "spacing slips and repeated words",
+	Doc: "Finds a space before a comma or full stop, a full stop followed directly by " +
+		"a capitalised word, a word typed twice (\"the the\", in any case, across one " +
+		"space; \"had had\" and \"that that\" can be right and are left alone) and two " +
+		"or more spaces inside a line. They read as typing slips and " +
+		"break screen reader pauses. Indentation at the start of a line is not " +
+		"reported.\n\n" +
+		"Before: `group , or`, `users.You`, `the the team`, `build  and reach`\n\n" +
+		"After: `group, or`, `users. You`, `the team`, `build and reach`",
+	Since:    "v0.1.0",
+	Category: "writing",
+	Severity: Warning,
+	Run:      runPunctuation,
+}
+
+var (
+	spaceBeforeRE  = regexp.MustCompile(`[\p{L}\p{N})] +([,.])(?:\s|$)`)
+	noSpaceAfterRE = regexp.MustCompile(`\b\p{Ll}{2,}\.(\p{Lu}\p{Ll}+)\b`)
+)
+
+func runPunctuation(p *Pass) {
+	// Each text once: a sentence a parser also gives inside its paragraph
+	// is not checked twice.
+	eachLintedText(p, func(t framework.Text, _ []spell.Word) bool {
+		before := p.reported
+		// The expressions run only on texts holding what they need: a
+		// space before a comma or stop, a stop before a capital.
+		if strings.Contains(t.Value, " ,") || strings.Contains(t.Value, " .") {
+			punctuationSpaceBefore(p, t)
+		}
+		if stopBeforeCapital(t.Value) {
+			punctuationNoSpaceAfter(p, t)
+		}
+		doubledWords(p, t)
+		doubledSpaces(p, t)
+		return p.reported != before
+	})
+}
+
+// stopBeforeCapital reports whether a full stop in s is followed by an
+// upper-case ASCII letter or by a non-ASCII byte (which may start one).
+func stopBeforeCapital(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func punctuationSpaceBefore(p *Pass, t framework.Text) {
+	for _, m := range spaceBeforeRE.FindAllStringSubmatchIndex(t.Value, -1) {
+		start, end := m[0]+strings.IndexByte(t.Value[m[0]:], ' '), m[3]
+		s := t.Sub(start, end)
+		punct := t.Value[m[2]:m[3]]
+		p.Report(Diagnostic{
+			Span:        s,
+			Message:     fmt.Sprintf("space before %q in %q; remove the space", punct, phraseAround(t.Value, start, end)),
+			Suggestions: []Suggestion{{Message: "remove the space", Span: s, NewText: punct, Safe: true}},
+		})
+	}
+}
+
+func punctuationNoSpaceAfter(p *Pass, t framework.Text) {
+	for _, m := range noSpaceAfterRE.FindAllStringSubmatchIndex(t.Value, -1) {
+		dot := m[2] - 1
+		s := t.Sub(dot, dot+1)
+		p.Report(Diagnostic{
+			Span:        s,
+			Message:     fmt.Sprintf("no space after the full stop in %q; add one", t.Value[m[0]:m[1]]),
+			Suggestions: []Suggestion{{Message: "add a space", Span: s, NewText: ". ", Safe: true}},
+		})
+	}
+}
+
+// doubledWords reports a word repeated across a single space ("the the"),
+// ignoring case.
+func doubledWords(p *Pass, t framework.Text) {
+	var a aWord
+	have := false
+	for b := range wordsIn(t.Value) {
+		if !have || b.start != a.end+1 || t.Value[a.end] != ' ' || !strings.EqualFold(a.text, b.text) || !hasLetter(a.text) ||
+			grammaticalRepeats[strings.ToLower(a.text)] {
+			a, have = b, true
+			continue
+		}
+		s := t.Sub(a.end, b.end)
+		p.Report(Diagnostic{
+			Span:        s,
+			Message:     fmt.Sprintf("word repeated in %q; remove one %q", t.Value[a.start:b.end], b.text),
+			Suggestions: []Suggestion{{Message: fmt.Sprintf("remove the second %q", b.text), Span: s, Safe: true}},
+		})
+		have = false // "the the the" is one finding
+	}
+}
+
+// grammaticalRepeats are words that English may correctly write twice
+// ("what it had had", "that that is").
+var grammaticalRepeats = map[string]bool{"had": true, "that": true}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// doubledSpaces reports runs of two or more spaces between two
+// characters of one line; indentation is left alone.
+func doubledSpaces(p *Pass, t framework.Text) {
+	v := t.Value
+	for i := 0; i < len(v); {
+		if v[i] != ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(v) && v[j] == ' ' {
+			j++
+		}
+		if j-i >= 2 && i > 0 && j < len(v) && !isLineSpace(v[i-1]) && !isLineSpace(v[j]) {
+			s := t.Sub(i, j)
+			p.Report(Diagnostic{
+				Span:        s,
+				Message:     fmt.Sprintf("%d spaces in %q; use one", j-i, contextAround(v, i, j)),
+				Suggestions: []Suggestion{{Message: "replace with one space", Span: s, NewText: " ", Safe: true}},
+			})
+		}
+		i = j
+	}
+}
+
+// phraseAround returns v[i:j] with the word before it and the word after
+// it, for a message: "group , or" for the " ," of "a group , or a".
+func phraseAround(v string, i, j int) string {
+	s := strings.LastIndexAny(v[:i], " \t\n") + 1
+	e := j
+	for e < len(v) && v[e] == ' ' {
+		e++
+	}
+	if k := strings.IndexAny(v[e:], " \t\n"); k >= 0 {
+		e += k
+	} else {
+		e = len(v)
+	}
+	return v[s:e]
+}
+
+func isLineSpace(b byte) bool { return b == '\n' || b == '\r' || b == '\t' }
+
+// contextAround returns the word before v[i:j], the spaces and the word
+// after, for a message.
+func contextAround(v string, i, j int) string {
+	s := strings.LastIndexAny(v[:i], " \t\n") + 1
+	e := j + strings.IndexAny(v[j:], " \t\n")
+	if e < j {
+		e = len(v)
+	}
+	return v[s:e]
+}

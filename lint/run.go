@@ -1,0 +1,231 @@
+package lint
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/ddat-tools/ddat/framework"
+)
+
+// Options configure [Run].
+type Options struct {
+	// Rules to run; nil means [All].
+	Rules []*Rule
+	// Catalogue is the reference catalogue when the linted framework has
+	// none; optional.
+	Catalogue *framework.Framework
+	// Words are extra accepted words.
+	Words []string
+	// Vocabulary is a framework whose words count as the corpus's own
+	// vocabulary for spelling, such as the published framework, so that a
+	// small input is not judged on its own few words; optional.
+	Vocabulary *framework.Framework
+	// Stats, when not nil, receives what each rule cost, in rule order.
+	Stats *[]RuleStats
+	// Done, when not nil, is called as each rule finishes, possibly from
+	// several goroutines at once.
+	Done func(rule *Rule)
+	// MaxFindings is the most findings Run returns; 0 means no limit.
+	// When there are more, Run returns the first MaxFindings in [Sort]
+	// order and a finding of the [MaxFindingsRule] pseudo-rule saying how
+	// many more there were. The findings are counted by place: repeats
+	// (see [Diagnostic.Repeats]) that were left out before the finding
+	// they repeat was met count as left out, so that memory stays bounded.
+	MaxFindings int
+	// Findings are findings made before the run, such as the parse
+	// errors of the documents linted: Run returns them with the rules'
+	// own, configured, counted and cut alike.
+	Findings []Diagnostic
+
+	// config is the configuration whose [Config.Options] made these
+	// options, applied to each finding as it is reported so that the
+	// findings it drops do not count towards MaxFindings.
+	config *Config
+}
+
+// MaxFindingsRule is the ID of the pseudo-rule of the finding that [Run]
+// adds when it leaves findings out (see [Options.MaxFindings]). The
+// finding is placed at the first finding left out, says how many were
+// left out, and has the highest severity among them, so that a run that
+// fails on its findings still fails when the failing ones are cut. [Sort]
+// puts it last. It is not a rule of [All]: it cannot be switched off or
+// ignored by configuration.
+const MaxFindingsRule = "max-findings"
+
+// RuleStats is what one rule cost in a [Run]: its time and its number of
+// findings.
+type RuleStats struct {
+	Rule     *Rule
+	Time     time.Duration
+	Findings int
+}
+
+// Run runs the rules on fw and returns their findings sorted by file,
+// line, column, rule and message.
+func Run(fw *framework.Framework, opts Options) []Diagnostic {
+	rules := opts.Rules
+	if rules == nil {
+		rules = All
+	}
+	cat := fw
+	if len(fw.Skills) == 0 && opts.Catalogue != nil {
+		cat = opts.Catalogue
+	}
+	words := make(map[string]bool, len(opts.Words))
+	for _, w := range opts.Words {
+		words[framework.Key(w)] = true
+	}
+	// Rules run concurrently, each into its own list; the lists are joined
+	// in rule order and sorted stably, so the output is the same as a
+	// sequential run's at any GOMAXPROCS.
+	state := newRunState(fw, cat)
+	repeats := sync.OnceValue(func() containerIndex { return newContainerIndex(fw) })
+	found := make([]findings, len(rules))
+	took := make([]time.Duration, len(rules))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(rules)) {
+		wg.Go(func() {
+			for i := range next {
+				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, rule: rules[i], run: state}
+				found[i].max, found[i].config, found[i].repeats = opts.MaxFindings, opts.config, repeats
+				p.report = found[i].add
+				start := time.Now()
+				rules[i].Run(p)
+				took[i] = time.Since(start)
+				if opts.Done != nil {
+					opts.Done(rules[i])
+				}
+			}
+		})
+	}
+	for i := range rules {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var all findings
+	all.max, all.repeats = opts.MaxFindings, repeats
+	before := findings{max: opts.MaxFindings, config: opts.config, repeats: repeats}
+	for _, d := range opts.Findings {
+		before.add(d)
+	}
+	all.join(&before)
+	for i, f := range found {
+		all.join(&f)
+		if opts.Stats != nil {
+			*opts.Stats = append(*opts.Stats, RuleStats{Rule: rules[i], Time: took[i], Findings: f.reported})
+		}
+	}
+	return all.result()
+}
+
+// findings collects the findings of a rule, or of a run, keeping at most
+// the first max in [Sort] order when max > 0: once the list holds 2*max,
+// it is sorted and cut to max, so memory stays bounded however many are
+// reported, and the findings kept are those that sorting all of them and
+// cutting would keep (a finding that is not among the first max of one
+// rule is not among the first max of all).
+type findings struct {
+	max      int
+	config   *Config
+	repeats  func() containerIndex // collapses repeated findings (see [collapseRepeats]); nil: none
+	list     []Diagnostic
+	reported int // findings reported, config's drops included
+
+	// Of the findings cut:
+	cut      int
+	first    Diagnostic // the first in Sort order
+	severity Severity   // the highest
+}
+
+func (f *findings) add(d Diagnostic) {
+	f.reported++
+	if f.config != nil {
+		var ok bool
+		if d, ok = f.config.apply(d); !ok {
+			return
+		}
+	}
+	f.list = append(f.list, d)
+	if f.max > 0 && len(f.list) >= 2*f.max {
+		f.prune()
+	}
+}
+
+// prune sorts the list, collapses repeats, and cuts it to max, noting
+// what it cuts.
+func (f *findings) prune() {
+	if f.max <= 0 || len(f.list) <= f.max {
+		return
+	}
+	f.collapse()
+	if len(f.list) <= f.max {
+		return
+	}
+	n := 0
+	for _, d := range f.list[f.max:] {
+		n += 1 + d.Repeats // each place counts
+	}
+	f.noteCut(f.list[f.max:], n)
+	clear(f.list[f.max:]) // the cut findings' messages and spans can go
+	f.list = f.list[:f.max]
+}
+
+// collapse sorts the list and collapses its repeats.
+func (f *findings) collapse() {
+	Sort(f.list)
+	if f.repeats != nil && len(f.list) > 1 {
+		f.list = collapseRepeats(f.list, f.repeats())
+	}
+}
+
+// noteCut records n findings cut, of which ds are at hand, sorted.
+func (f *findings) noteCut(ds []Diagnostic, n int) {
+	if len(ds) > 0 && (f.cut == 0 || less(ds[0], f.first)) {
+		f.first = ds[0]
+	}
+	for _, d := range ds {
+		f.severity = max(f.severity, d.Severity)
+	}
+	f.cut += n
+}
+
+// join adds the findings of g, already pruned to the same max, in
+// order after f's.
+func (f *findings) join(g *findings) {
+	f.reported += g.reported
+	if g.cut > 0 {
+		f.noteCut([]Diagnostic{g.first}, g.cut)
+		f.severity = max(f.severity, g.severity)
+	}
+	f.list = append(f.list, g.list...)
+	if f.max > 0 && len(f.list) >= 2*f.max {
+		f.prune()
+	}
+}
+
+// result returns the findings kept, sorted, and the finding of
+// [MaxFindingsRule] if some were cut.
+func (f *findings) result() []Diagnostic {
+	f.collapse()
+	f.prune()
+	if f.repeats != nil {
+		finishRepeats(f.list, f.repeats())
+	}
+	if f.cut == 0 {
+		return f.list
+	}
+	what := "findings"
+	if f.cut == 1 {
+		what = "finding"
+	}
+	return append(f.list, Diagnostic{
+		Rule:     MaxFindingsRule,
+		Severity: f.severity,
+		Span:     f.first.Span,
+		Message:  fmt.Sprintf("%d more %s from here on left out: at most %d findings are reported", f.cut, what, f.max),
+	})
+}

@@ -1,0 +1,197 @@
+package lint
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
+)
+
+// skillIndex holds the catalogue's skill names prepared for
+// [skillIndex.suggest], built once a run: each name's key, runes, letter
+// counts and content words, with an index of the names by content word
+// (and of the content words by their one-byte deletions, for near
+// words) and by length, so that a suggestion looks only at the names
+// that could score rather than measuring every name against every
+// unknown one.
+type skillIndex struct {
+	names  []skillName
+	byWord map[string][]int // content word → names holding it
+	near   map[string][]string
+	byLen  map[int][]int                       // rune count → names
+	byRole map[string][]int                    // role key → names whose skill the catalogue says it requires
+	bySlug map[string][]int                    // role slug → the same
+	have   map[*framework.Role]map[string]bool // see [skillIndex.required]
+	dist   nearword.Buf
+}
+
+// A skillCandidate is a name that may score for an unknown one, with the
+// number of the unknown name's content words it shares: the same word, or
+// both over four bytes and one edit apart.
+type skillCandidate struct {
+	idx, shared int
+}
+
+type skillName struct {
+	skill     *framework.Skill
+	key       string
+	runes     []rune
+	letters   [27]int // letter counts, for a lower bound on the edit distance
+	words     []string
+	qualified bool
+}
+
+func newSkillIndex(cat *framework.Framework) *skillIndex {
+	x := &skillIndex{byWord: map[string][]int{}, near: map[string][]string{}, byLen: map[int][]int{},
+		byRole: map[string][]int{}, bySlug: map[string][]int{}, have: map[*framework.Role]map[string]bool{}}
+	file := func(m map[string][]int, k string, i int) {
+		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
+			m[k] = append(l, i)
+		}
+	}
+	seen := map[string]bool{}
+	roleKeys := keyMemo{} // role names repeat from skill to skill
+	for _, s := range cat.Skills {
+		k := s.Name.Key()
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		n := skillName{skill: s, key: k, runes: []rune(k)}
+		n.letters = letterCounts(k)
+		n.words, n.qualified = nameWords(s.Name.Value)
+		i := len(x.names)
+		for _, r := range s.Roles {
+			file(x.byRole, roleKeys.key(r.Name), i)
+			if r.Slug != "" {
+				file(x.bySlug, r.Slug, i)
+			}
+		}
+		x.names = append(x.names, n)
+		x.byLen[len(n.runes)] = append(x.byLen[len(n.runes)], i)
+		for _, w := range n.words {
+			if l := x.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
+				if len(l) == 0 && len(w) > 4 && len(w) <= maxNameWordLen {
+					for _, d := range runeDeletions(w) {
+						x.near[d] = append(x.near[d], w)
+					}
+				}
+				x.byWord[w] = append(l, i)
+			}
+		}
+	}
+	return x
+}
+
+// required returns the keys of the skills role r requires, computed once
+// for each role: a role may have thousands of unknown skills.
+func (x *skillIndex) required(r *framework.Role) map[string]bool {
+	if have, ok := x.have[r]; ok {
+		return have
+	}
+	have := map[string]bool{}
+	for _, q := range r.Skills {
+		have[q.Skill.Key()] = true
+	}
+	for _, l := range r.Levels {
+		for _, q := range l.Skills {
+			have[q.Skill.Key()] = true
+		}
+	}
+	x.have[r] = have
+	return have
+}
+
+// runeDeletions returns w and w less each of its runes in turn: two
+// words one edit apart (see [nearword.Distance]) share one of these keys.
+func runeDeletions(w string) []string {
+	keys := []string{w}
+	rs := []rune(w)
+	for j := range rs {
+		keys = append(keys, string(rs[:j])+string(rs[j+1:]))
+	}
+	return keys
+}
+
+func letterCounts(k string) [27]int {
+	var c [27]int
+	for _, r := range k {
+		if r >= 'a' && r <= 'z' {
+			c[r-'a']++
+		} else {
+			c[26]++
+		}
+	}
+	return c
+}
+
+// candidates returns the names that can score for an unknown name with
+// key k and content words ws, in catalogue order, each with the number of
+// ws it shares: those sharing a content word, or one a single edit from
+// it (both over four bytes), and those whose length and letters allow a
+// spelling within nearword.SkillNameEdits. The shared counts come from the index's
+// lists, so a name is counted without comparing its words.
+func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
+	shared := map[int]int{}
+	var order []int // names in the order first met
+	for _, w := range ws {
+		counted := map[int]bool{} // a word counts once for a name
+		add := func(ids []int) {
+			for _, i := range ids {
+				if counted[i] {
+					continue
+				}
+				counted[i] = true
+				if _, ok := shared[i]; !ok {
+					order = append(order, i)
+				}
+				shared[i]++
+			}
+		}
+		add(x.byWord[w])
+		if len(w) <= 4 || len(w) > maxNameWordLen+1 {
+			continue // a word one edit from an indexed one has at most maxNameWordLen+1 bytes
+		}
+		for _, key := range runeDeletions(w) {
+			for _, c := range x.near[key] {
+				if c != w && nearword.Distance(w, c, nearword.Slip) <= nearword.Slip {
+					add(x.byWord[c])
+				}
+			}
+		}
+	}
+	// Spelling: n = max(len k, len c) runes and d <= n/4 need
+	// 3/4 len k <= len c <= 4/3 len k, and a letter-count bound.
+	lk := utf8.RuneCountInString(k)
+	lc := letterCounts(k)
+	if lk > maxSkillNameLen {
+		lk = 0 // not compared: no length matches
+	}
+	for n := (3*lk + 3) / 4; n <= min(lk*4/3, maxSkillNameLen); n++ {
+		for _, i := range x.byLen[n] {
+			maxD := nearword.SkillNameEdits(max(lk, n))
+			if _, ok := shared[i]; !ok && letterBound(lc, x.names[i].letters, lk, n) <= maxD {
+				shared[i] = 0
+				order = append(order, i)
+			}
+		}
+	}
+	slices.Sort(order)
+	out := make([]skillCandidate, len(order))
+	for j, i := range order {
+		out[j] = skillCandidate{i, shared[i]}
+	}
+	return out
+}
+
+// letterBound is a lower bound on the edit distance of two strings of
+// lengths la and lb with letter counts a and b: every letter one has
+// beyond the other's needs an edit of its own.
+func letterBound(a, b [27]int, la, lb int) int {
+	common := 0
+	for i := range a {
+		common += min(a[i], b[i])
+	}
+	return max(la, lb) - common
+}

@@ -1,0 +1,121 @@
+package lint
+
+import (
+	"runtime"
+	"slices"
+	"sort"
+
+	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/spell"
+)
+
+// textTable holds the linted texts (see [uniqueTexts]) with the distinct
+// values among them, each tokenised once. Values are hashed here only:
+// the rules index by id.
+type textTable struct {
+	texts  []framework.Text
+	ids    []int32        // ids[i] is the id of texts[i].Value
+	values []string       // by id
+	uses   []int          // the number of texts giving each value, by id
+	words  [][]spell.Word // the words of each value, by id, numbered in lex
+	lex    *spell.Lexicon // read-only once built: rules give it as base to their own
+}
+
+// distinctValues numbers the distinct values of ts in the order first
+// met: values[ids[i]] is ts[i].Value, and uses[id] counts the texts
+// giving values[id].
+func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []int) {
+	// The framework repeats its texts: a download has about six texts a
+	// distinct value, so the map is sized for a quarter of them and grows
+	// if it must.
+	byValue := make(map[string]int32, len(ts)/4)
+	ids = make([]int32, len(ts))
+	for i, t := range ts {
+		id, ok := byValue[t.Value]
+		if !ok {
+			id = int32(len(values))
+			byValue[t.Value] = id
+			values = append(values, t.Value)
+			uses = append(uses, 0)
+		}
+		ids[i] = id
+		uses[id]++
+	}
+	return values, ids, uses
+}
+
+func newTextTable(fw *framework.Framework) *textTable {
+	tt := &textTable{texts: uniqueTexts(fw.Documents)}
+	tt.values, tt.ids, tt.uses = distinctValues(tt.texts)
+	// Every text rule waits for the words: tokenising is shared out
+	// between the processors.
+	tt.words, tt.lex = spell.TokenizeAll(tt.values, min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256))
+	return tt
+}
+
+// eachLintedText calls check on each text of the run's table (the linted
+// documents' texts, each once: see [uniqueTexts]) with its words,
+// skipping a text whose value an earlier text had and was found clean
+// (check returned false): for the rules that use it, findings depend on a
+// text's value alone, and the framework repeats its descriptors on every
+// role level that requires a skill. A value with findings is checked
+// again at each place it occurs, so that each place gets its own.
+func eachLintedText(p *Pass, check func(t framework.Text, words []spell.Word) (found bool)) {
+	tt := p.run.texts()
+	clean := make([]bool, len(tt.values))
+	for i, t := range tt.texts {
+		id := tt.ids[i]
+		if !clean[id] && !check(t, tt.words[id]) {
+			clean[id] = true
+		}
+	}
+}
+
+// uniqueTexts returns the texts of docs, in source order within each
+// document, leaving out those inside another.
+func uniqueTexts(docs []*framework.Document) []framework.Text {
+	// The texts are counted first, so that the list is allocated once:
+	// the official download gives tens of thousands of texts. Each
+	// document's own texts are sorted and filtered in place in it.
+	total := 0
+	for _, d := range docs {
+		if d != nil {
+			eachText(d, func(framework.Text) { total++ })
+		}
+	}
+	all := make([]framework.Text, 0, total)
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		start := len(all)
+		var other []framework.Text
+		eachText(d, func(t framework.Text) {
+			if t.Span.File == nil || t.Span.File != d.File {
+				other = append(other, t) // built in code or from elsewhere: no overlap to find
+				return
+			}
+			all = append(all, t)
+		})
+		ts := all[start:]
+		// Widest first at each start, so contained texts follow their container.
+		sort.SliceStable(ts, func(i, j int) bool {
+			a, b := ts[i].Span, ts[j].Span
+			if a.Start != b.Start {
+				return a.Start < b.Start
+			}
+			return a.End > b.End
+		})
+		kept := ts[:0]
+		last := framework.Span{Start: -1, End: -1}
+		for _, t := range ts {
+			if s := t.Span; s.Start >= last.Start && s.End <= last.End {
+				continue
+			}
+			last = t.Span
+			kept = append(kept, t)
+		}
+		all = slices.Insert(all[:start+len(kept)], start, other...)
+	}
+	return all
+}
