@@ -3,7 +3,6 @@ module github.com/ddat-tools/ddat
 go 1.26.0
 
 require (
-	github.com/golangci/misspell v0.8.0
 	github.com/google/go-cmp v0.7.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/santhosh-tekuri/jsonschema/v5 v5.3.1

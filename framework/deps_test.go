@@ -17,7 +17,7 @@ const module = "github.com/ddat-tools/ddat"
 var allowed = map[string][]string{
 	"framework": {"golang.org/x/text"},
 	"parse":     {"framework", "golang.org/x/text", "golang.org/x/net"},
-	"lint":      {"framework", "golang.org/x/text", "github.com/golangci/misspell"},
+	"lint":      {"framework", "golang.org/x/text"},
 	"schema":    {"framework", "github.com/santhosh-tekuri/jsonschema/v5"},
 	"cmd/ddat":  {"framework", "parse", "lint", "schema", "golang.org/x/text"},
 }

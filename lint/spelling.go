@@ -7,13 +7,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/golangci/misspell"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint/internal/usuk"
 	"github.com/ddat-tools/ddat/lint/internal/wordlist"
 )
 
@@ -78,23 +77,7 @@ var BritishSpelling = &Rule{
 	Run:      runBritishSpelling,
 }
 
-// americanToBritish maps the lower-case American spellings of misspell's
-// DictBritish to their British forms, less those the British word list
-// holds too.
-var americanToBritish = sync.OnceValue(func() map[string]string {
-	m := make(map[string]string, len(misspell.DictBritish)/2)
-	for i := 0; i+1 < len(misspell.DictBritish); i += 2 {
-		us, uk := misspell.DictBritish[i], misspell.DictBritish[i+1]
-		if wordlist.Has(us) {
-			continue
-		}
-		m[us] = uk
-	}
-	return m
-})
-
 func runBritishSpelling(p *Pass) {
-	us := americanToBritish()
 	lex := p.run.texts().lex
 	seen := map[spanKey]bool{}
 	eachLintedText(p, func(t framework.Text, words []word) bool {
@@ -104,7 +87,7 @@ func runBritishSpelling(p *Pass) {
 				continue
 			}
 			l := lex.form(w.id)
-			uk, ok := us[l]
+			uk, ok := usuk.British(l)
 			if !ok || p.Words[l] {
 				continue
 			}
@@ -929,7 +912,6 @@ const (
 
 func runSpelling(p *Pass) {
 	c := newCorpus(p)
-	us := americanToBritish()
 	seen := map[spanKey]bool{}
 	// The findings of the words that need suggestions wait for them: the
 	// words are looked up together, in one pass over the word list. Only
@@ -953,7 +935,7 @@ func runSpelling(p *Pass) {
 			if utf8.RuneCountInString(l) < 3 {
 				continue
 			}
-			if _, ok := us[l]; ok {
+			if _, ok := usuk.British(l); ok {
 				continue // british-spelling's finding
 			}
 			s := w.span(t)
@@ -1318,16 +1300,33 @@ func (c *corpus) suggest(ls []string) map[string][]string {
 			}
 		}
 	}
-	for v := range wordlist.Usual() {
-		if len(v) >= len(byLen) || len(byLen[len(v)]) == 0 {
+	minLen, maxLen := len(byLen), -1
+	for k, b := range byLen {
+		if len(b) > 0 {
+			minLen, maxLen = min(minLen, k), max(maxLen, k)
+		}
+	}
+	// Only the words of the lengths asked for are read (the answers do
+	// not depend on the order they are measured in).
+	for v := range wordlist.UsualOfLengths(minLen, maxLen) {
+		if len(byLen[len(v)]) == 0 {
 			continue
 		}
-		if _, ok := c.id(v); ok {
-			continue // a corpus word: considered above
-		}
+		// The letters first: most words are ruled out by them, before
+		// the corpus (a map) is asked whether it holds the word.
 		m := letterMask(v)
+		inCorpus := -1 // not yet asked
 		for _, q := range byLen[len(v)] {
 			if d := min(q.maxD, 2); bits.OnesCount32(m^q.mask) <= 2*d {
+				if inCorpus < 0 {
+					inCorpus = 0
+					if _, ok := c.id(v); ok {
+						inCorpus = 1
+					}
+				}
+				if inCorpus == 1 {
+					break // a corpus word: considered above
+				}
 				c.consider(q, v, d)
 			}
 		}
