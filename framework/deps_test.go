@@ -19,7 +19,7 @@ var allowed = map[string][]string{
 	"framework/jsonpos": {},
 	"framework":         {"golang.org/x/text"},
 	"parse":             {"framework", "framework/jsonpos", "golang.org/x/text", "golang.org/x/net"},
-	"lint":              {"framework", "framework/jsonpos", "golang.org/x/text", "github.com/golangci/misspell"},
+	"lint":              {"framework", "framework/jsonpos", "golang.org/x/text"},
 	"schema":            {"framework", "github.com/santhosh-tekuri/jsonschema/v5"},
 	"cmd/ddat":          {"framework", "parse", "lint", "schema", "cmd/internal/report", "golang.org/x/text"},
 	// cmd/internal/...: packages of the command (the report page).

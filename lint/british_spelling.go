@@ -2,12 +2,10 @@ package lint
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint/internal/spell"
-	"github.com/ddat-tools/ddat/lint/internal/wordlist"
-	"github.com/golangci/misspell"
+	"github.com/ddat-tools/ddat/lint/internal/usuk"
 )
 
 // BritishSpelling reports American spellings.
@@ -26,23 +24,7 @@ var BritishSpelling = &Rule{
 	Run:      runBritishSpelling,
 }
 
-// americanToBritish maps the lower-case American spellings of misspell's
-// DictBritish to their British forms, less those the British word list
-// holds too.
-var americanToBritish = sync.OnceValue(func() map[string]string {
-	m := make(map[string]string, len(misspell.DictBritish)/2)
-	for i := 0; i+1 < len(misspell.DictBritish); i += 2 {
-		us, uk := misspell.DictBritish[i], misspell.DictBritish[i+1]
-		if wordlist.Has(us) {
-			continue
-		}
-		m[us] = uk
-	}
-	return m
-})
-
 func runBritishSpelling(p *Pass) {
-	us := americanToBritish()
 	lex := p.run.texts().lex
 	seen := map[spanKey]bool{}
 	eachLintedText(p, func(t framework.Text, words []spell.Word) bool {
@@ -52,7 +34,7 @@ func runBritishSpelling(p *Pass) {
 				continue
 			}
 			l := lex.Form(w.ID)
-			uk, ok := us[l]
+			uk, ok := usuk.British(l)
 			if !ok || p.Words[l] {
 				continue
 			}

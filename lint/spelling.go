@@ -8,6 +8,7 @@ import (
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint/internal/spell"
+	"github.com/ddat-tools/ddat/lint/internal/usuk"
 )
 
 // Spelling reports misspelt words: words that are not British English
@@ -163,7 +164,6 @@ func newCorpus(p *Pass) *spell.Corpus {
 
 func runSpelling(p *Pass) {
 	c := newCorpus(p)
-	us := americanToBritish()
 	seen := map[spanKey]bool{}
 	// The findings of the words that need suggestions wait for them: the
 	// words are looked up together, in one pass over the word list. Only
@@ -187,7 +187,7 @@ func runSpelling(p *Pass) {
 			if utf8.RuneCountInString(l) < 3 {
 				continue
 			}
-			if _, ok := us[l]; ok {
+			if _, ok := usuk.British(l); ok {
 				continue // british-spelling's finding
 			}
 			s := wordSpan(t, w)

@@ -51,16 +51,33 @@ func (c *Corpus) Suggest(ls []string) map[string][]string {
 			}
 		}
 	}
-	for v := range wordlist.Usual() {
-		if len(v) >= len(byLen) || len(byLen[len(v)]) == 0 {
+	minLen, maxLen := len(byLen), -1
+	for k, b := range byLen {
+		if len(b) > 0 {
+			minLen, maxLen = min(minLen, k), max(maxLen, k)
+		}
+	}
+	// Only the words of the lengths asked for are read (the answers do
+	// not depend on the order they are measured in), and the letters
+	// rule most of them out before the corpus (a map) is asked whether it
+	// holds the word.
+	for v := range wordlist.UsualOfLengths(minLen, maxLen) {
+		if len(byLen[len(v)]) == 0 {
 			continue
 		}
-		if _, ok := c.id(v); ok {
-			continue // a corpus word: considered above
-		}
 		m := nearword.LetterMask(v)
+		inCorpus := -1 // not yet asked
 		for _, q := range byLen[len(v)] {
 			if d := min(q.maxD, nearword.ListEdits); nearword.MaybeWithin(m, q.mask, d) {
+				if inCorpus < 0 {
+					inCorpus = 0
+					if _, ok := c.id(v); ok {
+						inCorpus = 1
+					}
+				}
+				if inCorpus == 1 {
+					break // a corpus word: considered above
+				}
 				c.consider(q, v, d)
 			}
 		}

@@ -13,6 +13,7 @@
 package wordlist
 
 //go:generate go run gen.go -out en_GB.txt
+//go:generate go run genlen.go
 
 import (
 	_ "embed"
@@ -22,6 +23,13 @@ import (
 
 //go:embed en_GB.txt
 var embedded string
+
+// byLength holds the usual words again, ordered by length and then
+// bytewise (written by genlen.go from en_GB.txt), so that the words of a
+// range of lengths are read without walking the whole list.
+//
+//go:embed usual-by-length.txt
+var byLength string
 
 // The marks that end the line of a common or a rare word.
 const (
@@ -110,4 +118,44 @@ func walk(rare bool) iter.Seq[string] {
 			}
 		}
 	}
+}
+
+// UsualOfLengths yields the usual words (as [Usual]) whose length in
+// bytes is from lo to hi, ordered by length and then bytewise. It reads
+// only those words: a binary search finds the first.
+func UsualOfLengths(lo, hi int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if lo > hi {
+			return
+		}
+		s := byLength[firstOfLength(lo):]
+		for len(s) > 0 {
+			i := strings.IndexByte(s, '\n') // every line ends in '\n'
+			if i > hi {
+				return
+			}
+			if !yield(s[:i]) {
+				return
+			}
+			s = s[i+1:]
+		}
+	}
+}
+
+// firstOfLength returns the offset in byLength of the first word of at
+// least n bytes, or its length.
+func firstOfLength(n int) int {
+	s := byLength
+	lo, hi := 0, len(s) // s[lo:hi] is whole lines; lines before lo are shorter than n
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := lo + strings.LastIndexByte(s[lo:mid], '\n') + 1
+		end := start + strings.IndexByte(s[start:], '\n')
+		if end-start < n {
+			lo = end + 1
+		} else {
+			hi = start
+		}
+	}
+	return lo
 }

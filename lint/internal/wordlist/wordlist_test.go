@@ -133,3 +133,41 @@ func BenchmarkAll(b *testing.B) {
 		}
 	}
 }
+
+// TestUsualByLength checks that usual-by-length.txt is what genlen.go
+// writes from en_GB.txt (it fails when the list changed and `go generate`
+// was not run), and UsualOfLengths against a plain filter of Usual.
+func TestUsualByLength(t *testing.T) {
+	var want []string
+	for w := range Usual() {
+		want = append(want, w)
+	}
+	slices.SortFunc(want, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(a) - len(b)
+		}
+		return strings.Compare(a, b)
+	})
+	if got := strings.Join(want, "\n") + "\n"; got != byLength {
+		t.Fatal("usual-by-length.txt is stale: run go generate ./lint/internal/wordlist")
+	}
+	for _, r := range [][2]int{{0, 0}, {0, 1}, {1, 1}, {3, 5}, {7, 7}, {20, 30}, {44, 45}, {45, 60}, {46, 100}, {5, 4}} {
+		var plain []string
+		for _, w := range want {
+			if len(w) >= r[0] && len(w) <= r[1] {
+				plain = append(plain, w)
+			}
+		}
+		got := slices.Collect(UsualOfLengths(r[0], r[1]))
+		if !slices.Equal(got, plain) {
+			t.Errorf("UsualOfLengths(%d, %d): %d words, want %d", r[0], r[1], len(got), len(plain))
+		}
+	}
+	// Stopping early stops.
+	n := 0
+	for range UsualOfLengths(3, 9) {
+		if n++; n == 3 {
+			break
+		}
+	}
+}

@@ -1,0 +1,48 @@
+//go:build ignore
+
+// Genlen writes usual-by-length.txt from en_GB.txt: the usual words of
+// the list (those not marked rare), one a line, ordered by their length
+// in bytes and then bytewise, so that the words of a range of lengths
+// are one stretch of it (see [UsualOfLengths]). It is derived from
+// en_GB.txt alone; TestUsualByLength fails when it is stale.
+package main
+
+import (
+	"bytes"
+	"log"
+	"os"
+	"slices"
+	"strings"
+)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("genlen: ")
+	src, err := os.ReadFile("en_GB.txt")
+	if err != nil {
+		log.Fatal(err)
+	}
+	var words []string
+	for _, line := range strings.Split(strings.TrimSuffix(string(src), "\n"), "\n") {
+		if strings.HasSuffix(line, "+") {
+			continue
+		}
+		words = append(words, strings.TrimSuffix(line, "="))
+	}
+	slices.SortFunc(words, byLength)
+	var buf bytes.Buffer
+	for _, w := range words {
+		buf.WriteString(w + "\n")
+	}
+	if err := os.WriteFile("usual-by-length.txt", buf.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("wrote %d words", len(words))
+}
+
+func byLength(a, b string) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, b)
+}
