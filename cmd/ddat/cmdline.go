@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/lint/config"
 )
 
 // flagOutput is where a command's flag set writes: stderr for usage
@@ -146,7 +147,7 @@ func (l *ruleList) Set(s string) error {
 // applyRuleFlags returns cfg with the rules of --enable switched on
 // (whatever the configuration says) and those of --disable switched off.
 // An unknown rule, or max-findings, is a usage error.
-func applyRuleFlags(e *env, cfg *lint.Config, enable, disable []string) (*lint.Config, int) {
+func applyRuleFlags(e *env, cfg *config.Config, enable, disable []string) (*config.Config, int) {
 	if len(enable) == 0 && len(disable) == 0 {
 		return cfg, 0
 	}
@@ -171,11 +172,11 @@ func applyRuleFlags(e *env, cfg *lint.Config, enable, disable []string) (*lint.C
 		}
 		return false
 	}
-	out := &lint.Config{Rules: map[string]lint.RuleConfig{}}
+	out := &config.Config{Rules: map[string]config.Rule{}}
 	if cfg != nil {
 		c := *cfg
 		out = &c
-		out.Rules = make(map[string]lint.RuleConfig, len(cfg.Rules))
+		out.Rules = make(map[string]config.Rule, len(cfg.Rules))
 		for k, v := range cfg.Rules {
 			out.Rules[k] = v
 		}
@@ -192,7 +193,7 @@ func applyRuleFlags(e *env, cfg *lint.Config, enable, disable []string) (*lint.C
 		if !check("--disable", id) {
 			return nil, exitUsage
 		}
-		out.Rules[id] = lint.RuleConfig{Off: true}
+		out.Rules[id] = config.Rule{Off: true}
 	}
 	return out, 0
 }

@@ -15,6 +15,8 @@ import (
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/lint/baseline"
+	"github.com/ddat-tools/ddat/lint/config"
 	"github.com/ddat-tools/ddat/parse"
 )
 
@@ -31,7 +33,7 @@ func lintFlags(fs *flag.FlagSet) *lintOptions {
 	fs.StringVar(&o.format, "format", "text", "output `format`: "+formatNames)
 	fs.StringVar(&o.failOn, "fail-on", "error", "least `severity` that fails: error, warning, info or none")
 	fs.StringVar(&o.catalogue, "catalogue", "", "reference skills catalogue `FILE` when none is among the inputs")
-	fs.StringVar(&o.config, "config", "", "configuration `FILE` (default: "+lint.ConfigName+" in the folder of the first PATH or above)")
+	fs.StringVar(&o.config, "config", "", "configuration `FILE` (default: "+config.FileName+" in the folder of the first PATH or above)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in baseline `FILE` and exit 0")
 	fs.BoolVar(&o.stats, "stats", false, "print the time and counts of each phase and rule on stderr")
@@ -68,7 +70,7 @@ type report struct {
 	diags   []lint.Diagnostic
 	files   int
 	skipped []string
-	config  *lint.Config
+	config  *config.Config
 	quiet   bool // text format: counts only
 
 	// fingerprints are the diagnostics' fingerprints, for SARIF only,
@@ -241,7 +243,7 @@ func runLint(e *env, args []string) int {
 
 	if o.writeBaseline != "" {
 		var buf bytes.Buffer
-		if err := lint.WriteBaseline(&buf, diags); err != nil {
+		if err := baseline.Write(&buf, diags); err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
@@ -257,7 +259,7 @@ func runLint(e *env, args []string) int {
 	// baseline filters the findings, so that they match the baseline's.
 	var fps []string
 	if o.format == "sarif" || o.format == "gitlab" {
-		fps = lint.Fingerprints(diags)
+		fps = baseline.Fingerprints(diags)
 	}
 	if o.baseline != "" {
 		shown := displayName(cwd(), o.baseline)
@@ -266,14 +268,25 @@ func runLint(e *env, args []string) int {
 			e.errorf("%v", err)
 			return exitUsage
 		}
-		b, err := lint.ReadBaseline(shown, []byte(src))
+		b, err := baseline.Read(shown, []byte(src))
 		if err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
-		kept, stale := b.Filter(diags)
+		all := fps
+		if all == nil {
+			all = baseline.Fingerprints(diags)
+		}
+		keep, stale := b.Filter(all)
+		var kept []lint.Diagnostic
+		for i, k := range keep {
+			kept = append(kept, diags[k])
+			if fps != nil {
+				fps[i] = fps[k]
+			}
+		}
 		if fps != nil {
-			fps = keptFingerprints(diags, kept, fps)
+			fps = fps[:len(keep)]
 		}
 		diags = kept
 		if len(stale) > 0 {
@@ -329,7 +342,7 @@ func failLevel(s string) (lint.Severity, bool) {
 // .ddat.json in the folder of the first path (the current folder with no
 // path) or the nearest folder above it. It returns a nil Config when
 // there is none, or a non-zero exit status.
-func loadConfig(e *env, name string, paths []string) (*lint.Config, int) {
+func loadConfig(e *env, name string, paths []string) (*config.Config, int) {
 	if name == "" {
 		dir := "."
 		if len(paths) > 0 {
@@ -350,7 +363,7 @@ func loadConfig(e *env, name string, paths []string) (*lint.Config, int) {
 		e.errorf("%v", err)
 		return nil, exitUsage
 	}
-	cfg, err := lint.ParseConfig(shown, []byte(src))
+	cfg, err := config.Parse(shown, []byte(src))
 	if err != nil {
 		var list framework.ErrorList
 		if errors.As(err, &list) {
@@ -366,7 +379,7 @@ func loadConfig(e *env, name string, paths []string) (*lint.Config, int) {
 }
 
 // findConfig looks for the configuration file in dir and the folders
-// above it, with [lint.FindConfig] on the real file system.
+// above it, with [config.Find] on the real file system.
 func findConfig(dir string) (string, bool) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -378,7 +391,7 @@ func findConfig(dir string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	found, ok := lint.FindConfig(os.DirFS(root), filepath.ToSlash(rel))
+	found, ok := config.Find(os.DirFS(root), filepath.ToSlash(rel))
 	if !ok {
 		return "", false
 	}
@@ -484,23 +497,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// keptFingerprints returns the fingerprints of kept, a subsequence of all
-// whose fingerprints are fps.
-func keptFingerprints(all, kept []lint.Diagnostic, fps []string) []string {
-	out := make([]string, 0, len(kept))
-	i := 0
-	for _, k := range kept {
-		for i < len(all) && !(all[i].Rule == k.Rule && all[i].Span == k.Span && all[i].Message == k.Message) {
-			i++
-		}
-		if i < len(all) {
-			out = append(out, fps[i])
-			i++
-		}
-	}
-	return out
 }
 
 // nothingFound says what was looked at when the inputs hold no framework

@@ -4,11 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/ddat-tools/ddat/parse"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/ddat-tools/ddat/parse"
 )
 
 // Exit statuses.
