@@ -132,6 +132,10 @@ type Pass struct {
 	// vocabulary for spelling (the published framework); optional.
 	Vocabulary *framework.Framework
 
+	// Problems are the errors met parsing the linted documents, which
+	// [ParseError] reports; optional.
+	Problems framework.ErrorList
+
 	rule     *Rule
 	report   func(Diagnostic)
 	reported int       // findings reported so far
@@ -305,6 +309,9 @@ type Options struct {
 	// errors of the documents linted: Run returns them with the rules'
 	// own, configured, counted and cut alike.
 	Findings []Diagnostic
+	// Problems are the errors met parsing the linted documents, which the
+	// [ParseError] rule reports; optional.
+	Problems framework.ErrorList
 
 	// Filter, when not nil, is applied to each finding as it is reported,
 	// so that the findings it drops do not count towards MaxFindings: it
@@ -357,7 +364,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	for range min(runtime.GOMAXPROCS(0), len(rules)) {
 		wg.Go(func() {
 			for i := range next {
-				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, rule: rules[i], run: state}
+				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, Problems: opts.Problems, rule: rules[i], run: state}
 				found[i].max, found[i].filter, found[i].repeats = opts.MaxFindings, opts.Filter, repeats
 				p.report = found[i].add
 				start := time.Now()

@@ -4,6 +4,7 @@ package lint
 // validates it with [Validate]; the README's rule table and ddat explain
 // come from it.
 var All = []*Rule{
+	ParseError,
 	Structure,
 	Encoding,
 	Punctuation,

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint"
 )
 
 type exportOptions struct {
@@ -73,8 +74,8 @@ func runExport(e *env, args []string) int {
 	phase.done(len(in.docs), "documents")
 	reportSkipped(e, in)
 	if !in.embedded {
-		for _, d := range in.parsed {
-			e.println(d.String())
+		for _, p := range in.problems {
+			e.println(fmt.Sprintf("%s: %s: %s (%s)", p.Pos, lint.ParseError.Severity, p.Msg, lint.ParseError.ID))
 		}
 	}
 	phase = stats.phase("merge")

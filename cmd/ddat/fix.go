@@ -111,17 +111,17 @@ func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs)
 	return diags, 0
 }
 
-// replaceErrors replaces the parse findings of old, a file reparsed as
+// replaceErrors replaces the parse errors of old, a file reparsed as
 // doc (already in in.docs) with the errors err, by those of doc.
 func (in *inputs) replaceErrors(old *framework.File, doc *framework.Document, err error) {
-	kept := in.parsed[:0:0]
-	for _, d := range in.parsed {
-		if d.Span.File != old {
-			kept = append(kept, d)
+	kept := in.problems[:0:0]
+	for _, e := range in.problems {
+		if e.Pos.Filename != old.Name {
+			kept = append(kept, e)
 		}
 	}
-	in.parsed = kept
+	in.problems = kept
 	if aerr := in.addErrors(err); aerr != nil {
-		in.parsed = append(in.parsed, lint.Diagnostic{Rule: parseRule, Severity: lint.Error, Span: doc.File.Span(0, 0), Message: aerr.Error()})
+		in.problems = append(in.problems, &framework.Error{Pos: doc.File.Position(0), Msg: aerr.Error()})
 	}
 }

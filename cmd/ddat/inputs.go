@@ -13,19 +13,14 @@ import (
 	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
-	"github.com/ddat-tools/ddat/lint"
 	"github.com/ddat-tools/ddat/parse"
 )
 
-// parseRule is the rule ID under which parse errors of recognised
-// documents are reported.
-const parseRule = "parse"
-
 // inputs are the documents read for a command.
 type inputs struct {
-	docs    []*framework.Document
-	parsed  []lint.Diagnostic // parse errors of recognised documents, as findings
-	skipped []string          // files met in folders that are not framework documents
+	docs     []*framework.Document
+	problems framework.ErrorList // parse errors of recognised documents (see lint.ParseError)
+	skipped  []string            // files met in folders that are not framework documents
 	// irregular are the entries met in folders that are not regular
 	// files (named pipes, devices, sockets, symbolic links): never read.
 	irregular []string
@@ -49,8 +44,8 @@ func (e *inputError) Error() string { return e.msg }
 //
 // A file named in paths that is not a framework document is an input
 // error; one met while walking a folder is skipped and listed in
-// skipped. Parse errors of recognised documents become findings of the
-// "parse" rule, and the partial document is kept.
+// skipped. Parse errors of recognised documents are kept in problems, for
+// the "parse" rule (lint.ParseError), and so is the partial document.
 //
 // Files are parsed concurrently; the result, errors included, is the
 // same as parsing them one after another in walk order.
@@ -283,8 +278,8 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-// addErrors turns parse errors into findings of the "parse" rule, at
-// their place in the document they belong to.
+// addErrors adds parse errors to the problems, each of which must be in
+// a document read.
 func (in *inputs) addErrors(err error) error {
 	if err == nil {
 		return nil
@@ -304,12 +299,7 @@ func (in *inputs) addErrors(err error) error {
 		if f == nil {
 			return &inputError{e.Error()}
 		}
-		in.parsed = append(in.parsed, lint.Diagnostic{
-			Rule:     parseRule,
-			Severity: lint.Error,
-			Span:     f.Span(e.Pos.Offset, e.Pos.Offset),
-			Message:  e.Msg,
-		})
+		in.problems = append(in.problems, e)
 	}
 	return nil
 }

@@ -60,9 +60,9 @@ func TestReadInputsAlongside(t *testing.T) {
 	if !slices.Equal(given, listed) {
 		t.Errorf("alongside was given %v, want the listed files %v", given, listed)
 	}
-	if len(in.docs) != len(plain.docs) || len(in.parsed) != len(plain.parsed) || !slices.Equal(in.skipped, plain.skipped) {
+	if len(in.docs) != len(plain.docs) || len(in.problems) != len(plain.problems) || !slices.Equal(in.skipped, plain.skipped) {
 		t.Errorf("read %d documents, %d parse findings, skipped %v alongside; %d, %d, %v without",
-			len(in.docs), len(in.parsed), in.skipped, len(plain.docs), len(plain.parsed), plain.skipped)
+			len(in.docs), len(in.problems), in.skipped, len(plain.docs), len(plain.problems), plain.skipped)
 	}
 	for i := range in.docs {
 		if in.docs[i].File.Name != plain.docs[i].File.Name {

@@ -200,7 +200,7 @@ func runLint(e *env, args []string) int {
 	phase = stats.phase("rules")
 	prog = newProgress(e)
 	defer prog.stop()
-	opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Findings: in.parsed})
+	opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Problems: in.problems})
 	count := prog.start("running rules", len(lintRules(opts)))
 	opts.Done = func(*lint.Rule) { count.add(1, 0) }
 	if stats != nil {
@@ -224,7 +224,7 @@ func runLint(e *env, args []string) int {
 			if !in.holdsPublished() {
 				vocab, _ = parse.Published()
 			}
-			opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Findings: in.parsed})
+			opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Problems: in.problems})
 			return lint.Run(fw, opts)
 		}
 		var st int

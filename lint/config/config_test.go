@@ -198,3 +198,15 @@ func TestFindConfig(t *testing.T) {
 		t.Errorf("Find(other) = %q, want none", got)
 	}
 }
+
+// TestParseRuleConfigurable: the parse rule is a rule of lint.All, which a
+// configuration switches off or re-rates as any other.
+func TestParseRuleConfigurable(t *testing.T) {
+	c, err := Parse(".ddat.json", []byte(`{"rules": {"parse": "warning"}, "ignore": [{"rule": "parse", "reason": "a known broken export"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc, ok := c.Rule("parse"); !ok || rc.Severity != lint.Warning {
+		t.Errorf(`Rule("parse") = %+v, %v; want a warning`, rc, ok)
+	}
+}
