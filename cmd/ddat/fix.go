@@ -23,7 +23,7 @@ const maxFixRounds = 8
 // are changed: never the embedded snapshot, a catalogue or anything
 // else. It returns the findings left, as a fresh lint of the fixed files
 // gives them, and a non-zero exit status on an error.
-func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs) []lint.Diagnostic, asDiff bool) ([]lint.Diagnostic, int) {
+func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs) ([]lint.Diagnostic, error), asDiff bool) ([]lint.Diagnostic, int) {
 	if in.embedded {
 		e.errorf("--fix never writes the embedded published framework")
 		return nil, exitUsage
@@ -61,7 +61,11 @@ func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs)
 		if !changed {
 			break
 		}
-		diags = relint(in)
+		var err error
+		if diags, err = relint(in); err != nil {
+			e.errorf("%v", err)
+			return nil, exitUsage
+		}
 	}
 	names := make([]string, 0, len(orig))
 	for name := range orig {

@@ -50,14 +50,11 @@ func (e *inputError) Error() string { return e.msg }
 // Files are parsed concurrently; the result, errors included, is the
 // same as parsing them one after another in walk order.
 func readInputs(e *env, paths []string) (*inputs, error) {
-	return readInputsProgress(e, paths, nil, nil)
+	return readInputsProgress(e, paths, nil)
 }
 
-// readInputsProgress is readInputs, counting parsed files in prog. When
-// alongside is not nil, it is called with the files to read, before
-// they are read; the function it returns, if any, runs concurrently with
-// the parsing, as one more file would, started first.
-func readInputsProgress(e *env, paths []string, prog *progress, alongside func([]inputFile) func()) (*inputs, error) {
+// readInputsProgress is readInputs, counting parsed files in prog.
+func readInputsProgress(e *env, paths []string, prog *progress) (*inputs, error) {
 	in := &inputs{}
 	if len(paths) == 0 {
 		docs, err := parse.PublishedDocuments()
@@ -78,25 +75,13 @@ func readInputsProgress(e *env, paths []string, prog *progress, alongside func([
 	in.irregular = irregular
 	count := prog.start("parsing files", len(files))
 	results := make([]parsed, len(files))
-	var extra func()
-	if alongside != nil {
-		extra = alongside(files)
-	}
-	first := 0 // the index of the first file among the tasks
-	if extra != nil {
-		first = 1
-	}
-	parallel(first+len(files), func(i int) {
-		if i < first {
-			extra()
-			return
-		}
-		if f := files[i-first]; f.stdin {
-			results[i-first] = parseStdin(e, f)
+	parallel(len(files), func(i int) {
+		if f := files[i]; f.stdin {
+			results[i] = parseStdin(e, f)
 		} else {
-			results[i-first] = parseFile(e.reads, f)
+			results[i] = parseFile(e.reads, f)
 		}
-		count.add(1, int64(results[i-first].size))
+		count.add(1, int64(results[i].size))
 	})
 	for i, f := range files {
 		if err := in.add(f, results[i]); err != nil {
@@ -302,45 +287,6 @@ func (in *inputs) addErrors(err error) error {
 		in.problems = append(in.problems, e)
 	}
 	return nil
-}
-
-// mayLackPublished reports whether files may not hold every embedded
-// published document, judged by their sizes alone, before reading them:
-// false means that each published document has an input file of its
-// length, which [inputs.holdsPublished] then compares byte for byte.
-func mayLackPublished(files []inputFile) bool {
-	sizes := map[int64]bool{}
-	for _, f := range files {
-		fi, err := os.Stat(f.path)
-		if err != nil {
-			return true
-		}
-		sizes[fi.Size()] = true
-	}
-	for _, src := range parse.PublishedSources() {
-		if !sizes[int64(len(src))] {
-			return true
-		}
-	}
-	return false
-}
-
-// holdsPublished reports whether the documents read include every
-// embedded published document, byte for byte.
-func (in *inputs) holdsPublished() bool {
-	for _, src := range parse.PublishedSources() {
-		found := false
-		for _, d := range in.docs {
-			if d.File != nil && d.File.Src == src {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
 }
 
 // files returns the number of documents read.

@@ -16,6 +16,7 @@ import (
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
 	"github.com/ddat-tools/ddat/lint/baseline"
+	"github.com/ddat-tools/ddat/lint/check"
 	"github.com/ddat-tools/ddat/lint/config"
 	"github.com/ddat-tools/ddat/parse"
 )
@@ -110,7 +111,7 @@ func runLint(e *env, args []string) int {
 		return exitUsage
 	}
 	// Rule names are checked before anything is read.
-	if _, st := applyRuleFlags(e, nil, o.enable, o.disable); st != 0 {
+	if st := checkRuleFlags(e, o.enable, o.disable); st != 0 {
 		return st
 	}
 	e.stdinName = o.stdinFilename
@@ -149,15 +150,7 @@ func runLint(e *env, args []string) int {
 	// parsing, and while the rules run.
 	prog := newProgress(e)
 	phase := stats.phase("read and parse")
-	// The published framework is the spelling vocabulary when the inputs
-	// do not hold it (see below). When their sizes already show that they
-	// do not, it is parsed while they are.
-	in, err := readInputsProgress(e, paths, prog, func(files []inputFile) func() {
-		if !mayLackPublished(files) {
-			return nil
-		}
-		return func() { parse.PublishedDocuments() }
-	})
+	in, err := readInputsProgress(e, paths, prog)
 	prog.stop()
 	if err != nil {
 		e.errorf("%v", err)
@@ -174,68 +167,66 @@ func runLint(e *env, args []string) int {
 	if st != 0 {
 		return st
 	}
-	if cfg, st = applyRuleFlags(e, cfg, o.enable, o.disable); st != 0 {
-		return st
+	opts := check.Options{
+		Config:      cfg,
+		Enable:      o.enable,
+		Disable:     o.disable,
+		Published:   parse.Published,
+		IsPublished: parse.IsPublished,
+		MaxFindings: o.maxFindings,
+		// Only SARIF and GitLab report fingerprints.
+		Fingerprints: o.format == "sarif" || o.format == "gitlab",
 	}
-
-	phase = stats.phase("merge")
-	fw := framework.Merge(in.docs...)
-	phase.done(len(fw.Roles)+len(fw.Skills), "roles and skills")
-
-	// The published framework is parsed only when it is needed: as the
-	// reference catalogue when the inputs hold none, and as vocabulary
-	// when the inputs do not already hold it.
-	phase = stats.phase("catalogue and vocabulary")
-	var cat, vocab *framework.Framework
-	if o.catalogue != "" || len(fw.Skills) == 0 {
-		if cat, st = loadCatalogue(e, o.catalogue); st != 0 {
+	if o.catalogue != "" {
+		if opts.Catalogue, st = loadCatalogue(e, o.catalogue); st != 0 {
 			return st
 		}
 	}
-	if !in.holdsPublished() {
-		vocab, _ = parse.Published()
-	}
-	phase.done(0, "")
 
 	phase = stats.phase("rules")
 	prog = newProgress(e)
 	defer prog.stop()
-	opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Problems: in.problems})
-	count := prog.start("running rules", len(lintRules(opts)))
-	opts.Done = func(*lint.Rule) { count.add(1, 0) }
+	var count *counter
+	opts.Progress = func(done, total int) {
+		if done == 0 {
+			count = prog.start("running rules", total)
+			return
+		}
+		count.add(1, 0)
+	}
 	if stats != nil {
 		opts.Stats = &stats.rules
 	}
-	diags := lint.Run(fw, opts)
-	phase.done(len(diags), "findings")
+	res, err := check.Run(check.Input{Documents: in.docs, Problems: in.problems}, opts)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
+	phase.done(len(res.Findings), "findings")
 	prog.stop()
 	if o.fix {
 		phase = stats.phase("fix")
 		// Each round lints as a fresh run on the fixed files would: the
 		// fixed inputs may no longer hold the published framework byte
 		// for byte, which then becomes the vocabulary.
-		relint := func(in *inputs) []lint.Diagnostic {
-			fw := framework.Merge(in.docs...)
-			cat := cat
-			if cat == nil && len(fw.Skills) == 0 {
-				cat, _ = parse.Published()
+		again := opts
+		again.Stats, again.Progress = nil, nil
+		relint := func(in *inputs) ([]lint.Diagnostic, error) {
+			r, err := check.Run(check.Input{Documents: in.docs, Problems: in.problems}, again)
+			if err != nil {
+				return nil, err
 			}
-			var vocab *framework.Framework
-			if !in.holdsPublished() {
-				vocab, _ = parse.Published()
-			}
-			opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Problems: in.problems})
-			return lint.Run(fw, opts)
+			res = r
+			return r.Findings, nil
 		}
-		var st int
-		diags, st = fixInputs(e, in, diags, relint, o.diff)
+		diags, st := fixInputs(e, in, res.Findings, relint, o.diff)
 		phase.done(len(diags), "findings left")
 		if st != 0 {
 			return st
 		}
 		if o.diff {
 			e.println(summary(diags, in.files()) + " left after the fixes")
-			return failStatus(diags, failAt)
+			return failStatus(res, failAt)
 		}
 	}
 	phase = stats.phase("output")
@@ -243,7 +234,7 @@ func runLint(e *env, args []string) int {
 
 	if o.writeBaseline != "" {
 		var buf bytes.Buffer
-		if err := baseline.Write(&buf, diags); err != nil {
+		if err := baseline.Write(&buf, res.Findings); err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
@@ -251,16 +242,11 @@ func runLint(e *env, args []string) int {
 			e.errorf("%v", err)
 			return exitUsage
 		}
-		e.errorf("wrote %d %s to %s", len(diags), plural(len(diags), "finding", "findings"), o.writeBaseline)
+		n := len(res.Findings)
+		e.errorf("wrote %d %s to %s", n, plural(n, "finding", "findings"), o.writeBaseline)
 		return exitOK
 	}
 
-	// Only SARIF and GitLab report fingerprints; they are taken before a
-	// baseline filters the findings, so that they match the baseline's.
-	var fps []string
-	if o.format == "sarif" || o.format == "gitlab" {
-		fps = baseline.Fingerprints(diags)
-	}
 	if o.baseline != "" {
 		shown := displayName(cwd(), o.baseline)
 		src, err := readLimited(e.reads, o.baseline, shown, maxBaselineBytes)
@@ -273,23 +259,8 @@ func runLint(e *env, args []string) int {
 			e.errorf("%v", err)
 			return exitUsage
 		}
-		all := fps
-		if all == nil {
-			all = baseline.Fingerprints(diags)
-		}
-		keep, stale := b.Filter(all)
-		var kept []lint.Diagnostic
-		for i, k := range keep {
-			kept = append(kept, diags[k])
-			if fps != nil {
-				fps[i] = fps[k]
-			}
-		}
-		if fps != nil {
-			fps = fps[:len(keep)]
-		}
-		diags = kept
-		if len(stale) > 0 {
+		res.Filter(b)
+		if stale := res.Stale; len(stale) > 0 {
 			e.errorf("%s: %d stale %s no longer %s a finding; refresh it with --write-baseline:",
 				shown, len(stale), plural(len(stale), "entry", "entries"), plural(len(stale), "matches", "match"))
 			for _, s := range stale {
@@ -299,7 +270,7 @@ func runLint(e *env, args []string) int {
 	}
 
 	out := bufio.NewWriter(e.stdout)
-	r := &report{e: e, out: out, diags: diags, files: in.files(), skipped: in.skipped, config: cfg, fingerprints: fps, quiet: o.quiet}
+	r := &report{e: e, out: out, diags: res.Findings, files: in.files(), skipped: in.skipped, config: res.Config, fingerprints: res.Fingerprints, quiet: o.quiet}
 	err = render(r)
 	if ferr := out.Flush(); err == nil {
 		err = ferr
@@ -309,21 +280,19 @@ func runLint(e *env, args []string) int {
 		return exitUsage
 	}
 	if o.format == "text" {
-		for _, line := range ruleCounts(diags) {
+		for _, line := range ruleCounts(res.Findings) {
 			e.println(line)
 		}
 	}
-	e.println(summary(diags, in.files()))
-	return failStatus(diags, failAt)
+	e.println(summary(res.Findings, in.files()))
+	return failStatus(res, failAt)
 }
 
-// failStatus returns the exit status for diags: exitFailing when one is
-// at least failAt (0: none fails).
-func failStatus(diags []lint.Diagnostic, failAt lint.Severity) int {
-	for _, d := range diags {
-		if failAt != 0 && d.Severity >= failAt {
-			return exitFailing
-		}
+// failStatus returns the exit status for res: exitFailing when a finding
+// is at least failAt (0: none fails).
+func failStatus(res *check.Result, failAt lint.Severity) int {
+	if res.Fails(failAt) {
+		return exitFailing
 	}
 	return exitOK
 }
