@@ -20,6 +20,14 @@ type exportOptions struct {
 	normalise bool
 }
 
+var exportCommand = &command{
+	name:    "export",
+	usage:   "[--out FILE] [--positions] [--format json|csv] [--table roles|skills] [--raw] [--stats] [PATH...]",
+	summary: "write the merged framework as JSON (the embedded published framework with no PATH)",
+	flags:   func(fs *flag.FlagSet) { exportFlags(fs) },
+	run:     runExport,
+}
+
 func exportFlags(fs *flag.FlagSet) *exportOptions {
 	o := &exportOptions{}
 	fs.StringVar(&o.out, "out", "", "write to `FILE` (atomically) instead of standard output")

@@ -29,6 +29,14 @@ type lintOptions struct {
 	maxFindings                                                int
 }
 
+var lintCommand = &command{
+	name:    "lint",
+	usage:   "[--format text|json|sarif|github|checkstyle|rdjson|gitlab|junit] [--fail-on error|warning|info|none] [--fix [--diff]] [--allow-empty] [--catalogue FILE] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
+	summary: "check documents and print findings (the embedded published framework with no PATH)",
+	flags:   func(fs *flag.FlagSet) { lintFlags(fs) },
+	run:     runLint,
+}
+
 func lintFlags(fs *flag.FlagSet) *lintOptions {
 	o := &lintOptions{}
 	fs.StringVar(&o.format, "format", "text", "output `format`: "+formatNames)
