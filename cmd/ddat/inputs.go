@@ -102,17 +102,12 @@ type inputFile struct {
 	stdin      bool // the path is "-": standard input
 }
 
-// listInputs returns the files at paths in walk order, each once, and
-// the entries met in folders that are not regular files (named pipes,
-// devices, sockets, symbolic links), which are not read. A path named
-// that is neither a folder nor a regular file is an input error. On an
-// error it returns the files listed before it, and the error.
-func listInputs(paths []string) (files []inputFile, irregular []string, err error) {
-	return listInputsNamed(paths, "stdin")
-}
-
-// listInputsNamed is listInputs, naming standard input (PATH "-")
-// stdinName.
+// listInputsNamed returns the files at paths in walk order, each once,
+// and the entries met in folders that are not regular files (named
+// pipes, devices, sockets, symbolic links), which are not read; standard
+// input (PATH "-") is named stdinName. A path named that is neither a
+// folder nor a regular file is an input error. On an error it returns the
+// files listed before it, and the error.
 func listInputsNamed(paths []string, stdinName string) (files []inputFile, irregular []string, err error) {
 	files, irregular, err = listInputsOnce(paths, stdinName)
 	if err == nil && slices.Contains(paths, "-") {

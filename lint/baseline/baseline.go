@@ -1,7 +1,8 @@
 // Package baseline records the findings of a run as accepted for now, so
 // that a later run reports only new ones. [Fingerprints] identifies
 // findings without line numbers; [Write] records them, [Read] reads the
-// record back, and [Baseline.Filter] drops the findings it accepts.
+// record back, and [Baseline.Filter] picks out the findings it does not
+// accept.
 package baseline
 
 import (
