@@ -26,6 +26,10 @@ type Pass struct {
 	// vocabulary for spelling (the published framework); optional.
 	Vocabulary *framework.Framework
 
+	// Problems are the errors met parsing the linted documents, which
+	// [ParseError] reports; optional.
+	Problems framework.ErrorList
+
 	rule     *Rule
 	report   func(Diagnostic)
 	reported int       // findings reported so far

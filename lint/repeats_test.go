@@ -10,6 +10,7 @@ import (
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/lint/baseline"
 	"github.com/ddat-tools/ddat/parse"
 )
 
@@ -109,7 +110,7 @@ func TestRepeatsFingerprintsStable(t *testing.T) {
 		}
 		ds := lint.Run(framework.Merge(doc), lint.Options{Rules: []*lint.Rule{lint.Structure}})
 		var out []string
-		fps := lint.Fingerprints(ds)
+		fps := baseline.Fingerprints(ds)
 		for i, d := range ds {
 			if strings.HasPrefix(d.Message, "missing-description:") {
 				out = append(out, fps[i])

@@ -12,6 +12,7 @@ import (
 // validates it with [Validate]; the README's rule table and ddat explain
 // come from it.
 var All = []*Rule{
+	ParseError,
 	Structure,
 	Encoding,
 	Punctuation,

@@ -38,11 +38,15 @@ type Options struct {
 	// errors of the documents linted: Run returns them with the rules'
 	// own, configured, counted and cut alike.
 	Findings []Diagnostic
+	// Problems are the errors met parsing the linted documents, which the
+	// [ParseError] rule reports; optional.
+	Problems framework.ErrorList
 
-	// config is the configuration whose [Config.Options] made these
-	// options, applied to each finding as it is reported so that the
-	// findings it drops do not count towards MaxFindings.
-	config *Config
+	// Filter, when not nil, is applied to each finding as it is reported,
+	// so that the findings it drops do not count towards MaxFindings: it
+	// returns the finding as kept (its severity may change) and whether it
+	// is kept. A configuration sets it (see package config).
+	Filter func(Diagnostic) (Diagnostic, bool)
 }
 
 // MaxFindingsRule is the ID of the pseudo-rule of the finding that [Run]
@@ -89,8 +93,8 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	for range min(runtime.GOMAXPROCS(0), len(rules)) {
 		wg.Go(func() {
 			for i := range next {
-				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, rule: rules[i], run: state}
-				found[i].max, found[i].config, found[i].repeats = opts.MaxFindings, opts.config, repeats
+				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, Problems: opts.Problems, rule: rules[i], run: state}
+				found[i].max, found[i].filter, found[i].repeats = opts.MaxFindings, opts.Filter, repeats
 				p.report = found[i].add
 				start := time.Now()
 				rules[i].Run(p)
@@ -108,7 +112,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	wg.Wait()
 	var all findings
 	all.max, all.repeats = opts.MaxFindings, repeats
-	before := findings{max: opts.MaxFindings, config: opts.config, repeats: repeats}
+	before := findings{max: opts.MaxFindings, filter: opts.Filter, repeats: repeats}
 	for _, d := range opts.Findings {
 		before.add(d)
 	}
@@ -130,7 +134,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 // rule is not among the first max of all).
 type findings struct {
 	max      int
-	config   *Config
+	filter   func(Diagnostic) (Diagnostic, bool)
 	repeats  func() containerIndex // collapses repeated findings (see [collapseRepeats]); nil: none
 	list     []Diagnostic
 	reported int // findings reported, config's drops included
@@ -143,9 +147,9 @@ type findings struct {
 
 func (f *findings) add(d Diagnostic) {
 	f.reported++
-	if f.config != nil {
+	if f.filter != nil {
 		var ok bool
-		if d, ok = f.config.apply(d); !ok {
+		if d, ok = f.filter(d); !ok {
 			return
 		}
 	}

@@ -129,19 +129,27 @@ func PublishedEdition() framework.Edition {
 	return fw.Edition()
 }
 
-// PublishedSources returns the text of the embedded published documents,
-// unparsed, so that a caller can tell whether its inputs already hold
-// them without paying for parsing them. The strings are those the Files
-// of [PublishedDocuments] hold. (Reading the embedded files cannot fail;
-// if it did, [PublishedDocuments] would say so, and this list would be
-// empty.)
-func PublishedSources() []string {
-	pub, _ := published.sources()
-	out := make([]string, 0, len(pub))
+// IsPublished reports whether docs include every document of the
+// embedded snapshot, byte for byte: the published framework read from
+// files rather than embedded. Such inputs are their own spelling
+// vocabulary, so a caller need not load [Published] for it. It parses
+// nothing, and compares each document's text with the snapshot's at most
+// once.
+func IsPublished(docs []*framework.Document) bool {
+	pub, _ := published.sources() // reading the embedded files cannot fail
 	for _, p := range pub {
-		out = append(out, p.src)
+		found := false
+		for _, d := range docs {
+			if d.File != nil && d.File.Src == p.src {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
 	}
-	return out
+	return true
 }
 
 // PublishedDocuments returns the documents of the embedded snapshot of the

@@ -1,6 +1,7 @@
 package parse_test
 
 import (
+	"os"
 	"runtime"
 	"sync"
 	"testing"
@@ -20,7 +21,7 @@ func TestPublishedConcurrent(t *testing.T) {
 		wg.Go(func() {
 			got[i], _ = parse.Published()
 			parse.PublishedDocuments()
-			parse.PublishedSources()
+			parse.IsPublished(nil)
 		})
 	}
 	wg.Wait()
@@ -46,5 +47,41 @@ func TestPublishedAllocs(t *testing.T) {
 		t.Errorf("first Published allocated %.1f MiB, budget 15 MiB", float64(got)/(1<<20))
 	} else {
 		t.Logf("first Published allocated %.1f MiB", float64(got)/(1<<20))
+	}
+}
+
+// TestIsPublished: the published documents read from files are the
+// snapshot; without one of them, or with one byte changed, they are not.
+func TestIsPublished(t *testing.T) {
+	var docs []*framework.Document
+	for _, name := range []string{"published/skills-a-to-z-2025-09.md", "published/roles-2025-09.csv"} {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, _ := parse.Parse(name, src)
+		if doc == nil {
+			t.Fatalf("%s: not a framework document", name)
+		}
+		docs = append(docs, doc)
+	}
+	if !parse.IsPublished(docs) {
+		t.Error("the published documents read from files are not the snapshot")
+	}
+	embedded, _ := parse.PublishedDocuments()
+	if !parse.IsPublished(embedded) {
+		t.Error("the embedded documents are not the snapshot")
+	}
+	if parse.IsPublished(docs[1:]) {
+		t.Error("the roles alone are the snapshot")
+	}
+	src := []byte(docs[0].File.Src)
+	src[len(src)/2] ^= ' '
+	changed, _ := parse.Parse(docs[0].File.Name, src)
+	if changed == nil {
+		t.Fatal("the changed catalogue does not parse")
+	}
+	if parse.IsPublished([]*framework.Document{changed, docs[1]}) {
+		t.Error("a catalogue with a byte changed is the snapshot")
 	}
 }

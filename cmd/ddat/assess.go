@@ -30,6 +30,13 @@ type assessOptions struct {
 	target, level, format, out string
 }
 
+var assessCommand = &command{
+	name:    "assess",
+	usage:   "template LEVEL [--target LEVEL] [--format csv|json|markdown] [--out FILE] | gap [--target LEVEL] [--level LEVEL] [--format text|json|markdown|csv] [--out FILE] FILE...",
+	summary: "write a self-assessment form for a role level, or read filled forms: each person's gaps and the team's matrix",
+	run:     runAssess,
+}
+
 func assessFlags(fs *flag.FlagSet, sub string) *assessOptions {
 	o := &assessOptions{}
 	fs.StringVar(&o.target, "target", "", "the role `LEVEL` aimed for (name or slug)")

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ddat-tools/ddat/lint"
@@ -123,10 +124,10 @@ func unknownCommand(e *env, name string) {
 	}
 }
 
-// allRules returns every rule that can report: the parse pseudo-rule,
-// the rules of lint.All, and the max-findings pseudo-rule.
+// allRules returns every rule that can report: the rules of lint.All,
+// and the max-findings pseudo-rule.
 func allRules() []*lint.Rule {
-	return append(append([]*lint.Rule{parseRuleDoc}, lint.All...), maxFindingsRuleDoc)
+	return append(lint.All[:len(lint.All):len(lint.All)], maxFindingsRuleDoc)
 }
 
 // ruleList is a flag naming rules, repeated or separated by commas.
@@ -143,13 +144,9 @@ func (l *ruleList) Set(s string) error {
 	return nil
 }
 
-// applyRuleFlags returns cfg with the rules of --enable switched on
-// (whatever the configuration says) and those of --disable switched off.
-// An unknown rule, or max-findings, is a usage error.
-func applyRuleFlags(e *env, cfg *lint.Config, enable, disable []string) (*lint.Config, int) {
-	if len(enable) == 0 && len(disable) == 0 {
-		return cfg, 0
-	}
+// checkRuleFlags returns a non-zero exit status after saying so if a rule
+// of --enable or --disable is unknown, or is max-findings.
+func checkRuleFlags(e *env, enable, disable []string) int {
 	var ids []string
 	for _, r := range allRules() {
 		ids = append(ids, r.ID)
@@ -159,10 +156,8 @@ func applyRuleFlags(e *env, cfg *lint.Config, enable, disable []string) (*lint.C
 			e.errorf("%s %s: the max-findings finding cannot be switched off; --max-findings 0 reports every finding instead", flagName, id)
 			return false
 		}
-		for _, known := range ids {
-			if known == id {
-				return true
-			}
+		if slices.Contains(ids, id) {
+			return true
 		}
 		if s, ok := closestName(id, ids); ok {
 			e.errorf("%s: unknown rule %q; did you mean %q?", flagName, id, s)
@@ -171,28 +166,15 @@ func applyRuleFlags(e *env, cfg *lint.Config, enable, disable []string) (*lint.C
 		}
 		return false
 	}
-	out := &lint.Config{Rules: map[string]lint.RuleConfig{}}
-	if cfg != nil {
-		c := *cfg
-		out = &c
-		out.Rules = make(map[string]lint.RuleConfig, len(cfg.Rules))
-		for k, v := range cfg.Rules {
-			out.Rules[k] = v
-		}
-	}
 	for _, id := range enable {
 		if !check("--enable", id) {
-			return nil, exitUsage
-		}
-		if rc, ok := out.Rules[id]; ok && rc.Off {
-			delete(out.Rules, id)
+			return exitUsage
 		}
 	}
 	for _, id := range disable {
 		if !check("--disable", id) {
-			return nil, exitUsage
+			return exitUsage
 		}
-		out.Rules[id] = lint.RuleConfig{Off: true}
 	}
-	return out, 0
+	return 0
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,5 +133,28 @@ func TestLintStdin(t *testing.T) {
 	}
 	if st, _, errOut := runCapture([]string{"lint", "-"}, "shopping list\n"); st != exitUsage || !strings.Contains(errOut, "stdin: not a framework document") {
 		t.Errorf("stdin not a document: exit %d, stderr %q", st, errOut)
+	}
+}
+
+// TestHelpOfEveryCommand: "ddat help X" prints what "ddat X --help" does,
+// flags included, for every command of the table.
+func TestHelpOfEveryCommand(t *testing.T) {
+	for _, c := range commands {
+		if c == helpCommand {
+			continue // "help --help" is ddat's own help
+		}
+		var help, flagHelp strings.Builder
+		if st := run([]string{"help", c.name}, nil, &help, io.Discard); st != exitOK {
+			t.Errorf("help %s: exit %d", c.name, st)
+		}
+		if st := run([]string{c.name, "--help"}, nil, &flagHelp, io.Discard); st != exitOK {
+			t.Errorf("%s --help: exit %d", c.name, st)
+		}
+		if help.String() != flagHelp.String() {
+			t.Errorf("help %s prints\n%s\nbut %s --help\n%s", c.name, help.String(), c.name, flagHelp.String())
+		}
+		if c.flags != nil && !strings.Contains(help.String(), "\nFlags:\n") {
+			t.Errorf("help %s lists no flags:\n%s", c.name, help.String())
+		}
 	}
 }

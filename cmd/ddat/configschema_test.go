@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/lint/config"
 	"github.com/ddat-tools/ddat/schema"
 )
 
@@ -57,7 +58,7 @@ func TestConfigSchemaRules(t *testing.T) {
 		if err := schema.Validate(schema.Config, []byte(doc)); err != nil {
 			t.Errorf("validate rejects rule %s: %v", r.ID, err)
 		}
-		if _, err := lint.ParseConfig("c.json", []byte(doc)); err != nil {
+		if _, err := config.Parse("c.json", []byte(doc)); err != nil {
 			t.Errorf("lint rejects rule %s: %v", r.ID, err)
 		}
 	}
@@ -65,7 +66,7 @@ func TestConfigSchemaRules(t *testing.T) {
 	if err := schema.Validate(schema.Config, []byte(doc)); err == nil {
 		t.Errorf("validate accepts the unknown rule in %s", doc)
 	}
-	if _, err := lint.ParseConfig("c.json", []byte(doc)); err == nil {
+	if _, err := config.Parse("c.json", []byte(doc)); err == nil {
 		t.Errorf("lint accepts the unknown rule in %s", doc)
 	}
 }

@@ -36,6 +36,14 @@ type diffOptions struct {
 	exitZero, stats *bool
 }
 
+var diffCommand = &command{
+	name:    "diff",
+	usage:   "[--format text|json|markdown|changes-csv] [--exit-zero] OLD NEW | --base REV [PATH...]",
+	summary: "print how the NEW edition of the framework differs from the OLD (each a file, a folder or published), or the PATHs from the same paths at git revision REV",
+	flags:   func(fs *flag.FlagSet) { diffFlags(fs) },
+	run:     runDiff,
+}
+
 func diffFlags(fs *flag.FlagSet) diffOptions {
 	return diffOptions{
 		format:   fs.String("format", "text", "output `format`: text, json, markdown or changes-csv"),

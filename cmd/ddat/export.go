@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint"
 )
 
 type exportOptions struct {
@@ -19,6 +20,14 @@ type exportOptions struct {
 	raw       bool
 	stats     bool
 	normalise bool
+}
+
+var exportCommand = &command{
+	name:    "export",
+	usage:   "[--out FILE] [--positions] [--format json|csv] [--table roles|skills] [--raw] [--stats] [PATH...]",
+	summary: "write the merged framework as JSON (the embedded published framework with no PATH)",
+	flags:   func(fs *flag.FlagSet) { exportFlags(fs) },
+	run:     runExport,
 }
 
 func exportFlags(fs *flag.FlagSet) *exportOptions {
@@ -88,8 +97,8 @@ func runExport(e *env, args []string) int {
 	phase.done(len(in.docs), "documents")
 	reportSkipped(e, in)
 	if !in.embedded {
-		for _, d := range in.parsed {
-			e.println(d.String())
+		for _, p := range in.problems {
+			e.println(fmt.Sprintf("%s: %s: %s (%s)", p.Pos, lint.ParseError.Severity, p.Msg, lint.ParseError.ID))
 		}
 	}
 	phase = stats.phase("merge")

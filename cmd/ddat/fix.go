@@ -23,7 +23,7 @@ const maxFixRounds = 8
 // are changed: never the embedded snapshot, a catalogue or anything
 // else. It returns the findings left, as a fresh lint of the fixed files
 // gives them, and a non-zero exit status on an error.
-func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs) []lint.Diagnostic, asDiff bool) ([]lint.Diagnostic, int) {
+func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs) ([]lint.Diagnostic, error), asDiff bool) ([]lint.Diagnostic, int) {
 	if in.embedded {
 		e.errorf("--fix never writes the embedded published framework")
 		return nil, exitUsage
@@ -61,7 +61,11 @@ func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs)
 		if !changed {
 			break
 		}
-		diags = relint(in)
+		var err error
+		if diags, err = relint(in); err != nil {
+			e.errorf("%v", err)
+			return nil, exitUsage
+		}
 	}
 	names := make([]string, 0, len(orig))
 	for name := range orig {
@@ -111,17 +115,17 @@ func fixInputs(e *env, in *inputs, diags []lint.Diagnostic, relint func(*inputs)
 	return diags, 0
 }
 
-// replaceErrors replaces the parse findings of old, a file reparsed as
+// replaceErrors replaces the parse errors of old, a file reparsed as
 // doc (already in in.docs) with the errors err, by those of doc.
 func (in *inputs) replaceErrors(old *framework.File, doc *framework.Document, err error) {
-	kept := in.parsed[:0:0]
-	for _, d := range in.parsed {
-		if d.Span.File != old {
-			kept = append(kept, d)
+	kept := in.problems[:0:0]
+	for _, e := range in.problems {
+		if e.Pos.Filename != old.Name {
+			kept = append(kept, e)
 		}
 	}
-	in.parsed = kept
+	in.problems = kept
 	if aerr := in.addErrors(err); aerr != nil {
-		in.parsed = append(in.parsed, lint.Diagnostic{Rule: parseRule, Severity: lint.Error, Span: doc.File.Span(0, 0), Message: aerr.Error()})
+		in.problems = append(in.problems, &framework.Error{Pos: doc.File.Position(0), Msg: aerr.Error()})
 	}
 }

@@ -52,7 +52,7 @@ func lintDir(t *testing.T, dir string) []lint.Diagnostic {
 	}
 	pub, _ := parse.Published()
 	fw := framework.Merge(in.docs...)
-	return lint.Run(fw, lint.Options{Catalogue: pub, Vocabulary: pub, Findings: in.parsed, MaxFindings: defaultMaxFindings})
+	return lint.Run(fw, lint.Options{Catalogue: pub, Vocabulary: pub, Problems: in.problems, MaxFindings: defaultMaxFindings})
 }
 
 func hasSafe(d lint.Diagnostic) bool {

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
 	"github.com/ddat-tools/ddat/schema"
@@ -75,19 +73,6 @@ func TestSummary(t *testing.T) {
 	}
 	if got, want := summary(diags, 1), "1 error, 2 warnings, 0 infos in 1 file"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
-	}
-}
-
-func TestKeptFingerprints(t *testing.T) {
-	f := framework.NewFile("f", "abc")
-	all := []lint.Diagnostic{
-		{Rule: "a", Span: f.Span(0, 1), Message: "m"},
-		{Rule: "a", Span: f.Span(1, 2), Message: "m"},
-		{Rule: "b", Span: f.Span(2, 3), Message: "m"},
-	}
-	got := keptFingerprints(all, []lint.Diagnostic{all[0], all[2]}, []string{"x", "y", "z"})
-	if diff := cmp.Diff([]string{"x", "z"}, got); diff != "" {
-		t.Errorf("keptFingerprints (-want +got):\n%s", diff)
 	}
 }
 

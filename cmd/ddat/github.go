@@ -24,7 +24,7 @@ const (
 // sees (a misspelling, a level that drops) before layout and invisible
 // characters. Rules not listed come after, in the order of lint.All.
 var rulePriority = []string{
-	parseRule,
+	lint.ParseError.ID,
 	"level-regression",
 	"spelling",
 	"unknown-skill",

@@ -13,19 +13,14 @@ import (
 	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
-	"github.com/ddat-tools/ddat/lint"
 	"github.com/ddat-tools/ddat/parse"
 )
 
-// parseRule is the rule ID under which parse errors of recognised
-// documents are reported.
-const parseRule = "parse"
-
 // inputs are the documents read for a command.
 type inputs struct {
-	docs    []*framework.Document
-	parsed  []lint.Diagnostic // parse errors of recognised documents, as findings
-	skipped []string          // files met in folders that are not framework documents
+	docs     []*framework.Document
+	problems framework.ErrorList // parse errors of recognised documents (see lint.ParseError)
+	skipped  []string            // files met in folders that are not framework documents
 	// irregular are the entries met in folders that are not regular
 	// files (named pipes, devices, sockets, symbolic links): never read.
 	irregular []string
@@ -49,20 +44,17 @@ func (e *inputError) Error() string { return e.msg }
 //
 // A file named in paths that is not a framework document is an input
 // error; one met while walking a folder is skipped and listed in
-// skipped. Parse errors of recognised documents become findings of the
-// "parse" rule, and the partial document is kept.
+// skipped. Parse errors of recognised documents are kept in problems, for
+// the "parse" rule (lint.ParseError), and so is the partial document.
 //
 // Files are parsed concurrently; the result, errors included, is the
 // same as parsing them one after another in walk order.
 func readInputs(e *env, paths []string) (*inputs, error) {
-	return readInputsProgress(e, paths, nil, nil)
+	return readInputsProgress(e, paths, nil)
 }
 
-// readInputsProgress is readInputs, counting parsed files in prog. When
-// alongside is not nil, it is called with the files to read, before
-// they are read; the function it returns, if any, runs concurrently with
-// the parsing, as one more file would, started first.
-func readInputsProgress(e *env, paths []string, prog *progress, alongside func([]inputFile) func()) (*inputs, error) {
+// readInputsProgress is readInputs, counting parsed files in prog.
+func readInputsProgress(e *env, paths []string, prog *progress) (*inputs, error) {
 	in := &inputs{}
 	if len(paths) == 0 {
 		docs, err := parse.PublishedDocuments()
@@ -83,25 +75,13 @@ func readInputsProgress(e *env, paths []string, prog *progress, alongside func([
 	in.irregular = irregular
 	count := prog.start("parsing files", len(files))
 	results := make([]parsed, len(files))
-	var extra func()
-	if alongside != nil {
-		extra = alongside(files)
-	}
-	first := 0 // the index of the first file among the tasks
-	if extra != nil {
-		first = 1
-	}
-	parallel(first+len(files), func(i int) {
-		if i < first {
-			extra()
-			return
-		}
-		if f := files[i-first]; f.stdin {
-			results[i-first] = parseStdin(e, f)
+	parallel(len(files), func(i int) {
+		if f := files[i]; f.stdin {
+			results[i] = parseStdin(e, f)
 		} else {
-			results[i-first] = parseFile(e.reads, f)
+			results[i] = parseFile(e.reads, f)
 		}
-		count.add(1, int64(results[i-first].size))
+		count.add(1, int64(results[i].size))
 	})
 	for i, f := range files {
 		if err := in.add(f, results[i]); err != nil {
@@ -122,17 +102,12 @@ type inputFile struct {
 	stdin      bool // the path is "-": standard input
 }
 
-// listInputs returns the files at paths in walk order, each once, and
-// the entries met in folders that are not regular files (named pipes,
-// devices, sockets, symbolic links), which are not read. A path named
-// that is neither a folder nor a regular file is an input error. On an
-// error it returns the files listed before it, and the error.
-func listInputs(paths []string) (files []inputFile, irregular []string, err error) {
-	return listInputsNamed(paths, "stdin")
-}
-
-// listInputsNamed is listInputs, naming standard input (PATH "-")
-// stdinName.
+// listInputsNamed returns the files at paths in walk order, each once,
+// and the entries met in folders that are not regular files (named
+// pipes, devices, sockets, symbolic links), which are not read; standard
+// input (PATH "-") is named stdinName. A path named that is neither a
+// folder nor a regular file is an input error. On an error it returns the
+// files listed before it, and the error.
 func listInputsNamed(paths []string, stdinName string) (files []inputFile, irregular []string, err error) {
 	files, irregular, err = listInputsOnce(paths, stdinName)
 	if err == nil && slices.Contains(paths, "-") {
@@ -283,8 +258,8 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-// addErrors turns parse errors into findings of the "parse" rule, at
-// their place in the document they belong to.
+// addErrors adds parse errors to the problems, each of which must be in
+// a document read.
 func (in *inputs) addErrors(err error) error {
 	if err == nil {
 		return nil
@@ -304,53 +279,9 @@ func (in *inputs) addErrors(err error) error {
 		if f == nil {
 			return &inputError{e.Error()}
 		}
-		in.parsed = append(in.parsed, lint.Diagnostic{
-			Rule:     parseRule,
-			Severity: lint.Error,
-			Span:     f.Span(e.Pos.Offset, e.Pos.Offset),
-			Message:  e.Msg,
-		})
+		in.problems = append(in.problems, e)
 	}
 	return nil
-}
-
-// mayLackPublished reports whether files may not hold every embedded
-// published document, judged by their sizes alone, before reading them:
-// false means that each published document has an input file of its
-// length, which [inputs.holdsPublished] then compares byte for byte.
-func mayLackPublished(files []inputFile) bool {
-	sizes := map[int64]bool{}
-	for _, f := range files {
-		fi, err := os.Stat(f.path)
-		if err != nil {
-			return true
-		}
-		sizes[fi.Size()] = true
-	}
-	for _, src := range parse.PublishedSources() {
-		if !sizes[int64(len(src))] {
-			return true
-		}
-	}
-	return false
-}
-
-// holdsPublished reports whether the documents read include every
-// embedded published document, byte for byte.
-func (in *inputs) holdsPublished() bool {
-	for _, src := range parse.PublishedSources() {
-		found := false
-		for _, d := range in.docs {
-			if d.File != nil && d.File.Src == src {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
 }
 
 // files returns the number of documents read.

@@ -15,6 +15,9 @@ import (
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/lint/baseline"
+	"github.com/ddat-tools/ddat/lint/check"
+	"github.com/ddat-tools/ddat/lint/config"
 	"github.com/ddat-tools/ddat/parse"
 )
 
@@ -26,12 +29,20 @@ type lintOptions struct {
 	maxFindings                                                int
 }
 
+var lintCommand = &command{
+	name:    "lint",
+	usage:   "[--format text|json|sarif|github|checkstyle|rdjson|gitlab|junit] [--fail-on error|warning|info|none] [--fix [--diff]] [--allow-empty] [--catalogue FILE] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
+	summary: "check documents and print findings (the embedded published framework with no PATH)",
+	flags:   func(fs *flag.FlagSet) { lintFlags(fs) },
+	run:     runLint,
+}
+
 func lintFlags(fs *flag.FlagSet) *lintOptions {
 	o := &lintOptions{}
 	fs.StringVar(&o.format, "format", "text", "output `format`: "+formatNames)
 	fs.StringVar(&o.failOn, "fail-on", "error", "least `severity` that fails: error, warning, info or none")
 	fs.StringVar(&o.catalogue, "catalogue", "", "reference skills catalogue `FILE` when none is among the inputs")
-	fs.StringVar(&o.config, "config", "", "configuration `FILE` (default: "+lint.ConfigName+" in the folder of the first PATH or above)")
+	fs.StringVar(&o.config, "config", "", "configuration `FILE` (default: "+config.FileName+" in the folder of the first PATH or above)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in baseline `FILE`")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the findings in baseline `FILE` and exit 0")
 	fs.BoolVar(&o.stats, "stats", false, "print the time and counts of each phase and rule on stderr")
@@ -68,7 +79,7 @@ type report struct {
 	diags   []lint.Diagnostic
 	files   int
 	skipped []string
-	config  *lint.Config
+	config  *config.Config
 	quiet   bool // text format: counts only
 
 	// fingerprints are the diagnostics' fingerprints, for SARIF only,
@@ -108,7 +119,7 @@ func runLint(e *env, args []string) int {
 		return exitUsage
 	}
 	// Rule names are checked before anything is read.
-	if _, st := applyRuleFlags(e, nil, o.enable, o.disable); st != 0 {
+	if st := checkRuleFlags(e, o.enable, o.disable); st != 0 {
 		return st
 	}
 	e.stdinName = o.stdinFilename
@@ -147,15 +158,7 @@ func runLint(e *env, args []string) int {
 	// parsing, and while the rules run.
 	prog := newProgress(e)
 	phase := stats.phase("read and parse")
-	// The published framework is the spelling vocabulary when the inputs
-	// do not hold it (see below). When their sizes already show that they
-	// do not, it is parsed while they are.
-	in, err := readInputsProgress(e, paths, prog, func(files []inputFile) func() {
-		if !mayLackPublished(files) {
-			return nil
-		}
-		return func() { parse.PublishedDocuments() }
-	})
+	in, err := readInputsProgress(e, paths, prog)
 	prog.stop()
 	if err != nil {
 		e.errorf("%v", err)
@@ -172,68 +175,66 @@ func runLint(e *env, args []string) int {
 	if st != 0 {
 		return st
 	}
-	if cfg, st = applyRuleFlags(e, cfg, o.enable, o.disable); st != 0 {
-		return st
+	opts := check.Options{
+		Config:      cfg,
+		Enable:      o.enable,
+		Disable:     o.disable,
+		Published:   parse.Published,
+		IsPublished: parse.IsPublished,
+		MaxFindings: o.maxFindings,
+		// Only SARIF and GitLab report fingerprints.
+		Fingerprints: o.format == "sarif" || o.format == "gitlab",
 	}
-
-	phase = stats.phase("merge")
-	fw := framework.Merge(in.docs...)
-	phase.done(len(fw.Roles)+len(fw.Skills), "roles and skills")
-
-	// The published framework is parsed only when it is needed: as the
-	// reference catalogue when the inputs hold none, and as vocabulary
-	// when the inputs do not already hold it.
-	phase = stats.phase("catalogue and vocabulary")
-	var cat, vocab *framework.Framework
-	if o.catalogue != "" || len(fw.Skills) == 0 {
-		if cat, st = loadCatalogue(e, o.catalogue); st != 0 {
+	if o.catalogue != "" {
+		if opts.Catalogue, st = loadCatalogue(e, o.catalogue); st != 0 {
 			return st
 		}
 	}
-	if !in.holdsPublished() {
-		vocab, _ = parse.Published()
-	}
-	phase.done(0, "")
 
 	phase = stats.phase("rules")
 	prog = newProgress(e)
 	defer prog.stop()
-	opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Findings: in.parsed})
-	count := prog.start("running rules", len(lintRules(opts)))
-	opts.Done = func(*lint.Rule) { count.add(1, 0) }
+	var count *counter
+	opts.Progress = func(done, total int) {
+		if done == 0 {
+			count = prog.start("running rules", total)
+			return
+		}
+		count.add(1, 0)
+	}
 	if stats != nil {
 		opts.Stats = &stats.rules
 	}
-	diags := lint.Run(fw, opts)
-	phase.done(len(diags), "findings")
+	res, err := check.Run(check.Input{Documents: in.docs, Problems: in.problems}, opts)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
+	phase.done(len(res.Findings), "findings")
 	prog.stop()
 	if o.fix {
 		phase = stats.phase("fix")
 		// Each round lints as a fresh run on the fixed files would: the
 		// fixed inputs may no longer hold the published framework byte
 		// for byte, which then becomes the vocabulary.
-		relint := func(in *inputs) []lint.Diagnostic {
-			fw := framework.Merge(in.docs...)
-			cat := cat
-			if cat == nil && len(fw.Skills) == 0 {
-				cat, _ = parse.Published()
+		again := opts
+		again.Stats, again.Progress = nil, nil
+		relint := func(in *inputs) ([]lint.Diagnostic, error) {
+			r, err := check.Run(check.Input{Documents: in.docs, Problems: in.problems}, again)
+			if err != nil {
+				return nil, err
 			}
-			var vocab *framework.Framework
-			if !in.holdsPublished() {
-				vocab, _ = parse.Published()
-			}
-			opts := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: o.maxFindings, Findings: in.parsed})
-			return lint.Run(fw, opts)
+			res = r
+			return r.Findings, nil
 		}
-		var st int
-		diags, st = fixInputs(e, in, diags, relint, o.diff)
+		diags, st := fixInputs(e, in, res.Findings, relint, o.diff)
 		phase.done(len(diags), "findings left")
 		if st != 0 {
 			return st
 		}
 		if o.diff {
 			e.println(summary(diags, in.files()) + " left after the fixes")
-			return failStatus(diags, failAt)
+			return failStatus(res, failAt)
 		}
 	}
 	phase = stats.phase("output")
@@ -241,7 +242,7 @@ func runLint(e *env, args []string) int {
 
 	if o.writeBaseline != "" {
 		var buf bytes.Buffer
-		if err := lint.WriteBaseline(&buf, diags); err != nil {
+		if err := baseline.Write(&buf, res.Findings); err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
@@ -249,16 +250,11 @@ func runLint(e *env, args []string) int {
 			e.errorf("%v", err)
 			return exitUsage
 		}
-		e.errorf("wrote %d %s to %s", len(diags), plural(len(diags), "finding", "findings"), o.writeBaseline)
+		n := len(res.Findings)
+		e.errorf("wrote %d %s to %s", n, plural(n, "finding", "findings"), o.writeBaseline)
 		return exitOK
 	}
 
-	// Only SARIF and GitLab report fingerprints; they are taken before a
-	// baseline filters the findings, so that they match the baseline's.
-	var fps []string
-	if o.format == "sarif" || o.format == "gitlab" {
-		fps = lint.Fingerprints(diags)
-	}
 	if o.baseline != "" {
 		shown := displayName(cwd(), o.baseline)
 		src, err := readLimited(e.reads, o.baseline, shown, maxBaselineBytes)
@@ -266,17 +262,13 @@ func runLint(e *env, args []string) int {
 			e.errorf("%v", err)
 			return exitUsage
 		}
-		b, err := lint.ReadBaseline(shown, []byte(src))
+		b, err := baseline.Read(shown, []byte(src))
 		if err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
-		kept, stale := b.Filter(diags)
-		if fps != nil {
-			fps = keptFingerprints(diags, kept, fps)
-		}
-		diags = kept
-		if len(stale) > 0 {
+		res.Filter(b)
+		if stale := res.Stale; len(stale) > 0 {
 			e.errorf("%s: %d stale %s no longer %s a finding; refresh it with --write-baseline:",
 				shown, len(stale), plural(len(stale), "entry", "entries"), plural(len(stale), "matches", "match"))
 			for _, s := range stale {
@@ -286,7 +278,7 @@ func runLint(e *env, args []string) int {
 	}
 
 	out := bufio.NewWriter(e.stdout)
-	r := &report{e: e, out: out, diags: diags, files: in.files(), skipped: in.skipped, config: cfg, fingerprints: fps, quiet: o.quiet}
+	r := &report{e: e, out: out, diags: res.Findings, files: in.files(), skipped: in.skipped, config: res.Config, fingerprints: res.Fingerprints, quiet: o.quiet}
 	err = render(r)
 	if ferr := out.Flush(); err == nil {
 		err = ferr
@@ -296,21 +288,19 @@ func runLint(e *env, args []string) int {
 		return exitUsage
 	}
 	if o.format == "text" {
-		for _, line := range ruleCounts(diags) {
+		for _, line := range ruleCounts(res.Findings) {
 			e.println(line)
 		}
 	}
-	e.println(summary(diags, in.files()))
-	return failStatus(diags, failAt)
+	e.println(summary(res.Findings, in.files()))
+	return failStatus(res, failAt)
 }
 
-// failStatus returns the exit status for diags: exitFailing when one is
-// at least failAt (0: none fails).
-func failStatus(diags []lint.Diagnostic, failAt lint.Severity) int {
-	for _, d := range diags {
-		if failAt != 0 && d.Severity >= failAt {
-			return exitFailing
-		}
+// failStatus returns the exit status for res: exitFailing when a finding
+// is at least failAt (0: none fails).
+func failStatus(res *check.Result, failAt lint.Severity) int {
+	if res.Fails(failAt) {
+		return exitFailing
 	}
 	return exitOK
 }
@@ -329,7 +319,7 @@ func failLevel(s string) (lint.Severity, bool) {
 // .ddat.json in the folder of the first path (the current folder with no
 // path) or the nearest folder above it. It returns a nil Config when
 // there is none, or a non-zero exit status.
-func loadConfig(e *env, name string, paths []string) (*lint.Config, int) {
+func loadConfig(e *env, name string, paths []string) (*config.Config, int) {
 	if name == "" {
 		dir := "."
 		if len(paths) > 0 {
@@ -350,7 +340,7 @@ func loadConfig(e *env, name string, paths []string) (*lint.Config, int) {
 		e.errorf("%v", err)
 		return nil, exitUsage
 	}
-	cfg, err := lint.ParseConfig(shown, []byte(src))
+	cfg, err := config.Parse(shown, []byte(src))
 	if err != nil {
 		var list framework.ErrorList
 		if errors.As(err, &list) {
@@ -366,7 +356,7 @@ func loadConfig(e *env, name string, paths []string) (*lint.Config, int) {
 }
 
 // findConfig looks for the configuration file in dir and the folders
-// above it, with [lint.FindConfig] on the real file system.
+// above it, with [config.Find] on the real file system.
 func findConfig(dir string) (string, bool) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -378,7 +368,7 @@ func findConfig(dir string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	found, ok := lint.FindConfig(os.DirFS(root), filepath.ToSlash(rel))
+	found, ok := config.Find(os.DirFS(root), filepath.ToSlash(rel))
 	if !ok {
 		return "", false
 	}
@@ -484,23 +474,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// keptFingerprints returns the fingerprints of kept, a subsequence of all
-// whose fingerprints are fps.
-func keptFingerprints(all, kept []lint.Diagnostic, fps []string) []string {
-	out := make([]string, 0, len(kept))
-	i := 0
-	for _, k := range kept {
-		for i < len(all) && !(all[i].Rule == k.Rule && all[i].Span == k.Span && all[i].Message == k.Message) {
-			i++
-		}
-		if i < len(all) {
-			out = append(out, fps[i])
-			i++
-		}
-	}
-	return out
 }
 
 // nothingFound says what was looked at when the inputs hold no framework

@@ -6,7 +6,7 @@ import (
 
 	htmlreport "github.com/ddat-tools/ddat/cmd/internal/report"
 	"github.com/ddat-tools/ddat/framework"
-	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/lint/check"
 	"github.com/ddat-tools/ddat/parse"
 )
 
@@ -15,6 +15,14 @@ const defaultReportName = "ddat-report.html"
 
 type reportOptions struct {
 	out, base, config string
+}
+
+var reportCommand = &command{
+	name:    "report",
+	usage:   "[--out FILE] [--base OLD] [--config FILE] [PATH...]",
+	summary: "write the framework and its findings as one self-contained HTML page (the embedded published framework with no PATH)",
+	flags:   func(fs *flag.FlagSet) { reportFlags(fs) },
+	run:     runReport,
 }
 
 func reportFlags(fs *flag.FlagSet) *reportOptions {
@@ -55,16 +63,15 @@ func runReport(e *env, args []string) int {
 	if st != 0 {
 		return st
 	}
+	res, err := check.Run(check.Input{Documents: in.docs, Problems: in.problems},
+		check.Options{Config: cfg, Published: parse.Published, IsPublished: parse.IsPublished})
+	if err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
 	fw := framework.Merge(in.docs...)
-	var cat, vocab *framework.Framework
-	if len(fw.Skills) == 0 {
-		cat, _ = parse.Published()
-	}
-	if !in.holdsPublished() {
-		vocab, _ = parse.Published()
-	}
 	opts := htmlreport.Options{
-		Findings: lint.Run(fw, cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, Findings: in.parsed})),
+		Findings: res.Findings,
 		Note:     note,
 	}
 	if o.base != "" {

@@ -9,6 +9,21 @@ import (
 	"github.com/ddat-tools/ddat/lint"
 )
 
+var rulesCommand = &command{
+	name:    "rules",
+	usage:   "[--markdown]",
+	summary: "list the lint rules",
+	flags:   func(fs *flag.FlagSet) { rulesFlags(fs) },
+	run:     runRules,
+}
+
+var explainCommand = &command{
+	name:    "explain",
+	usage:   "RULE",
+	summary: "print a rule's documentation",
+	run:     runExplain,
+}
+
 func rulesFlags(fs *flag.FlagSet) *bool {
 	return fs.Bool("markdown", false, "print the rules as the Markdown table of the README")
 }

@@ -4,11 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/ddat-tools/ddat/parse"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/ddat-tools/ddat/parse"
 )
 
 // Exit statuses.
@@ -60,39 +61,52 @@ func (e *env) println(line string) {
 	fmt.Fprintln(e.stderr, e.safe(line))
 }
 
+// A command is one ddat command: its name, the synopsis and summary its
+// help prints, its flags, and what it does. Each is declared beside its
+// run function and listed once in commands, which the dispatcher, ddat
+// help and the suggestion for an unknown command all read.
 type command struct {
 	name    string
 	usage   string // the argument synopsis
-	summary string
-	run     func(e *env, args []string) int
+	summary string // lower case, no final period
+	// flags registers the command's flags on fs, for its run function and
+	// its help; nil when it has none (or prints its own help, as assess).
+	flags func(fs *flag.FlagSet)
+	run   func(e *env, args []string) int
 }
 
+// commands are ddat's commands, in the order its help lists them.
 var commands []*command
 
 func init() {
 	// Set here rather than in the declaration: help refers to commands.
 	commands = []*command{
-		{"lint", "[--format text|json|sarif|github|checkstyle|rdjson|gitlab|junit] [--fail-on error|warning|info|none] [--fix [--diff]] [--allow-empty] [--catalogue FILE] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
-			"check documents and print findings (the embedded published framework with no PATH)", runLint},
-		{"export", "[--out FILE] [--positions] [--format json|csv] [--table roles|skills] [--raw] [--stats] [PATH...]",
-			"write the merged framework as JSON (the embedded published framework with no PATH)", runExport},
-		{"show", "[--format text|json|markdown] NAME [PATH...]",
-			"print a role family, role, role level or skill by name or slug (the embedded published framework with no PATH)", runShow},
-		{"compare", "[--format text|json|markdown] FROM TO [PATH...]",
-			"compare two role levels skill by skill: what is new, dropped, raised, lowered or unchanged", runCompare},
-		{"diff", "[--format text|json|markdown|changes-csv] [--exit-zero] OLD NEW | --base REV [PATH...]",
-			"print how the NEW edition of the framework differs from the OLD (each a file, a folder or published), or the PATHs from the same paths at git revision REV", runDiff},
-		{"assess", "template LEVEL [--target LEVEL] [--format csv|json|markdown] [--out FILE] | gap [--target LEVEL] [--level LEVEL] [--format text|json|markdown|csv] [--out FILE] FILE...",
-			"write a self-assessment form for a role level, or read filled forms: each person's gaps and the team's matrix", runAssess},
-		{"report", "[--out FILE] [--base OLD] [--config FILE] [PATH...]",
-			"write the framework and its findings as one self-contained HTML page (the embedded published framework with no PATH)", runReport},
-		{"validate", "[--kind export|diagnostics|config|diff|form|assessment] FILE...",
-			"check JSON files against the module's schemas", runValidate},
-		{"rules", "[--markdown]", "list the lint rules", runRules},
-		{"explain", "RULE", "print a rule's documentation", runExplain},
-		{"version", "", "print the version", runVersion},
-		{"help", "[COMMAND]", "print help on ddat or a command", runHelp},
+		lintCommand,
+		exportCommand,
+		showCommand,
+		compareCommand,
+		diffCommand,
+		assessCommand,
+		reportCommand,
+		validateCommand,
+		rulesCommand,
+		explainCommand,
+		versionCommand,
+		helpCommand,
 	}
+}
+
+var helpCommand = &command{
+	name:    "help",
+	usage:   "[COMMAND]",
+	summary: "print help on ddat or a command",
+	run:     runHelp,
+}
+
+var versionCommand = &command{
+	name:    "version",
+	summary: "print the version",
+	run:     runVersion,
 }
 
 // run is the whole command: it parses args, does the work and returns the
@@ -229,20 +243,8 @@ func runHelp(e *env, args []string) int {
 		fs := newFlags(e, c.name)
 		fs.SetOutput(e.stdout)
 		defer fs.SetOutput(&flagOutput{stdout: e.stdout, stderr: e.stderr})
-		// Register the command's flags by parsing -h against it.
-		switch c.name {
-		case "lint":
-			lintFlags(fs)
-		case "export":
-			exportFlags(fs)
-		case "validate":
-			validateFlags(fs)
-		case "diff":
-			diffFlags(fs)
-		case "rules":
-			rulesFlags(fs)
-		case "report":
-			reportFlags(fs)
+		if c.flags != nil {
+			c.flags(fs)
 		}
 		fs.Usage()
 		return exitOK

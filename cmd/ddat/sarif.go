@@ -107,15 +107,6 @@ const (
 	fingerprintKey = "ddat/v1"
 )
 
-// parseRuleDoc describes the "parse" pseudo-rule under which parse errors
-// are reported.
-var parseRuleDoc = &lint.Rule{
-	ID:       parseRule,
-	Title:    "text the parser could not read as the framework format it detected",
-	Doc:      "Reports errors met while parsing a recognised framework document. The rest of the document is still linted.\n\nBefore: a role page whose role levels cannot be found\n\nAfter: the page as published",
-	Severity: lint.Error,
-}
-
 // maxFindingsRuleDoc describes the "max-findings" pseudo-rule of the
 // finding that says how many findings --max-findings left out.
 var maxFindingsRuleDoc = &lint.Rule{
@@ -125,13 +116,10 @@ var maxFindingsRuleDoc = &lint.Rule{
 	Severity: lint.Info,
 }
 
-// pseudoRule returns the documentation of a pseudo-rule (parse,
-// max-findings), or nil.
+// pseudoRule returns the documentation of a pseudo-rule (max-findings),
+// or nil.
 func pseudoRule(id string) *lint.Rule {
-	switch id {
-	case parseRule:
-		return parseRuleDoc
-	case lint.MaxFindingsRule:
+	if id == lint.MaxFindingsRule {
 		return maxFindingsRuleDoc
 	}
 	return nil
@@ -146,7 +134,7 @@ func pseudoRule(id string) *lint.Rule {
 func writeSARIF(r *report) error {
 	root := sourceRoot(cwd())
 	loc := sarifLocator{root: root}
-	rules := append(append([]*lint.Rule{parseRuleDoc}, lint.All...), maxFindingsRuleDoc)
+	rules := allRules()
 	index := map[string]int{}
 	driver := sarifDriver{Name: "ddat", Version: version(), InformationURI: informationURI, Rules: []sarifRule{}}
 	for i, rule := range rules {

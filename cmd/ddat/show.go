@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"sort"
 	"strings"
@@ -222,7 +223,7 @@ func checkFormat(e *env, f string) bool {
 // framework and the exit status.
 func queryArgs(e *env, command string, names int, args []string) ([]string, string, *framework.Framework, int) {
 	fs := newFlags(e, command)
-	flagFormat := fs.String("format", "text", "output `format`: text, json or markdown")
+	flagFormat := queryFlags(fs)
 	pos, st, ok := parseFlags(fs, args)
 	if !ok {
 		return nil, "", nil, st
@@ -236,6 +237,27 @@ func queryArgs(e *env, command string, names int, args []string) ([]string, stri
 	}
 	fw, st := loadFramework(e, pos[names:])
 	return pos[:names], *flagFormat, fw, st
+}
+
+var showCommand = &command{
+	name:    "show",
+	usage:   "[--format text|json|markdown] NAME [PATH...]",
+	summary: "print a role family, role, role level or skill by name or slug (the embedded published framework with no PATH)",
+	flags:   func(fs *flag.FlagSet) { queryFlags(fs) },
+	run:     runShow,
+}
+
+var compareCommand = &command{
+	name:    "compare",
+	usage:   "[--format text|json|markdown] FROM TO [PATH...]",
+	summary: "compare two role levels skill by skill: what is new, dropped, raised, lowered or unchanged",
+	flags:   func(fs *flag.FlagSet) { queryFlags(fs) },
+	run:     runCompare,
+}
+
+// queryFlags registers the flags of show and compare.
+func queryFlags(fs *flag.FlagSet) *string {
+	return fs.String("format", "text", "output `format`: text, json or markdown")
 }
 
 func runShow(e *env, args []string) int {

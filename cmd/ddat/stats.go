@@ -78,11 +78,3 @@ func (s *runStats) print(e *env) {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d)/1e6) }
-
-// lintRules returns the rules a run with opts runs.
-func lintRules(opts lint.Options) []*lint.Rule {
-	if opts.Rules != nil {
-		return opts.Rules
-	}
-	return lint.All
-}

@@ -9,6 +9,14 @@ import (
 	"github.com/ddat-tools/ddat/schema"
 )
 
+var validateCommand = &command{
+	name:    "validate",
+	usage:   "[--kind export|diagnostics|config|diff|form|assessment] FILE...",
+	summary: "check JSON files against the module's schemas",
+	flags:   func(fs *flag.FlagSet) { validateFlags(fs) },
+	run:     runValidate,
+}
+
 func validateFlags(fs *flag.FlagSet) *string {
 	return fs.String("kind", "", "document `kind`: export, diagnostics, config, diff, form or assessment (default: from the file's $schema, else its keys)")
 }

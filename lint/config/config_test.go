@@ -1,4 +1,4 @@
-package lint
+package config
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint"
 )
 
 func TestParseConfig(t *testing.T) {
@@ -21,14 +22,14 @@ func TestParseConfig(t *testing.T) {
      "reason": "archived 2020 page, kept as published"}
   ]
 }`
-	c, err := ParseConfig(".ddat.json", []byte(src))
+	c, err := Parse(".ddat.json", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := c.Rules["encoding"]; !got.Off || got.Pos.Line != 3 || got.Pos.Column != 13 {
 		t.Errorf("encoding: got %+v, want off at 3:13", got)
 	}
-	if got := c.Rules["structure"]; got.Off || got.Severity != Info {
+	if got := c.Rules["structure"]; got.Off || got.Severity != lint.Info {
 		t.Errorf("structure: got %+v, want info", got)
 	}
 	if diff := cmp.Diff([]string{"GOV.UK", "runbook"}, c.Words); diff != "" {
@@ -96,12 +97,12 @@ func TestParseConfigErrors(t *testing.T) {
 			`c.json:1:52: unknown setting "loud" for rule "encoding": want "off", "info", "warning" or "error"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ParseConfig("c.json", []byte(tc.src))
+			_, err := Parse("c.json", []byte(tc.src))
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if !errors.Is(err, ErrConfig) {
-				t.Errorf("error does not wrap ErrConfig: %v", err)
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("error does not wrap ErrInvalid: %v", err)
 			}
 			var list framework.ErrorList
 			if !errors.As(err, &list) {
@@ -121,13 +122,13 @@ func TestParseConfigErrors(t *testing.T) {
 func TestConfigApply(t *testing.T) {
 	f := framework.NewFile("content/legacy/product-manager.txt", "product mangers and product managers")
 	g := framework.NewFile("content/skills.md", "mangers")
-	diags := []Diagnostic{
-		{Rule: "spelling", Severity: Warning, Span: f.Span(8, 15), Message: `unknown word "mangers"`},
-		{Rule: "spelling", Severity: Warning, Span: g.Span(0, 7), Message: `unknown word "mangers"`},
-		{Rule: "encoding", Severity: Warning, Span: f.Span(0, 1), Message: "x"},
-		{Rule: "structure", Severity: Warning, Span: f.Span(0, 1), Message: "y"},
+	diags := []lint.Diagnostic{
+		{Rule: "spelling", Severity: lint.Warning, Span: f.Span(8, 15), Message: `unknown word "mangers"`},
+		{Rule: "spelling", Severity: lint.Warning, Span: g.Span(0, 7), Message: `unknown word "mangers"`},
+		{Rule: "encoding", Severity: lint.Warning, Span: f.Span(0, 1), Message: "x"},
+		{Rule: "structure", Severity: lint.Warning, Span: f.Span(0, 1), Message: "y"},
 	}
-	c, err := ParseConfig("c.json", []byte(`{
+	c, err := Parse("c.json", []byte(`{
   "rules": {"encoding": "off", "structure": "error"},
   "ignore": [{"rule": "spelling", "path": "legacy/*.txt", "text": "mangers", "reason": "as published"}]
 }`))
@@ -146,14 +147,14 @@ func TestConfigApply(t *testing.T) {
 		t.Errorf("Apply (-want +got):\n%s", diff)
 	}
 
-	opts := c.Options(Options{Words: []string{"a"}})
+	opts := c.Options(lint.Options{Words: []string{"a"}})
 	for _, r := range opts.Rules {
 		if r.ID == "encoding" {
 			t.Errorf("Options kept the rule switched off")
 		}
 	}
-	if len(opts.Rules) != len(All)-1 {
-		t.Errorf("Options kept %d rules, want %d", len(opts.Rules), len(All)-1)
+	if len(opts.Rules) != len(lint.All)-1 {
+		t.Errorf("Options kept %d rules, want %d", len(opts.Rules), len(lint.All)-1)
 	}
 	if diff := cmp.Diff([]string{"a"}, opts.Words); diff != "" {
 		t.Errorf("words (-want +got):\n%s", diff)
@@ -190,19 +191,22 @@ func TestFindConfig(t *testing.T) {
 		"repo/content/pages/a.md": {Data: []byte("x")},
 		"other/b.md":              {Data: []byte("x")},
 	}
-	if got, ok := FindConfig(fsys, "repo/content/pages"); !ok || got != "repo/.ddat.json" {
-		t.Errorf("FindConfig(repo/content/pages) = %q, %v", got, ok)
+	if got, ok := Find(fsys, "repo/content/pages"); !ok || got != "repo/.ddat.json" {
+		t.Errorf("Find(repo/content/pages) = %q, %v", got, ok)
 	}
-	if got, ok := FindConfig(fsys, "other"); ok {
-		t.Errorf("FindConfig(other) = %q, want none", got)
+	if got, ok := Find(fsys, "other"); ok {
+		t.Errorf("Find(other) = %q, want none", got)
 	}
 }
 
-func TestSuggestRule(t *testing.T) {
-	if s, ok := SuggestRule("descriptor-mismatc"); !ok || s != "descriptor-mismatch" {
-		t.Errorf("SuggestRule = %q, %v", s, ok)
+// TestParseRuleConfigurable: the parse rule is a rule of lint.All, which a
+// configuration switches off or re-rates as any other.
+func TestParseRuleConfigurable(t *testing.T) {
+	c, err := Parse(".ddat.json", []byte(`{"rules": {"parse": "warning"}, "ignore": [{"rule": "parse", "reason": "a known broken export"}]}`))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if s, ok := SuggestRule(strings.Repeat("q", 20)); ok {
-		t.Errorf("SuggestRule suggested %q for nonsense", s)
+	if rc, ok := c.Rule("parse"); !ok || rc.Severity != lint.Warning {
+		t.Errorf(`Rule("parse") = %+v, %v; want a warning`, rc, ok)
 	}
 }

@@ -1,4 +1,7 @@
-package lint
+// Package jsonread reads a JSON document token by token, knowing where each
+// Token starts, and records errors at their place: the reader of the
+// configuration and baseline files.
+package jsonread
 
 import (
 	"bytes"
@@ -11,43 +14,45 @@ import (
 	"github.com/ddat-tools/ddat/framework/jsonpos"
 )
 
-// errStop ends reading after a syntax error has been recorded.
-var errStop = errors.New("stop")
+// ErrStop ends reading after a syntax error has been recorded.
+var ErrStop = errors.New("stop")
 
-// jsonReader reads a JSON document token by token for the configuration
+// Reader reads a JSON document token by token for the configuration
 // and baseline readers, knowing where each token starts, and records
 // errors at their place. The tokens are those of encoding/json (strings,
 // json.Number, bools, nil, json.Delim), read by the module's positioned
 // scanner (framework/jsonpos); a syntax error is reported as encoding/json
 // reports it.
-type jsonReader struct {
-	file  *framework.File
+type Reader struct {
+	File  *framework.File // the document, for positions
 	src   []byte
 	sc    *jsonpos.Scanner
-	start int   // offset of the first byte of the last token read
-	err   error // the sentinel every recorded error wraps
-	errs  framework.ErrorList
+	Start int                 // offset of the first byte of the last token read
+	err   error               // the sentinel every recorded error wraps
+	Errs  framework.ErrorList // the errors recorded, in reading order
 }
 
-func newJSONReader(name string, src []byte, sentinel error) *jsonReader {
+// New returns a reader of src, named name in positions, whose errors wrap
+// sentinel.
+func New(name string, src []byte, sentinel error) *Reader {
 	f := framework.NewFile(name, string(src))
-	return &jsonReader{file: f, src: src, sc: jsonpos.NewScanner(f.Src, 0), err: sentinel}
+	return &Reader{File: f, src: src, sc: jsonpos.NewScanner(f.Src, 0), err: sentinel}
 }
 
-// token reads the next token and records where it starts. At the end of
-// the input or a syntax error, it records the error and returns errStop.
-func (r *jsonReader) token() (json.Token, error) {
+// Token reads the next token and records where it starts. At the end of
+// the input or a syntax error, it records the error and returns ErrStop.
+func (r *Reader) Token() (json.Token, error) {
 	if r.sc.Done() {
-		r.errs.Add(r.file.Span(len(r.src), len(r.src)), r.err, "unexpected end of file")
-		return nil, errStop
+		r.Errs.Add(r.File.Span(len(r.src), len(r.src)), r.err, "unexpected end of file")
+		return nil, ErrStop
 	}
 	t, serr := r.sc.Next()
 	if serr != nil {
 		pos, msg := r.syntaxError(serr)
-		r.errs.Add(r.file.Span(pos, pos), r.err, "%s", msg)
-		return nil, errStop
+		r.Errs.Add(r.File.Span(pos, pos), r.err, "%s", msg)
+		return nil, ErrStop
 	}
-	r.start = t.Start
+	r.Start = t.Start
 	switch t.Kind {
 	case jsonpos.Object, jsonpos.Array:
 		return json.Delim(t.Delim), nil
@@ -66,7 +71,7 @@ func (r *jsonReader) token() (json.Token, error) {
 // reports it: the end of the input for a document cut short, else its
 // message at the offending byte. The scanner's own account is the answer
 // if encoding/json reads the whole value.
-func (r *jsonReader) syntaxError(serr *jsonpos.Error) (int, string) {
+func (r *Reader) syntaxError(serr *jsonpos.Error) (int, string) {
 	dec := json.NewDecoder(bytes.NewReader(r.src))
 	dec.UseNumber()
 	depth := 0
@@ -104,7 +109,7 @@ func (r *jsonReader) syntaxError(serr *jsonpos.Error) (int, string) {
 // offset of a Decoder.Decode counts every byte up to the offending one,
 // that one included. off, where the token began, is the answer if the
 // second scan finds no syntax error.
-func (r *jsonReader) syntaxErrorOffset(off int) int {
+func (r *Reader) syntaxErrorOffset(off int) int {
 	var raw json.RawMessage
 	err := json.NewDecoder(bytes.NewReader(r.src)).Decode(&raw)
 	var se *json.SyntaxError
@@ -114,26 +119,26 @@ func (r *jsonReader) syntaxErrorOffset(off int) int {
 	return off
 }
 
-// errorf records an error at the start of the last token read.
-func (r *jsonReader) errorf(format string, args ...any) {
-	r.errorAt(r.start, format, args...)
+// Errorf records an error at the start of the last token read.
+func (r *Reader) Errorf(format string, args ...any) {
+	r.ErrorAt(r.Start, format, args...)
 }
 
-// errorAt records an error at offset off.
-func (r *jsonReader) errorAt(off int, format string, args ...any) {
-	r.errs.Add(r.file.Span(off, off), r.err, format, args...)
+// ErrorAt records an error at offset off.
+func (r *Reader) ErrorAt(off int, format string, args ...any) {
+	r.Errs.Add(r.File.Span(off, off), r.err, format, args...)
 }
 
-// skip reads the rest of the value that starts with tok, for error
+// Skip reads the rest of the value that starts with tok, for error
 // recovery.
-func (r *jsonReader) skip(tok json.Token) error {
+func (r *Reader) Skip(tok json.Token) error {
 	d, ok := tok.(json.Delim)
 	if !ok || d == '}' || d == ']' {
 		return nil
 	}
 	depth := 1
 	for depth > 0 {
-		t, err := r.token()
+		t, err := r.Token()
 		if err != nil {
 			return err
 		}
@@ -148,16 +153,18 @@ func (r *jsonReader) skip(tok json.Token) error {
 	return nil
 }
 
-// skipValue reads a value and skips it.
-func (r *jsonReader) skipValue() error {
-	tok, err := r.token()
+// SkipValue reads a value and skips it.
+func (r *Reader) SkipValue() error {
+	tok, err := r.Token()
 	if err != nil {
 		return err
 	}
-	return r.skip(tok)
+	return r.Skip(tok)
 }
 
-func kind(tok json.Token) string {
+// Kind names the kind of value tok starts ("an object", "a string"), for
+// messages.
+func Kind(tok json.Token) string {
 	switch t := tok.(type) {
 	case json.Delim:
 		if t == '{' {
@@ -176,11 +183,11 @@ func kind(tok json.Token) string {
 	return fmt.Sprintf("%T", tok)
 }
 
-// object reads the members of an object whose '{' was read, calling fn
+// Object reads the members of an object whose '{' was read, calling fn
 // for each key with the key's start offset; fn reads the value.
-func (r *jsonReader) object(fn func(key string, keyStart int) error) error {
+func (r *Reader) Object(fn func(key string, keyStart int) error) error {
 	for {
-		tok, err := r.token()
+		tok, err := r.Token()
 		if err != nil {
 			return err
 		}
@@ -188,17 +195,17 @@ func (r *jsonReader) object(fn func(key string, keyStart int) error) error {
 			return nil
 		}
 		key := tok.(string) // the decoder guarantees a string key
-		if err := fn(key, r.start); err != nil {
+		if err := fn(key, r.Start); err != nil {
 			return err
 		}
 	}
 }
 
-// array reads the elements of an array whose '[' was read, calling fn
+// Array reads the elements of an array whose '[' was read, calling fn
 // with the first token of each; fn reads the rest of the element.
-func (r *jsonReader) array(fn func(tok json.Token) error) error {
+func (r *Reader) Array(fn func(tok json.Token) error) error {
 	for {
-		tok, err := r.token()
+		tok, err := r.Token()
 		if err != nil {
 			return err
 		}
@@ -211,44 +218,44 @@ func (r *jsonReader) array(fn func(tok json.Token) error) error {
 	}
 }
 
-// open reads a value and reports whether it opens an object or array as
+// Open reads a value and reports whether it opens an object or array as
 // want says; it records an error and skips the value otherwise.
-func (r *jsonReader) open(want json.Delim, what string) (bool, error) {
-	tok, err := r.token()
+func (r *Reader) Open(want json.Delim, what string) (bool, error) {
+	tok, err := r.Token()
 	if err != nil {
 		return false, err
 	}
 	if tok != want {
-		r.errorf("%s must be %s, not %s", what, kind(want), kind(tok))
-		return false, r.skip(tok)
+		r.Errorf("%s must be %s, not %s", what, Kind(want), Kind(tok))
+		return false, r.Skip(tok)
 	}
 	return true, nil
 }
 
-// str reads a string value; it records an error and skips the value if
+// Str reads a string value; it records an error and skips the value if
 // it is anything else.
-func (r *jsonReader) str(what string) (string, bool, error) {
-	tok, err := r.token()
+func (r *Reader) Str(what string) (string, bool, error) {
+	tok, err := r.Token()
 	if err != nil {
 		return "", false, err
 	}
 	s, ok := tok.(string)
 	if !ok {
-		r.errorf("%s must be a string, not %s", what, kind(tok))
-		return "", false, r.skip(tok)
+		r.Errorf("%s must be a string, not %s", what, Kind(tok))
+		return "", false, r.Skip(tok)
 	}
 	return s, true, nil
 }
 
-// end records an error if anything but space follows the top-level
+// End records an error if anything but space follows the top-level
 // value, which is what.
-func (r *jsonReader) end(what string) {
+func (r *Reader) End(what string) {
 	off := r.sc.Offset()
 	if r.sc.End() != nil {
 		for off < len(r.src) && isJSONSpace(r.src[off]) {
 			off++
 		}
-		r.errorAt(off, "unexpected text after the %s", what)
+		r.ErrorAt(off, "unexpected text after the %s", what)
 	}
 }
 

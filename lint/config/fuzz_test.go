@@ -1,7 +1,6 @@
-package lint
+package config
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"testing"
@@ -57,8 +56,8 @@ func configJSON(t *testing.T, c *Config) []byte {
 	return data
 }
 
-// FuzzParseConfig checks that ParseConfig does not panic, that every
-// error wraps ErrConfig at a place in the input, and that a configuration
+// FuzzParseConfig checks that Parse does not panic, that every
+// error wraps ErrInvalid at a place in the input, and that a configuration
 // it accepts, written again, reads back the same.
 func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte(`{"rules": {"encoding": "off", "spelling": "Info"}, "words": ["GOV.UK"],
@@ -66,7 +65,7 @@ func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte("{\n  \"words\": [\n     \"abc\", @\n  ]\n}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		const name = "c.json"
-		c, err := ParseConfig(name, src)
+		c, err := Parse(name, src)
 		if c == nil {
 			t.Fatalf("nil Config (error %v)", err)
 		}
@@ -76,67 +75,25 @@ func FuzzParseConfig(f *testing.F) {
 				t.Fatalf("error %T, want a framework.ErrorList: %v", err, err)
 			}
 			for _, e := range list {
-				if !errors.Is(e, ErrConfig) {
-					t.Fatalf("%v does not wrap ErrConfig", e)
+				if !errors.Is(e, ErrInvalid) {
+					t.Fatalf("%v does not wrap ErrInvalid", e)
 				}
 				checkPosition(t, name, src, e)
 			}
 			return
 		}
-		again, err := ParseConfig(name, configJSON(t, c))
+		again, err := Parse(name, configJSON(t, c))
 		if err != nil {
 			t.Fatalf("the configuration written again does not read: %v\n%s", err, configJSON(t, c))
 		}
 		opts := []cmp.Option{
 			cmpopts.IgnoreFields(Config{}, "File"),
-			cmpopts.IgnoreFields(RuleConfig{}, "Pos"),
+			cmpopts.IgnoreFields(Rule{}, "Pos"),
 			cmpopts.IgnoreFields(Ignore{}, "Pos"),
 			cmpopts.EquateEmpty(),
 		}
 		if diff := cmp.Diff(c, again, opts...); diff != "" {
 			t.Fatalf("the configuration written again reads differently (-first +again):\n%s", diff)
-		}
-	})
-}
-
-// FuzzReadBaseline checks that ReadBaseline does not panic, that its
-// error wraps ErrBaseline at a place in the input, and that a baseline it
-// accepts decodes the same with encoding/json and reads back the same
-// when written again.
-func FuzzReadBaseline(f *testing.F) {
-	f.Add([]byte(`{"version": 1, "findings": [{"fingerprint": "0a1b", "rule": "spelling", "file": "a.md", "message": "\"mangers\" is misspelt"}]}`))
-	f.Add([]byte(`{"version": 1,}`))
-	f.Fuzz(func(t *testing.T, src []byte) {
-		const name = "b.json"
-		b, err := ReadBaseline(name, src)
-		if err != nil {
-			var e *framework.Error
-			if !errors.As(err, &e) || !errors.Is(err, ErrBaseline) {
-				t.Fatalf("error %T does not wrap ErrBaseline in a *framework.Error: %v", err, err)
-			}
-			checkPosition(t, name, src, e)
-			return
-		}
-		// What ReadBaseline accepts, encoding/json reads the same.
-		var std Baseline
-		dec := json.NewDecoder(bytes.NewReader(src))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&std); err != nil {
-			t.Fatalf("accepted, but encoding/json fails: %v", err)
-		}
-		if diff := cmp.Diff(&std, b); diff != "" {
-			t.Fatalf("encoding/json reads otherwise (-encoding/json +ReadBaseline):\n%s", diff)
-		}
-		data, err := json.MarshalIndent(b, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		again, err := ReadBaseline(name, data)
-		if err != nil {
-			t.Fatalf("the baseline written again does not read: %v\n%s", err, data)
-		}
-		if diff := cmp.Diff(b, again); diff != "" {
-			t.Fatalf("the baseline written again reads differently (-first +again):\n%s", diff)
 		}
 	})
 }

@@ -1,4 +1,8 @@
-package lint
+// Package config reads the configuration file of ddat lint (.ddat.json):
+// rules switched off or given another severity, extra accepted words, and
+// findings to ignore, each with a reason. [Parse] reads one, [Find] looks
+// for one above a folder, and [Config.Options] applies it to a [lint.Run].
+package config
 
 import (
 	"encoding/json"
@@ -9,17 +13,19 @@ import (
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/lint/internal/jsonread"
 )
 
-// ConfigName is the name of the configuration file that [FindConfig] looks
+// FileName is the name of the configuration file that [Find] looks
 // for.
-const ConfigName = ".ddat.json"
+const FileName = ".ddat.json"
 
 // Config is a parsed configuration file (.ddat.json): rules switched off
 // or given another severity, extra accepted words, and findings to ignore.
 //
 // A Config is applied in two steps: [Config.Options] folds the rule
-// selection and the words into the [Options] of [Run], and [Config.Apply]
+// selection and the words into the [lint.Options] of [lint.Run], and [Config.Apply]
 // changes severities and drops ignored findings afterwards. The zero
 // Config changes nothing.
 type Config struct {
@@ -27,7 +33,7 @@ type Config struct {
 	File *framework.File
 
 	// Rules holds the configured rules by ID.
-	Rules map[string]RuleConfig
+	Rules map[string]Rule
 
 	// Words are extra words accepted by the spelling rules, in file order.
 	Words []string
@@ -36,11 +42,11 @@ type Config struct {
 	Ignore []Ignore
 }
 
-// RuleConfig is the configuration of one rule: off, or a severity that
+// Rule is the configuration of one rule: off, or a severity that
 // replaces the severity of every finding of the rule.
-type RuleConfig struct {
+type Rule struct {
 	Off      bool
-	Severity Severity // 0 when Off
+	Severity lint.Severity // 0 when Off
 	Pos      framework.Position
 }
 
@@ -65,28 +71,28 @@ type Ignore struct {
 
 // Rule returns the configuration of the rule with the given ID, if the
 // configuration sets one. It is safe to call on a nil Config.
-func (c *Config) Rule(id string) (RuleConfig, bool) {
+func (c *Config) Rule(id string) (Rule, bool) {
 	if c == nil {
-		return RuleConfig{}, false
+		return Rule{}, false
 	}
 	rc, ok := c.Rules[id]
 	return rc, ok
 }
 
 // Options returns opts with the rules and words of the configuration: the
-// rules switched off are left out of opts.Rules (nil meaning [All]), the
-// words are added to opts.Words, and [Run] applies the configuration to
+// rules switched off are left out of opts.Rules (nil meaning [lint.All]), the
+// words are added to opts.Words, and [lint.Run] applies the configuration to
 // each finding as it is reported (see [Config.Apply]), so that the
-// findings it drops do not count towards [Options.MaxFindings].
-func (c *Config) Options(opts Options) Options {
+// findings it drops do not count towards [lint.Options.MaxFindings].
+func (c *Config) Options(opts lint.Options) lint.Options {
 	if c == nil {
 		return opts
 	}
 	rules := opts.Rules
 	if rules == nil {
-		rules = All
+		rules = lint.All
 	}
-	var kept []*Rule
+	var kept []*lint.Rule
 	for _, r := range rules {
 		if rc, ok := c.Rules[r.ID]; ok && rc.Off {
 			continue
@@ -94,11 +100,11 @@ func (c *Config) Options(opts Options) Options {
 		kept = append(kept, r)
 	}
 	if kept == nil {
-		kept = []*Rule{}
+		kept = []*lint.Rule{}
 	}
 	opts.Rules = kept
 	opts.Words = append(append([]string(nil), opts.Words...), c.Words...)
-	opts.config = c
+	opts.Filter = c.apply
 	return opts
 }
 
@@ -106,11 +112,11 @@ func (c *Config) Options(opts Options) Options {
 // findings of a rule switched off or matched by an [Ignore] entry are
 // dropped, and the severity of a rule's findings is replaced by the
 // configured one. diags is not modified.
-func (c *Config) Apply(diags []Diagnostic) []Diagnostic {
+func (c *Config) Apply(diags []lint.Diagnostic) []lint.Diagnostic {
 	if c == nil {
 		return diags
 	}
-	out := make([]Diagnostic, 0, len(diags))
+	out := make([]lint.Diagnostic, 0, len(diags))
 	for _, d := range diags {
 		if d, ok := c.apply(d); ok {
 			out = append(out, d)
@@ -120,9 +126,9 @@ func (c *Config) Apply(diags []Diagnostic) []Diagnostic {
 }
 
 // apply returns d as the configuration keeps it, if it does (see
-// [Config.Apply]). It is idempotent, so findings that [Run] kept under
+// [Config.Apply]). It is idempotent, so findings that [lint.Run] kept under
 // options made by [Config.Options] come through Apply unchanged.
-func (c *Config) apply(d Diagnostic) (Diagnostic, bool) {
+func (c *Config) apply(d lint.Diagnostic) (lint.Diagnostic, bool) {
 	if rc, ok := c.Rules[d.Rule]; ok {
 		if rc.Off {
 			return d, false
@@ -132,7 +138,7 @@ func (c *Config) apply(d Diagnostic) (Diagnostic, bool) {
 	return d, !c.ignored(d)
 }
 
-func (c *Config) ignored(d Diagnostic) bool {
+func (c *Config) ignored(d lint.Diagnostic) bool {
 	for _, ig := range c.Ignore {
 		if ig.Matches(d) {
 			return true
@@ -142,7 +148,7 @@ func (c *Config) ignored(d Diagnostic) bool {
 }
 
 // Matches reports whether the entry drops d.
-func (ig Ignore) Matches(d Diagnostic) bool {
+func (ig Ignore) Matches(d lint.Diagnostic) bool {
 	if ig.Rule != d.Rule {
 		return false
 	}
@@ -171,15 +177,15 @@ func MatchPath(pattern, name string) bool {
 	}
 }
 
-// FindConfig returns the path of the configuration file ([ConfigName]) in
+// Find returns the path of the configuration file ([FileName]) in
 // dir or the nearest folder above it, and whether there is one. dir is a
-// slash-separated path in fsys ("." is its root); FindConfig reads
+// slash-separated path in fsys ("." is its root); Find reads
 // nothing but fsys, so the caller chooses the file system (os.DirFS
 // for the real one).
-func FindConfig(fsys fs.FS, dir string) (string, bool) {
+func Find(fsys fs.FS, dir string) (string, bool) {
 	dir = path.Clean(dir)
 	for {
-		name := path.Join(dir, ConfigName)
+		name := path.Join(dir, FileName)
 		if fi, err := fs.Stat(fsys, name); err == nil && fi.Mode().IsRegular() {
 			return name, true
 		}
@@ -190,56 +196,46 @@ func FindConfig(fsys fs.FS, dir string) (string, bool) {
 	}
 }
 
-// SuggestRule returns the ID of the rule of [All] closest to id, if one is
-// close enough to be what was meant.
-func SuggestRule(id string) (string, bool) {
-	ids := make([]string, len(All))
-	for i, r := range All {
-		ids[i] = r.ID
-	}
-	return closest(id, ids, 3)
-}
+// ErrInvalid is wrapped by the errors of [Parse].
+var ErrInvalid = errors.New("invalid configuration")
 
-// ErrConfig is wrapped by the errors of [ParseConfig].
-var ErrConfig = errors.New("invalid configuration")
-
-// ParseConfig parses a configuration file. name is used in positions.
+// Parse parses a configuration file. name is used in positions.
 // It returns every problem found, as a [framework.ErrorList] of errors at
-// their line and column, each wrapping [ErrConfig]: JSON syntax errors,
+// their line and column, each wrapping [ErrInvalid]: JSON syntax errors,
 // unknown keys, unknown rule IDs (with the closest ID), severities other
 // than "off", "info", "warning" and "error", values of the wrong type and
 // ignore entries without a reason.
-func ParseConfig(name string, src []byte) (*Config, error) {
-	p := &configParser{newJSONReader(name, src, ErrConfig)}
-	c := &Config{File: p.file, Rules: map[string]RuleConfig{}}
+func Parse(name string, src []byte) (*Config, error) {
+	p := &configParser{jsonread.New(name, src, ErrInvalid)}
+	c := &Config{File: p.File, Rules: map[string]Rule{}}
 	err := p.parse(c)
-	if err != nil && !errors.Is(err, errStop) {
-		p.errorf("%v", err)
+	if err != nil && !errors.Is(err, jsonread.ErrStop) {
+		p.Errorf("%v", err)
 	}
-	p.errs.Sort()
-	if err := p.errs.Err(); err != nil {
+	p.Errs.Sort()
+	if err := p.Errs.Err(); err != nil {
 		return c, err
 	}
 	return c, nil
 }
 
 // configParser reads a configuration file.
-type configParser struct{ *jsonReader }
+type configParser struct{ *jsonread.Reader }
 
 func (p *configParser) parse(c *Config) error {
-	ok, err := p.open('{', "the configuration")
+	ok, err := p.Open('{', "the configuration")
 	if err != nil || !ok {
 		return err
 	}
 	seen := map[string]bool{}
-	err = p.object(func(key string, at int) error {
+	err = p.Object(func(key string, at int) error {
 		if seen[key] {
-			p.errorf("duplicate key %q", key)
+			p.Errorf("duplicate key %q", key)
 		}
 		seen[key] = true
 		switch key {
 		case "$schema":
-			_, _, err := p.str(`"$schema"`)
+			_, _, err := p.Str(`"$schema"`)
 			return err
 		case "rules":
 			return p.rules(c)
@@ -248,45 +244,45 @@ func (p *configParser) parse(c *Config) error {
 		case "ignore":
 			return p.ignores(c)
 		}
-		p.errorf("unknown key %q: want \"rules\", \"words\" or \"ignore\"", key)
-		return p.skipValue()
+		p.Errorf("unknown key %q: want \"rules\", \"words\" or \"ignore\"", key)
+		return p.SkipValue()
 	})
 	if err != nil {
 		return err
 	}
-	p.end("configuration object")
+	p.End("configuration object")
 	return nil
 }
 
 var settingNames = `"off", "info", "warning" or "error"`
 
 func (p *configParser) rules(c *Config) error {
-	ok, err := p.open('{', `"rules"`)
+	ok, err := p.Open('{', `"rules"`)
 	if err != nil || !ok {
 		return err
 	}
-	return p.object(func(id string, at int) error {
-		pos := p.file.Position(at)
-		known := Lookup(id) != nil
+	return p.Object(func(id string, at int) error {
+		pos := p.File.Position(at)
+		known := lint.Lookup(id) != nil
 		if !known {
-			if s, ok := SuggestRule(id); ok {
-				p.errorf("unknown rule %q; did you mean %q?", id, s)
+			if s, ok := lint.SuggestRule(id); ok {
+				p.Errorf("unknown rule %q; did you mean %q?", id, s)
 			} else {
-				p.errorf("unknown rule %q; ddat rules lists them", id)
+				p.Errorf("unknown rule %q; ddat rules lists them", id)
 			}
 		}
-		v, ok, err := p.str(fmt.Sprintf("the setting of rule %q", id))
+		v, ok, err := p.Str(fmt.Sprintf("the setting of rule %q", id))
 		if err != nil || !ok {
 			return err
 		}
-		var rc RuleConfig
+		var rc Rule
 		rc.Pos = pos
 		if strings.EqualFold(strings.TrimSpace(v), "off") {
 			rc.Off = true
-		} else if sev, err := ParseSeverity(v); err == nil {
+		} else if sev, err := lint.ParseSeverity(v); err == nil {
 			rc.Severity = sev
 		} else {
-			p.errorf("unknown setting %q for rule %q: want %s", v, id, settingNames)
+			p.Errorf("unknown setting %q for rule %q: want %s", v, id, settingNames)
 			return nil
 		}
 		if known {
@@ -297,18 +293,18 @@ func (p *configParser) rules(c *Config) error {
 }
 
 func (p *configParser) words(c *Config) error {
-	ok, err := p.open('[', `"words"`)
+	ok, err := p.Open('[', `"words"`)
 	if err != nil || !ok {
 		return err
 	}
-	return p.array(func(tok json.Token) error {
+	return p.Array(func(tok json.Token) error {
 		s, ok := tok.(string)
 		if !ok {
-			p.errorf("a word must be a string, not %s", kind(tok))
-			return p.skip(tok)
+			p.Errorf("a word must be a string, not %s", jsonread.Kind(tok))
+			return p.Skip(tok)
 		}
 		if strings.TrimSpace(s) == "" {
-			p.errorf("empty word")
+			p.Errorf("empty word")
 			return nil
 		}
 		c.Words = append(c.Words, s)
@@ -317,18 +313,18 @@ func (p *configParser) words(c *Config) error {
 }
 
 func (p *configParser) ignores(c *Config) error {
-	ok, err := p.open('[', `"ignore"`)
+	ok, err := p.Open('[', `"ignore"`)
 	if err != nil || !ok {
 		return err
 	}
-	return p.array(func(tok json.Token) error {
+	return p.Array(func(tok json.Token) error {
 		if tok != json.Delim('{') {
-			p.errorf("an ignore entry must be an object, not %s", kind(tok))
-			return p.skip(tok)
+			p.Errorf("an ignore entry must be an object, not %s", jsonread.Kind(tok))
+			return p.Skip(tok)
 		}
-		ig := Ignore{Pos: p.file.Position(p.start)}
-		entry := p.start
-		err := p.object(func(key string, at int) error {
+		ig := Ignore{Pos: p.File.Position(p.Start)}
+		entry := p.Start
+		err := p.Object(func(key string, at int) error {
 			var dst *string
 			switch key {
 			case "rule":
@@ -340,26 +336,26 @@ func (p *configParser) ignores(c *Config) error {
 			case "reason":
 				dst = &ig.Reason
 			default:
-				p.errorf("unknown key %q in an ignore entry: want \"rule\", \"path\", \"text\" or \"reason\"", key)
-				return p.skipValue()
+				p.Errorf("unknown key %q in an ignore entry: want \"rule\", \"path\", \"text\" or \"reason\"", key)
+				return p.SkipValue()
 			}
-			s, ok, err := p.str(fmt.Sprintf("%q", key))
+			s, ok, err := p.Str(fmt.Sprintf("%q", key))
 			if err != nil || !ok {
 				return err
 			}
 			*dst = s
 			switch key {
 			case "rule":
-				if Lookup(s) == nil {
-					if sug, ok := SuggestRule(s); ok {
-						p.errorf("unknown rule %q; did you mean %q?", s, sug)
+				if lint.Lookup(s) == nil {
+					if sug, ok := lint.SuggestRule(s); ok {
+						p.Errorf("unknown rule %q; did you mean %q?", s, sug)
 					} else {
-						p.errorf("unknown rule %q; ddat rules lists them", s)
+						p.Errorf("unknown rule %q; ddat rules lists them", s)
 					}
 				}
 			case "path":
 				if _, err := path.Match(s, ""); err != nil {
-					p.errorf("bad path pattern %q: %v", s, err)
+					p.Errorf("bad path pattern %q: %v", s, err)
 				}
 			}
 			return nil
@@ -368,12 +364,19 @@ func (p *configParser) ignores(c *Config) error {
 			return err
 		}
 		if ig.Rule == "" {
-			p.errorAt(entry, "ignore entry without a \"rule\"")
+			p.ErrorAt(entry, "ignore entry without a \"rule\"")
 		}
 		if strings.TrimSpace(ig.Reason) == "" {
-			p.errorAt(entry, "ignore entry without a \"reason\": say why the findings are acceptable")
+			p.ErrorAt(entry, "ignore entry without a \"reason\": say why the findings are acceptable")
 		}
 		c.Ignore = append(c.Ignore, ig)
 		return nil
 	})
+}
+
+func fileName(s framework.Span) string {
+	if s.File == nil {
+		return ""
+	}
+	return s.File.Name
 }

@@ -1,4 +1,9 @@
-package lint
+// Package baseline records the findings of a run as accepted for now, so
+// that a later run reports only new ones. [Fingerprints] identifies
+// findings without line numbers; [Write] records them, [Read] reads the
+// record back, and [Baseline.Filter] picks out the findings it does not
+// accept.
+package baseline
 
 import (
 	"crypto/sha256"
@@ -13,10 +18,12 @@ import (
 	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/lint/internal/jsonread"
 )
 
-// BaselineVersion is the version of the baseline file format.
-const BaselineVersion = 1
+// Version is the version of the baseline file format.
+const Version = 1
 
 // Baseline is a recorded set of findings that are accepted for now: a
 // run filtered by it reports only new findings. Entries are identified by
@@ -49,16 +56,16 @@ func normMessage(msg string) string {
 // fingerprint is a hash of the rule, the file name (slash-separated, as
 // the file was named), the normalised message and the occurrence index of
 // the finding among the findings with the same rule, file and message (in
-// the order of diags, which [Run] sorts by position). It does not depend
+// the order of diags, which [lint.Run] sorts by position). It does not depend
 // on line or column numbers, so editing above a finding keeps its
 // fingerprint, nor on the number of places a finding repeats at (see
-// [Diagnostic.Repeats]): it is that of its message without the count,
+// [lint.Diagnostic.Repeats]): it is that of its message without the count,
 // so adding, removing or moving rows that repeat it keeps it.
-func Fingerprints(diags []Diagnostic) []string {
+func Fingerprints(diags []lint.Diagnostic) []string {
 	seen := map[string]int{}
 	fps := make([]string, len(diags))
 	for i, d := range diags {
-		id := d.Rule + "\x00" + strings.ReplaceAll(fileName(d.Span), "\\", "/") + "\x00" + normMessage(BaseMessage(d))
+		id := d.Rule + "\x00" + strings.ReplaceAll(fileName(d.Span), "\\", "/") + "\x00" + normMessage(lint.BaseMessage(d))
 		n := seen[id]
 		seen[id] = n + 1
 		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", id, n))
@@ -67,13 +74,13 @@ func Fingerprints(diags []Diagnostic) []string {
 	return fps
 }
 
-// NewBaseline returns the baseline that accepts diags, its entries
+// New returns the baseline that accepts diags, its entries
 // sorted by file, rule, message and fingerprint.
-func NewBaseline(diags []Diagnostic) *Baseline {
+func New(diags []lint.Diagnostic) *Baseline {
 	fps := Fingerprints(diags)
-	b := &Baseline{Version: BaselineVersion, Entries: make([]Entry, len(diags))}
+	b := &Baseline{Version: Version, Entries: make([]Entry, len(diags))}
 	for i, d := range diags {
-		b.Entries[i] = Entry{Fingerprint: fps[i], Rule: d.Rule, File: fileName(d.Span), Message: BaseMessage(d)}
+		b.Entries[i] = Entry{Fingerprint: fps[i], Rule: d.Rule, File: fileName(d.Span), Message: lint.BaseMessage(d)}
 	}
 	sort.Slice(b.Entries, func(i, j int) bool {
 		x, y := b.Entries[i], b.Entries[j]
@@ -91,10 +98,10 @@ func NewBaseline(diags []Diagnostic) *Baseline {
 	return b
 }
 
-// WriteBaseline writes the baseline that accepts diags to w as indented
+// Write writes the baseline that accepts diags to w as indented
 // JSON. The output depends only on the findings, not on their order.
-func WriteBaseline(w io.Writer, diags []Diagnostic) error {
-	data, err := json.MarshalIndent(NewBaseline(diags), "", "  ")
+func Write(w io.Writer, diags []lint.Diagnostic) error {
+	data, err := json.MarshalIndent(New(diags), "", "  ")
 	if err != nil {
 		return err
 	}
@@ -102,98 +109,98 @@ func WriteBaseline(w io.Writer, diags []Diagnostic) error {
 	return err
 }
 
-// ErrBaseline is wrapped by the errors of [ReadBaseline].
-var ErrBaseline = errors.New("invalid baseline")
+// ErrInvalid is wrapped by the errors of [Read].
+var ErrInvalid = errors.New("invalid baseline")
 
-// ReadBaseline parses a baseline file written by [WriteBaseline]. name is
+// Read parses a baseline file written by [Write]. name is
 // used in positions. A file that is not one is an error at the line and
-// column of its first problem, wrapping [ErrBaseline]: a JSON syntax
+// column of its first problem, wrapping [ErrInvalid]: a JSON syntax
 // error, a key the format does not have, a value of the wrong type, a
-// version other than [BaselineVersion], a finding without a fingerprint,
+// version other than [Version], a finding without a fingerprint,
 // or text after the baseline object.
-func ReadBaseline(name string, src []byte) (*Baseline, error) {
-	r := newJSONReader(name, src, ErrBaseline)
+func Read(name string, src []byte) (*Baseline, error) {
+	r := jsonread.New(name, src, ErrInvalid)
 	b := &Baseline{}
-	if err := readBaseline(r, b); err == nil {
-		r.end("baseline object")
+	if err := read(r, b); err == nil {
+		r.End("baseline object")
 	}
-	if len(r.errs) > 0 {
-		r.errs.Sort()
-		e := r.errs[0]
+	if len(r.Errs) > 0 {
+		r.Errs.Sort()
+		e := r.Errs[0]
 		e.Msg = "bad baseline: " + e.Msg
 		return nil, e
 	}
 	return b, nil
 }
 
-func readBaseline(r *jsonReader, b *Baseline) error {
-	ok, err := r.open('{', "the baseline")
+func read(r *jsonread.Reader, b *Baseline) error {
+	ok, err := r.Open('{', "the baseline")
 	if err != nil || !ok {
 		return err
 	}
-	top := r.start
+	top := r.Start
 	version, seen := -1, map[string]bool{}
-	err = r.object(func(key string, _ int) error {
+	err = r.Object(func(key string, _ int) error {
 		if seen[key] {
-			r.errorf("duplicate key %q", key)
+			r.Errorf("duplicate key %q", key)
 		}
 		seen[key] = true
 		switch key {
 		case "version":
-			tok, err := r.token()
+			tok, err := r.Token()
 			if err != nil {
 				return err
 			}
-			version = r.start
+			version = r.Start
 			n, ok := tok.(json.Number)
 			if !ok {
-				r.errorf("\"version\" must be a number, not %s", kind(tok))
-				return r.skip(tok)
+				r.Errorf("\"version\" must be a number, not %s", jsonread.Kind(tok))
+				return r.Skip(tok)
 			}
-			if n.String() != strconv.Itoa(BaselineVersion) {
-				r.errorf("version %s, want %d", shorten(n.String()), BaselineVersion)
+			if n.String() != strconv.Itoa(Version) {
+				r.Errorf("version %s, want %d", shorten(n.String()), Version)
 				return nil
 			}
-			b.Version = BaselineVersion
+			b.Version = Version
 			return nil
 		case "findings":
-			tok, err := r.token()
+			tok, err := r.Token()
 			if err != nil || tok == nil { // null, as Go writes no findings
 				return err
 			}
 			if tok != json.Delim('[') {
-				r.errorf(`"findings" must be an array, not %s`, kind(tok))
-				return r.skip(tok)
+				r.Errorf(`"findings" must be an array, not %s`, jsonread.Kind(tok))
+				return r.Skip(tok)
 			}
 			b.Entries = []Entry{}
-			return r.array(func(tok json.Token) error {
+			return r.Array(func(tok json.Token) error {
 				if tok != json.Delim('{') {
-					r.errorf("a finding must be an object, not %s", kind(tok))
-					return r.skip(tok)
+					r.Errorf("a finding must be an object, not %s", jsonread.Kind(tok))
+					return r.Skip(tok)
 				}
 				b.Entries = append(b.Entries, Entry{})
 				return readEntry(r, &b.Entries[len(b.Entries)-1], len(b.Entries))
 			})
 		}
-		r.errorf("unknown key %q: want \"version\" or \"findings\"", key)
-		return r.skipValue()
+		r.Errorf("unknown key %q: want \"version\" or \"findings\"", key)
+		return r.SkipValue()
 	})
 	if err != nil {
 		return err
 	}
 	if version < 0 {
-		r.errorAt(top, "no \"version\": want %d", BaselineVersion)
+		r.ErrorAt(top, "no \"version\": want %d", Version)
 	}
 	return nil
 }
 
 // readEntry reads the n-th finding of a baseline, whose '{' was read.
-func readEntry(r *jsonReader, e *Entry, n int) error {
-	start := r.start
+func readEntry(r *jsonread.Reader, e *Entry, n int) error {
+	start := r.Start
 	seen := map[string]bool{}
-	err := r.object(func(key string, _ int) error {
+	err := r.Object(func(key string, _ int) error {
 		if seen[key] {
-			r.errorf("duplicate key %q", key)
+			r.Errorf("duplicate key %q", key)
 		}
 		seen[key] = true
 		var dst *string
@@ -207,10 +214,10 @@ func readEntry(r *jsonReader, e *Entry, n int) error {
 		case "message":
 			dst = &e.Message
 		default:
-			r.errorf("unknown key %q in a finding: want \"fingerprint\", \"rule\", \"file\" or \"message\"", key)
-			return r.skipValue()
+			r.Errorf("unknown key %q in a finding: want \"fingerprint\", \"rule\", \"file\" or \"message\"", key)
+			return r.SkipValue()
 		}
-		s, ok, err := r.str(fmt.Sprintf("%q", key))
+		s, ok, err := r.Str(fmt.Sprintf("%q", key))
 		if ok {
 			*dst = s
 		}
@@ -220,7 +227,7 @@ func readEntry(r *jsonReader, e *Entry, n int) error {
 		return err
 	}
 	if e.Fingerprint == "" {
-		r.errorAt(start, "finding %d has no fingerprint", n)
+		r.ErrorAt(start, "finding %d has no fingerprint", n)
 	}
 	return nil
 }
@@ -234,21 +241,21 @@ func shorten(s string) string {
 	return s[:n] + "…"
 }
 
-// Filter returns the diagnostics that the baseline does not accept, in
-// order, and the entries that accept none of diags (stale entries: the
-// finding was fixed or changed, and the baseline can be refreshed). An
-// entry accepts at most one finding.
-func (b *Baseline) Filter(diags []Diagnostic) (kept []Diagnostic, stale []Entry) {
+// Filter returns the indices of the fingerprints fps (see [Fingerprints])
+// that the baseline does not accept, in order, and the entries that accept
+// none of them (stale entries: the finding was fixed or changed, and the
+// baseline can be refreshed). An entry accepts at most one finding.
+func (b *Baseline) Filter(fps []string) (kept []int, stale []Entry) {
 	want := map[string]int{}
 	for _, e := range b.Entries {
 		want[e.Fingerprint]++
 	}
-	for i, fp := range Fingerprints(diags) {
+	for i, fp := range fps {
 		if want[fp] > 0 {
 			want[fp]--
 			continue
 		}
-		kept = append(kept, diags[i])
+		kept = append(kept, i)
 	}
 	for _, e := range b.Entries {
 		if want[e.Fingerprint] > 0 {
@@ -257,4 +264,11 @@ func (b *Baseline) Filter(diags []Diagnostic) (kept []Diagnostic, stale []Entry)
 		}
 	}
 	return kept, stale
+}
+
+func fileName(s framework.Span) string {
+	if s.File == nil {
+		return ""
+	}
+	return s.File.Name
 }

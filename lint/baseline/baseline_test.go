@@ -1,4 +1,4 @@
-package lint
+package baseline
 
 import (
 	"bytes"
@@ -9,25 +9,26 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ddat-tools/ddat/framework"
+	"github.com/ddat-tools/ddat/lint"
 )
 
 func TestBaseline(t *testing.T) {
 	before := framework.NewFile("a.md", "one typo\ntwo typo typo\n")
-	diags := []Diagnostic{
-		{Rule: "spelling", Severity: Warning, Span: before.Span(4, 8), Message: `unknown word "typo"`},
-		{Rule: "spelling", Severity: Warning, Span: before.Span(13, 17), Message: `unknown word "typo"`},
-		{Rule: "spelling", Severity: Warning, Span: before.Span(18, 22), Message: `unknown word "typo"`},
+	diags := []lint.Diagnostic{
+		{Rule: "spelling", Severity: lint.Warning, Span: before.Span(4, 8), Message: `unknown word "typo"`},
+		{Rule: "spelling", Severity: lint.Warning, Span: before.Span(13, 17), Message: `unknown word "typo"`},
+		{Rule: "spelling", Severity: lint.Warning, Span: before.Span(18, 22), Message: `unknown word "typo"`},
 	}
 	var buf bytes.Buffer
-	if err := WriteBaseline(&buf, diags); err != nil {
+	if err := Write(&buf, diags); err != nil {
 		t.Fatal(err)
 	}
 	// Deterministic whatever the order.
 	var again bytes.Buffer
-	if err := WriteBaseline(&again, []Diagnostic{diags[2], diags[0], diags[1]}); err != nil {
+	if err := Write(&again, []lint.Diagnostic{diags[2], diags[0], diags[1]}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := ReadBaseline("b.json", buf.Bytes())
+	b, err := Read("b.json", buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,19 +38,19 @@ func TestBaseline(t *testing.T) {
 
 	// Lines inserted above: same findings, other lines.
 	after := framework.NewFile("a.md", "new line\n\none typo\ntwo typo typo\n")
-	moved := []Diagnostic{
-		{Rule: "spelling", Severity: Warning, Span: after.Span(14, 18), Message: `unknown word "typo"`},
-		{Rule: "spelling", Severity: Warning, Span: after.Span(23, 27), Message: `unknown word "typo"`},
-		{Rule: "spelling", Severity: Warning, Span: after.Span(28, 32), Message: `unknown word "typo"`},
-		{Rule: "encoding", Severity: Warning, Span: after.Span(0, 1), Message: "new finding"},
+	moved := []lint.Diagnostic{
+		{Rule: "spelling", Severity: lint.Warning, Span: after.Span(14, 18), Message: `unknown word "typo"`},
+		{Rule: "spelling", Severity: lint.Warning, Span: after.Span(23, 27), Message: `unknown word "typo"`},
+		{Rule: "spelling", Severity: lint.Warning, Span: after.Span(28, 32), Message: `unknown word "typo"`},
+		{Rule: "encoding", Severity: lint.Warning, Span: after.Span(0, 1), Message: "new finding"},
 	}
-	kept, stale := b.Filter(moved)
-	if len(kept) != 1 || kept[0].Rule != "encoding" || len(stale) != 0 {
+	kept, stale := b.Filter(Fingerprints(moved))
+	if len(kept) != 1 || moved[kept[0]].Rule != "encoding" || len(stale) != 0 {
 		t.Errorf("Filter after moving: kept %v, stale %v; want the new finding only", kept, stale)
 	}
 
 	// One typo fixed: one entry is stale.
-	kept, stale = b.Filter(moved[:2])
+	kept, stale = b.Filter(Fingerprints(moved[:2]))
 	if len(kept) != 0 || len(stale) != 1 {
 		t.Errorf("Filter after a fix: kept %v, stale %v; want nothing kept, 1 stale", kept, stale)
 	}
@@ -57,12 +58,12 @@ func TestBaseline(t *testing.T) {
 
 func TestFingerprintsIgnoreLineNumbers(t *testing.T) {
 	f := framework.NewFile("a.md", "x")
-	a := Fingerprints([]Diagnostic{{Rule: "r", Span: f.Span(0, 0), Message: "differs from the catalogue at line 12"}})
-	b := Fingerprints([]Diagnostic{{Rule: "r", Span: f.Span(0, 0), Message: "differs from the catalogue at line 14"}})
+	a := Fingerprints([]lint.Diagnostic{{Rule: "r", Span: f.Span(0, 0), Message: "differs from the catalogue at line 12"}})
+	b := Fingerprints([]lint.Diagnostic{{Rule: "r", Span: f.Span(0, 0), Message: "differs from the catalogue at line 14"}})
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Errorf("fingerprints differ by line number (-a +b):\n%s", diff)
 	}
-	c := Fingerprints([]Diagnostic{{Rule: "r", Span: f.Span(0, 0), Message: "another message"}})
+	c := Fingerprints([]lint.Diagnostic{{Rule: "r", Span: f.Span(0, 0), Message: "another message"}})
 	if a[0] == c[0] {
 		t.Errorf("different messages have the same fingerprint")
 	}
@@ -100,12 +101,12 @@ func TestReadBaselineErrors(t *testing.T) {
 		{"first of several", "{\"version\": 3, \"findings\": [{}],\n \"extra\": 1}", `b.json:1:13: bad baseline: version 3, want 1`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := ReadBaseline("b.json", []byte(tc.src))
+			b, err := Read("b.json", []byte(tc.src))
 			if err == nil {
 				t.Fatalf("no error; read %+v", b)
 			}
-			if !errors.Is(err, ErrBaseline) {
-				t.Errorf("error does not wrap ErrBaseline: %v", err)
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("error does not wrap ErrInvalid: %v", err)
 			}
 			var fe *framework.Error
 			if !errors.As(err, &fe) || !fe.Pos.IsValid() {
@@ -118,7 +119,7 @@ func TestReadBaselineErrors(t *testing.T) {
 	}
 }
 
-// TestReadBaseline reads what WriteBaseline writes, and what it may be
+// TestReadBaseline reads what Write writes, and what it may be
 // edited into.
 func TestReadBaseline(t *testing.T) {
 	for _, tc := range []struct {
@@ -133,7 +134,7 @@ func TestReadBaseline(t *testing.T) {
 			&Baseline{Version: 1, Entries: []Entry{{Fingerprint: "ab", Rule: "r", File: `a\b.md`, Message: `"x"é`}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := ReadBaseline("b.json", []byte(tc.src))
+			b, err := Read("b.json", []byte(tc.src))
 			if err != nil {
 				t.Fatal(err)
 			}

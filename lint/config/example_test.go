@@ -1,20 +1,20 @@
-package lint_test
+package config_test
 
 import (
 	"errors"
 	"fmt"
 
 	"github.com/ddat-tools/ddat/framework"
-	"github.com/ddat-tools/ddat/lint"
+	"github.com/ddat-tools/ddat/lint/config"
 )
 
 // Configuration errors come back at their line and column.
-func ExampleParseConfig() {
+func ExampleParse() {
 	src := []byte(`{
   "rules": {"speling": "off", "encoding": "fatal"},
   "ignore": [{"rule": "spelling", "text": "mangers"}]
 }`)
-	_, err := lint.ParseConfig(".ddat.json", src)
+	_, err := config.Parse(".ddat.json", src)
 	var list framework.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {

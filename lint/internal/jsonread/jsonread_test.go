@@ -1,4 +1,4 @@
-package lint
+package jsonread
 
 import (
 	"bytes"
@@ -53,18 +53,18 @@ func decoderTokens(src []byte) []string {
 	}
 }
 
-// readerTokens reads the same with jsonReader.
+// readerTokens reads the same with Reader.
 func readerTokens(src []byte) []string {
-	r := newJSONReader("x.json", src, nil)
+	r := New("x.json", src, nil)
 	var out []string
 	depth := 0
 	for {
-		tok, err := r.token()
+		tok, err := r.Token()
 		if err != nil {
-			e := r.errs[0]
+			e := r.Errs[0]
 			return append(out, fmt.Sprintf("error %d: %s", e.Pos.Offset, e.Msg))
 		}
-		out = append(out, fmt.Sprintf("%d: %#v", r.start, tok))
+		out = append(out, fmt.Sprintf("%d: %#v", r.Start, tok))
 		if d, ok := tok.(json.Delim); ok {
 			if d == '{' || d == '[' {
 				depth++
