@@ -144,3 +144,93 @@ func TestReadBaseline(t *testing.T) {
 		})
 	}
 }
+
+// TestFingerprintsStable holds the fingerprints of a few findings to
+// their values: a baseline written by one version of ddat must keep
+// accepting the same findings in the next, so the hash, and the
+// occurrence index that tells repeats of one message apart, must never
+// change.
+func TestFingerprintsStable(t *testing.T) {
+	a := framework.NewFile("docs/a.md", "one typo\ntwo typo\n")
+	b := framework.NewFile(`docs\b.md`, "typo\n")
+	diags := []lint.Diagnostic{
+		{Rule: "spelling", Span: a.Span(4, 8), Message: `unknown word "typo"`},
+		{Rule: "spelling", Span: a.Span(13, 17), Message: `unknown word "typo"`},
+		{Rule: "spelling", Span: a.Span(13, 17), Message: `unknown word "typo" at line 2`},
+		{Rule: "spelling", Span: b.Span(0, 4), Message: `unknown word "typo"`},
+		{Rule: "punctuation", Span: a.Span(4, 8), Message: `unknown word "typo"`},
+	}
+	got := Fingerprints(diags)
+	want := []string{
+		"6ed0f3c3298774849f32db1323d63c23",
+		"9ef2e49685d14eba0210b39947c14388",
+		"7cfdc464da6b5fd3eb70448344f1a6f3",
+		"c68743005fbb261ca722c397a43e6581",
+		"bd2af6594d20aa1a97d820756078bd35",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("fingerprints changed (-want +got): baselines written before no longer match:\n%s", diff)
+	}
+}
+
+// TestNewOrder checks the order of a new baseline's entries: by file,
+// then rule, then message, then fingerprint, whatever the findings'
+// order.
+func TestNewOrder(t *testing.T) {
+	a, b := framework.NewFile("a.md", "x x x"), framework.NewFile("b.md", "x x x")
+	diags := []lint.Diagnostic{
+		{Rule: "spelling", Span: b.Span(0, 1), Message: "m1"},
+		{Rule: "encoding", Span: b.Span(0, 1), Message: "m2"},
+		{Rule: "spelling", Span: a.Span(2, 3), Message: "m2"},
+		{Rule: "spelling", Span: a.Span(0, 1), Message: "m1"},
+		{Rule: "spelling", Span: a.Span(4, 5), Message: "m1"},
+		{Rule: "encoding", Span: a.Span(0, 1), Message: "m9"},
+	}
+	var got []string
+	for _, e := range New(diags).Entries {
+		got = append(got, e.File+" "+e.Rule+" "+e.Message)
+	}
+	want := []string{"a.md encoding m9", "a.md spelling m1", "a.md spelling m1", "a.md spelling m2", "b.md encoding m2", "b.md spelling m1"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("entries out of order (-want +got):\n%s", diff)
+	}
+	es := New(diags).Entries
+	if es[1].Fingerprint > es[2].Fingerprint {
+		t.Errorf("entries with the same file, rule and message are not in fingerprint order: %s, %s", es[1].Fingerprint, es[2].Fingerprint)
+	}
+}
+
+// TestFilterDuplicateEntries checks that an entry accepts one finding
+// only, when a baseline (edited by hand) lists a fingerprint twice.
+func TestFilterDuplicateEntries(t *testing.T) {
+	b := &Baseline{Version: Version, Entries: []Entry{{Fingerprint: "f1"}, {Fingerprint: "f1"}, {Fingerprint: "f2"}}}
+	kept, stale := b.Filter([]string{"f1", "f3"})
+	if diff := cmp.Diff([]int{1}, kept); diff != "" {
+		t.Errorf("kept (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Entry{{Fingerprint: "f1"}, {Fingerprint: "f2"}}, stale); diff != "" {
+		t.Errorf("stale (-want +got):\n%s", diff)
+	}
+	kept, stale = b.Filter([]string{"f1", "f1", "f1"})
+	if diff := cmp.Diff([]int{2}, kept); diff != "" {
+		t.Errorf("a third f1: kept (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Entry{{Fingerprint: "f2"}}, stale); diff != "" {
+		t.Errorf("a third f1: stale (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadBaselineEdges: a version of 0 is a wrong version, not a
+// missing one, and a value of exactly 20 bytes is quoted whole.
+func TestReadBaselineEdges(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{`{"version": 0}`, `b.json:1:13: bad baseline: version 0, want 1`},
+		{`{"version": 12345678901234567890}`, `b.json:1:13: bad baseline: version 12345678901234567890, want 1`},
+		{`{"version": 123456789012345678901}`, `b.json:1:13: bad baseline: version 12345678901234567890…, want 1`},
+	} {
+		_, err := Read("b.json", []byte(tc.src))
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("Read(%s) = %v, want %s", tc.src, err, tc.want)
+		}
+	}
+}
