@@ -166,6 +166,36 @@ func TestConfigApply(t *testing.T) {
 	}
 }
 
+// TestIgnoreMatches checks each part of an ignore entry: the rule always,
+// the path and the text only when given, the text in the message or in
+// the text the finding is on.
+func TestIgnoreMatches(t *testing.T) {
+	f := framework.NewFile("content/legacy/pm.txt", "product mangers")
+	d := lint.Diagnostic{Rule: "spelling", Span: f.Span(8, 15), Message: `unknown word "mangers"`}
+	for _, tc := range []struct {
+		ig   Ignore
+		want bool
+	}{
+		{Ignore{Rule: "spelling"}, true},
+		{Ignore{Rule: "encoding"}, false},
+		{Ignore{Rule: "spelling", Path: "legacy/*.txt"}, true},
+		{Ignore{Rule: "spelling", Path: "other/*.txt"}, false},
+		{Ignore{Rule: "spelling", Text: "unknown word"}, true}, // in the message
+		{Ignore{Rule: "spelling", Text: "mangers"}, true},
+		{Ignore{Rule: "spelling", Text: "product"}, false}, // neither in the message nor the span's text
+		{Ignore{Rule: "spelling", Path: "legacy/*.txt", Text: "mangers"}, true},
+		{Ignore{Rule: "spelling", Path: "other/*.txt", Text: "mangers"}, false},
+	} {
+		if got := tc.ig.Matches(d); got != tc.want {
+			t.Errorf("%+v.Matches = %v, want %v", tc.ig, got, tc.want)
+		}
+	}
+	span := lint.Diagnostic{Rule: "spelling", Span: f.Span(0, 7), Message: "x"}
+	if !(Ignore{Rule: "spelling", Text: "product"}).Matches(span) {
+		t.Errorf("an entry's text is not looked for in the text the finding is on")
+	}
+}
+
 func TestMatchPath(t *testing.T) {
 	for _, tc := range []struct {
 		pattern, name string
@@ -178,6 +208,9 @@ func TestMatchPath(t *testing.T) {
 		{"legacy/*.txt", "notlegacy/a.txt", false},
 		{"*.md", "content/skills.md", true},
 		{"content/*", "content/skills.md", true},
+		{"legacy/*.txt", "/work/legacy/a.txt", true}, // an absolute name
+		{"*.txt", "/a.txt", true},
+		{"a.txt", "", false},
 	} {
 		if got := MatchPath(tc.pattern, tc.name); got != tc.want {
 			t.Errorf("MatchPath(%q, %q) = %v, want %v", tc.pattern, tc.name, got, tc.want)
