@@ -159,3 +159,47 @@ func TestREADMECI(t *testing.T) {
 		t.Fatalf("%d documents", docs)
 	}
 }
+
+// TestREADMENamesTests checks that every test, fuzz target, benchmark and
+// example the README names (as `TestX`, in its table of what is tested and
+// elsewhere) is declared in a test file of the module: a promise must
+// point at a test that exists.
+func TestREADMENamesTests(t *testing.T) {
+	root := repoRoot(t)
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := map[string]bool{}
+	decl := regexp.MustCompile(`(?m)^func ((?:Test|Fuzz|Benchmark|Example)[A-Za-z0-9_]*)\(`)
+	err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && p != root {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(p, "_test.go") {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			for _, m := range decl.FindAllSubmatch(src, -1) {
+				declared[string(m[1])] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := regexp.MustCompile("`((?:Test|Fuzz|Benchmark)[A-Z][A-Za-z0-9_]*)").FindAllSubmatch(readme, -1)
+	if len(named) < 20 {
+		t.Fatalf("the README names %d tests; the pattern no longer finds them", len(named))
+	}
+	for _, m := range named {
+		if name := string(m[1]); !declared[name] {
+			t.Errorf("the README names %s, which no test file declares", name)
+		}
+	}
+}
