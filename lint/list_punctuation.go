@@ -37,18 +37,19 @@ func runListPunctuation(p *Pass) {
 		}
 		// The document's bullets are counted first, those with a full
 		// stop kept: the framework has a handful among thousands.
-		total := 0
+		total, stopped := 0, 0
 		var stops []framework.Text
-		eachBullet(d, func(t framework.Text) {
-			total++
+		eachBullet(d, func(t framework.Text, times int) {
+			total += times
 			if endsWithStop(t.Value) {
+				stopped += times
 				stops = append(stops, t)
 			}
 		})
-		if 2*len(stops) >= total {
+		if 2*stopped >= total {
 			continue // full stops are the document's style, or half of it
 		}
-		style := fmt.Sprintf("%s of the %s bullets here have none", thousands(total-len(stops)), thousands(total))
+		style := fmt.Sprintf("%s of the %s bullets here have none", thousands(total-stopped), thousands(total))
 		for _, t := range stops {
 			if t.Span.File != d.File {
 				continue // built in code or from elsewhere: no place to report
@@ -64,29 +65,31 @@ func runListPunctuation(p *Pass) {
 	}
 }
 
-// eachBullet calls fn for each "You can:" bullet of d that has a value:
-// the descriptors of the catalogue's skill levels and of the roles'
-// requirements.
-func eachBullet(d *framework.Document, fn func(framework.Text)) {
-	each := func(ts []framework.Text) {
+// eachBullet calls fn for each "You can:" bullet of d that has a value
+// (the descriptors of the catalogue's skill levels and of the roles'
+// requirements) with the number of times the source writes it there: a
+// requirement's row and its exact repeats (see
+// [framework.Requirement.Repeats]) are one requirement of the model.
+func eachBullet(d *framework.Document, fn func(t framework.Text, times int)) {
+	each := func(ts []framework.Text, times int) {
 		for _, t := range ts {
 			if t.Value != "" {
-				fn(t)
+				fn(t, times)
 			}
 		}
 	}
 	for _, s := range d.Skills {
 		for _, l := range s.Levels {
-			each(l.Descriptors)
+			each(l.Descriptors, 1)
 		}
 	}
 	for _, r := range d.Roles {
 		for _, q := range r.Skills {
-			each(q.Descriptors)
+			each(q.Descriptors, 1+q.Repeats)
 		}
 		for _, l := range r.Levels {
 			for _, q := range l.Skills {
-				each(q.Descriptors)
+				each(q.Descriptors, 1+q.Repeats)
 			}
 		}
 	}
