@@ -26,6 +26,7 @@ func TestRunAllocs(t *testing.T) {
 		"structure":           200,
 		"encoding":            710,
 		"punctuation":         1180,
+		"list-punctuation":    112,
 		"spelling":            2990,
 		"british-spelling":    1140,
 		"unknown-level":       64,

@@ -232,8 +232,9 @@ func foundOf(d lint.Diagnostic) found {
 }
 
 // countRE matches what a message counts of the documents ("used 5 more
-// times", "12 times and … once"): a fix of one place rightly changes it.
-var countRE = regexp.MustCompile(`used (once|twice|\d+ times) more|used (once|\d+) more times?|\d+ times|once|twice`)
+// times", "12 times and … once", "1,800 of the 1,804 bullets"): a fix of
+// one place rightly changes it.
+var countRE = regexp.MustCompile(`used (once|twice|\d+ times) more|used (once|\d+) more times?|\d+ times|once|twice|[\d,]+ of the [\d,]+`)
 
 // comparing are the rules whose findings compare texts at several places
 // (a role's descriptors with the catalogue's, a descriptor with the one

@@ -16,6 +16,7 @@ var All = []*Rule{
 	Structure,
 	Encoding,
 	Punctuation,
+	ListPunctuation,
 	Spelling,
 	BritishSpelling,
 	UnknownLevel,
