@@ -22,7 +22,9 @@ const (
 // rulePriority orders the rules by how much their findings matter to a
 // reader, for choosing the annotations GitHub shows: wrong text a reader
 // sees (a misspelling, a level that drops) before layout and invisible
-// characters. Rules not listed come after, in the order of lint.All.
+// characters. Rules not listed (a new rule needs no line here) take the
+// place of otherRules, in the order of lint.All: after the findings of
+// wrong content, before spacing, encoding and the cap.
 var rulePriority = []string{
 	lint.ParseError.ID,
 	"level-regression",
@@ -38,23 +40,34 @@ var rulePriority = []string{
 	"structure",
 	"duplicate",
 	"undefined-level",
+	otherRules,
 	"punctuation",
 	"encoding",
 	lint.MaxFindingsRule,
 }
 
+// otherRules marks the place in rulePriority of the rules it does not list.
+const otherRules = ""
+
 func priorityOf(rule string) int {
+	// Each listed rule has a rank of its own, spaced so that the rules
+	// not listed fit between otherRules and the next.
+	step := len(lint.All) + 1
+	other := 0
 	for i, id := range rulePriority {
-		if id == rule {
-			return i
+		if id == rule && rule != otherRules {
+			return i * step
+		}
+		if id == otherRules {
+			other = i * step
 		}
 	}
 	for i, r := range lint.All {
 		if r.ID == rule {
-			return len(rulePriority) + i
+			return other + 1 + i
 		}
 	}
-	return len(rulePriority) + len(lint.All)
+	return other + step - 1
 }
 
 // chooseAnnotations returns the indexes of the findings of diags to

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -131,5 +132,42 @@ func TestGitHubFewFindings(t *testing.T) {
 		if !strings.Contains(l, "title="+diags[i].Rule) {
 			t.Errorf("line %d: %q, want rule %s", i, l, diags[i].Rule)
 		}
+	}
+}
+
+// TestRulePriority checks the ranks of the annotations' order: every
+// listed ID is a rule, each rule has a rank of its own, and a rule the
+// list does not name (a new rule) ranks after the findings of wrong
+// content and before spacing, encoding and the cap.
+func TestRulePriority(t *testing.T) {
+	ids := map[string]bool{lint.MaxFindingsRule: true}
+	for _, r := range lint.All {
+		ids[r.ID] = true
+	}
+	for _, id := range rulePriority {
+		if id != otherRules && !ids[id] {
+			t.Errorf("rulePriority lists %q, which is not a rule", id)
+		}
+	}
+	rank := map[int]string{}
+	for id := range ids {
+		p := priorityOf(id)
+		if other, ok := rank[p]; ok {
+			t.Errorf("%s and %s have the same rank %d", id, other, p)
+		}
+		rank[p] = id
+	}
+	listed := func(id string) bool { return slices.Contains(rulePriority, id) }
+	for _, r := range lint.All {
+		if listed(r.ID) {
+			continue
+		}
+		if p := priorityOf(r.ID); p <= priorityOf("undefined-level") || p >= priorityOf("punctuation") {
+			t.Errorf("unlisted rule %s ranks %d, not between undefined-level (%d) and punctuation (%d)",
+				r.ID, p, priorityOf("undefined-level"), priorityOf("punctuation"))
+		}
+	}
+	if priorityOf("no-such-rule") >= priorityOf("punctuation") || priorityOf(lint.ParseError.ID) != 0 {
+		t.Errorf("ranks: unknown %d, punctuation %d, parse %d", priorityOf("no-such-rule"), priorityOf("punctuation"), priorityOf(lint.ParseError.ID))
 	}
 }
