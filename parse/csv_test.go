@@ -467,7 +467,7 @@ func TestRolesCSVNotes(t *testing.T) {
 	for _, procs := range []int{1, 4} {
 		got.Reset()
 		prev := runtime.GOMAXPROCS(procs)
-		doc, err := parse.ParseRolesCSV("roles-notes.csv", src)
+		doc, err := parse.As(framework.FormatRolesCSV, "roles-notes.csv", src)
 		runtime.GOMAXPROCS(prev)
 		if doc == nil {
 			t.Fatal(err)

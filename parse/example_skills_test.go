@@ -7,12 +7,12 @@ import (
 	"github.com/ddat-tools/ddat/parse"
 )
 
-func ExampleParseSkillsMarkdown() {
+func ExampleAs() {
 	src := "# Skills\n\n## Accessibility\n\nMaking services usable by everyone.\n\n" +
 		"1. Awareness\n\n  - understand accessibility needs\n\n" +
 		"2. Working\n\n  - This skill level is currently not defined.\n\n" +
 		"Roles that require this skill:\n\n- [Frontend developer](/role/frontend-developer)\n"
-	doc, err := parse.ParseSkillsMarkdown("skills.md", []byte(src))
+	doc, err := parse.As(framework.FormatSkillsMarkdown, "skills.md", []byte(src))
 	if err != nil {
 		fmt.Println(err)
 		return

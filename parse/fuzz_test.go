@@ -109,7 +109,7 @@ func fuzzFormat(f *testing.F, format framework.Format) {
 		if err := schema.Validate(schema.Export, out); err != nil {
 			t.Fatalf("the export does not validate: %v\n%s", err, out)
 		}
-		back, err := parse.ParseJSON("fuzz.json", out)
+		back, err := parse.As(framework.FormatJSON, "fuzz.json", out)
 		if err != nil {
 			t.Fatalf("the export does not read back: %v", err)
 		}

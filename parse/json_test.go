@@ -218,9 +218,9 @@ func TestParseJSONSmall(t *testing.T) {
 	if got := parse.Detect(src); got != framework.FormatJSON {
 		t.Fatalf("Detect = %q, want %q", got, framework.FormatJSON)
 	}
-	doc, err := parse.ParseJSON("small.json", src)
+	doc, err := parse.As(framework.FormatJSON, "small.json", src)
 	if err != nil {
-		t.Fatalf("ParseJSON: %v", err)
+		t.Fatalf("As(FormatJSON): %v", err)
 	}
 	if len(doc.Skills) != 1 || len(doc.Roles) != 1 {
 		t.Fatalf("got %d skills and %d roles, want 1 and 1", len(doc.Skills), len(doc.Roles))
@@ -271,7 +271,7 @@ func TestParseJSONSmall(t *testing.T) {
 	if !bytes.Contains(out, []byte(`"name": "skills.md"`)) || bytes.Contains(out, []byte(`"small.json"`)) {
 		t.Errorf("re-export lists the wrong documents:\n%s", out)
 	}
-	again, err := parse.ParseJSON("again.json", out)
+	again, err := parse.As(framework.FormatJSON, "again.json", out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +335,7 @@ func TestParseJSONErrors(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := parse.ParseJSON("x.json", []byte(tc.src))
+			doc, err := parse.As(framework.FormatJSON, "x.json", []byte(tc.src))
 			if doc == nil {
 				t.Errorf("no document")
 			}
@@ -381,7 +381,7 @@ func TestExportFormats(t *testing.T) {
 		if err := schema.Validate(schema.Export, out); err != nil {
 			t.Errorf("%s: export does not validate: %v", f, err)
 		}
-		if _, err := parse.ParseJSON("doc.json", out); err != nil {
+		if _, err := parse.As(framework.FormatJSON, "doc.json", out); err != nil {
 			t.Errorf("%s: export does not read back: %v", f, err)
 		}
 	}
@@ -392,7 +392,7 @@ func TestExportFormats(t *testing.T) {
 // was read gives the same list, note positions included: the seeds'
 // notes, exported with positions, point into the seeds after a round trip.
 func TestParseJSONSources(t *testing.T) {
-	doc, err := parse.ParseJSON("small.json", []byte(smallExport))
+	doc, err := parse.As(framework.FormatJSON, "small.json", []byte(smallExport))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -419,7 +419,7 @@ func TestParseJSONSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := parse.ParseJSON("export.json", first)
+	back, err := parse.As(framework.FormatJSON, "export.json", first)
 	if err != nil {
 		t.Fatalf("reading the export back: %v", err)
 	}

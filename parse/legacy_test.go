@@ -49,9 +49,9 @@ func TestLegacyRoles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := parse.ParseJSON("export.json", out)
+	back, err := parse.As(framework.FormatJSON, "export.json", out)
 	if err != nil {
-		t.Fatalf("ParseJSON: %v", err)
+		t.Fatalf("As(FormatJSON): %v", err)
 	}
 	if len(back.Roles) != 2 {
 		t.Fatalf("read back %d roles, want 2", len(back.Roles))
@@ -97,9 +97,9 @@ func TestLegacySkillRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := parse.ParseJSON("export.json", out)
+	back, err := parse.As(framework.FormatJSON, "export.json", out)
 	if err != nil {
-		t.Fatalf("ParseJSON: %v", err)
+		t.Fatalf("As(FormatJSON): %v", err)
 	}
 	if len(back.Skills) != 2 || !back.Skills[0].Legacy || back.Skills[1].Legacy {
 		t.Fatalf("read back %d skills, legacy %v, want 2, [true false]", len(back.Skills), func() []bool {

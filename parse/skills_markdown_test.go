@@ -315,7 +315,7 @@ func TestSkillsMarkdownSmall(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := parse.ParseSkillsMarkdown("t.md", []byte(tt.src))
+			doc, err := parse.As(framework.FormatSkillsMarkdown, "t.md", []byte(tt.src))
 			if tt.wantError != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantError) {
 					t.Fatalf("error = %v, want one containing %q", err, tt.wantError)
@@ -323,7 +323,7 @@ func TestSkillsMarkdownSmall(t *testing.T) {
 				return
 			}
 			if err != nil {
-				t.Fatalf("ParseSkillsMarkdown: %v", err)
+				t.Fatalf("As(FormatSkillsMarkdown): %v", err)
 			}
 			skills, notes := summarise(doc)
 			if diff := cmp.Diff(tt.skills, skills); diff != "" {
