@@ -97,7 +97,13 @@ func outsideDocs(p *Pass) []*framework.Document {
 	return out
 }
 
-func newCorpus(p *Pass) *spell.Corpus {
+// countTexts returns a corpus counting the words of the linted texts and
+// of the documents of the catalogue and the vocabulary that are not
+// linted. With summaries, the latter's counts are read from the embedded
+// summary of the published framework when they are its documents (see
+// [publishedWords]); ok is false if that summary does not decode (the
+// corpus is then incomplete).
+func countTexts(p *Pass, summaries bool) (c *spell.Corpus, ok bool) {
 	// Each distinct value is tokenised and counted once, times the number
 	// of places it occurs: the framework repeats its descriptors on every
 	// role level that requires the skill.
@@ -108,7 +114,7 @@ func newCorpus(p *Pass) *spell.Corpus {
 	for _, ws := range tt.words {
 		uses += len(ws)
 	}
-	c := spell.NewCorpus(spell.NewLexicon(tt.lex), uses/3)
+	c = spell.NewCorpus(spell.NewLexicon(tt.lex), uses/3)
 	for id, ws := range tt.words {
 		c.Count(ws, tt.uses[id])
 	}
@@ -117,12 +123,25 @@ func newCorpus(p *Pass) *spell.Corpus {
 	// framework repeats a descriptor on every role level that requires
 	// the skill: a typo it repeats must not become a word of the corpus
 	// by repetition alone); their words are not kept.
-	values, _, _ := distinctValues(uniqueTexts(outsideDocs(p)))
+	docs := outsideDocs(p)
+	if sum, ok := publishedSummary(docs); ok && summaries {
+		return c, c.AddSummary(sum) == nil
+	}
+	values, _, _ := distinctValues(uniqueTexts(docs))
 	var ws []spell.Word
 	for _, v := range values {
 		ws = spell.AppendWords(ws[:0], v, c.Lex)
 		c.Count(ws, 1)
 	}
+	return c, true
+}
+
+func newCorpus(p *Pass) *spell.Corpus {
+	c, ok := countTexts(p, true)
+	if !ok {
+		c, _ = countTexts(p, false)
+	}
+	var ws []spell.Word
 	c.IndexFrequent()
 	nameWords := spell.NewLexicon(nil) // their words are not counted
 	name := func(t framework.Text) {

@@ -77,21 +77,17 @@ func (c *Corpus) Count(ws []Word, n int) {
 // addContext notes the context of word i of ws: the words either side of
 // it, or the edge of the text.
 func (c *Corpus) addContext(ws []Word, i int) {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for _, j := range [...]int{i - 2, i - 1, i + 1, i + 2} {
-		id := int32(-1)
-		if j >= 0 && j < len(ws) {
-			id = ws[j].ID
-		}
-		h = (h ^ uint64(uint32(id))) * prime
-	}
-	s := c.contexts[ws[i].ID]
+	c.contextOf(ws[i].ID).add(contextHash(around(ws, i)))
+}
+
+// contextOf returns the contexts of word id, added if it has none.
+func (c *Corpus) contextOf(id int32) *contextSet {
+	s := c.contexts[id]
 	if s == nil {
 		s = &contextSet{}
-		c.contexts[ws[i].ID] = s
+		c.contexts[id] = s
 	}
-	s.add(h)
+	return s
 }
 
 // Independent returns the number of independent uses of the unlisted

@@ -1,0 +1,114 @@
+package spell
+
+import (
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// corpusState is what a corpus holds, but for its memo of listed words.
+type corpusState struct {
+	Forms    []string
+	IDs      map[string]int32
+	Counts   []int
+	Total    int
+	Pairs    map[uint64]int
+	Contexts map[int32]*contextSet
+	Frequent any
+}
+
+func stateOf(c *Corpus) corpusState {
+	c.IndexFrequent()
+	var forms []string
+	for id := range c.Lex.Size() {
+		forms = append(forms, c.Lex.Form(int32(id)))
+	}
+	return corpusState{forms, c.Lex.ids, c.counts, c.total, c.pairs, c.contexts, c.frequent}
+}
+
+// TestSummaryAsCounting checks that adding a summary of texts to a corpus
+// leaves it as counting the texts would (the differential test of
+// [Corpus.AddSummary] against [Corpus.Count]): the same numbers of the
+// words, uses, pairs, contexts and index of frequent words. The texts are
+// the lines of the published downloads and of the seeds, some counted
+// before (the linted texts of a run), some summarised.
+func TestSummaryAsCounting(t *testing.T) {
+	lines := func(path string) []string {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Split(string(b), "\n")
+	}
+	skills := lines("../../../parse/published/skills-a-to-z-2025-09.md")
+	roles := lines("../../../parse/published/roles-2025-09.csv")
+	seeds := lines("../../../testdata/skills-a-to-z.md")
+	for _, tc := range []struct {
+		name          string
+		before, added []string
+	}{
+		{"empty corpus", nil, skills},
+		{"seeds then skills", seeds, skills},
+		{"skills then roles", skills, roles},
+		{"roles then seeds", roles, seeds},
+		{"nothing added", seeds, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			base := NewLexicon(nil)
+			var before [][]Word
+			for _, v := range tc.before {
+				before = append(before, Tokenize(v, base))
+			}
+			newC := func() *Corpus {
+				c := NewCorpus(NewLexicon(base), 0)
+				for _, ws := range before {
+					c.Count(ws, 2)
+				}
+				return c
+			}
+			plain := newC()
+			var ws []Word
+			for _, v := range tc.added {
+				ws = AppendWords(ws[:0], v, plain.Lex)
+				plain.Count(ws, 1)
+			}
+			fast := newC()
+			sum := Summarise(tc.added)
+			if err := fast.AddSummary(sum); err != nil {
+				t.Fatal(err)
+			}
+			p, f := stateOf(plain), stateOf(fast)
+			if !reflect.DeepEqual(p, f) {
+				t.Errorf("corpus from the summary differs from counting: %d/%d forms, total %d/%d, %d/%d pairs, %d/%d contexts",
+					len(p.Forms), len(f.Forms), p.Total, f.Total, len(p.Pairs), len(f.Pairs), len(p.Contexts), len(f.Contexts))
+			}
+			if len(tc.added) > 0 && len(p.Contexts) == 0 {
+				t.Error("no unlisted word counted: the test checks no context")
+			}
+		})
+	}
+}
+
+// TestSummaryMalformed checks that a cut or damaged summary is an error,
+// never a panic.
+func TestSummaryMalformed(t *testing.T) {
+	sum := Summarise([]string{"Product mangers line-manage the teem", "The teem of 12 product managers", "aaa bbb ccc"})
+	if err := NewCorpus(NewLexicon(nil), 0).AddSummary(sum); err != nil {
+		t.Fatal(err)
+	}
+	for n := range len(sum) {
+		if err := NewCorpus(NewLexicon(nil), 0).AddSummary(sum[:n]); err == nil {
+			t.Errorf("summary cut to %d of %d bytes: no error", n, len(sum))
+		}
+	}
+	b := []byte(sum)
+	for i := range b {
+		for _, c := range []byte{0, 0x7f, 0x80, 0xff} {
+			d := slices.Clone(b)
+			d[i] = c
+			_ = NewCorpus(NewLexicon(nil), 0).AddSummary(Summary(d)) // must not panic
+		}
+	}
+}
