@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"testing"
@@ -10,8 +11,9 @@ import (
 )
 
 // TestPlainWord checks the eight-byte test of the encoding rule against
-// its definition a byte at a time: every byte value at every place, then
-// random words mixing the bytes near the edges of the range.
+// its definition a byte at a time, and that the first byte it marks is the
+// first that is not plain: every byte value at every place, then random
+// words mixing the bytes near the edges of the range.
 func TestPlainWord(t *testing.T) {
 	plain := func(c byte) bool { return c >= 0x20 && c <= 0x7E && c != '&' }
 	check := func(w [8]byte) {
@@ -23,6 +25,16 @@ func TestPlainWord(t *testing.T) {
 		s := string(w[:])
 		if got := plainWord(load64(s, 0)); got != want {
 			t.Fatalf("plainWord(%q) = %v, want %v", s, got, want)
+		}
+		first := 8 // the first byte that is not plain
+		for i, c := range w {
+			if !plain(c) {
+				first = i
+				break
+			}
+		}
+		if got := bits.TrailingZeros64(notPlain(load64(s, 0))) / 8; got != first {
+			t.Fatalf("notPlain(%q) marks byte %d first, want %d", s, got, first)
 		}
 	}
 	for p := range 8 {
