@@ -1,9 +1,11 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -64,9 +66,11 @@ type containerIndex struct {
 	seed   maphash.Seed
 }
 
-func newContainerIndex(fw *framework.Framework) containerIndex {
+// newContainerIndex returns the index of the texts of fw's CSV downloads
+// among texts, the uniqueTexts of fw's documents.
+func newContainerIndex(fw *framework.Framework, texts []framework.Text) containerIndex {
 	x := containerIndex{spans: map[*framework.File][]framework.Span{}, hashes: map[*framework.File][]uint64{},
-		tables: map[*framework.File]bool{}, values: map[uint64]bool{}, seed: maphash.MakeSeed()}
+		tables: map[*framework.File]bool{}, seed: maphash.MakeSeed()}
 	for _, d := range fw.Documents {
 		if d == nil || d.File == nil {
 			continue
@@ -75,13 +79,32 @@ func newContainerIndex(fw *framework.Framework) containerIndex {
 			x.tables[d.File] = true
 		}
 	}
-	for _, t := range uniqueTexts(fw.Documents) {
+	// The spans are counted first, so that each file's list and the
+	// table of hashes are allocated once: a download gives tens of
+	// thousands.
+	counts := map[*framework.File]int{}
+	total := 0
+	for _, t := range texts {
+		if f := t.Span.File; x.tables[f] {
+			counts[f]++
+			total++
+		}
+	}
+	for f, n := range counts {
+		x.spans[f] = make([]framework.Span, 0, n)
+	}
+	x.values = make(map[uint64]bool, total)
+	for _, t := range texts {
 		if f := t.Span.File; x.tables[f] {
 			x.spans[f] = append(x.spans[f], t.Span)
 		}
 	}
 	for f, ss := range x.spans {
-		sort.SliceStable(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+		// uniqueTexts gives a document's texts by start: sorting is
+		// needed only for texts from elsewhere.
+		if !slices.IsSortedFunc(ss, func(a, b framework.Span) int { return cmp.Compare(a.Start, b.Start) }) {
+			sort.SliceStable(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+		}
 		hs := make([]uint64, len(ss))
 		for i, s := range ss {
 			hs[i] = maphash.String(x.seed, f.Src[s.Start:s.End])

@@ -85,7 +85,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	// in rule order and sorted stably, so the output is the same as a
 	// sequential run's at any GOMAXPROCS.
 	state := newRunState(fw, cat)
-	repeats := sync.OnceValue(func() containerIndex { return newContainerIndex(fw) })
+	repeats := sync.OnceValue(func() containerIndex { return newContainerIndex(fw, state.unique()) })
 	found := make([]findings, len(rules))
 	took := make([]time.Duration, len(rules))
 	var wg sync.WaitGroup

@@ -44,8 +44,12 @@ func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []i
 	return values, ids, uses
 }
 
-func newTextTable(fw *framework.Framework) *textTable {
-	tt := &textTable{texts: uniqueTexts(fw.Documents)}
+func newTextTable(fw *framework.Framework) *textTable { return textTableOf(uniqueTexts(fw.Documents)) }
+
+// textTableOf returns the table of texts, the uniqueTexts of a framework's
+// documents; it keeps texts, which it does not change.
+func textTableOf(texts []framework.Text) *textTable {
+	tt := &textTable{texts: texts}
 	tt.values, tt.ids, tt.uses = distinctValues(tt.texts)
 	// Every text rule waits for the words: tokenising is shared out
 	// between the processors.
