@@ -43,15 +43,18 @@ type Pass struct {
 type runState struct {
 	unique       func() []framework.Text // uniqueTexts of the framework's documents
 	texts        func() *textTable
+	british      func() []string // the British form of each word of the text table's lexicon that is American, by number; "" if none
 	requirements func() []Site
 	catalogue    func() catalogueIndex
 }
 
 func newRunState(fw, cat *framework.Framework) *runState {
 	unique := sync.OnceValue(func() []framework.Text { return uniqueTexts(fw.Documents) })
+	texts := sync.OnceValue(func() *textTable { return textTableOf(unique()) })
 	return &runState{
 		unique:       unique,
-		texts:        sync.OnceValue(func() *textTable { return textTableOf(unique()) }),
+		texts:        texts,
+		british:      sync.OnceValue(func() []string { return britishForms(texts().lex) }),
 		requirements: sync.OnceValue(func() []Site { return requirements(fw) }),
 		catalogue:    sync.OnceValue(func() catalogueIndex { return newCatalogueIndex(cat) }),
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint/internal/spell"
-	"github.com/ddat-tools/ddat/lint/internal/usuk"
 )
 
 // Spelling reports misspelt words: words that are not British English
@@ -193,6 +192,7 @@ func runSpelling(p *Pass) {
 	pending := map[string]bool{}
 	reported := 0
 	levels := levelTexts(p.Framework)
+	british := p.run.british()
 	eachLintedText(p, func(t framework.Text, ws []spell.Word) bool {
 		if levels[keyOf(t.Span)] {
 			return true // not clean: the same value elsewhere is checked
@@ -206,7 +206,7 @@ func runSpelling(p *Pass) {
 			if utf8.RuneCountInString(l) < 3 {
 				continue
 			}
-			if _, ok := usuk.British(l); ok {
+			if british[w.ID] != "" {
 				continue // british-spelling's finding
 			}
 			s := wordSpan(t, w)
@@ -302,7 +302,7 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 	if c.InVocab(l) {
 		return Diagnostic{}, false, false
 	}
-	if c.IsListed(l) {
+	if c.IsListedID(w.ID) {
 		d, ok := realWord(c, t, ws, i, s)
 		return d, false, ok
 	}

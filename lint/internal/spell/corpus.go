@@ -22,6 +22,7 @@ type Corpus struct {
 	vocab    map[string]bool     // words of skill and role names
 	frequent *nearword.Deletions // words used at least FrequentWord times (see [Corpus.Neighbours])
 	listed   map[string]bool     // memo of [Listed]
+	listedID []int8              // memo of [Listed] by number in lex: 0 not known, 1 listed, 2 not
 	dist     nearword.Buf
 
 	// contexts holds, for each unlisted word (by its number in lex), the
@@ -62,7 +63,7 @@ func (c *Corpus) Count(ws []Word, n int) {
 			continue
 		}
 		id := w.ID
-		if !c.IsListed(c.Lex.Form(id)) {
+		if !c.IsListedID(id) {
 			c.addContext(ws, i)
 		}
 		c.counts[id] += n
@@ -140,6 +141,27 @@ func (c *Corpus) IsListed(l string) bool {
 	if !ok {
 		v = listed(l)
 		c.listed[l] = v
+	}
+	return v
+}
+
+// IsListedID is [Corpus.IsListed] of the word numbered id in c.Lex,
+// remembered by number: [Corpus.Count] asks it of every word it counts,
+// and a slice costs less than a map of strings.
+func (c *Corpus) IsListedID(id int32) bool {
+	if int(id) >= len(c.listedID) {
+		c.listedID = append(c.listedID, make([]int8, c.Lex.Size()-len(c.listedID))...)
+	}
+	switch c.listedID[id] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	v := listed(c.Lex.Form(id))
+	c.listedID[id] = 2
+	if v {
+		c.listedID[id] = 1
 	}
 	return v
 }

@@ -112,3 +112,29 @@ func TestSummaryMalformed(t *testing.T) {
 		}
 	}
 }
+
+// TestIsListedID checks the memo by number against the plain [listed]:
+// for every word of the published skills, asked twice.
+func TestIsListedID(t *testing.T) {
+	b, err := os.ReadFile("../../../parse/published/skills-a-to-z-2025-09.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCorpus(NewLexicon(nil), 0)
+	c.Count(Tokenize(string(b), c.Lex), 1)
+	n := 0
+	for range 2 {
+		for id := range c.Lex.Size() {
+			want := listed(c.Lex.Form(int32(id)))
+			if got := c.IsListedID(int32(id)); got != want {
+				t.Fatalf("IsListedID(%q) = %v, want %v", c.Lex.Form(int32(id)), got, want)
+			}
+			if want {
+				n++
+			}
+		}
+	}
+	if n == 0 || n == 2*c.Lex.Size() {
+		t.Errorf("%d of %d words listed: the test checks one answer only", n/2, c.Lex.Size())
+	}
+}
