@@ -142,9 +142,11 @@ func AppendWords(words []Word, s string, lex *Lexicon) []Word {
 			} else {
 				w.ID, w.Skip = lex.Intern(lower), skip
 			}
-			for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
-				if strings.HasSuffix(s[k:e], t) {
-					w.TailLen = uint8(len(t))
+			if c := s[e-1]; c == 's' || c == 'S' { // as every possessive ending
+				for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
+					if strings.HasSuffix(s[k:e], t) {
+						w.TailLen = uint8(len(t))
+					}
 				}
 			}
 			if k > i && s[k-1] == '&' {
@@ -186,10 +188,28 @@ func HasMojibake(chunk string) bool {
 	return false
 }
 
-// isWordRune reports whether r can be part of a word.
+// isWordRune reports whether r can be part of a word: [isWordRunePlain],
+// from a table for ASCII (TestIsWordRune compares the two on every rune).
 func isWordRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isWordRunePlain(r)
+}
+
+// isWordRunePlain reports whether r is a letter, a digit or a
+// non-spacing mark.
+func isWordRunePlain(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// asciiWord is isWordRunePlain of each ASCII character.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = isWordRunePlain(rune(r))
+	}
+	return t
+}()
 
 // isAddress reports whether a chunk of text is a web or email address or
 // a file name: "https://…", "www.…", "a@b.c", "gov.uk", "/role/x".

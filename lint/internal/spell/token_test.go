@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestNumberID checks that numbers of one to nine digits are numbered
@@ -62,6 +63,16 @@ func TestTokenizeAllAsInOrder(t *testing.T) {
 			if glex.Form(id) != lex.Form(id) {
 				t.Fatalf("%d workers: form %d is %q, want %q", workers, id, glex.Form(id), lex.Form(id))
 			}
+		}
+	}
+}
+
+// TestIsWordRune checks isWordRune, which reads ASCII from a table,
+// against isWordRunePlain on every rune.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := isWordRune(r), isWordRunePlain(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
