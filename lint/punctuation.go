@@ -132,6 +132,9 @@ func hasLetter(s string) bool {
 // characters of one line; indentation is left alone.
 func doubledSpaces(p *Pass, t framework.Text) {
 	v := t.Value
+	if !strings.Contains(v, "  ") {
+		return // most texts: nothing to find
+	}
 	for i := 0; i < len(v); {
 		if v[i] != ' ' {
 			i++

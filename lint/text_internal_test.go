@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"testing"
+	"unicode"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -101,5 +102,15 @@ func TestTextTableNumbers(t *testing.T) {
 	}
 	if ws := tt.words[tt.ids[len(tt.ids)-1]]; len(ws) != 2 || !ws[1].Skip || ws[1].ID >= -1 {
 		t.Errorf("words of the last skill: %+v, want two, the second a number", ws)
+	}
+}
+
+// TestInWord checks inWord, which reads ASCII from a table, against
+// inWordPlain on every rune.
+func TestInWord(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := inWord(r), inWordPlain(r); got != want {
+			t.Fatalf("inWord(%U) = %v, want %v", r, got, want)
+		}
 	}
 }
