@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"math/bits"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -37,7 +36,7 @@ var Encoding = &Rule{
 	Run:      runEncoding,
 }
 
-var entityRE = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
+var entityRE = lazyRegexp(`&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
 
 // maxEntityLen is the longest match of entityRE: "&" and ";" around eight
 // bytes (TestEntityLength keeps the two in step).
@@ -167,7 +166,7 @@ func runEncoding(p *Pass) {
 					continue
 				}
 			case r == '&' && !isHTML:
-				if loc := entityRE.FindStringIndex(src[i:min(i+maxEntityLen, len(src))]); loc != nil && loc[0] == 0 {
+				if loc := entityRE().FindStringIndex(src[i:min(i+maxEntityLen, len(src))]); loc != nil && loc[0] == 0 {
 					ent := src[i : i+loc[1]]
 					if dec := html.UnescapeString(ent); dec != ent {
 						s := doc.File.Span(i, i+len(ent))
@@ -240,7 +239,7 @@ func repaired(s string) string {
 				continue
 			}
 		case r == '&':
-			if loc := entityRE.FindStringIndex(s[i:min(i+maxEntityLen, len(s))]); loc != nil && loc[0] == 0 {
+			if loc := entityRE().FindStringIndex(s[i:min(i+maxEntityLen, len(s))]); loc != nil && loc[0] == 0 {
 				ent := s[i : i+loc[1]]
 				if dec := html.UnescapeString(ent); dec != ent {
 					b.WriteString(withoutInvisible(dec))
@@ -264,7 +263,7 @@ func repaired(s string) string {
 // texts after HTML decoding: the page shows them to readers as written.
 func reportDecodedEntities(p *Pass, texts []framework.Text) {
 	for _, t := range texts {
-		for _, loc := range entityRE.FindAllStringIndex(t.Value, -1) {
+		for _, loc := range entityRE().FindAllStringIndex(t.Value, -1) {
 			m := t.Value[loc[0]:loc[1]]
 			if dec := html.UnescapeString(m); dec != m {
 				// The raw bytes are the entity escaped ("&amp;nbsp;"):

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"hash/maphash"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -31,7 +30,7 @@ const repeatMessage = "the same finding"
 
 // repeatSuffixRE matches what [Run] adds to the message of a finding
 // that stands for its repeats.
-var repeatSuffixRE = regexp.MustCompile(`; also on [0-9]+ more (?:rows?|places?)$`)
+var repeatSuffixRE = lazyRegexp(`; also on [0-9]+ more (?:rows?|places?)$`)
 
 // BaseMessage returns the message of d without what [Run] added to it for
 // its repeats: the message of each of them.
@@ -39,7 +38,7 @@ func BaseMessage(d Diagnostic) string {
 	if d.Repeats == 0 {
 		return d.Message
 	}
-	return repeatSuffixRE.ReplaceAllString(d.Message, "")
+	return repeatSuffixRE().ReplaceAllString(d.Message, "")
 }
 
 // repeatSuffix returns what [Run] adds to the message of d, a finding

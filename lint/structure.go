@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 	"iter"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,12 +199,12 @@ func numberWord(n int) string {
 	return strconv.Itoa(n)
 }
 
-var countRE = regexp.MustCompile(`(?i)\b(\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`)
+var countRE = lazyRegexp(`(?i)\b(\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`)
 
 // countIn finds the number n in a count sentence: its byte range and
 // whether it is written in digits.
 func countIn(s string, n int) (start, end int, digits, ok bool) {
-	for _, m := range countRE.FindAllStringIndex(s, -1) {
+	for _, m := range countRE().FindAllStringIndex(s, -1) {
 		w := s[m[0]:m[1]]
 		if v, err := strconv.Atoi(w); err == nil {
 			if v == n {
