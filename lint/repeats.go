@@ -2,6 +2,7 @@ package lint
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -169,19 +170,26 @@ func (x containerIndex) repeatKey(d Diagnostic) (repeatKey, bool) {
 		return repeatKey{}, false // a text a page repeats is a copy its author made: each is edited
 	}
 	src := d.Span.File.Src
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\x00%d\x00%s\x00%s\x00%s", d.Rule, d.Severity, d.Span.File.Name, d.Message, src[d.Span.Start:d.Span.End])
-	c, h, ok := x.anchor(d.Span)
+	h := newKeyHash(x.seed)
+	h.str(d.Rule)
+	h.int(int(d.Severity))
+	h.str(d.Span.File.Name)
+	h.str(d.Message)
+	h.str(src[d.Span.Start:d.Span.End])
+	c, anchor, ok := x.anchor(d.Span)
 	if !ok && d.Span.End-d.Span.Start <= maxAnchorless {
 		// A cell the model took no text from, whose bytes are a text it
 		// took from another row (a repeat of a role level's name): keyed
 		// as a finding on that text is, so that the two group.
 		if v := maphash.String(x.seed, src[d.Span.Start:d.Span.End]); x.values[v] {
-			c, h, ok = d.Span, v, true
+			c, anchor, ok = d.Span, v, true
 		}
 	}
 	if ok {
-		fmt.Fprintf(&b, "\x00%d:%d\x00%x", d.Span.Start-c.Start, d.Span.End-c.Start, h)
+		h.str("a")
+		h.int(d.Span.Start - c.Start)
+		h.int(d.Span.End - c.Start)
+		h.int(int(anchor))
 	} else {
 		// Any other cell the model took no text from: the same bytes,
 		// between the same bytes.
@@ -189,27 +197,68 @@ func (x containerIndex) repeatKey(d Diagnostic) (repeatKey, bool) {
 			return repeatKey{}, false
 		}
 		before, after := lineAround(src, d.Span)
-		fmt.Fprintf(&b, "\x00%s\x00%s", before, after)
+		h.str("l")
+		h.str(before)
+		h.str(after)
 		c = d.Span
 	}
-	rel := func(s framework.Span) string {
+	rel := func(s framework.Span) {
 		if s.File == d.Span.File && s.Start >= min(c.Start, d.Span.Start) && s.End <= max(c.End, d.Span.End) {
-			return fmt.Sprintf("@%d:%d", s.Start-c.Start, s.End-c.Start)
+			h.str("@")
+			h.int(s.Start - c.Start)
+			h.int(s.End - c.Start)
+			return
 		}
 		name := ""
 		if s.File != nil {
 			name = s.File.Name
 		}
-		return fmt.Sprintf("%s#%d:%d", name, s.Start, s.End)
+		h.str("#")
+		h.str(name)
+		h.int(s.Start)
+		h.int(s.End)
 	}
 	for _, sg := range d.Suggestions {
-		fmt.Fprintf(&b, "\x00s%s %s %q", rel(sg.Span), sg.Message, sg.NewText)
+		h.str("s")
+		rel(sg.Span)
+		h.str(sg.Message)
+		h.str(sg.NewText)
 	}
 	for _, r := range d.Related[:len(d.Related)-d.repeatPlaces()] {
-		fmt.Fprintf(&b, "\x00r%s %s", rel(r.Span), r.Message)
+		h.str("r")
+		rel(r.Span)
+		h.str(r.Message)
 	}
-	k := b.String()
-	return repeatKey{maphash.String(x.seed, k), maphash.String(x.seed, "\x01"+k)}, true
+	return repeatKey{h.a.Sum64(), h.b.Sum64()}, true
+}
+
+// A keyHash hashes the fields of a [repeatKey] as they are written, twice,
+// the second hash seeded apart, without building the key: each string
+// is written after its length and each number as a varint, so that no
+// two lists of fields write the same bytes.
+type keyHash struct {
+	a, b maphash.Hash
+	buf  [binary.MaxVarintLen64]byte
+}
+
+func newKeyHash(seed maphash.Seed) *keyHash {
+	h := &keyHash{}
+	h.a.SetSeed(seed)
+	h.b.SetSeed(seed)
+	h.b.WriteByte(1)
+	return h
+}
+
+func (h *keyHash) int(n int) {
+	b := binary.AppendVarint(h.buf[:0], int64(n))
+	h.a.Write(b)
+	h.b.Write(b)
+}
+
+func (h *keyHash) str(s string) {
+	h.int(len(s))
+	h.a.WriteString(s)
+	h.b.WriteString(s)
 }
 
 // repeatPlaces returns the number of d's Related entries that are its
