@@ -1,9 +1,9 @@
 package lint
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
-	"sort"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint/internal/spell"
@@ -103,12 +103,12 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 		})
 		ts := all[start:]
 		// Widest first at each start, so contained texts follow their container.
-		sort.SliceStable(ts, func(i, j int) bool {
-			a, b := ts[i].Span, ts[j].Span
+		slices.SortStableFunc(ts, func(x, y framework.Text) int {
+			a, b := x.Span, y.Span
 			if a.Start != b.Start {
-				return a.Start < b.Start
+				return cmp.Compare(a.Start, b.Start)
 			}
-			return a.End > b.End
+			return cmp.Compare(b.End, a.End)
 		})
 		kept := ts[:0]
 		last := framework.Span{Start: -1, End: -1}
