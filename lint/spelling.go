@@ -299,7 +299,7 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 	if d, ok := confusion(c, t, ws, i, s); ok {
 		return d, false, true
 	}
-	if c.InVocab(l) {
+	if c.InVocabID(w.ID) {
 		return Diagnostic{}, false, false
 	}
 	if c.IsListedID(w.ID) {
@@ -359,7 +359,7 @@ func realWord(c *spell.Corpus, t framework.Text, ws []spell.Word, i int, s frame
 	if i+1 < len(ws) && ws[i+1].PairPrev && !ws[i+1].Skip {
 		next = c.Lex.Form(ws[i+1].ID)
 	}
-	sl, ok := c.RealWordSlip(prev, c.Lex.Form(w.ID), next)
+	sl, ok := c.RealWordSlip(prev, w.ID, next)
 	if !ok {
 		return Diagnostic{}, false
 	}

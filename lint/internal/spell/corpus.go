@@ -23,6 +23,7 @@ type Corpus struct {
 	frequent *nearword.Deletions // words used at least FrequentWord times (see [Corpus.Neighbours])
 	listed   map[string]bool     // memo of [Listed]
 	listedID []int8              // memo of [Listed] by number in lex: 0 not known, 1 listed, 2 not
+	vocabID  []int8              // memo of [Corpus.InVocab] by number in lex, alike
 	dist     nearword.Buf
 
 	// contexts holds, for each unlisted word (by its number in lex), the
@@ -162,6 +163,34 @@ func (c *Corpus) IsListedID(id int32) bool {
 	c.listedID[id] = 2
 	if v {
 		c.listedID[id] = 1
+	}
+	return v
+}
+
+// UsesID is [Corpus.Uses] of the word numbered id in c.Lex.
+func (c *Corpus) UsesID(id int32) int {
+	if id < 0 || int(id) >= len(c.counts) {
+		return 0
+	}
+	return c.counts[id]
+}
+
+// InVocabID is [Corpus.InVocab] of the word numbered id in c.Lex,
+// remembered by number (the names are all added when it is first asked).
+func (c *Corpus) InVocabID(id int32) bool {
+	if int(id) >= len(c.vocabID) {
+		c.vocabID = append(c.vocabID, make([]int8, c.Lex.Size()-len(c.vocabID))...)
+	}
+	switch c.vocabID[id] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	v := c.InVocab(c.Lex.Form(id))
+	c.vocabID[id] = 2
+	if v {
+		c.vocabID[id] = 1
 	}
 	return v
 }

@@ -138,3 +138,38 @@ func TestIsListedID(t *testing.T) {
 		t.Errorf("%d of %d words listed: the test checks one answer only", n/2, c.Lex.Size())
 	}
 }
+
+// TestInVocabID checks the memo by number against InVocab, and UsesID
+// against Uses, for every word of the published skills, with the words of
+// their first lines as names.
+func TestInVocabID(t *testing.T) {
+	b, err := os.ReadFile("../../../parse/published/skills-a-to-z-2025-09.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCorpus(NewLexicon(nil), 0)
+	ws := Tokenize(string(b), c.Lex)
+	c.Count(ws, 1)
+	for _, w := range ws[:200] {
+		if w.ID >= 0 {
+			c.AddName(c.Lex.Form(w.ID))
+		}
+	}
+	n := 0
+	for range 2 {
+		for id := range c.Lex.Size() {
+			f := c.Lex.Form(int32(id))
+			if got, want := c.InVocabID(int32(id)), c.InVocab(f); got != want {
+				t.Fatalf("InVocabID(%q) = %v, want %v", f, got, want)
+			} else if want {
+				n++
+			}
+			if got, want := c.UsesID(int32(id)), c.Uses(f); got != want {
+				t.Fatalf("UsesID(%q) = %d, want %d", f, got, want)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no word in the vocabulary: the test checks one answer only")
+	}
+}
