@@ -47,7 +47,7 @@ func deferCollection(n int64) {
 	// The first collection finds the sentinel unreachable and runs its
 	// finalizer. (It holds a pointer, so that the allocator does not
 	// pack it with other objects that could keep it alive.)
-	type sentinel struct{ p *int }
+	type sentinel struct{ _ *int }
 	runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
 		debug.SetGCPercent(100)
 		debug.SetMemoryLimit(memoryLimit)
