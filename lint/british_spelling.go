@@ -24,8 +24,23 @@ var BritishSpelling = &Rule{
 	Run:      runBritishSpelling,
 }
 
+// britishForms returns the British form of each word of lex that is an
+// American spelling (see [usuk.British]), by number, "" for the others:
+// the text rules ask of every word they read, and each distinct word is
+// looked up once.
+func britishForms(lex *spell.Lexicon) []string {
+	out := make([]string, lex.Size())
+	for id := range out {
+		if uk, ok := usuk.British(lex.Form(int32(id))); ok {
+			out[id] = uk
+		}
+	}
+	return out
+}
+
 func runBritishSpelling(p *Pass) {
 	lex := p.run.texts().lex
+	british := p.run.british()
 	seen := map[spanKey]bool{}
 	eachLintedText(p, func(t framework.Text, words []spell.Word) bool {
 		before := p.reported
@@ -34,8 +49,8 @@ func runBritishSpelling(p *Pass) {
 				continue
 			}
 			l := lex.Form(w.ID)
-			uk, ok := usuk.British(l)
-			if !ok || p.Words[l] {
+			uk := british[w.ID]
+			if uk == "" || p.Words[l] {
 				continue
 			}
 			s := wordSpan(t, w)

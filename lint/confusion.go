@@ -93,9 +93,12 @@ var infinitiveBefore = map[string]bool{
 // form seldom ("technical advice" against "technical advise").
 func confusion(c *spell.Corpus, t framework.Text, ws []spell.Word, i int, s framework.Span) (Diagnostic, bool) {
 	w := ws[i]
+	if i == 0 || !w.PairPrev {
+		return Diagnostic{}, false // no word before it to place it
+	}
 	l := c.Lex.Form(w.ID)
 	cf, ok := confusables[l]
-	if !ok || i == 0 || !w.PairPrev {
+	if !ok {
 		return Diagnostic{}, false
 	}
 	text := w.Text(t.Value)

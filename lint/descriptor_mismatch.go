@@ -332,7 +332,7 @@ func onlyDamage(a, b []framework.Text) bool {
 // damage: UTF-8 read as Windows-1252, a leaked HTML entity.
 func damaged(lines []framework.Text) bool {
 	for _, l := range lines {
-		if spell.HasMojibake(l.Value) || strings.IndexByte(l.Value, '&') >= 0 && entityRE.MatchString(l.Value) {
+		if spell.HasMojibake(l.Value) || strings.IndexByte(l.Value, '&') >= 0 && entityRE().MatchString(l.Value) {
 			return true
 		}
 	}

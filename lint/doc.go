@@ -37,12 +37,21 @@
 //   - What several rules need is built once a run and shared read-only:
 //     the table of linted texts, each distinct value tokenised once (see
 //     package spell's TokenizeAll), the list of requirements, the
-//     catalogue's index. Names' keys are remembered per rule.
+//     catalogue's index, the British form of each American word of the
+//     texts. Names' keys are remembered per rule.
+//   - What depends only on the embedded data is done when the program is
+//     built: the published vocabulary's word counts, which the spelling
+//     rule adds to its corpus when it lints other documents, are read from
+//     published-words.bin (go generate; TestPublishedWords fails when it
+//     is stale).
 //   - The text rules (spelling, british-spelling, punctuation) check each
 //     distinct text value once unless it had findings, in which case every
 //     place it occurs gets its own: the official download repeats each
 //     role's and level's descriptions on every row.
-//   - The encoding rule passes over plain ASCII eight bytes at a time.
+//   - The encoding rule passes over plain ASCII eight bytes at a time,
+//     and from a word that is not all plain to its first byte that is not.
+//   - A finding's repeats are found by a key hashed from its fields as
+//     they are read, not formatted first.
 //   - Cross-document checks go through maps keyed by normalised names:
 //     role backlinks both ways (the index keeps two numbers a listing),
 //     descriptor comparisons only between pages giving the same role,

@@ -3,7 +3,7 @@ package lint
 import (
 	"fmt"
 	"html"
-	"regexp"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -36,7 +36,7 @@ var Encoding = &Rule{
 	Run:      runEncoding,
 }
 
-var entityRE = regexp.MustCompile(`&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
+var entityRE = lazyRegexp(`&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
 
 // maxEntityLen is the longest match of entityRE: "&" and ";" around eight
 // bytes (TestEntityLength keeps the two in step).
@@ -60,25 +60,31 @@ func plainByte(c byte) bool {
 
 // plainWord reports whether all eight bytes of x are printable ASCII
 // other than '&': bytes from 0x20 to 0x7E, but 0x26. (Tab, LF and CR,
-// which plainByte passes, send the word to plainByte.) It tests the
-// bytes together, with the usual bit tricks: a byte is below n when
-// subtracting n borrows into its top bit, and equal to v when x^v has a
-// zero byte.
-func plainWord(x uint64) bool {
+// which plainByte passes, send the word to plainByte.)
+func plainWord(x uint64) bool { return notPlain(x) == 0 }
+
+// notPlain returns x with the top bit set in the byte of the first of its
+// eight bytes (the lowest) that is not printable ASCII other than '&', and
+// perhaps in later bytes; zero if there is none. It tests the bytes
+// together, with the usual bit tricks: a byte is below n when subtracting
+// n borrows into its top bit, and equal to v when x^v has a zero byte. A
+// borrow carries only into the bytes above: the lowest byte marked is
+// always one that is not plain.
+func notPlain(x uint64) uint64 {
 	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	below := func(x uint64, n uint64) uint64 { return (x - ones*n) & ^x & tops }
-	return x&tops == 0 && // all ASCII
-		below(x, 0x20) == 0 && // no control character
-		below(x^(ones*0x26), 1) == 0 && // no '&'
-		below(x^(ones*0x7F), 1) == 0 // no DEL
+	below := func(x uint64, n uint64) uint64 { return (x - ones*n) & ^x }
+	return (x | // not ASCII
+		below(x, 0x20) | // a control character
+		below(x^(ones*0x26), 1) | // '&'
+		below(x^(ones*0x7F), 1)) & tops // DEL
 }
 
 // load64 returns the eight bytes of s from i as a little-endian word
 // (the compiler makes it one load).
 func load64(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 func runEncoding(p *Pass) {
@@ -103,11 +109,19 @@ func runEncoding(p *Pass) {
 		reportMixedScripts(p, doc)
 		for i := 0; i < len(src); {
 			// Printable ASCII other than '&', the bulk of any source, is
-			// passed over eight bytes at a time where it can be, else a
-			// byte at a time.
-			if i+8 <= len(src) && plainWord(load64(src, i)) {
-				i += 8
-				continue
+			// passed over eight bytes at a time where it can be, up to
+			// the first byte that is not where it cannot (a line's end, a
+			// curly quote), else a byte at a time.
+			if i+8 <= len(src) {
+				m := notPlain(load64(src, i))
+				if m == 0 {
+					i += 8
+					continue
+				}
+				if k := bits.TrailingZeros64(m) / 8; k > 0 {
+					i += k
+					continue
+				}
 			}
 			if plainByte(src[i]) {
 				i++
@@ -152,7 +166,7 @@ func runEncoding(p *Pass) {
 					continue
 				}
 			case r == '&' && !isHTML:
-				if loc := entityRE.FindStringIndex(src[i:min(i+maxEntityLen, len(src))]); loc != nil && loc[0] == 0 {
+				if loc := entityRE().FindStringIndex(src[i:min(i+maxEntityLen, len(src))]); loc != nil && loc[0] == 0 {
 					ent := src[i : i+loc[1]]
 					if dec := html.UnescapeString(ent); dec != ent {
 						s := doc.File.Span(i, i+len(ent))
@@ -225,7 +239,7 @@ func repaired(s string) string {
 				continue
 			}
 		case r == '&':
-			if loc := entityRE.FindStringIndex(s[i:min(i+maxEntityLen, len(s))]); loc != nil && loc[0] == 0 {
+			if loc := entityRE().FindStringIndex(s[i:min(i+maxEntityLen, len(s))]); loc != nil && loc[0] == 0 {
 				ent := s[i : i+loc[1]]
 				if dec := html.UnescapeString(ent); dec != ent {
 					b.WriteString(withoutInvisible(dec))
@@ -249,7 +263,7 @@ func repaired(s string) string {
 // texts after HTML decoding: the page shows them to readers as written.
 func reportDecodedEntities(p *Pass, texts []framework.Text) {
 	for _, t := range texts {
-		for _, loc := range entityRE.FindAllStringIndex(t.Value, -1) {
+		for _, loc := range entityRE().FindAllStringIndex(t.Value, -1) {
 			m := t.Value[loc[0]:loc[1]]
 			if dec := html.UnescapeString(m); dec != m {
 				// The raw bytes are the entity escaped ("&amp;nbsp;"):

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -31,7 +30,7 @@ var LevelScale = &Rule{
 }
 
 // scaleRE matches a scale sentence: level name, ordinal word, count.
-var scaleRE = regexp.MustCompile(`(?i)^\s*(\pL+)\s+is\s+the\s+(\pL+)\s+of\s+(\d+|\pL+)\s+ascending\s+skill\s+levels?\.?\s*$`)
+var scaleRE = lazyRegexp(`(?i)^\s*(\pL+)\s+is\s+the\s+(\pL+)\s+of\s+(\d+|\pL+)\s+ascending\s+skill\s+levels?\.?\s*$`)
 
 var countWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -46,7 +45,7 @@ type scale struct {
 }
 
 func parseScale(s string) scale {
-	m := scaleRE.FindStringSubmatchIndex(s)
+	m := scaleRE().FindStringSubmatchIndex(s)
 	if m == nil {
 		return scale{}
 	}

@@ -70,6 +70,11 @@ type matcher struct {
 	words map[string][]string
 	other map[string]otherSkill // sameAsOtherSkill's results, by the lines' values
 	dist  nearword.Buf
+
+	// The keys of the names of the skills of catalogue cat, by index:
+	// sameAsOtherSkill compares every skill's name with one.
+	cat      *framework.Framework
+	catNames []string
 }
 
 type otherSkill struct {
@@ -390,18 +395,25 @@ func (m *matcher) sameAsOtherLevel(sk *framework.Skill, level framework.Level, l
 // sameAsOtherSkill returns another catalogue skill and level whose
 // descriptors the lines closely match, or nil.
 func (m *matcher) sameAsOtherSkill(cat *framework.Framework, sk *framework.Skill, lines []framework.Text) (*framework.Skill, framework.Level) {
+	skKey := sk.Name.Key()
 	var key strings.Builder
-	key.WriteString(sk.Name.Key())
+	key.WriteString(skKey)
 	for _, l := range lines {
 		key.WriteString("\x00" + l.Value)
 	}
 	if o, ok := m.other[key.String()]; ok {
 		return o.skill, o.level
 	}
+	if m.cat != cat {
+		m.cat, m.catNames = cat, make([]string, len(cat.Skills))
+		for i, o := range cat.Skills {
+			m.catNames[i] = o.Name.Key()
+		}
+	}
 	var found otherSkill
 search:
-	for _, o := range cat.Skills {
-		if o == sk || o.Name.Key() == sk.Name.Key() {
+	for i, o := range cat.Skills {
+		if o == sk || m.catNames[i] == skKey {
 			continue
 		}
 		for _, sl := range o.Levels {

@@ -41,14 +41,20 @@ type Pass struct {
 // may run concurrently, so each field is computed under a sync.Once and
 // read-only afterwards.
 type runState struct {
+	unique       func() []framework.Text // uniqueTexts of the framework's documents
 	texts        func() *textTable
+	british      func() []string // the British form of each word of the text table's lexicon that is American, by number; "" if none
 	requirements func() []Site
 	catalogue    func() catalogueIndex
 }
 
 func newRunState(fw, cat *framework.Framework) *runState {
+	unique := sync.OnceValue(func() []framework.Text { return uniqueTexts(fw.Documents) })
+	texts := sync.OnceValue(func() *textTable { return textTableOf(unique()) })
 	return &runState{
-		texts:        sync.OnceValue(func() *textTable { return newTextTable(fw) }),
+		unique:       unique,
+		texts:        texts,
+		british:      sync.OnceValue(func() []string { return britishForms(texts().lex) }),
 		requirements: sync.OnceValue(func() []Site { return requirements(fw) }),
 		catalogue:    sync.OnceValue(func() catalogueIndex { return newCatalogueIndex(cat) }),
 	}

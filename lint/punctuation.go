@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -30,8 +29,8 @@ var Punctuation = &Rule{
 }
 
 var (
-	spaceBeforeRE  = regexp.MustCompile(`[\p{L}\p{N})] +([,.])(?:\s|$)`)
-	noSpaceAfterRE = regexp.MustCompile(`\b\p{Ll}{2,}\.(\p{Lu}\p{Ll}+)\b`)
+	spaceBeforeRE  = lazyRegexp(`[\p{L}\p{N})] +([,.])(?:\s|$)`)
+	noSpaceAfterRE = lazyRegexp(`\b\p{Ll}{2,}\.(\p{Lu}\p{Ll}+)\b`)
 )
 
 func runPunctuation(p *Pass) {
@@ -70,7 +69,7 @@ func stopBeforeCapital(s string) bool {
 }
 
 func punctuationSpaceBefore(p *Pass, t framework.Text) {
-	for _, m := range spaceBeforeRE.FindAllStringSubmatchIndex(t.Value, -1) {
+	for _, m := range spaceBeforeRE().FindAllStringSubmatchIndex(t.Value, -1) {
 		start, end := m[0]+strings.IndexByte(t.Value[m[0]:], ' '), m[3]
 		s := t.Sub(start, end)
 		punct := t.Value[m[2]:m[3]]
@@ -83,7 +82,7 @@ func punctuationSpaceBefore(p *Pass, t framework.Text) {
 }
 
 func punctuationNoSpaceAfter(p *Pass, t framework.Text) {
-	for _, m := range noSpaceAfterRE.FindAllStringSubmatchIndex(t.Value, -1) {
+	for _, m := range noSpaceAfterRE().FindAllStringSubmatchIndex(t.Value, -1) {
 		dot := m[2] - 1
 		s := t.Sub(dot, dot+1)
 		p.Report(Diagnostic{
@@ -132,6 +131,9 @@ func hasLetter(s string) bool {
 // characters of one line; indentation is left alone.
 func doubledSpaces(p *Pass, t framework.Text) {
 	v := t.Value
+	if !strings.Contains(v, "  ") {
+		return // most texts: nothing to find
+	}
 	for i := 0; i < len(v); {
 		if v[i] != ' ' {
 			i++

@@ -1,9 +1,11 @@
 package lint
 
 import (
+	"cmp"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,7 +31,7 @@ const repeatMessage = "the same finding"
 
 // repeatSuffixRE matches what [Run] adds to the message of a finding
 // that stands for its repeats.
-var repeatSuffixRE = regexp.MustCompile(`; also on [0-9]+ more (?:rows?|places?)$`)
+var repeatSuffixRE = lazyRegexp(`; also on [0-9]+ more (?:rows?|places?)$`)
 
 // BaseMessage returns the message of d without what [Run] added to it for
 // its repeats: the message of each of them.
@@ -37,7 +39,7 @@ func BaseMessage(d Diagnostic) string {
 	if d.Repeats == 0 {
 		return d.Message
 	}
-	return repeatSuffixRE.ReplaceAllString(d.Message, "")
+	return repeatSuffixRE().ReplaceAllString(d.Message, "")
 }
 
 // repeatSuffix returns what [Run] adds to the message of d, a finding
@@ -64,9 +66,11 @@ type containerIndex struct {
 	seed   maphash.Seed
 }
 
-func newContainerIndex(fw *framework.Framework) containerIndex {
+// newContainerIndex returns the index of the texts of fw's CSV downloads
+// among texts, the uniqueTexts of fw's documents.
+func newContainerIndex(fw *framework.Framework, texts []framework.Text) containerIndex {
 	x := containerIndex{spans: map[*framework.File][]framework.Span{}, hashes: map[*framework.File][]uint64{},
-		tables: map[*framework.File]bool{}, values: map[uint64]bool{}, seed: maphash.MakeSeed()}
+		tables: map[*framework.File]bool{}, seed: maphash.MakeSeed()}
 	for _, d := range fw.Documents {
 		if d == nil || d.File == nil {
 			continue
@@ -75,13 +79,32 @@ func newContainerIndex(fw *framework.Framework) containerIndex {
 			x.tables[d.File] = true
 		}
 	}
-	for _, t := range uniqueTexts(fw.Documents) {
+	// The spans are counted first, so that each file's list and the
+	// table of hashes are allocated once: a download gives tens of
+	// thousands.
+	counts := map[*framework.File]int{}
+	total := 0
+	for _, t := range texts {
+		if f := t.Span.File; x.tables[f] {
+			counts[f]++
+			total++
+		}
+	}
+	for f, n := range counts {
+		x.spans[f] = make([]framework.Span, 0, n)
+	}
+	x.values = make(map[uint64]bool, total)
+	for _, t := range texts {
 		if f := t.Span.File; x.tables[f] {
 			x.spans[f] = append(x.spans[f], t.Span)
 		}
 	}
 	for f, ss := range x.spans {
-		sort.SliceStable(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+		// uniqueTexts gives a document's texts by start: sorting is
+		// needed only for texts from elsewhere.
+		if !slices.IsSortedFunc(ss, func(a, b framework.Span) int { return cmp.Compare(a.Start, b.Start) }) {
+			sort.SliceStable(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+		}
 		hs := make([]uint64, len(ss))
 		for i, s := range ss {
 			hs[i] = maphash.String(x.seed, f.Src[s.Start:s.End])
@@ -147,19 +170,26 @@ func (x containerIndex) repeatKey(d Diagnostic) (repeatKey, bool) {
 		return repeatKey{}, false // a text a page repeats is a copy its author made: each is edited
 	}
 	src := d.Span.File.Src
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\x00%d\x00%s\x00%s\x00%s", d.Rule, d.Severity, d.Span.File.Name, d.Message, src[d.Span.Start:d.Span.End])
-	c, h, ok := x.anchor(d.Span)
+	h := newKeyHash(x.seed)
+	h.str(d.Rule)
+	h.int(int(d.Severity))
+	h.str(d.Span.File.Name)
+	h.str(d.Message)
+	h.str(src[d.Span.Start:d.Span.End])
+	c, anchor, ok := x.anchor(d.Span)
 	if !ok && d.Span.End-d.Span.Start <= maxAnchorless {
 		// A cell the model took no text from, whose bytes are a text it
 		// took from another row (a repeat of a role level's name): keyed
 		// as a finding on that text is, so that the two group.
 		if v := maphash.String(x.seed, src[d.Span.Start:d.Span.End]); x.values[v] {
-			c, h, ok = d.Span, v, true
+			c, anchor, ok = d.Span, v, true
 		}
 	}
 	if ok {
-		fmt.Fprintf(&b, "\x00%d:%d\x00%x", d.Span.Start-c.Start, d.Span.End-c.Start, h)
+		h.str("a")
+		h.int(d.Span.Start - c.Start)
+		h.int(d.Span.End - c.Start)
+		h.int(int(anchor))
 	} else {
 		// Any other cell the model took no text from: the same bytes,
 		// between the same bytes.
@@ -167,27 +197,68 @@ func (x containerIndex) repeatKey(d Diagnostic) (repeatKey, bool) {
 			return repeatKey{}, false
 		}
 		before, after := lineAround(src, d.Span)
-		fmt.Fprintf(&b, "\x00%s\x00%s", before, after)
+		h.str("l")
+		h.str(before)
+		h.str(after)
 		c = d.Span
 	}
-	rel := func(s framework.Span) string {
+	rel := func(s framework.Span) {
 		if s.File == d.Span.File && s.Start >= min(c.Start, d.Span.Start) && s.End <= max(c.End, d.Span.End) {
-			return fmt.Sprintf("@%d:%d", s.Start-c.Start, s.End-c.Start)
+			h.str("@")
+			h.int(s.Start - c.Start)
+			h.int(s.End - c.Start)
+			return
 		}
 		name := ""
 		if s.File != nil {
 			name = s.File.Name
 		}
-		return fmt.Sprintf("%s#%d:%d", name, s.Start, s.End)
+		h.str("#")
+		h.str(name)
+		h.int(s.Start)
+		h.int(s.End)
 	}
 	for _, sg := range d.Suggestions {
-		fmt.Fprintf(&b, "\x00s%s %s %q", rel(sg.Span), sg.Message, sg.NewText)
+		h.str("s")
+		rel(sg.Span)
+		h.str(sg.Message)
+		h.str(sg.NewText)
 	}
 	for _, r := range d.Related[:len(d.Related)-d.repeatPlaces()] {
-		fmt.Fprintf(&b, "\x00r%s %s", rel(r.Span), r.Message)
+		h.str("r")
+		rel(r.Span)
+		h.str(r.Message)
 	}
-	k := b.String()
-	return repeatKey{maphash.String(x.seed, k), maphash.String(x.seed, "\x01"+k)}, true
+	return repeatKey{h.a.Sum64(), h.b.Sum64()}, true
+}
+
+// A keyHash hashes the fields of a [repeatKey] as they are written, twice,
+// the second hash seeded apart, without building the key: each string
+// is written after its length and each number as a varint, so that no
+// two lists of fields write the same bytes.
+type keyHash struct {
+	a, b maphash.Hash
+	buf  [binary.MaxVarintLen64]byte
+}
+
+func newKeyHash(seed maphash.Seed) *keyHash {
+	h := &keyHash{}
+	h.a.SetSeed(seed)
+	h.b.SetSeed(seed)
+	h.b.WriteByte(1)
+	return h
+}
+
+func (h *keyHash) int(n int) {
+	b := binary.AppendVarint(h.buf[:0], int64(n))
+	h.a.Write(b)
+	h.b.Write(b)
+}
+
+func (h *keyHash) str(s string) {
+	h.int(len(s))
+	h.a.WriteString(s)
+	h.b.WriteString(s)
 }
 
 // repeatPlaces returns the number of d's Related entries that are its

@@ -77,6 +77,8 @@ type backlinks struct {
 	skills map[*framework.Skill]int32 // catalogue order
 	byName map[string][]backlink      // role key → listing skills, in catalogue order
 	bySlug map[string][]backlink      // role slug → listing skills, in catalogue order
+
+	roleKeys map[*framework.Role]string // memo of listsRole's keys: a role is asked of for each skill it requires
 }
 
 // backlink is one skill's listing of a role: the skill's index in the
@@ -92,7 +94,7 @@ type roleListing struct {
 
 func newBacklinks(cat *framework.Framework) *backlinks {
 	b := &backlinks{cat: cat, skills: make(map[*framework.Skill]int32, len(cat.Skills)),
-		byName: map[string][]backlink{}, bySlug: map[string][]backlink{}}
+		byName: map[string][]backlink{}, bySlug: map[string][]backlink{}, roleKeys: map[*framework.Role]string{}}
 	keys := keyMemo{} // role names repeat from skill to skill
 	for i, s := range cat.Skills {
 		b.skills[s] = int32(i)
@@ -176,7 +178,12 @@ func entryOf(l []backlink, si int32) (int32, bool) {
 
 // listsRole reports whether the catalogue skill s lists role r.
 func (b *backlinks) listsRole(s *framework.Skill, r *framework.Role) (framework.RoleRef, bool) {
-	return b.lists(s, r.Name.Key(), r.Slug)
+	k, ok := b.roleKeys[r]
+	if !ok {
+		k = r.Name.Key()
+		b.roleKeys[r] = k
+	}
+	return b.lists(s, k, r.Slug)
 }
 
 // listsRoleName reports whether the catalogue skill s lists the role

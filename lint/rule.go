@@ -2,7 +2,9 @@ package lint
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 )
 
 // Severity is how much a finding matters. Its zero value is invalid, so a
@@ -72,4 +74,11 @@ type Rule struct {
 	// explain show it.
 	Raised string
 	Run    func(*Pass)
+}
+
+// lazyRegexp returns a function that compiles expr on its first call and
+// returns the expression: compiling the rules' expressions at start-up
+// cost every command, most of which lint nothing.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

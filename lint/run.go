@@ -85,7 +85,12 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	// in rule order and sorted stably, so the output is the same as a
 	// sequential run's at any GOMAXPROCS.
 	state := newRunState(fw, cat)
-	repeats := sync.OnceValue(func() containerIndex { return newContainerIndex(fw) })
+	repeats := sync.OnceValue(func() containerIndex { return newContainerIndex(fw, state.unique()) })
+	// The index of repeats is needed once the rules are done, when only
+	// one processor is left to sort and group their findings: it is built
+	// while they run, on a processor that the rules leave idle as they
+	// finish.
+	go repeats()
 	found := make([]findings, len(rules))
 	took := make([]time.Duration, len(rules))
 	var wg sync.WaitGroup
@@ -123,7 +128,9 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 			*opts.Stats = append(*opts.Stats, RuleStats{Rule: rules[i], Time: took[i], Findings: f.reported})
 		}
 	}
-	return all.result()
+	res := all.result()
+	repeats() // the goroutine above is done before Run returns
+	return res
 }
 
 // findings collects the findings of a rule, or of a run, keeping at most

@@ -8,7 +8,6 @@ import (
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint/internal/spell"
-	"github.com/ddat-tools/ddat/lint/internal/usuk"
 )
 
 // Spelling reports misspelt words: words that are not British English
@@ -97,7 +96,13 @@ func outsideDocs(p *Pass) []*framework.Document {
 	return out
 }
 
-func newCorpus(p *Pass) *spell.Corpus {
+// countTexts returns a corpus counting the words of the linted texts and
+// of the documents of the catalogue and the vocabulary that are not
+// linted. With summaries, the latter's counts are read from the embedded
+// summary of the published framework when they are its documents (see
+// [publishedWords]); ok is false if that summary does not decode (the
+// corpus is then incomplete).
+func countTexts(p *Pass, summaries bool) (c *spell.Corpus, ok bool) {
 	// Each distinct value is tokenised and counted once, times the number
 	// of places it occurs: the framework repeats its descriptors on every
 	// role level that requires the skill.
@@ -108,7 +113,7 @@ func newCorpus(p *Pass) *spell.Corpus {
 	for _, ws := range tt.words {
 		uses += len(ws)
 	}
-	c := spell.NewCorpus(spell.NewLexicon(tt.lex), uses/3)
+	c = spell.NewCorpus(spell.NewLexicon(tt.lex), uses/3)
 	for id, ws := range tt.words {
 		c.Count(ws, tt.uses[id])
 	}
@@ -117,12 +122,25 @@ func newCorpus(p *Pass) *spell.Corpus {
 	// framework repeats a descriptor on every role level that requires
 	// the skill: a typo it repeats must not become a word of the corpus
 	// by repetition alone); their words are not kept.
-	values, _, _ := distinctValues(uniqueTexts(outsideDocs(p)))
+	docs := outsideDocs(p)
+	if sum, ok := publishedSummary(docs); ok && summaries {
+		return c, c.AddSummary(sum) == nil
+	}
+	values, _, _ := distinctValues(uniqueTexts(docs))
 	var ws []spell.Word
 	for _, v := range values {
 		ws = spell.AppendWords(ws[:0], v, c.Lex)
 		c.Count(ws, 1)
 	}
+	return c, true
+}
+
+func newCorpus(p *Pass) *spell.Corpus {
+	c, ok := countTexts(p, true)
+	if !ok {
+		c, _ = countTexts(p, false)
+	}
+	var ws []spell.Word
 	c.IndexFrequent()
 	nameWords := spell.NewLexicon(nil) // their words are not counted
 	name := func(t framework.Text) {
@@ -174,6 +192,7 @@ func runSpelling(p *Pass) {
 	pending := map[string]bool{}
 	reported := 0
 	levels := levelTexts(p.Framework)
+	british := p.run.british()
 	eachLintedText(p, func(t framework.Text, ws []spell.Word) bool {
 		if levels[keyOf(t.Span)] {
 			return true // not clean: the same value elsewhere is checked
@@ -187,7 +206,7 @@ func runSpelling(p *Pass) {
 			if utf8.RuneCountInString(l) < 3 {
 				continue
 			}
-			if _, ok := usuk.British(l); ok {
+			if british[w.ID] != "" {
 				continue // british-spelling's finding
 			}
 			s := wordSpan(t, w)
@@ -280,10 +299,10 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 	if d, ok := confusion(c, t, ws, i, s); ok {
 		return d, false, true
 	}
-	if c.InVocab(l) {
+	if c.InVocabID(w.ID) {
 		return Diagnostic{}, false, false
 	}
-	if c.IsListed(l) {
+	if c.IsListedID(w.ID) {
 		d, ok := realWord(c, t, ws, i, s)
 		return d, false, ok
 	}
@@ -340,7 +359,7 @@ func realWord(c *spell.Corpus, t framework.Text, ws []spell.Word, i int, s frame
 	if i+1 < len(ws) && ws[i+1].PairPrev && !ws[i+1].Skip {
 		next = c.Lex.Form(ws[i+1].ID)
 	}
-	sl, ok := c.RealWordSlip(prev, c.Lex.Form(w.ID), next)
+	sl, ok := c.RealWordSlip(prev, w.ID, next)
 	if !ok {
 		return Diagnostic{}, false
 	}

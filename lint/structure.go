@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 	"iter"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,12 +199,12 @@ func numberWord(n int) string {
 	return strconv.Itoa(n)
 }
 
-var countRE = regexp.MustCompile(`(?i)\b(\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`)
+var countRE = lazyRegexp(`(?i)\b(\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`)
 
 // countIn finds the number n in a count sentence: its byte range and
 // whether it is written in digits.
 func countIn(s string, n int) (start, end int, digits, ok bool) {
-	for _, m := range countRE.FindAllStringIndex(s, -1) {
+	for _, m := range countRE().FindAllStringIndex(s, -1) {
 		w := s[m[0]:m[1]]
 		if v, err := strconv.Atoi(w); err == nil {
 			if v == n {
@@ -236,7 +235,7 @@ func wordsIn(s string) iter.Seq[aWord] {
 	return func(yield func(aWord) bool) {
 		start := -1
 		for i, r := range s {
-			in := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
+			in := inWord(r)
 			switch {
 			case in && start < 0:
 				start = i
@@ -252,6 +251,29 @@ func wordsIn(s string) iter.Seq[aWord] {
 		}
 	}
 }
+
+// inWord reports whether r is part of a word for [wordsIn]: ASCII from a
+// table (TestInWord compares it with inWordPlain on every rune).
+func inWord(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiInWord[r]
+	}
+	return inWordPlain(r)
+}
+
+// inWordPlain reports whether r is a letter, a digit, an apostrophe or a
+// hyphen.
+func inWordPlain(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-'
+}
+
+// asciiInWord is inWordPlain of each ASCII character.
+var asciiInWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = inWordPlain(rune(r))
+	}
+	return t
+}()
 
 // headingAgainstDescription reports a role level name that its first
 // description paragraph spells differently ("Head of portolio" over "A

@@ -2,16 +2,19 @@ package lint
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"testing"
+	"unicode"
 
 	"github.com/ddat-tools/ddat/framework"
 )
 
 // TestPlainWord checks the eight-byte test of the encoding rule against
-// its definition a byte at a time: every byte value at every place, then
-// random words mixing the bytes near the edges of the range.
+// its definition a byte at a time, and that the first byte it marks is the
+// first that is not plain: every byte value at every place, then random
+// words mixing the bytes near the edges of the range.
 func TestPlainWord(t *testing.T) {
 	plain := func(c byte) bool { return c >= 0x20 && c <= 0x7E && c != '&' }
 	check := func(w [8]byte) {
@@ -23,6 +26,16 @@ func TestPlainWord(t *testing.T) {
 		s := string(w[:])
 		if got := plainWord(load64(s, 0)); got != want {
 			t.Fatalf("plainWord(%q) = %v, want %v", s, got, want)
+		}
+		first := 8 // the first byte that is not plain
+		for i, c := range w {
+			if !plain(c) {
+				first = i
+				break
+			}
+		}
+		if got := bits.TrailingZeros64(notPlain(load64(s, 0))) / 8; got != first {
+			t.Fatalf("notPlain(%q) marks byte %d first, want %d", s, got, first)
 		}
 	}
 	for p := range 8 {
@@ -51,12 +64,12 @@ func TestPlainWord(t *testing.T) {
 // reference of each kind matches, and one byte more does not.
 func TestEntityLength(t *testing.T) {
 	for _, s := range []string{"&thetasym;", "&#1234567;", "&#x10FFFF;"} {
-		if len(s) != maxEntityLen || entityRE.FindString(s) != s {
+		if len(s) != maxEntityLen || entityRE().FindString(s) != s {
 			t.Errorf("%q (%d bytes) should be a whole match of maxEntityLen bytes", s, len(s))
 		}
 	}
 	for _, s := range []string{"&thetasyms;", "&#12345678;", "&#x10FFFFF;"} {
-		if entityRE.MatchString(s) {
+		if entityRE().MatchString(s) {
 			t.Errorf("%q (%d bytes) matches: maxEntityLen is too small", s, len(s))
 		}
 	}
@@ -89,5 +102,15 @@ func TestTextTableNumbers(t *testing.T) {
 	}
 	if ws := tt.words[tt.ids[len(tt.ids)-1]]; len(ws) != 2 || !ws[1].Skip || ws[1].ID >= -1 {
 		t.Errorf("words of the last skill: %+v, want two, the second a number", ws)
+	}
+}
+
+// TestInWord checks inWord, which reads ASCII from a table, against
+// inWordPlain on every rune.
+func TestInWord(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := inWord(r), inWordPlain(r); got != want {
+			t.Fatalf("inWord(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -1,9 +1,9 @@
 package lint
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
-	"sort"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint/internal/spell"
@@ -44,8 +44,12 @@ func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []i
 	return values, ids, uses
 }
 
-func newTextTable(fw *framework.Framework) *textTable {
-	tt := &textTable{texts: uniqueTexts(fw.Documents)}
+func newTextTable(fw *framework.Framework) *textTable { return textTableOf(uniqueTexts(fw.Documents)) }
+
+// textTableOf returns the table of texts, the uniqueTexts of a framework's
+// documents; it keeps texts, which it does not change.
+func textTableOf(texts []framework.Text) *textTable {
+	tt := &textTable{texts: texts}
 	tt.values, tt.ids, tt.uses = distinctValues(tt.texts)
 	// Every text rule waits for the words: tokenising is shared out
 	// between the processors.
@@ -99,12 +103,12 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 		})
 		ts := all[start:]
 		// Widest first at each start, so contained texts follow their container.
-		sort.SliceStable(ts, func(i, j int) bool {
-			a, b := ts[i].Span, ts[j].Span
+		slices.SortStableFunc(ts, func(x, y framework.Text) int {
+			a, b := x.Span, y.Span
 			if a.Start != b.Start {
-				return a.Start < b.Start
+				return cmp.Compare(a.Start, b.Start)
 			}
-			return a.End > b.End
+			return cmp.Compare(b.End, a.End)
 		})
 		kept := ts[:0]
 		last := framework.Span{Start: -1, End: -1}

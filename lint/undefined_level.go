@@ -85,10 +85,10 @@ func runUndefinedLevel(p *Pass) {
 		if !at.IsValid() {
 			at = s.Req.Skill.Span
 		}
-		where := roleWhere(s)
 		sl := sk.Level(s.Req.Level)
 		switch {
 		case sl != nil && sl.Status == framework.Undefined:
+			where := roleWhere(s) // formatted only for a finding
 			p.Report(Diagnostic{
 				Severity: Error,
 				Span:     at,
@@ -97,6 +97,7 @@ func runUndefinedLevel(p *Pass) {
 				Related: []Related{{Span: sl.Span, Message: fmt.Sprintf("the catalogue's %s level of %q is not defined", s.Req.Level, sk.Name.Value)}},
 			})
 		case sl == nil:
+			where := roleWhere(s)
 			msg := fmt.Sprintf("%s requires %q at %s, a level the catalogue does not give", where, s.Req.Skill.Value, s.Req.Level)
 			if sk.SeniorCivilService {
 				msg = fmt.Sprintf("%s requires %q at %s, but the catalogue describes it as a Senior Civil Service skill without levels",

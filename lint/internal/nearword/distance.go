@@ -9,7 +9,10 @@ func Distance(a, b string, max int) int {
 
 // Buf holds the rows of [OSA], reused between calls. Its zero value is
 // ready to use; a Buf is not safe for concurrent use.
-type Buf struct{ prev2, prev, cur []int }
+type Buf struct {
+	prev2, prev, cur []int
+	count            [256]int32 // countBound's, zero between calls
+}
 
 // Bytes is [Distance] on bytes, without allocating once the buffer has
 // grown. It is not inlined: inlined into another package, the
@@ -19,7 +22,38 @@ type Buf struct{ prev2, prev, cur []int }
 //
 //go:noinline
 func (b *Buf) Bytes(x, y string, max int) int {
+	if countBound(x, y, &b.count) > max {
+		return max + 1 // most candidates measured: no table to fill
+	}
 	return OSA([]byte(x), []byte(y), max, true, b)
+}
+
+// countBound is a lower bound of the distance on bytes between x and y
+// from the bytes each holds, whatever their order: half the number of
+// bytes that one holds more of than the other, rounded up. An insertion
+// or a deletion changes that number by one, a substitution by at most
+// two, a transposition not at all. (TestCountBound checks it against
+// the distance.) diff is all zero, and left so.
+func countBound(x, y string, diff *[256]int32) int {
+	for i := 0; i < len(x); i++ {
+		diff[x[i]]++
+	}
+	for i := 0; i < len(y); i++ {
+		diff[y[i]]--
+	}
+	n := 0
+	for _, s := range [2]string{x, y} {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if d := diff[c]; d > 0 {
+				n += int(d)
+			} else {
+				n -= int(d)
+			}
+			diff[c] = 0 // counted once
+		}
+	}
+	return (n + 1) / 2
 }
 
 // OSA is the optimal string alignment distance between x and y, or max+1

@@ -144,3 +144,47 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+// TestCountBound checks that countBound never exceeds the distance on
+// bytes (so that Bytes, which returns early on it, answers as OSA alone),
+// on pairs of the frequent words and their one- and two-byte edits, and
+// that it rules out most pairs of words of about the same length.
+func TestCountBound(t *testing.T) {
+	words := frequentWords(t)
+	var b Buf
+	ruled, pairs := 0, 0
+	check := func(x, y string) {
+		t.Helper()
+		d := OSA([]byte(x), []byte(y), len(x)+len(y), true, &b)
+		if c := countBound(x, y, &b.count); c > d {
+			t.Fatalf("countBound(%q, %q) = %d, over the distance %d", x, y, c, d)
+		}
+		if got, want := b.Bytes(x, y, 2), min(d, 3); got != want {
+			t.Fatalf("Bytes(%q, %q, 2) = %d, want %d", x, y, got, want)
+		}
+	}
+	for i, x := range words {
+		for _, y := range words[i+1 : min(i+40, len(words))] {
+			check(x, y)
+			if len(x)-len(y) <= 2 && len(y)-len(x) <= 2 {
+				pairs++
+				if countBound(x, y, &b.count) > 2 {
+					ruled++
+				}
+			}
+		}
+		if len(x) > 2 {
+			check(x, x[1:]+x[:1])                      // rotated
+			check(x, x[:1]+x[2:])                      // a deletion
+			check(x, x[1:2]+x[:1]+x[2:])               // a transposition
+			check(x, x[:len(x)-1]+"é")                 // a substitution by two bytes
+			check(x, string(x[len(x)-1])+x[:len(x)-1]) // rotated back
+		}
+	}
+	if b.count != [256]int32{} {
+		t.Error("countBound left counts behind")
+	}
+	if ruled*2 < pairs {
+		t.Errorf("countBound rules out %d of %d pairs of about the same length: less than half", ruled, pairs)
+	}
+}

@@ -22,6 +22,8 @@ type Corpus struct {
 	vocab    map[string]bool     // words of skill and role names
 	frequent *nearword.Deletions // words used at least FrequentWord times (see [Corpus.Neighbours])
 	listed   map[string]bool     // memo of [Listed]
+	listedID []int8              // memo of [Listed] by number in lex: 0 not known, 1 listed, 2 not
+	vocabID  []int8              // memo of [Corpus.InVocab] by number in lex, alike
 	dist     nearword.Buf
 
 	// contexts holds, for each unlisted word (by its number in lex), the
@@ -62,7 +64,7 @@ func (c *Corpus) Count(ws []Word, n int) {
 			continue
 		}
 		id := w.ID
-		if !c.IsListed(c.Lex.Form(id)) {
+		if !c.IsListedID(id) {
 			c.addContext(ws, i)
 		}
 		c.counts[id] += n
@@ -77,21 +79,17 @@ func (c *Corpus) Count(ws []Word, n int) {
 // addContext notes the context of word i of ws: the words either side of
 // it, or the edge of the text.
 func (c *Corpus) addContext(ws []Word, i int) {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for _, j := range [...]int{i - 2, i - 1, i + 1, i + 2} {
-		id := int32(-1)
-		if j >= 0 && j < len(ws) {
-			id = ws[j].ID
-		}
-		h = (h ^ uint64(uint32(id))) * prime
-	}
-	s := c.contexts[ws[i].ID]
+	c.contextOf(ws[i].ID).add(contextHash(around(ws, i)))
+}
+
+// contextOf returns the contexts of word id, added if it has none.
+func (c *Corpus) contextOf(id int32) *contextSet {
+	s := c.contexts[id]
 	if s == nil {
 		s = &contextSet{}
-		c.contexts[ws[i].ID] = s
+		c.contexts[id] = s
 	}
-	s.add(h)
+	return s
 }
 
 // Independent returns the number of independent uses of the unlisted
@@ -144,6 +142,55 @@ func (c *Corpus) IsListed(l string) bool {
 	if !ok {
 		v = listed(l)
 		c.listed[l] = v
+	}
+	return v
+}
+
+// IsListedID is [Corpus.IsListed] of the word numbered id in c.Lex,
+// remembered by number: [Corpus.Count] asks it of every word it counts,
+// and a slice costs less than a map of strings.
+func (c *Corpus) IsListedID(id int32) bool {
+	if int(id) >= len(c.listedID) {
+		c.listedID = append(c.listedID, make([]int8, c.Lex.Size()-len(c.listedID))...)
+	}
+	switch c.listedID[id] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	v := listed(c.Lex.Form(id))
+	c.listedID[id] = 2
+	if v {
+		c.listedID[id] = 1
+	}
+	return v
+}
+
+// UsesID is [Corpus.Uses] of the word numbered id in c.Lex.
+func (c *Corpus) UsesID(id int32) int {
+	if id < 0 || int(id) >= len(c.counts) {
+		return 0
+	}
+	return c.counts[id]
+}
+
+// InVocabID is [Corpus.InVocab] of the word numbered id in c.Lex,
+// remembered by number (the names are all added when it is first asked).
+func (c *Corpus) InVocabID(id int32) bool {
+	if int(id) >= len(c.vocabID) {
+		c.vocabID = append(c.vocabID, make([]int8, c.Lex.Size()-len(c.vocabID))...)
+	}
+	switch c.vocabID[id] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	v := c.InVocab(c.Lex.Form(id))
+	c.vocabID[id] = 2
+	if v {
+		c.vocabID[id] = 1
 	}
 	return v
 }

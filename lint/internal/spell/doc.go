@@ -34,6 +34,12 @@
 // become a word by repetition). An unlisted word counts as the corpus's
 // own when it is used in [CorpusWord] distinct contexts (the hash of the
 // two words either side): a text copied between documents counts once.
+// What counting a fixed list of texts adds to any corpus can be written
+// once, as a [Summary], and added with [Corpus.AddSummary], which numbers
+// the words as counting would (a differential test compares the two): the
+// linter counts the published vocabulary so, from a summary written when
+// the program is built. Listed words are remembered by their number
+// ([Corpus.IsListedID]), since every counted word is asked of.
 // [Corpus.neighbours] finds the frequent words one edit from a word in a
 // symmetric deletion index (see package nearword), so a lookup costs a
 // few map reads whatever the size of the corpus; the index is sized

@@ -10,16 +10,17 @@ type Slip struct {
 	PairUses, SlipUses int       // their uses
 }
 
-// RealWordSlip reports whether the listed word l, whose neighbours in
-// word pairs are prev and next ("" where it has none), is a slip for a
-// one-edit variant: the word is uncommon in English and rare in the
-// corpus, and its pair with a neighbour is rare while the variant's pair
-// with that neighbour is frequent (see [Corpus.Prefers]).
-func (c *Corpus) RealWordSlip(prev, l, next string) (Slip, bool) {
-	if c.Uses(l) > rareWord || c.InVocab(l) || wordlist.Common(l) {
+// RealWordSlip reports whether the listed word numbered id in c.Lex,
+// whose neighbours in word pairs are prev and next ("" where it has
+// none), is a slip for a one-edit variant: the word is uncommon in English
+// and rare in the corpus, and its pair with a neighbour is rare while the
+// variant's pair with that neighbour is frequent (see [Corpus.Prefers]).
+func (c *Corpus) RealWordSlip(prev string, id int32, next string) (Slip, bool) {
+	if prev == "" && next == "" || c.UsesID(id) > rareWord || c.InVocabID(id) {
 		return Slip{}, false
 	}
-	if prev == "" && next == "" {
+	l := c.Lex.Form(id)
+	if wordlist.Common(l) {
 		return Slip{}, false
 	}
 	var sl Slip

@@ -82,10 +82,10 @@ func AppendWords(words []Word, s string, lex *Lexicon) []Word {
 		mark, wide := false, false
 		for j < len(s) {
 			if c := s[j]; c < utf8.RuneSelf {
-				if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+				if asciiClass[c]&classSpace != 0 {
 					break
 				}
-				mark = mark || c == '.' || c == '/' || c == '@' || c == ':'
+				mark = mark || asciiClass[c]&classMark != 0
 				j++
 				continue
 			}
@@ -105,6 +105,10 @@ func AppendWords(words []Word, s string, lex *Lexicon) []Word {
 		// Words of the chunk.
 		k := i
 		for k < j {
+			if c := s[k]; c < utf8.RuneSelf && !asciiWord[c] && asciiClass[c]&classPunct == 0 {
+				k++ // neither a word's nor punctuation that ends a sentence or pair
+				continue
+			}
 			r, n := decodeRune(s, k)
 			if !isWordRune(r) {
 				switch r {
@@ -122,6 +126,10 @@ func AppendWords(words []Word, s string, lex *Lexicon) []Word {
 			// A word: letters, digits and marks, with apostrophes inside.
 			e := k
 			for e < j {
+				if c := s[e]; c < utf8.RuneSelf && asciiWord[c] {
+					e++
+					continue
+				}
 				r, n := decodeRune(s, e)
 				if isWordRune(r) {
 					e += n
@@ -142,9 +150,11 @@ func AppendWords(words []Word, s string, lex *Lexicon) []Word {
 			} else {
 				w.ID, w.Skip = lex.Intern(lower), skip
 			}
-			for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
-				if strings.HasSuffix(s[k:e], t) {
-					w.TailLen = uint8(len(t))
+			if c := s[e-1]; c == 's' || c == 'S' { // as every possessive ending
+				for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
+					if strings.HasSuffix(s[k:e], t) {
+						w.TailLen = uint8(len(t))
+					}
 				}
 			}
 			if k > i && s[k-1] == '&' {
@@ -186,10 +196,50 @@ func HasMojibake(chunk string) bool {
 	return false
 }
 
-// isWordRune reports whether r can be part of a word.
+// isWordRune reports whether r can be part of a word: [isWordRunePlain],
+// from a table for ASCII (TestIsWordRune compares the two on every rune).
 func isWordRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isWordRunePlain(r)
+}
+
+// isWordRunePlain reports whether r is a letter, a digit or a
+// non-spacing mark.
+func isWordRunePlain(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// Classes of ASCII bytes for AppendWords: a space that ends a chunk, a
+// byte of an address ('.', '/', '@', ':'), punctuation that ends a
+// sentence or a word pair.
+const (
+	classSpace = 1 << iota
+	classMark
+	classPunct
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for _, c := range " \n\t\r\v\f" {
+		t[c] |= classSpace
+	}
+	for _, c := range "./@:" {
+		t[c] |= classMark
+	}
+	for _, c := range ".!?:;*()[]\"," {
+		t[c] |= classPunct
+	}
+	return t
+}()
+
+// asciiWord is isWordRunePlain of each ASCII character.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = isWordRunePlain(rune(r))
+	}
+	return t
+}()
 
 // isAddress reports whether a chunk of text is a web or email address or
 // a file name: "https://…", "www.…", "a@b.c", "gov.uk", "/role/x".

@@ -1,10 +1,13 @@
 package spell
 
 import (
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestNumberID checks that numbers of one to nine digits are numbered
@@ -63,5 +66,150 @@ func TestTokenizeAllAsInOrder(t *testing.T) {
 				t.Fatalf("%d workers: form %d is %q, want %q", workers, id, glex.Form(id), lex.Form(id))
 			}
 		}
+	}
+}
+
+// TestIsWordRune checks isWordRune, which reads ASCII from a table,
+// against isWordRunePlain on every rune.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := isWordRune(r), isWordRunePlain(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// appendWordsPlain is AppendWords as it was before its fast paths for
+// ASCII (a table of byte classes, word characters read without decoding):
+// TestAppendWordsAsPlain compares the two.
+func appendWordsPlain(words []Word, s string, lex *Lexicon) []Word {
+	sentence, pair := true, false
+	i := 0
+	for i < len(s) {
+		r, n := decodeRune(s, i)
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		// A chunk is a run of non-space characters. Scanning it notes
+		// whether it could be an address or hold mojibake at all.
+		j := i
+		mark, wide := false, false
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+					break
+				}
+				mark = mark || c == '.' || c == '/' || c == '@' || c == ':'
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			wide = true
+			j += n
+		}
+		chunk := s[i:j]
+		if mark && isAddress(chunk) || wide && HasMojibake(chunk) {
+			sentence, pair = false, false
+			i = j
+			continue
+		}
+		// Words of the chunk.
+		k := i
+		for k < j {
+			r, n := decodeRune(s, k)
+			if !isWordRunePlain(r) {
+				switch r {
+				case '.', '!', '?', ':', ';', '•', '*', '(', ')', '[', ']', '"', '“', '”':
+					if r == '.' || r == '!' || r == '?' || r == ':' || r == '•' || r == '*' {
+						sentence = true
+					}
+					pair = false
+				case ',':
+					pair = false
+				}
+				k += n
+				continue
+			}
+			// A word: letters, digits and marks, with apostrophes inside.
+			e := k
+			for e < j {
+				r, n := decodeRune(s, e)
+				if isWordRunePlain(r) {
+					e += n
+					continue
+				}
+				if r == '\'' || r == '’' {
+					if r2, _ := utf8.DecodeRuneInString(s[e+n:]); e+n < j && unicode.IsLetter(r2) {
+						e += n
+						continue
+					}
+				}
+				break
+			}
+			w := Word{Start: k, End: e, Sentence: sentence, PairPrev: pair}
+			lower, skip := Fold(s[k:e])
+			if id, ok := NumberID(lower); ok {
+				w.ID, w.Skip = id, true
+			} else {
+				w.ID, w.Skip = lex.Intern(lower), skip
+			}
+			if c := s[e-1]; c == 's' || c == 'S' { // as every possessive ending
+				for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
+					if strings.HasSuffix(s[k:e], t) {
+						w.TailLen = uint8(len(t))
+					}
+				}
+			}
+			if k > i && s[k-1] == '&' {
+				w.Skip = true // an HTML entity: encoding's finding
+			}
+			words = append(words, w)
+			sentence, pair = false, true
+			k = e
+		}
+		i = j
+	}
+	return words
+}
+
+// TestAppendWordsAsPlain checks AppendWords against appendWordsPlain on
+// every line of the published downloads and the seeds, and on random
+// strings mixing the bytes that the fast paths treat apart (spaces,
+// marks of addresses, apostrophes, non-ASCII letters, mojibake).
+func TestAppendWordsAsPlain(t *testing.T) {
+	var texts []string
+	for _, path := range []string{"../../../parse/published/skills-a-to-z-2025-09.md", "../../../parse/published/roles-2025-09.csv",
+		"../../../testdata/skills-a-to-z.md", "../../../testdata/roles-sample.csv", "../../../testdata/legacy-guidance-software-developer.html"} {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	parts := []string{"a", "Z", "0", "9", " ", "\t", "\n", "\r", "\v", "\f", "\u00a0", ".", "/", "@", ":", "'", "’", "'s", "’S",
+		"-", ",", ";", "!", "?", "(", ")", "\"", "“", "&", "é", "Ω", "\u0301", "â€™", "www.", "gov.uk", "e.g.", "KPIs", "DevOps", "12", "\xff"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	fast, plain := NewLexicon(nil), NewLexicon(nil)
+	var got, want []Word
+	for _, s := range texts {
+		got = AppendWords(got[:0], s, fast)
+		want = appendWordsPlain(want[:0], s, plain)
+		if !slices.Equal(got, want) {
+			t.Fatalf("AppendWords(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if !slices.Equal(fast.forms, plain.forms) {
+		t.Error("the lexicons differ")
 	}
 }

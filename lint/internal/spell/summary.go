@@ -1,0 +1,239 @@
+package spell
+
+import (
+	"encoding/binary"
+	"errors"
+	"reflect"
+	"slices"
+)
+
+// A Summary is what counting a list of texts, each once, adds to a
+// corpus, written apart from any corpus: the forms the texts' words
+// number, in the order first met, the uses of each, the uses of each word
+// pair, and the first CorpusWord distinct contexts of each unlisted word,
+// as numbers in that list of forms (a negative number is a number's, see
+// [NumberID], or -1, the edge of a text). [Summarise] writes it and
+// [Corpus.AddSummary] adds it to a corpus, which then holds what counting
+// the texts would have given it, down to the numbers of the words.
+//
+// It lets the texts of a document that does not change (the published
+// framework, the vocabulary of every lint of other documents) be
+// tokenised and counted once, when the program is built, instead of on
+// every run.
+//
+// The encoding is a sequence of unsigned varints: the number of forms,
+// then each form's length, bytes and uses; the number of pairs, then each
+// pair's two forms and uses; the number of contexts, then each context's
+// word and its four neighbours (zig-zag: a neighbour may be negative).
+type Summary string
+
+// Summarise returns the summary of the texts values, counted each once.
+func Summarise(values []string) Summary {
+	lex := NewLexicon(nil)
+	var uses []int
+	type pair struct{ a, b, n int }
+	var pairs []pair
+	pairAt := map[uint64]int{}
+	type context struct {
+		word   int32
+		around [4]int32
+	}
+	var contexts []context
+	contextsOf := map[int32][]int{} // indexes in contexts
+	var ws []Word
+	for _, v := range values {
+		ws = AppendWords(ws[:0], v, lex)
+		if size := lex.Size(); len(uses) < size {
+			uses = append(uses, make([]int, size-len(uses))...)
+		}
+		// As [Corpus.Count] counts ws once.
+		prev := int32(-1)
+		for i, w := range ws {
+			if w.Skip {
+				prev = -1
+				continue
+			}
+			id := w.ID
+			if !listed(lex.Form(id)) {
+				c := context{word: id, around: around(ws, i)}
+				have := contextsOf[id]
+				if len(have) < CorpusWord && !slices.ContainsFunc(have, func(k int) bool { return contexts[k] == c }) {
+					contextsOf[id] = append(have, len(contexts))
+					contexts = append(contexts, c)
+				}
+			}
+			uses[id]++
+			if w.PairPrev && prev >= 0 {
+				k := pairKey(prev, id)
+				at, ok := pairAt[k]
+				if !ok {
+					at = len(pairs)
+					pairAt[k] = at
+					pairs = append(pairs, pair{a: int(prev), b: int(id)})
+				}
+				pairs[at].n++
+			}
+			prev = id
+		}
+	}
+	var b []byte
+	b = binary.AppendUvarint(b, uint64(len(lex.forms)))
+	for id, f := range lex.forms {
+		b = binary.AppendUvarint(b, uint64(len(f)))
+		b = append(b, f...)
+		b = binary.AppendUvarint(b, uint64(uses[id]))
+	}
+	b = binary.AppendUvarint(b, uint64(len(pairs)))
+	for _, p := range pairs {
+		b = binary.AppendUvarint(b, uint64(p.a))
+		b = binary.AppendUvarint(b, uint64(p.b))
+		b = binary.AppendUvarint(b, uint64(p.n))
+	}
+	b = binary.AppendUvarint(b, uint64(len(contexts)))
+	for _, c := range contexts {
+		b = binary.AppendUvarint(b, uint64(c.word))
+		for _, id := range c.around {
+			b = binary.AppendVarint(b, int64(id))
+		}
+	}
+	return Summary(b)
+}
+
+// around returns the numbers of the words either side of word i of ws,
+// two each side, -1 past the edge of the text: the context of the word.
+func around(ws []Word, i int) [4]int32 {
+	var a [4]int32
+	for k, j := range [...]int{i - 2, i - 1, i + 1, i + 2} {
+		a[k] = -1
+		if j >= 0 && j < len(ws) {
+			a[k] = ws[j].ID
+		}
+	}
+	return a
+}
+
+// contextHash returns the hash of a context (see [around]).
+func contextHash(a [4]int32) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for _, id := range a {
+		h = (h ^ uint64(uint32(id))) * prime
+	}
+	return h
+}
+
+// errSummary is the error of a summary that does not decode.
+var errSummary = errors.New("spell: malformed summary")
+
+// summaryReader reads a [Summary]; a read past its end or of a bad varint
+// sets err and returns zero.
+type summaryReader struct {
+	s   Summary
+	err error
+}
+
+// uint reads an unsigned varint (as [binary.Uvarint], from a string).
+func (r *summaryReader) uint() uint64 {
+	var v uint64
+	for i := 0; i < len(r.s) && i < binary.MaxVarintLen64; i++ {
+		c := r.s[i]
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				break // overflow
+			}
+			r.s = r.s[i+1:]
+			return v | uint64(c)<<(7*i)
+		}
+		v |= uint64(c&0x7f) << (7 * i)
+	}
+	r.err, r.s = errSummary, ""
+	return 0
+}
+
+// int reads a zig-zag varint (as [binary.Varint]).
+func (r *summaryReader) int() int64 {
+	u := r.uint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return x
+}
+
+// AddSummary adds to c what counting the texts of s with [Corpus.Count],
+// each once and in order, would add: the words numbered alike in c.Lex,
+// the same uses, pairs and contexts. It returns an error, and leaves the
+// counts incomplete, if s does not decode.
+func (c *Corpus) AddSummary(s Summary) error {
+	r := &summaryReader{s: s}
+	n := r.uint()
+	if n > uint64(len(s)) {
+		return errSummary
+	}
+	ids := make([]int32, n)
+	uses := make([]int32, n)
+	for i := range ids {
+		l := r.uint()
+		if r.err != nil || l > uint64(len(r.s)) {
+			return errSummary
+		}
+		ids[i] = c.Lex.Intern(string(r.s[:l]))
+		r.s = r.s[l:]
+		uses[i] = int32(r.uint())
+	}
+	if size := c.Lex.Size(); len(c.counts) < size {
+		c.counts = append(c.counts, make([]int, size-len(c.counts))...)
+	}
+	for i, u := range uses {
+		c.counts[ids[i]] += int(u)
+		c.total += int(u)
+	}
+	id := func(local uint64) int32 {
+		if local >= uint64(len(ids)) {
+			r.err = errSummary
+			return -1
+		}
+		return ids[local]
+	}
+	for range r.uint() {
+		a, b := id(r.uint()), id(r.uint())
+		n := int(r.uint())
+		if r.err != nil {
+			return r.err
+		}
+		c.pairs[pairKey(a, b)] += n
+	}
+	for range r.uint() {
+		w := id(r.uint())
+		var a [4]int32
+		for k := range a {
+			if v := r.int(); v >= 0 {
+				a[k] = id(uint64(v))
+			} else {
+				a[k] = int32(v)
+			}
+		}
+		if r.err != nil {
+			return r.err
+		}
+		c.contextOf(w).add(contextHash(a))
+	}
+	if r.err != nil || r.s != "" {
+		return errSummary
+	}
+	return nil
+}
+
+// SameCounts reports whether a and b hold the same counts: the same
+// numbered words, uses, pairs, contexts and index of frequent words (their
+// memos aside). It is for tests, of this package and its callers.
+func SameCounts(a, b *Corpus) bool {
+	state := func(c *Corpus) any {
+		forms := make([]string, c.Lex.Size())
+		for id := range forms {
+			forms[id] = c.Lex.Form(int32(id))
+		}
+		return []any{forms, c.counts, c.total, c.pairs, c.contexts, c.frequent, c.vocab}
+	}
+	return reflect.DeepEqual(state(a), state(b))
+}

@@ -1,0 +1,175 @@
+package spell
+
+import (
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// corpusState is what a corpus holds, but for its memo of listed words.
+type corpusState struct {
+	Forms    []string
+	IDs      map[string]int32
+	Counts   []int
+	Total    int
+	Pairs    map[uint64]int
+	Contexts map[int32]*contextSet
+	Frequent any
+}
+
+func stateOf(c *Corpus) corpusState {
+	c.IndexFrequent()
+	var forms []string
+	for id := range c.Lex.Size() {
+		forms = append(forms, c.Lex.Form(int32(id)))
+	}
+	return corpusState{forms, c.Lex.ids, c.counts, c.total, c.pairs, c.contexts, c.frequent}
+}
+
+// TestSummaryAsCounting checks that adding a summary of texts to a corpus
+// leaves it as counting the texts would (the differential test of
+// [Corpus.AddSummary] against [Corpus.Count]): the same numbers of the
+// words, uses, pairs, contexts and index of frequent words. The texts are
+// the lines of the published downloads and of the seeds, some counted
+// before (the linted texts of a run), some summarised.
+func TestSummaryAsCounting(t *testing.T) {
+	lines := func(path string) []string {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Split(string(b), "\n")
+	}
+	skills := lines("../../../parse/published/skills-a-to-z-2025-09.md")
+	roles := lines("../../../parse/published/roles-2025-09.csv")
+	seeds := lines("../../../testdata/skills-a-to-z.md")
+	for _, tc := range []struct {
+		name          string
+		before, added []string
+	}{
+		{"empty corpus", nil, skills},
+		{"seeds then skills", seeds, skills},
+		{"skills then roles", skills, roles},
+		{"roles then seeds", roles, seeds},
+		{"nothing added", seeds, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			base := NewLexicon(nil)
+			var before [][]Word
+			for _, v := range tc.before {
+				before = append(before, Tokenize(v, base))
+			}
+			newC := func() *Corpus {
+				c := NewCorpus(NewLexicon(base), 0)
+				for _, ws := range before {
+					c.Count(ws, 2)
+				}
+				return c
+			}
+			plain := newC()
+			var ws []Word
+			for _, v := range tc.added {
+				ws = AppendWords(ws[:0], v, plain.Lex)
+				plain.Count(ws, 1)
+			}
+			fast := newC()
+			sum := Summarise(tc.added)
+			if err := fast.AddSummary(sum); err != nil {
+				t.Fatal(err)
+			}
+			p, f := stateOf(plain), stateOf(fast)
+			if !reflect.DeepEqual(p, f) {
+				t.Errorf("corpus from the summary differs from counting: %d/%d forms, total %d/%d, %d/%d pairs, %d/%d contexts",
+					len(p.Forms), len(f.Forms), p.Total, f.Total, len(p.Pairs), len(f.Pairs), len(p.Contexts), len(f.Contexts))
+			}
+			if len(tc.added) > 0 && len(p.Contexts) == 0 {
+				t.Error("no unlisted word counted: the test checks no context")
+			}
+		})
+	}
+}
+
+// TestSummaryMalformed checks that a cut or damaged summary is an error,
+// never a panic.
+func TestSummaryMalformed(t *testing.T) {
+	sum := Summarise([]string{"Product mangers line-manage the teem", "The teem of 12 product managers", "aaa bbb ccc"})
+	if err := NewCorpus(NewLexicon(nil), 0).AddSummary(sum); err != nil {
+		t.Fatal(err)
+	}
+	for n := range len(sum) {
+		if err := NewCorpus(NewLexicon(nil), 0).AddSummary(sum[:n]); err == nil {
+			t.Errorf("summary cut to %d of %d bytes: no error", n, len(sum))
+		}
+	}
+	b := []byte(sum)
+	for i := range b {
+		for _, c := range []byte{0, 0x7f, 0x80, 0xff} {
+			d := slices.Clone(b)
+			d[i] = c
+			_ = NewCorpus(NewLexicon(nil), 0).AddSummary(Summary(d)) // must not panic
+		}
+	}
+}
+
+// TestIsListedID checks the memo by number against the plain [listed]:
+// for every word of the published skills, asked twice.
+func TestIsListedID(t *testing.T) {
+	b, err := os.ReadFile("../../../parse/published/skills-a-to-z-2025-09.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCorpus(NewLexicon(nil), 0)
+	c.Count(Tokenize(string(b), c.Lex), 1)
+	n := 0
+	for range 2 {
+		for id := range c.Lex.Size() {
+			want := listed(c.Lex.Form(int32(id)))
+			if got := c.IsListedID(int32(id)); got != want {
+				t.Fatalf("IsListedID(%q) = %v, want %v", c.Lex.Form(int32(id)), got, want)
+			}
+			if want {
+				n++
+			}
+		}
+	}
+	if n == 0 || n == 2*c.Lex.Size() {
+		t.Errorf("%d of %d words listed: the test checks one answer only", n/2, c.Lex.Size())
+	}
+}
+
+// TestInVocabID checks the memo by number against InVocab, and UsesID
+// against Uses, for every word of the published skills, with the words of
+// their first lines as names.
+func TestInVocabID(t *testing.T) {
+	b, err := os.ReadFile("../../../parse/published/skills-a-to-z-2025-09.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCorpus(NewLexicon(nil), 0)
+	ws := Tokenize(string(b), c.Lex)
+	c.Count(ws, 1)
+	for _, w := range ws[:200] {
+		if w.ID >= 0 {
+			c.AddName(c.Lex.Form(w.ID))
+		}
+	}
+	n := 0
+	for range 2 {
+		for id := range c.Lex.Size() {
+			f := c.Lex.Form(int32(id))
+			if got, want := c.InVocabID(int32(id)), c.InVocab(f); got != want {
+				t.Fatalf("InVocabID(%q) = %v, want %v", f, got, want)
+			} else if want {
+				n++
+			}
+			if got, want := c.UsesID(int32(id)), c.Uses(f); got != want {
+				t.Fatalf("UsesID(%q) = %d, want %d", f, got, want)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no word in the vocabulary: the test checks one answer only")
+	}
+}
