@@ -36,6 +36,43 @@ func TestSafeEdits(t *testing.T) {
 
 // TestSafeEditsIdenticalLines checks that an edit is made on every line
 // identical to its own, and only there.
+// TestSafeEditsEdges checks where two edits meet: edits that touch end
+// to start both apply, of two that overlap or insert at one point the
+// one whose finding came first is kept wherever it stands, an edit that
+// changes nothing is left out, and a repeat's place whose bytes differ
+// is not edited.
+func TestSafeEditsEdges(t *testing.T) {
+	f := framework.NewFile("x.txt", "abcdefghij\nabXdefghij\n")
+	safe := func(a, b int, text string) Diagnostic {
+		return Diagnostic{Span: f.Span(a, b), Suggestions: []Suggestion{{Span: f.Span(a, b), NewText: text, Safe: true}}}
+	}
+	for _, tc := range []struct {
+		name  string
+		diags []Diagnostic
+		want  []Edit
+	}{
+		{"touching", []Diagnostic{safe(1, 2, ""), safe(2, 3, "")}, []Edit{{1, 2, ""}, {2, 3, ""}}},
+		{"touching, reported in reverse", []Diagnostic{safe(2, 3, ""), safe(1, 2, "")}, []Edit{{1, 2, ""}, {2, 3, ""}}},
+		{"inner first", []Diagnostic{safe(4, 5, "E"), safe(3, 7, "")}, []Edit{{4, 5, "E"}}},
+		{"outer first", []Diagnostic{safe(3, 7, ""), safe(4, 5, "E")}, []Edit{{3, 7, ""}}},
+		{"later start first", []Diagnostic{safe(5, 8, "Z"), safe(3, 6, "Y")}, []Edit{{5, 8, "Z"}}},
+		{"inserts at one point", []Diagnostic{safe(3, 3, "1"), safe(3, 3, "2")}, []Edit{{3, 3, "1"}}},
+		{"no change", []Diagnostic{safe(0, 3, "abc"), safe(4, 5, "E")}, []Edit{{4, 5, "E"}}},
+		{"repeat with other bytes", []Diagnostic{{Span: f.Span(2, 3), Repeats: 1,
+			Related:     []Related{{Span: f.Span(13, 14), Message: repeatMessage}},
+			Suggestions: []Suggestion{{Span: f.Span(2, 3), NewText: "C", Safe: true}}}}, []Edit{{2, 3, "C"}}},
+		{"repeat with the same bytes", []Diagnostic{{Span: f.Span(3, 4), Repeats: 1,
+			Related:     []Related{{Span: f.Span(14, 15), Message: repeatMessage}},
+			Suggestions: []Suggestion{{Span: f.Span(3, 4), NewText: "D", Safe: true}}}}, []Edit{{3, 4, "D"}, {14, 15, "D"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := SafeEdits(tc.diags)[f]; !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("SafeEdits = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestSafeEditsIdenticalLines(t *testing.T) {
 	f := framework.NewFile("x.csv", "a  b\nx\na  b\na  b c\na  b")
 	d := Diagnostic{Span: f.Span(1, 3), Suggestions: []Suggestion{{Span: f.Span(1, 3), NewText: " ", Safe: true}}}
