@@ -203,24 +203,9 @@ func readEntry(r *jsonread.Reader, e *Entry, n int) error {
 			r.Errorf("duplicate key %q", key)
 		}
 		seen[key] = true
-		var dst *string
-		switch key {
-		case "fingerprint":
-			dst = &e.Fingerprint
-		case "rule":
-			dst = &e.Rule
-		case "file":
-			dst = &e.File
-		case "message":
-			dst = &e.Message
-		default:
-			r.Errorf("unknown key %q in a finding: want \"fingerprint\", \"rule\", \"file\" or \"message\"", key)
-			return r.SkipValue()
-		}
-		s, ok, err := r.Str(fmt.Sprintf("%q", key))
-		if ok {
-			*dst = s
-		}
+		_, err := r.StringMember(key, "a finding",
+			jsonread.Field{Name: "fingerprint", Dst: &e.Fingerprint}, jsonread.Field{Name: "rule", Dst: &e.Rule},
+			jsonread.Field{Name: "file", Dst: &e.File}, jsonread.Field{Name: "message", Dst: &e.Message})
 		return err
 	})
 	if err != nil {

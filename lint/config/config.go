@@ -325,37 +325,24 @@ func (p *configParser) ignores(c *Config) error {
 		ig := Ignore{Pos: p.File.Position(p.Start)}
 		entry := p.Start
 		err := p.Object(func(key string, at int) error {
-			var dst *string
-			switch key {
-			case "rule":
-				dst = &ig.Rule
-			case "path":
-				dst = &ig.Path
-			case "text":
-				dst = &ig.Text
-			case "reason":
-				dst = &ig.Reason
-			default:
-				p.Errorf("unknown key %q in an ignore entry: want \"rule\", \"path\", \"text\" or \"reason\"", key)
-				return p.SkipValue()
-			}
-			s, ok, err := p.Str(fmt.Sprintf("%q", key))
+			ok, err := p.StringMember(key, "an ignore entry",
+				jsonread.Field{Name: "rule", Dst: &ig.Rule}, jsonread.Field{Name: "path", Dst: &ig.Path},
+				jsonread.Field{Name: "text", Dst: &ig.Text}, jsonread.Field{Name: "reason", Dst: &ig.Reason})
 			if err != nil || !ok {
 				return err
 			}
-			*dst = s
 			switch key {
 			case "rule":
-				if lint.Lookup(s) == nil {
-					if sug, ok := lint.SuggestRule(s); ok {
-						p.Errorf("unknown rule %q; did you mean %q?", s, sug)
+				if lint.Lookup(ig.Rule) == nil {
+					if sug, ok := lint.SuggestRule(ig.Rule); ok {
+						p.Errorf("unknown rule %q; did you mean %q?", ig.Rule, sug)
 					} else {
-						p.Errorf("unknown rule %q; ddat rules lists them", s)
+						p.Errorf("unknown rule %q; ddat rules lists them", ig.Rule)
 					}
 				}
 			case "path":
-				if _, err := path.Match(s, ""); err != nil {
-					p.Errorf("bad path pattern %q: %v", s, err)
+				if _, err := path.Match(ig.Path, ""); err != nil {
+					p.Errorf("bad path pattern %q: %v", ig.Path, err)
 				}
 			}
 			return nil

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/framework/jsonpos"
@@ -260,3 +261,40 @@ func (r *Reader) End(what string) {
 }
 
 func isJSONSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
+
+// A Field is a string member of an object that [Reader.StringMember]
+// reads into Dst.
+type Field struct {
+	Name string
+	Dst  *string
+}
+
+// StringMember reads the value of the member key of an object (in
+// [Reader.Object]'s callback) into the field named key, and reports
+// whether it stored a string. A key that no field has is an error naming
+// the keys of fields, for an object named what ("a finding"), and its
+// value is skipped; a value that is not a string is an error, skipped.
+func (r *Reader) StringMember(key, what string, fields ...Field) (bool, error) {
+	for _, f := range fields {
+		if f.Name == key {
+			s, ok, err := r.Str(fmt.Sprintf("%q", key))
+			if ok {
+				*f.Dst = s
+			}
+			return ok, err
+		}
+	}
+	var want strings.Builder
+	for i, f := range fields {
+		switch {
+		case i == 0:
+		case i == len(fields)-1:
+			want.WriteString(" or ")
+		default:
+			want.WriteString(", ")
+		}
+		fmt.Fprintf(&want, "%q", f.Name)
+	}
+	r.Errorf("unknown key %q in %s: want %s", key, what, want.String())
+	return false, r.SkipValue()
+}
