@@ -3,6 +3,7 @@ package parse
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -117,6 +118,47 @@ func parsePublished(sources func() ([]publishedDoc, error)) ([]*framework.Docume
 	}
 	errs.Sort()
 	return docs, errs.Err()
+}
+
+// snapshotDocument returns what parsing src as the document name gives
+// ([ParseString]) when src is, byte for byte, one of the embedded
+// documents: that document decoded from the snapshot made at build time
+// (see publishedSnapshot), its file named name, its texts cut from src,
+// with its parse errors. Positions are the same, since the bytes are; the
+// edition's SHA-256 is the embedded document's, known without hashing.
+// ok is false when src is none of the embedded documents, or the snapshot
+// does not match them. Each call decodes a document of its own, which the
+// caller may modify.
+func snapshotDocument(name, src string) (doc *framework.Document, ok bool, err error) {
+	pub, _ := published.sources() // reading the embedded files cannot fail
+	return snapshotDocumentOf(publishedSnapshot, pub, name, src)
+}
+
+// snapshotDocumentOf is snapshotDocument for the snapshot blob of the
+// documents pub.
+func snapshotDocumentOf(blob string, pub []publishedDoc, name, src string) (doc *framework.Document, ok bool, err error) {
+	k := slices.IndexFunc(pub, func(p publishedDoc) bool { return p.src == src })
+	if k < 0 {
+		return nil, false, nil
+	}
+	sources := slices.Clone(pub)
+	sources[k].src = src
+	names := make([]string, len(sources))
+	names[k] = name
+	docs, errs, derr := decodeSnapshotAs(blob, sources, names)
+	if derr != nil || k >= len(docs) {
+		return nil, false, nil
+	}
+	doc = docs[k]
+	doc.Edition = framework.SumEdition(pub[k].sha256, doc.Published, doc.Updated)
+	var own framework.ErrorList
+	for _, e := range errs {
+		if e.Pos.Filename == pub[k].name {
+			e.Pos.Filename = name
+			own = append(own, e)
+		}
+	}
+	return doc, true, own.Err()
 }
 
 // PublishedEdition returns the edition of the embedded snapshot, the

@@ -53,12 +53,20 @@ var errSnapshot = errors.New("parse: the embedded snapshot does not match its so
 // from sources. It fails if the snapshot was made from other sources, or
 // is damaged.
 func decodeSnapshot(blob string, sources []publishedDoc) (docs []*framework.Document, errs framework.ErrorList, err error) {
+	return decodeSnapshotAs(blob, sources, nil)
+}
+
+// decodeSnapshotAs is decodeSnapshot naming the file of source k
+// names[k] instead of its own name where names[k] is not "". The
+// documents' texts are cut from the sources' src, as their parsers cut
+// them; the errors keep the sources' names.
+func decodeSnapshotAs(blob string, sources []publishedDoc, names []string) (docs []*framework.Document, errs framework.ErrorList, err error) {
 	defer func() {
 		if recover() != nil {
 			docs, errs, err = nil, nil, errSnapshot
 		}
 	}()
-	r := &snapReader{s: blob, sources: sources}
+	r := &snapReader{s: blob, sources: sources, names: names}
 	if len(blob) < len(snapshotMagic) || blob[:len(snapshotMagic)] != snapshotMagic {
 		return nil, nil, errSnapshot
 	}
@@ -102,6 +110,7 @@ type snapReader struct {
 	s       string
 	i       int
 	sources []publishedDoc
+	names   []string          // the files' names by source where not "" (see decodeSnapshotAs)
 	files   []*framework.File // by source
 	strs    []string
 
@@ -319,7 +328,11 @@ func (r *snapReader) document() *framework.Document {
 	// The document's file: its source, and its decoder.
 	k := r.uint()
 	p := r.sources[k]
-	f := framework.NewFile(p.name, p.src)
+	name := p.name
+	if int(k) < len(r.names) && r.names[k] != "" {
+		name = r.names[k]
+	}
+	f := framework.NewFile(name, p.src)
 	switch r.uint() {
 	case 0:
 	case 1:
