@@ -86,7 +86,7 @@ func loadPublished(sources func() ([]publishedDoc, error)) ([]*framework.Documen
 	if err != nil {
 		return nil, err
 	}
-	if docs, errs, err := decodeSnapshot(publishedSnapshot, pub); err == nil {
+	if docs, errs, err := decodePublished(publishedSnapshot, pub); err == nil {
 		return docs, errs.Err()
 	}
 	return parsePublished(sources)
@@ -141,24 +141,25 @@ func snapshotDocumentOf(blob string, pub []publishedDoc, name, src string) (doc 
 	if k < 0 {
 		return nil, false, nil
 	}
-	sources := slices.Clone(pub)
-	sources[k].src = src
-	names := make([]string, len(sources))
-	names[k] = name
-	docs, errs, derr := decodeSnapshotAs(blob, sources, names)
-	if derr != nil || k >= len(docs) {
+	parts, perr := snapshotParts(blob, len(pub))
+	if perr != nil {
 		return nil, false, nil
 	}
-	doc = docs[k]
-	doc.Edition = framework.SumEdition(pub[k].sha256, doc.Published, doc.Updated)
-	var own framework.ErrorList
-	for _, e := range errs {
-		if e.Pos.Filename == pub[k].name {
-			e.Pos.Filename = name
-			own = append(own, e)
-		}
+	// Only this document's snapshot is decoded, its texts cut from src.
+	source := []publishedDoc{{pub[k].name, src, pub[k].sha256}}
+	docs, errs, derr := decodeSnapshotAs(parts[k], source, []string{name})
+	if derr != nil || len(docs) != 1 {
+		return nil, false, nil
 	}
-	return doc, true, own.Err()
+	doc = docs[0]
+	doc.Edition = framework.SumEdition(pub[k].sha256, doc.Published, doc.Updated)
+	for _, e := range errs {
+		if e.Pos.Filename != pub[k].name {
+			return nil, false, nil
+		}
+		e.Pos.Filename = name
+	}
+	return doc, true, errs.Err()
 }
 
 // PublishedEdition returns the edition of the embedded snapshot, the

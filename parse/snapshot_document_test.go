@@ -139,7 +139,7 @@ func TestSnapshotDocumentErrors(t *testing.T) {
 	if len(errs) == 0 {
 		t.Fatal("the cut download has no parse errors")
 	}
-	blob, err := encodeSnapshot(pub, docs, errs)
+	blob, err := encodePublished(pub, docs, errs)
 	if err != nil {
 		t.Fatal(err)
 	}
