@@ -41,7 +41,13 @@ func (e Edition) String() string {
 // SourceEdition returns the edition of a document read from src: the later
 // of its stated dates (published, updated), and the SHA-256 of src.
 func SourceEdition(src string, dates ...Date) Edition {
-	return Edition{Date: latestDate(dates...), SHA256: hashString(src)}
+	return SumEdition(hashString(src), dates...)
+}
+
+// SumEdition is [SourceEdition] for a source whose SHA-256 (lower-case
+// hex) the caller knows: an embedded document, known byte for byte.
+func SumEdition(sum string, dates ...Date) Edition {
+	return Edition{Date: latestDate(dates...), SHA256: sum}
 }
 
 // latestDate returns the latest stated date of ds as YYYY-MM-DD, or "".

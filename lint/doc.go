@@ -43,7 +43,9 @@
 //     built: the published vocabulary's word counts, which the spelling
 //     rule adds to its corpus when it lints other documents, are read from
 //     published-words.bin (go generate; TestPublishedWords fails when it
-//     is stale).
+//     is stale); when the linted documents are the embedded snapshot's (a
+//     plain ddat lint), the words of the text table are read from
+//     published-tokens.bin instead of tokenised (TestPublishedTokens).
 //   - The text rules (spelling, british-spelling, punctuation) check each
 //     distinct text value once unless it had findings, in which case every
 //     place it occurs gets its own: the official download repeats each

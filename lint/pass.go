@@ -50,7 +50,7 @@ type runState struct {
 
 func newRunState(fw, cat *framework.Framework) *runState {
 	unique := sync.OnceValue(func() []framework.Text { return uniqueTexts(fw.Documents) })
-	texts := sync.OnceValue(func() *textTable { return textTableOf(unique()) })
+	texts := sync.OnceValue(func() *textTable { return textTableOf(fw.Documents, unique(), true) })
 	return &runState{
 		unique:       unique,
 		texts:        texts,

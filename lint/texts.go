@@ -44,13 +44,23 @@ func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []i
 	return values, ids, uses
 }
 
-func newTextTable(fw *framework.Framework) *textTable { return textTableOf(uniqueTexts(fw.Documents)) }
+func newTextTable(fw *framework.Framework) *textTable {
+	return textTableOf(fw.Documents, uniqueTexts(fw.Documents), true)
+}
 
-// textTableOf returns the table of texts, the uniqueTexts of a framework's
-// documents; it keeps texts, which it does not change.
-func textTableOf(texts []framework.Text) *textTable {
+// textTableOf returns the table of texts, the uniqueTexts of docs; it
+// keeps texts, which it does not change. With embedded, the words of the
+// embedded snapshot's texts are read from the tokens written when the
+// program was built (see [publishedTokens]) when docs are its documents.
+func textTableOf(docs []*framework.Document, texts []framework.Text, embedded bool) *textTable {
 	tt := &textTable{texts: texts}
 	tt.values, tt.ids, tt.uses = distinctValues(tt.texts)
+	if embedded {
+		if words, lex, ok := embeddedTokens(docs, tt.values); ok {
+			tt.words, tt.lex = words, lex
+			return tt
+		}
+	}
 	// Every text rule waits for the words: tokenising is shared out
 	// between the processors.
 	tt.words, tt.lex = spell.TokenizeAll(tt.values, min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256))

@@ -114,6 +114,9 @@ func parseLimited(name, src string, lim Limits) (*framework.Document, error) {
 	if err := checkLimits(name, src, lim); err != nil {
 		return nil, err
 	}
+	if doc, ok, err := snapshotDocument(name, src); ok {
+		return doc, err
+	}
 	if f, ok := detect(src); ok {
 		return run(f, name, src, "")
 	}

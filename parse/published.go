@@ -3,6 +3,7 @@ package parse
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -85,7 +86,7 @@ func loadPublished(sources func() ([]publishedDoc, error)) ([]*framework.Documen
 	if err != nil {
 		return nil, err
 	}
-	if docs, errs, err := decodeSnapshot(publishedSnapshot, pub); err == nil {
+	if docs, errs, err := decodePublished(publishedSnapshot, pub); err == nil {
 		return docs, errs.Err()
 	}
 	return parsePublished(sources)
@@ -117,6 +118,48 @@ func parsePublished(sources func() ([]publishedDoc, error)) ([]*framework.Docume
 	}
 	errs.Sort()
 	return docs, errs.Err()
+}
+
+// snapshotDocument returns what parsing src as the document name gives
+// ([ParseString]) when src is, byte for byte, one of the embedded
+// documents: that document decoded from the snapshot made at build time
+// (see publishedSnapshot), its file named name, its texts cut from src,
+// with its parse errors. Positions are the same, since the bytes are; the
+// edition's SHA-256 is the embedded document's, known without hashing.
+// ok is false when src is none of the embedded documents, or the snapshot
+// does not match them. Each call decodes a document of its own, which the
+// caller may modify.
+func snapshotDocument(name, src string) (doc *framework.Document, ok bool, err error) {
+	pub, _ := published.sources() // reading the embedded files cannot fail
+	return snapshotDocumentOf(publishedSnapshot, pub, name, src)
+}
+
+// snapshotDocumentOf is snapshotDocument for the snapshot blob of the
+// documents pub.
+func snapshotDocumentOf(blob string, pub []publishedDoc, name, src string) (doc *framework.Document, ok bool, err error) {
+	k := slices.IndexFunc(pub, func(p publishedDoc) bool { return p.src == src })
+	if k < 0 {
+		return nil, false, nil
+	}
+	parts, perr := snapshotParts(blob, len(pub))
+	if perr != nil {
+		return nil, false, nil
+	}
+	// Only this document's snapshot is decoded, its texts cut from src.
+	source := []publishedDoc{{pub[k].name, src, pub[k].sha256}}
+	docs, errs, derr := decodeSnapshotAs(parts[k], source, []string{name})
+	if derr != nil || len(docs) != 1 {
+		return nil, false, nil
+	}
+	doc = docs[0]
+	doc.Edition = framework.SumEdition(pub[k].sha256, doc.Published, doc.Updated)
+	for _, e := range errs {
+		if e.Pos.Filename != pub[k].name {
+			return nil, false, nil
+		}
+		e.Pos.Filename = name
+	}
+	return doc, true, errs.Err()
 }
 
 // PublishedEdition returns the edition of the embedded snapshot, the

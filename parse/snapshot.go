@@ -2,6 +2,7 @@ package parse
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"errors"
 	"time"
 
@@ -18,7 +19,11 @@ import (
 //go:embed published.bin
 var publishedSnapshot string
 
-// The snapshot's layout. Numbers are unsigned varints (signed ones
+// published.bin holds one snapshot for each embedded document, in the
+// order of the sources, each its length (an unsigned varint) then its
+// bytes, so that one document can be decoded alone (see
+// snapshotDocument). A snapshot's layout, for its documents and the errors
+// met parsing them; numbers are unsigned varints (signed ones
 // zig-zag encoded, as encoding/binary writes them):
 //
 //	magic, version
@@ -39,7 +44,7 @@ var publishedSnapshot string
 // the slices of each type.
 const (
 	snapshotMagic   = "ddat-snapshot\n"
-	snapshotVersion = 2
+	snapshotVersion = 3
 )
 
 // snapshotSentinels are the sentinel errors an error of the snapshot can
@@ -49,16 +54,62 @@ var snapshotSentinels = []error{framework.ErrUnknownLevel, ErrNotFramework, ErrL
 // errSnapshot is why a snapshot cannot be decoded.
 var errSnapshot = errors.New("parse: the embedded snapshot does not match its sources; run go generate ./parse")
 
+// decodePublished decodes the snapshots of blob, made from sources one
+// each (see published.bin's layout), into the documents and errors that
+// parsing the sources gives. It fails if the snapshots were made from
+// other sources, or are damaged.
+func decodePublished(blob string, sources []publishedDoc) (docs []*framework.Document, errs framework.ErrorList, err error) {
+	parts, err := snapshotParts(blob, len(sources))
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, part := range parts {
+		d, e, err := decodeSnapshot(part, sources[k:k+1])
+		if err != nil {
+			return nil, nil, err
+		}
+		docs = append(docs, d...)
+		errs = append(errs, e...)
+	}
+	errs.Sort() // as parsing them one after another sorts them
+	return docs, errs, nil
+}
+
+// snapshotParts cuts blob into its n snapshots.
+func snapshotParts(blob string, n int) ([]string, error) {
+	parts := make([]string, n)
+	for k := range parts {
+		size, m := binary.Uvarint([]byte(blob[:min(len(blob), binary.MaxVarintLen64)]))
+		if m <= 0 || size > uint64(len(blob)-m) {
+			return nil, errSnapshot
+		}
+		parts[k] = blob[m : m+int(size)]
+		blob = blob[m+int(size):]
+	}
+	if blob != "" {
+		return nil, errSnapshot
+	}
+	return parts, nil
+}
+
 // decodeSnapshot decodes the documents and errors of a snapshot made
 // from sources. It fails if the snapshot was made from other sources, or
 // is damaged.
 func decodeSnapshot(blob string, sources []publishedDoc) (docs []*framework.Document, errs framework.ErrorList, err error) {
+	return decodeSnapshotAs(blob, sources, nil)
+}
+
+// decodeSnapshotAs is decodeSnapshot naming the file of source k
+// names[k] instead of its own name where names[k] is not "". The
+// documents' texts are cut from the sources' src, as their parsers cut
+// them; the errors keep the sources' names.
+func decodeSnapshotAs(blob string, sources []publishedDoc, names []string) (docs []*framework.Document, errs framework.ErrorList, err error) {
 	defer func() {
 		if recover() != nil {
 			docs, errs, err = nil, nil, errSnapshot
 		}
 	}()
-	r := &snapReader{s: blob, sources: sources}
+	r := &snapReader{s: blob, sources: sources, names: names}
 	if len(blob) < len(snapshotMagic) || blob[:len(snapshotMagic)] != snapshotMagic {
 		return nil, nil, errSnapshot
 	}
@@ -102,6 +153,7 @@ type snapReader struct {
 	s       string
 	i       int
 	sources []publishedDoc
+	names   []string          // the files' names by source where not "" (see decodeSnapshotAs)
 	files   []*framework.File // by source
 	strs    []string
 
@@ -319,7 +371,11 @@ func (r *snapReader) document() *framework.Document {
 	// The document's file: its source, and its decoder.
 	k := r.uint()
 	p := r.sources[k]
-	f := framework.NewFile(p.name, p.src)
+	name := p.name
+	if int(k) < len(r.names) && r.names[k] != "" {
+		name = r.names[k]
+	}
+	f := framework.NewFile(name, p.src)
 	switch r.uint() {
 	case 0:
 	case 1:

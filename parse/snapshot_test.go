@@ -27,7 +27,7 @@ func TestPublishedSnapshot(t *testing.T) {
 	if perr != nil {
 		errs = perr.(framework.ErrorList)
 	}
-	blob, err := encodeSnapshot(pub, docs, errs)
+	blob, err := encodePublished(pub, docs, errs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func TestPublishedSnapshot(t *testing.T) {
 
 	// What the snapshot decodes to is what parsing gives, sharing alike:
 	// the same values, and encoded again, the same bytes.
-	got, gotErrs, err := decodeSnapshot(publishedSnapshot, pub)
+	got, gotErrs, err := decodePublished(publishedSnapshot, pub)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestPublishedSnapshot(t *testing.T) {
 	if !reflect.DeepEqual(gotErrs, errs) {
 		t.Errorf("decoded errors differ from parsing's:\n%v\n%v", gotErrs, errs)
 	}
-	again, err := encodeSnapshot(pub, got, gotErrs)
+	again, err := encodePublished(pub, got, gotErrs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,18 +67,51 @@ func TestPublishedSnapshot(t *testing.T) {
 func TestSnapshotDamaged(t *testing.T) {
 	pub, _ := readPublished()
 	for _, n := range []int{0, 5, len(snapshotMagic) + 1, len(publishedSnapshot) / 2, len(publishedSnapshot) - 1} {
-		if _, _, err := decodeSnapshot(publishedSnapshot[:n], pub); err == nil {
+		if _, _, err := decodePublished(publishedSnapshot[:n], pub); err == nil {
 			t.Errorf("snapshot cut at %d bytes decoded", n)
 		}
 	}
 	other := append([]publishedDoc(nil), pub...)
 	other[1].sha256 = "0" + other[1].sha256[1:]
-	if _, _, err := decodeSnapshot(publishedSnapshot, other); err == nil {
+	if _, _, err := decodePublished(publishedSnapshot, other); err == nil {
 		t.Error("snapshot of other sources decoded")
 	}
-	if _, _, err := decodeSnapshot(publishedSnapshot+"x", pub); err == nil {
+	if _, _, err := decodePublished(publishedSnapshot+"x", pub); err == nil {
 		t.Error("snapshot with trailing bytes decoded")
 	}
+}
+
+// encodePublished encodes the documents and errors parsed from sources
+// as published.bin holds them: a snapshot of each source's document and
+// errors, each after its length.
+func encodePublished(sources []publishedDoc, docs []*framework.Document, errs framework.ErrorList) ([]byte, error) {
+	var out []byte
+	nDocs, nErrs := 0, 0
+	for _, p := range sources {
+		var own []*framework.Document
+		for _, d := range docs {
+			if d.File != nil && d.File.Name == p.name {
+				own = append(own, d)
+			}
+		}
+		var ownErrs framework.ErrorList
+		for _, e := range errs {
+			if e.Pos.Filename == p.name {
+				ownErrs = append(ownErrs, e)
+			}
+		}
+		nDocs, nErrs = nDocs+len(own), nErrs+len(ownErrs)
+		part, err := encodeSnapshot([]publishedDoc{p}, own, ownErrs)
+		if err != nil {
+			return nil, err
+		}
+		out = binary.AppendUvarint(out, uint64(len(part)))
+		out = append(out, part...)
+	}
+	if nDocs != len(docs) || nErrs != len(errs) {
+		return nil, fmt.Errorf("encode snapshot: a document or error of no source")
+	}
+	return out, nil
 }
 
 // encodeSnapshot encodes documents and errors parsed from sources (see

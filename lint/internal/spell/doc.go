@@ -23,7 +23,9 @@
 // worker files its words in blocks of 4,096, so a text's words cost no
 // allocation of their own. Every text is tokenised once a run; the text
 // rules then check each distinct value once unless it had findings (see
-// package lint).
+// package lint). What TokenizeAll gives for a fixed list of texts can be
+// written once, as [Tokens], and read back as it gave it: the linter so
+// reads the words of the embedded framework's texts when it lints them.
 //
 // # Evidence
 //

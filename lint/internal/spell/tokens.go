@@ -1,0 +1,155 @@
+package spell
+
+import (
+	"encoding/binary"
+	"errors"
+)
+
+// Tokens is the result of [TokenizeAll] written apart from any run: the
+// words of a fixed list of texts, numbered in a lexicon, so that
+// tokenising the texts of a document that does not change (the published
+// framework, the linted documents of a plain `ddat lint`) is done once,
+// when the program is built. [EncodeTokens] writes it and
+// [Tokens.Decode] reads it back; the two give what TokenizeAll gives
+// (TestTokensAsTokenizeAll).
+//
+// The encoding is a sequence of varints: the number of forms, then each
+// form's length and bytes; the number of texts, the number of their words,
+// then for each text its number of words and each word's start (from the
+// end of the word before, zig-zag), length, number (zig-zag: a number's is
+// negative, see [NumberID]) and flags (TailLen<<3 | PairPrev<<2 |
+// Sentence<<1 | Skip).
+type Tokens string
+
+// EncodeTokens returns the encoding of words, numbered in lex, as
+// TokenizeAll returns them.
+func EncodeTokens(words [][]Word, lex *Lexicon) Tokens {
+	var b []byte
+	b = binary.AppendUvarint(b, uint64(len(lex.forms)))
+	for _, f := range lex.forms {
+		b = binary.AppendUvarint(b, uint64(len(f)))
+		b = append(b, f...)
+	}
+	total := 0
+	for _, ws := range words {
+		total += len(ws)
+	}
+	b = binary.AppendUvarint(b, uint64(len(words)))
+	b = binary.AppendUvarint(b, uint64(total))
+	for _, ws := range words {
+		b = binary.AppendUvarint(b, uint64(len(ws)))
+		end := 0
+		for _, w := range ws {
+			b = binary.AppendVarint(b, int64(w.Start-end))
+			b = binary.AppendUvarint(b, uint64(w.End-w.Start))
+			b = binary.AppendVarint(b, int64(w.ID))
+			flags := uint64(w.TailLen) << 3
+			for i, f := range []bool{w.Skip, w.Sentence, w.PairPrev} {
+				if f {
+					flags |= 1 << i
+				}
+			}
+			b = binary.AppendUvarint(b, flags)
+			end = w.End
+		}
+	}
+	return Tokens(b)
+}
+
+var errTokens = errors.New("spell: damaged tokens")
+
+// Decode returns the words and lexicon t encodes, for texts values: an
+// error if t is damaged, or is not of as many texts, or gives a word
+// outside its text. The words of all the texts share one array.
+func (t Tokens) Decode(values []string) (words [][]Word, lex *Lexicon, err error) {
+	d := tokenReader{s: string(t)}
+	defer func() {
+		if recover() != nil {
+			words, lex, err = nil, nil, errTokens
+		}
+	}()
+	n := d.len()
+	lex = &Lexicon{ids: make(map[string]int32, n), forms: make([]string, n)}
+	for i := range lex.forms {
+		k := d.len()
+		f := d.s[d.i : d.i+k]
+		d.i += k
+		if _, dup := lex.ids[f]; dup {
+			return nil, nil, errTokens
+		}
+		lex.forms[i] = f
+		lex.ids[f] = int32(i)
+	}
+	if d.len() != len(values) {
+		return nil, nil, errTokens
+	}
+	all := make([]Word, d.len())
+	words = make([][]Word, len(values))
+	for id, v := range values {
+		k := d.len()
+		if k == 0 {
+			continue
+		}
+		ws := all[:k:k]
+		all = all[k:]
+		end := 0
+		for i := range ws {
+			w := &ws[i]
+			w.Start = end + int(d.varint())
+			w.End = w.Start + int(min(d.uint(), uint64(len(v))+1))
+			w.ID = int32(d.varint())
+			flags := d.uint()
+			w.TailLen = uint8(flags >> 3)
+			w.Skip, w.Sentence, w.PairPrev = flags&1 != 0, flags&2 != 0, flags&4 != 0
+			if w.Start < end || w.End > len(v) || w.End < w.Start || w.ID >= int32(n) || flags>>3 > 0xff || int(w.TailLen) > w.End-w.Start {
+				return nil, nil, errTokens
+			}
+			end = w.End
+		}
+		words[id] = ws
+	}
+	if d.i != len(d.s) || len(all) != 0 {
+		return nil, nil, errTokens
+	}
+	return words, lex, nil
+}
+
+// tokenReader reads the varints of [Tokens]; it panics past the end,
+// which [Tokens.Decode] recovers.
+type tokenReader struct {
+	s string
+	i int
+}
+
+func (r *tokenReader) uint() uint64 {
+	var x uint64
+	for shift := uint(0); ; shift += 7 {
+		b := r.s[r.i] // panics past the end
+		r.i++
+		if shift == 63 && b > 1 {
+			panic(errTokens)
+		}
+		x |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			return x
+		}
+	}
+}
+
+func (r *tokenReader) varint() int64 {
+	u := r.uint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return x
+}
+
+// len reads a length, at most the bytes left.
+func (r *tokenReader) len() int {
+	n := r.uint()
+	if n > uint64(len(r.s)-r.i) {
+		panic(errTokens)
+	}
+	return int(n)
+}
