@@ -225,18 +225,24 @@ func (s Span) Sub(i, j int) Span { return Span{File: s.File, Start: s.Start + i,
 // entity or tag lands on the word, and a fix of it replaces the word and
 // nothing around it. An empty range [i, i) is the point just after the
 // raw bytes of t.Value[i-1]. Where the span's bytes are not t.Value
-// decoded (a text joined from several places), it is t.Span.Sub(i, j).
+// decoded (a text joined from several places, its lines with other lines
+// between them in the source), the range is found in the line of t.Value
+// that holds it, where that line stands in the span's bytes as written;
+// failing that, it is t.Span.Sub(i, j).
 func (t Text) Sub(i, j int) Span {
 	s := t.Span
-	if s.File == nil || s.File.Decoder == nil || s.End-s.Start == len(t.Value) && s.Text() == t.Value {
+	if s.File == nil || s.End-s.Start == len(t.Value) && s.Text() == t.Value {
 		return s.Sub(i, j)
 	}
 	if i < 0 || j < i || j > len(t.Value) {
 		return s.Sub(i, j)
 	}
+	if s.File.Decoder == nil {
+		return t.subJoined(i, j)
+	}
 	start, end := s.File.Decoder.Offsets(s.Text(), t.Value)
 	if len(start) != len(t.Value) || len(end) != len(t.Value) {
-		return s.Sub(i, j)
+		return t.subJoined(i, j)
 	}
 	var a, b int
 	switch {
@@ -248,6 +254,33 @@ func (t Text) Sub(i, j int) Span {
 		a, b = start[0], start[0]
 	}
 	return Span{File: s.File, Start: s.Start + a, End: s.Start + b}
+}
+
+// subJoined returns the span of t.Value[i:j] for a text whose lines were
+// joined from places apart in its span (a description whose paragraphs
+// have other lines between them): each line of t.Value is looked for in
+// the span's bytes after the one before it, and the range is placed in
+// the line that holds it. A range across lines, or a line not written
+// as it reads (an escape in it), gives t.Span.Sub(i, j), as before.
+func (t Text) subJoined(i, j int) Span {
+	s := t.Span
+	raw := s.Text()
+	at, v := 0, 0 // where the line is looked for in raw; where it starts in t.Value
+	for line := range strings.SplitSeq(t.Value, "\n") {
+		k := strings.Index(raw[at:], line)
+		if k < 0 {
+			break
+		}
+		k += at
+		if i >= v && j <= v+len(line) {
+			return Span{File: s.File, Start: s.Start + k + i - v, End: s.Start + k + j - v}
+		}
+		at, v = k+len(line), v+len(line)+1
+		if i < v {
+			break // the range runs across a line end
+		}
+	}
+	return s.Sub(i, j)
 }
 
 // Text is a piece of text as a source wrote it: Value is the text with
