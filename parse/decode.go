@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -50,6 +51,15 @@ func (jsonDecoder) Offsets(raw, value string) (start, end []int) {
 		}
 		if raw[i] != '\\' {
 			if raw[i] != value[k] {
+				// An invalid byte reads as U+FFFD, as encoding/json
+				// reads it: the three bytes map to the one.
+				if r, w := utf8.DecodeRuneInString(raw[i:]); r == utf8.RuneError && w == 1 && strings.HasPrefix(value[k:], "\uFFFD") {
+					for x := range 3 {
+						start[k+x], end[k+x] = i, i+1
+					}
+					i, k = i+1, k+3
+					continue
+				}
 				return nil, nil
 			}
 			start[k], end[k] = i, i+1

@@ -175,3 +175,27 @@ func FuzzHTMLOffsets(f *testing.F) {
 		}
 	})
 }
+
+// TestJSONOffsetsInvalidUTF8: an invalid byte in a JSON string reads as
+// U+FFFD, as encoding/json reads it, and the three bytes of the
+// replacement map back to the one byte.
+func TestJSONOffsetsInvalidUTF8(t *testing.T) {
+	for _, raw := range []string{"a\xffb", "\xf0ortolio ,s  the", "x\\\"\xed\xa0y\\u00e9", "\xff"} {
+		var value string
+		if err := json.Unmarshal([]byte(`"`+raw+`"`), &value); err != nil {
+			t.Fatal(err)
+		}
+		start, end := jsonDecoder{}.Offsets(raw, value)
+		if start == nil {
+			t.Errorf("Offsets(%q, %q) found no mapping", raw, value)
+			continue
+		}
+		checkOffsets(t, raw, value, start, end, func(r string) string {
+			var v string
+			if err := json.Unmarshal([]byte(`"`+r+`"`), &v); err != nil {
+				return "error: " + err.Error()
+			}
+			return v
+		})
+	}
+}
