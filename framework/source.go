@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // File is one source as it was read: its name and its unchanged bytes, with
@@ -30,6 +32,10 @@ type File struct {
 	// runes indexes the code points of a file with long lines (see
 	// [File.column]), built on first use.
 	runes atomic.Pointer[runeIndex]
+
+	// maps holds the maps of its long texts (see [Text.Sub]), made on
+	// first use.
+	maps atomic.Pointer[textMaps]
 }
 
 // Decoder maps a text decoded from a format's escapes (CSV's "", JSON's
@@ -231,41 +237,43 @@ func (s Span) Sub(i, j int) Span { return Span{File: s.File, Start: s.Start + i,
 // failing that, it is t.Span.Sub(i, j).
 func (t Text) Sub(i, j int) Span {
 	s := t.Span
-	if s.File == nil || s.End-s.Start == len(t.Value) && s.Text() == t.Value {
+	if s.File == nil || i < 0 || j < i || j > len(t.Value) || s.Start < 0 || s.End > len(s.File.Src) || s.Start > s.End {
 		return s.Sub(i, j)
 	}
-	if i < 0 || j < i || j > len(t.Value) {
-		return s.Sub(i, j)
+	if len(t.Value) >= longText {
+		// A long text's map is made once and kept: made at each call,
+		// the findings of one text of megabytes cost its length each.
+		return s.File.textMap(t).sub(s, i, j)
 	}
-	if s.File.Decoder == nil {
-		return t.subJoined(i, j)
-	}
-	start, end := s.File.Decoder.Offsets(s.Text(), t.Value)
-	if len(start) != len(t.Value) || len(end) != len(t.Value) {
-		return t.subJoined(i, j)
-	}
-	var a, b int
-	switch {
-	case i < j:
-		a, b = start[i], end[j-1]
-	case i > 0:
-		a, b = end[i-1], end[i-1]
-	case len(start) > 0:
-		a, b = start[0], start[0]
-	}
-	return Span{File: s.File, Start: s.Start + a, End: s.Start + b}
+	return t.subDirect(i, j)
 }
 
-// subJoined returns the span of t.Value[i:j] for a text whose lines were
-// joined from places apart in its span (a description whose paragraphs
-// have other lines between them): each line of t.Value is looked for in
-// the span's bytes after the one before it, and the range is placed in
-// the line that holds it. A range across lines, or a line not written
-// as it reads (an escape in it), gives t.Span.Sub(i, j), as before.
-func (t Text) subJoined(i, j int) Span {
+// subDirect is [Text.Sub] for a short text, mapped at each call without
+// keeping anything (TestTextMapAsDirect holds the kept maps to it).
+func (t Text) subDirect(i, j int) Span {
 	s := t.Span
+	if s.End-s.Start == len(t.Value) && s.Text() == t.Value {
+		return s.Sub(i, j)
+	}
+	if s.File.Decoder != nil {
+		start, end := s.File.Decoder.Offsets(s.Text(), t.Value)
+		if len(start) == len(t.Value) && len(end) == len(t.Value) {
+			var a, b int
+			switch {
+			case i < j:
+				a, b = start[i], end[j-1]
+			case i > 0:
+				a, b = end[i-1], end[i-1]
+			case len(start) > 0:
+				a, b = start[0], start[0]
+			}
+			return Span{File: s.File, Start: s.Start + a, End: s.Start + b}
+		}
+	}
+	// Lines joined from places apart: each line looked for after the one
+	// before it, the range placed in the line that holds it.
 	raw := s.Text()
-	at, v := 0, 0 // where the line is looked for in raw; where it starts in t.Value
+	at, v := 0, 0
 	for line := range strings.SplitSeq(t.Value, "\n") {
 		k := strings.Index(raw[at:], line)
 		if k < 0 {
@@ -281,6 +289,161 @@ func (t Text) subJoined(i, j int) Span {
 		}
 	}
 	return s.Sub(i, j)
+}
+
+// longText is the length from which a text's map (see [Text.Sub]) is
+// kept by its file rather than made at each call.
+const longText = 4096
+
+// A textMap maps the bytes of a text's value to the raw bytes of its span
+// they were read from, as segments in value order: a plain segment maps n
+// bytes one to one; any other is one byte of an escape, mapped to the
+// escape's bytes.
+type textMap struct {
+	same   bool // the value is the span's bytes
+	joined bool // the value's lines are at places apart in the span: a range across lines is not mapped
+	segs   []segment
+}
+
+type segment struct {
+	v, n     int // the value bytes [v, v+n)
+	raw, end int // plain: raw offset of value byte v; else the escape's raw bytes [raw, end)
+	plain    bool
+}
+
+// newTextMap maps t (see [Text.Sub]); a map with no segments and not same
+// maps every range as the span's own offsets.
+func newTextMap(t Text) *textMap {
+	s := t.Span
+	raw := s.Text()
+	if len(raw) == len(t.Value) && (len(raw) == 0 || unsafe.StringData(raw) == unsafe.StringData(t.Value) || raw == t.Value) {
+		return &textMap{same: true}
+	}
+	m := &textMap{}
+	if d := s.File.Decoder; d != nil {
+		start, end := d.Offsets(raw, t.Value)
+		if len(start) == len(t.Value) && len(end) == len(t.Value) {
+			for k := range start {
+				last := len(m.segs) - 1
+				plain := end[k] == start[k]+1 && (k+1 == len(start) || start[k+1] != start[k])
+				if plain && last >= 0 && m.segs[last].plain && m.segs[last].raw+m.segs[last].n == start[k] {
+					m.segs[last].n++
+					continue
+				}
+				m.segs = append(m.segs, segment{v: k, n: 1, raw: start[k], end: end[k], plain: plain})
+			}
+			return m
+		}
+	}
+	// A text joined from lines that others separate in the source: each
+	// line of the value is looked for after the one before it.
+	m.joined = true
+	at, v := 0, 0 // where the line is looked for in raw; where it starts in t.Value
+	for line := range strings.SplitSeq(t.Value, "\n") {
+		k := strings.Index(raw[at:], line)
+		if k < 0 {
+			break
+		}
+		k += at
+		m.segs = append(m.segs, segment{v: v, n: len(line), raw: k, plain: true})
+		at, v = k+len(line), v+len(line)+1
+	}
+	return m
+}
+
+// find returns the segment holding value byte k.
+func (m *textMap) find(k int) (segment, bool) {
+	i := sort.Search(len(m.segs), func(i int) bool { return m.segs[i].v+m.segs[i].n > k })
+	if i == len(m.segs) || m.segs[i].v > k {
+		return segment{}, false
+	}
+	return m.segs[i], true
+}
+
+// lineAt returns the line of a joined text that starts at value byte k.
+func (m *textMap) lineAt(k int) (segment, bool) {
+	if !m.joined {
+		return segment{}, false
+	}
+	i := sort.Search(len(m.segs), func(i int) bool { return m.segs[i].v >= k })
+	if i == len(m.segs) || m.segs[i].v != k {
+		return segment{}, false
+	}
+	return m.segs[i], true
+}
+
+func (g segment) start(k int) int {
+	if g.plain {
+		return g.raw + k - g.v
+	}
+	return g.raw
+}
+
+func (g segment) stop(k int) int {
+	if g.plain {
+		return g.raw + k - g.v + 1
+	}
+	return g.end
+}
+
+// sub returns the span of the raw bytes of value bytes [i, j) of the text
+// of span s (see [Text.Sub]).
+func (m *textMap) sub(s Span, i, j int) Span {
+	if m.same {
+		return s.Sub(i, j)
+	}
+	var a, b int
+	if i < j {
+		ga, ok1 := m.find(i)
+		gb, ok2 := m.find(j - 1)
+		if !ok1 || !ok2 || m.joined && ga != gb {
+			return s.Sub(i, j) // the range runs across a line end, or is not mapped
+		}
+		a, b = ga.start(i), gb.stop(j-1)
+	} else if g, ok := m.lineAt(i); ok {
+		a = g.raw // the point before a line's first byte (an empty line's place)
+		b = a
+	} else if g, ok := m.find(i); ok && i == 0 {
+		a = g.start(i) // the point before the first byte
+		b = a
+	} else if g, ok := m.find(i - 1); ok && i > 0 {
+		a = g.stop(i - 1) // the point after byte i-1
+		b = a
+	} else {
+		return s.Sub(i, j)
+	}
+	return Span{File: s.File, Start: s.Start + a, End: s.Start + b}
+}
+
+// textMap returns the map of the long text t (see [Text.Sub]), made on
+// first use and kept, for the texts' findings to share.
+func (f *File) textMap(t Text) *textMap {
+	c := f.maps.Load()
+	if c == nil {
+		f.maps.CompareAndSwap(nil, &textMaps{m: map[textKey]*textMap{}})
+		c = f.maps.Load()
+	}
+	k := textKey{t.Span.Start, t.Span.End, len(t.Value), unsafe.StringData(t.Value)}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m, ok := c.m[k]
+	if !ok {
+		m = newTextMap(t)
+		c.m[k] = m
+	}
+	return m
+}
+
+// textMaps holds the maps of a file's long texts, by text: its span and
+// its value's bytes (by address, as the texts of one parse share them).
+type textMaps struct {
+	mu sync.Mutex
+	m  map[textKey]*textMap
+}
+
+type textKey struct {
+	start, end, n int
+	value         *byte
 }
 
 // Text is a piece of text as a source wrote it: Value is the text with

@@ -1,6 +1,8 @@
 package framework_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -43,5 +45,64 @@ func TestTextSubJoined(t *testing.T) {
 	plain := framework.Text{Value: "a bullet", Span: f.Span(13, 21)}
 	if s := plain.Sub(2, 8); s.Text() != "bullet" {
 		t.Errorf("Sub of a plain text covers %q", s.Text())
+	}
+}
+
+// quoteDecoder reads "" as ", as a CSV cell does, for TestTextMapAsDirect.
+type quoteDecoder struct{}
+
+func (quoteDecoder) Offsets(raw, value string) (start, end []int) {
+	start, end = make([]int, len(value)), make([]int, len(value))
+	i := 0
+	for k := 0; k < len(value); k++ {
+		if i >= len(raw) || raw[i] != value[k] {
+			return nil, nil
+		}
+		w := 1
+		if raw[i] == '"' && i+1 < len(raw) && raw[i+1] == '"' {
+			w = 2
+		}
+		start[k], end[k] = i, i+w
+		i += w
+	}
+	if i != len(raw) {
+		return nil, nil
+	}
+	return start, end
+}
+
+// TestTextMapAsDirect holds the maps that long texts keep (see
+// Text.Sub) to the mapping made at each call for short ones, on every
+// range of up to 5 bytes and every point: a joined text with empty
+// lines, a text with escapes, a text that is its bytes, and one whose
+// lines the source does not hold.
+func TestTextMapAsDirect(t *testing.T) {
+	var joinedSrc, joinedVal, escSrc, escVal strings.Builder
+	for k := 0; joinedVal.Len() < framework.LongText+64; k++ {
+		fmt.Fprintf(&joinedSrc, "para %d\n- bullet\n\n", k)
+		fmt.Fprintf(&joinedVal, "para %d\n\n", k)
+		fmt.Fprintf(&escSrc, `say ""%d"" `, k)
+		fmt.Fprintf(&escVal, `say "%d" `, k)
+	}
+	joined := framework.NewFile("j.txt", joinedSrc.String())
+	esc := framework.NewFile("e.csv", escSrc.String())
+	esc.Decoder = quoteDecoder{}
+	plain := framework.NewFile("p.txt", escVal.String())
+	for name, tx := range map[string]framework.Text{
+		"joined":  {Value: strings.TrimSuffix(joinedVal.String(), "\n"), Span: joined.Span(0, len(joined.Src))},
+		"escapes": {Value: escVal.String(), Span: esc.Span(0, len(esc.Src))},
+		"plain":   {Value: plain.Src, Span: plain.Span(0, len(plain.Src))},
+		"unheld":  {Value: "para 0\n\nnot there\n" + strings.Repeat("x", framework.LongText), Span: joined.Span(0, len(joined.Src))},
+	} {
+		if len(tx.Value) < framework.LongText {
+			t.Fatalf("%s: %d bytes, not a long text", name, len(tx.Value))
+		}
+		for i := 0; i <= len(tx.Value); i++ {
+			for j := i; j <= min(i+5, len(tx.Value)); j++ {
+				if got, want := tx.Sub(i, j), framework.SubDirect(tx, i, j); got != want {
+					t.Fatalf("%s: Sub(%d, %d) = %d-%d, mapped at each call %d-%d", name, i, j, got.Start, got.End, want.Start, want.End)
+				}
+			}
+		}
 	}
 }
