@@ -342,10 +342,7 @@ func parseSkillsCSV(f *framework.File) (*framework.Document, errorList) {
 		}
 		s.Cells[1] = desc.cell(skillsHeader[scDescription], framework.PartText, -1, scs, scs)
 		if len(desc.paragraphs) > 0 {
-			s.Description = desc.paragraphs[0]
-			for _, extra := range desc.paragraphs[1:] {
-				s.Description = framework.Text{Value: s.Description.Value + "\n" + extra.Value, Span: spanOf(f, s.Description.Span, extra.Span)}
-			}
+			s.Description = joinLines(f, desc.paragraphs)
 		}
 		if d := c[scDescription].text(); d.Value == "" || d.Value == missingCell {
 			t.note("missing-description", d.Span, "skill %q has no description", name.Value)
@@ -392,4 +389,24 @@ func parseChangesCSV(f *framework.File) (*framework.Document, errorList) {
 		t.doc.Changes = append(t.doc.Changes, &framework.Change{Date: date, Page: c[1].text(), Note: c[2].text(), Span: r.span})
 	}
 	return t.done()
+}
+
+// joinLines returns the texts as one, a line each, spanning from the first
+// to the last: joined once (joining them one by one cost a long cell's
+// length for each of its lines), and the source's own bytes when the
+// texts are the lines of one stretch of it.
+func joinLines(f *framework.File, ts []framework.Text) framework.Text {
+	if len(ts) == 1 {
+		return ts[0]
+	}
+	vs := make([]string, len(ts))
+	for i, t := range ts {
+		vs[i] = t.Value
+	}
+	span := spanOf(f, ts[0].Span, ts[len(ts)-1].Span)
+	v := strings.Join(vs, "\n")
+	if raw := span.Text(); raw == v {
+		v = raw
+	}
+	return framework.Text{Value: v, Span: span}
 }
