@@ -64,7 +64,10 @@ func runReport(e *env, args []string) int {
 		return st
 	}
 	res, err := check.Run(check.Input{Documents: in.docs, Problems: in.problems},
-		check.Options{Config: cfg, Published: parse.Published, IsPublished: parse.IsPublished})
+		// At most as many findings as ddat lint reports by default: the
+		// page of a hostile input stays bounded (one finding past the cap
+		// says how many more there were).
+		check.Options{Config: cfg, Published: parse.Published, IsPublished: parse.IsPublished, MaxFindings: defaultMaxFindings})
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
