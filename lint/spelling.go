@@ -193,6 +193,10 @@ func runSpelling(p *Pass) {
 	reported := 0
 	levels := levelTexts(p.Framework)
 	british := p.run.british()
+	// Most words are clean wherever they stand (see [cleanAnywhere]):
+	// their verdict is kept by number, so that each of their uses costs a
+	// look in a slice.
+	verdicts := make([]verdict, c.Lex.Size())
 	eachLintedText(p, func(t framework.Text, ws []spell.Word) bool {
 		if levels[keyOf(t.Span)] {
 			return true // not clean: the same value elsewhere is checked
@@ -202,13 +206,17 @@ func runSpelling(p *Pass) {
 			if w.Skip {
 				continue
 			}
-			l := c.Lex.Form(w.ID)
-			if utf8.RuneCountInString(l) < 3 {
+			switch verdicts[w.ID] {
+			case wordClean:
 				continue
+			case wordUnjudged:
+				verdicts[w.ID] = wordInPlace
+				if cleanAnywhere(c, w.ID, british) {
+					verdicts[w.ID] = wordClean
+					continue
+				}
 			}
-			if british[w.ID] != "" {
-				continue // british-spelling's finding
-			}
+			l := c.Lex.Form(w.ID)
 			s := wordSpan(t, w)
 			if seen[keyOf(s)] {
 				continue
@@ -243,6 +251,34 @@ func runSpelling(p *Pass) {
 	for _, f := range waiting {
 		p.Report(nonWord(f.text, f.tail, f.s, slices.Clone(fixes[f.lower])))
 	}
+}
+
+// A verdict is what is known of a word wherever it stands: nothing yet,
+// that it is clean, or that each of its uses is to be checked in place.
+type verdict uint8
+
+const (
+	wordUnjudged verdict = iota
+	wordClean
+	wordInPlace
+)
+
+// cleanAnywhere reports whether the word numbered id in c.Lex is never a
+// finding of the spelling rule, wherever it stands: it is too short to
+// check, british-spelling's, a word of a skill or role name, or a listed
+// word that cannot be a slip ([spell.Corpus.MaySlip]), and in none of the
+// noun and verb pairs, which only their place decides. [check] gives
+// such a word no finding in any place (a word the configuration accepts
+// only the more so).
+func cleanAnywhere(c *spell.Corpus, id int32, british []string) bool {
+	l := c.Lex.Form(id)
+	if utf8.RuneCountInString(l) < 3 || british[id] != "" {
+		return true
+	}
+	if _, ok := confusables[l]; ok {
+		return false
+	}
+	return c.InVocabID(id) || c.IsListedID(id) && !c.MaySlip(id)
 }
 
 // levelTexts returns the places of the skill level names of fw (level

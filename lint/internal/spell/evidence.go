@@ -16,13 +16,10 @@ type Slip struct {
 // and rare in the corpus, and its pair with a neighbour is rare while the
 // variant's pair with that neighbour is frequent (see [Corpus.Prefers]).
 func (c *Corpus) RealWordSlip(prev string, id int32, next string) (Slip, bool) {
-	if prev == "" && next == "" || c.UsesID(id) > rareWord || c.InVocabID(id) {
+	if prev == "" && next == "" || !c.MaySlip(id) {
 		return Slip{}, false
 	}
 	l := c.Lex.Form(id)
-	if wordlist.Common(l) {
-		return Slip{}, false
-	}
 	var sl Slip
 	check := func(v string, p, q [2]string) {
 		n, m := c.PairUses(p), c.PairUses(q)
@@ -42,6 +39,14 @@ func (c *Corpus) RealWordSlip(prev string, id int32, next string) (Slip, bool) {
 		}
 	}
 	return sl, sl.Fix != ""
+}
+
+// MaySlip reports whether the listed word numbered id in c.Lex can be a
+// slip for another, wherever it stands: it is rare in the corpus, not a
+// word of a skill or role name, and uncommon in English. Where it is not,
+// [Corpus.RealWordSlip] reports no slip whatever its neighbours.
+func (c *Corpus) MaySlip(id int32) bool {
+	return c.UsesID(id) <= rareWord && !c.InVocabID(id) && !wordlist.Common(c.Lex.Form(id))
 }
 
 // Prefers reports whether the documents prefer the word pair want, used
