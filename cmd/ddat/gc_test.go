@@ -5,11 +5,13 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/ddat-tools/ddat/cmd/internal/start"
 )
 
 // TestDeferCollection runs the built command on the embedded framework
 // with the runtime's trace of collections: it makes none (see
-// [deferCollection]), unless GOGC is set, which it respects. The counts
+// package start), unless GOGC is set, which it respects. The counts
 // depend on memory allocated, not on time.
 func TestDeferCollection(t *testing.T) {
 	exe, err := builtCommand()
@@ -34,9 +36,45 @@ func TestDeferCollection(t *testing.T) {
 		return n
 	}
 	if n := collections(); n != 0 {
-		t.Errorf("ddat lint made %d collections, want none below %d MiB", n, startHeap>>20)
+		t.Errorf("ddat lint made %d collections, want none below %d MiB", n, start.StartHeap>>20)
 	}
 	if n := collections("GOGC=100"); n == 0 {
 		t.Error("with GOGC=100, ddat lint made no collection: GOGC is not respected")
+	}
+}
+
+// TestStartsFirst checks, from the runtime's trace of package
+// initialisation, that package start is initialised before jsonschema/v5,
+// whose init takes milliseconds: the published framework is then decoded
+// during it (see package start). An import that made start wait for it
+// would lose that.
+func TestStartsFirst(t *testing.T) {
+	exe, err := builtCommand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "version")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	order := map[string]int{}
+	n := 0
+	for line := range strings.Lines(stderr.String()) {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "init" {
+			order[f[1]] = n
+			n++
+		}
+	}
+	const startPkg, slow = "github.com/ddat-tools/ddat/cmd/internal/start", "github.com/santhosh-tekuri/jsonschema/v5"
+	s, ok1 := order[startPkg]
+	j, ok2 := order[slow]
+	switch {
+	case !ok1 || !ok2:
+		t.Fatalf("the trace of %d inits does not name %s and %s:\n%s", n, startPkg, slow, stderr.String())
+	case s > j:
+		t.Errorf("%s is initialised after %s (%d, %d of %d): the published framework is no longer decoded meanwhile", startPkg, slow, s, j, n)
 	}
 }

@@ -158,12 +158,6 @@ func runLint(e *env, args []string) int {
 	// parsing, and while the rules run.
 	prog := newProgress(e)
 	phase := stats.phase("read and parse")
-	if len(paths) > 0 {
-		// The published framework is the vocabulary of a lint of any
-		// other documents, and the catalogue of those without skills:
-		// it is decoded while the inputs are read and parsed.
-		go parse.Published()
-	}
 	in, err := readInputsProgress(e, paths, prog)
 	prog.stop()
 	if err != nil {
