@@ -199,6 +199,21 @@ func TestLookupIndexed(t *testing.T) {
 	}
 }
 
+// FuzzLookup holds lookup through the index equal to the plain binary
+// search for any string.
+func FuzzLookup(f *testing.F) {
+	for _, w := range []string{"", "portfolio", "portfolia", "anthropomorphise", "anthropo", "then=", "a\nb", "\xff", "zymurgy", "Zebra"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		gf, gm := lookup(w)
+		wf, wm := plainLookup(w)
+		if gf != wf || gm != wm {
+			t.Fatalf("lookup(%q) = %v, %q; the plain search gives %v, %q", w, gf, gm, wf, wm)
+		}
+	})
+}
+
 // commonPrefix returns the length of the longest common prefix of a and b.
 func commonPrefix(a, b string) int {
 	i := 0
