@@ -1,6 +1,7 @@
 package wordlist
 
 import (
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -117,11 +118,163 @@ func TestLookup(t *testing.T) {
 	}
 }
 
-// BenchmarkHas measures a lookup, which needs no index.
+// plainLookup is lookup as it was before the index: a binary search over
+// the lines of the embedded text, each probe backing up to the start of
+// the line it lands in.
+func plainLookup(w string) (found bool, mark byte) {
+	s := embedded
+	lo, hi := 0, len(s) // s[lo:hi] is whole lines
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := lo + strings.LastIndexByte(s[lo:mid], '\n') + 1
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		e, m := entry(s[start:end])
+		switch {
+		case w == e:
+			return true, m
+		case w < e:
+			hi = start
+		default:
+			lo = end + 1
+		}
+	}
+	return false, 0
+}
+
+// TestLookupIndexed checks lookup through the index against the plain
+// binary search of the list, for every word of the list and strings made
+// from each (its last byte changed, a byte appended, its prefixes, upper
+// case, marked), and for strings before, after and between the words.
+func TestLookupIndexed(t *testing.T) {
+	words, _ := split()
+	check := func(w string) {
+		t.Helper()
+		gf, gm := lookup(w)
+		wf, wm := plainLookup(w)
+		if gf != wf || gm != wm {
+			t.Fatalf("lookup(%q) = %v, %q; the plain search gives %v, %q", w, gf, gm, wf, wm)
+		}
+	}
+	found, prev := 0, ""
+	for _, w := range words {
+		check(w)
+		if f, _ := lookup(w); f {
+			found++
+		}
+		n := len(w)
+		for _, b := range []byte{w[n-1] - 1, w[n-1] + 1, 0, 'a', 'z', 0xff} {
+			check(w[:n-1] + string(b))
+		}
+		for _, b := range []string{"\x00", "'", "a", "s", "z", "\x7f", "\xc3", "\xff", "=", "+", "\n", "\nzebra"} {
+			check(w + b)
+		}
+		for i := commonPrefix(w, prev); i < n; i++ { // the shorter prefixes were checked for prev
+			check(w[:i])
+		}
+		prev = w
+		check(strings.ToUpper(w))
+		check(strings.ToUpper(w[:1]) + w[1:])
+		check("\x00" + w)
+	}
+	if found != len(words) {
+		t.Errorf("found %d words of %d", found, len(words))
+	}
+	for _, w := range []string{"", "\x00", "\x00\x00\x00\x00\x00\x00\x00\x00\x00", "'", "0", "A", "Z", "a", "a\n", "\na",
+		"\xff", "\xff\xff", "\xc3", "\xc3\x28", "\xed\xa0\x80", "caf\xc3", "\U0010FFFF",
+		"zzzzzzzzzzzzzzzzzzzz", "zz", "zy", "{", "~", "\x7f",
+		"anthropo", "anthropoa", "anthropoz", "anthropo\x00", "anthropomorphism", "counterp", "counterpzz",
+		strings.Repeat("a", 100), strings.Repeat("z", 100)} {
+		check(w)
+	}
+	if f, _ := lookup(words[0]); !f {
+		t.Errorf("the first word %q is not found", words[0])
+	}
+	if f, _ := lookup(words[len(words)-1]); !f {
+		t.Errorf("the last word %q is not found", words[len(words)-1])
+	}
+}
+
+// FuzzLookup holds lookup through the index equal to the plain binary
+// search for any string.
+func FuzzLookup(f *testing.F) {
+	for _, w := range []string{"", "portfolio", "portfolia", "anthropomorphise", "anthropo", "then=", "a\nb", "\xff", "zymurgy", "Zebra"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		gf, gm := lookup(w)
+		wf, wm := plainLookup(w)
+		if gf != wf || gm != wm {
+			t.Fatalf("lookup(%q) = %v, %q; the plain search gives %v, %q", w, gf, gm, wf, wm)
+		}
+	})
+}
+
+// commonPrefix returns the length of the longest common prefix of a and b.
+func commonPrefix(a, b string) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// TestIndex checks that en_GB.idx is what genindex.go writes from
+// en_GB.txt (it fails when the list changed and `go generate` was not
+// run), with the stride read from the index itself: the lines before
+// the second block.
+func TestIndex(t *testing.T) {
+	if len(index)%12 != 0 || blocks < 2 {
+		t.Fatalf("index of %d bytes: want 12 a block and more than one block", len(index))
+	}
+	stride := strings.Count(embedded[:blockStart(1)], "\n")
+	if stride < 16 || stride > 128 {
+		t.Fatalf("stride %d, want 16 to 128 lines", stride)
+	}
+	var keys, offsets []byte
+	off := 0
+	for i, line := range strings.SplitAfter(strings.TrimSuffix(embedded, "\n"), "\n") {
+		if i%stride == 0 {
+			w, _ := entry(strings.TrimSuffix(line, "\n"))
+			var k [8]byte
+			copy(k[:], w)
+			keys = append(keys, k[:]...)
+			offsets = binary.BigEndian.AppendUint32(offsets, uint32(off))
+		}
+		off += len(line)
+	}
+	if got := string(append(keys, offsets...)); got != index {
+		t.Fatal("en_GB.idx is stale: run go generate ./lint/internal/wordlist")
+	}
+}
+
+// BenchmarkHas measures a lookup of one word, again and again.
 func BenchmarkHas(b *testing.B) {
 	for b.Loop() {
 		Has("portfolio")
 	}
+}
+
+// BenchmarkHasMixed measures lookups of words spread over the list, and
+// of misspellings of them, as the spelling rules make.
+func BenchmarkHasMixed(b *testing.B) {
+	words, _ := split()
+	var ws []string
+	for i := 0; i < len(words); i += 997 {
+		w := words[i]
+		ws = append(ws, w, w[:len(w)-1]+"q")
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, w := range ws {
+			Has(w)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ws)), "ns/lookup")
 }
 
 // BenchmarkAll measures a walk of the whole list, which suggestions make
