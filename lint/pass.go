@@ -49,8 +49,22 @@ type runState struct {
 }
 
 func newRunState(fw, cat *framework.Framework) *runState {
-	unique := sync.OnceValue(func() []framework.Text { return uniqueTexts(fw.Documents) })
-	texts := sync.OnceValue(func() *textTable { return textTableOf(fw.Documents, unique(), true) })
+	// The embedded snapshot's documents give their table ready made, the
+	// unique texts with it (set under unique's Once, read after it).
+	var embedded *textTable
+	unique := sync.OnceValue(func() []framework.Text {
+		if tt, ok := embeddedTable(fw.Documents); ok {
+			embedded = tt
+			return tt.texts
+		}
+		return uniqueTexts(fw.Documents)
+	})
+	texts := sync.OnceValue(func() *textTable {
+		if u := unique(); embedded == nil {
+			return textTableOf(u)
+		}
+		return embedded
+	})
 	return &runState{
 		unique:       unique,
 		texts:        texts,

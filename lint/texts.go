@@ -44,23 +44,21 @@ func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []i
 	return values, ids, uses
 }
 
+// newTextTable returns the text table of fw's documents: read from the
+// embedded tokens when they are the embedded snapshot's documents (see
+// [embeddedTable]), else built.
 func newTextTable(fw *framework.Framework) *textTable {
-	return textTableOf(fw.Documents, uniqueTexts(fw.Documents), true)
+	if tt, ok := embeddedTable(fw.Documents); ok {
+		return tt
+	}
+	return textTableOf(uniqueTexts(fw.Documents))
 }
 
-// textTableOf returns the table of texts, the uniqueTexts of docs; it
-// keeps texts, which it does not change. With embedded, the words of the
-// embedded snapshot's texts are read from the tokens written when the
-// program was built (see [publishedTokens]) when docs are its documents.
-func textTableOf(docs []*framework.Document, texts []framework.Text, embedded bool) *textTable {
+// textTableOf returns the table of texts, the uniqueTexts of some
+// documents; it keeps texts, which it does not change.
+func textTableOf(texts []framework.Text) *textTable {
 	tt := &textTable{texts: texts}
 	tt.values, tt.ids, tt.uses = distinctValues(tt.texts)
-	if embedded {
-		if words, lex, ok := embeddedTokens(docs, tt.values); ok {
-			tt.words, tt.lex = words, lex
-			return tt
-		}
-	}
 	// Every text rule waits for the words: tokenising is shared out
 	// between the processors.
 	tt.words, tt.lex = spell.TokenizeAll(tt.values, min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256))
@@ -83,6 +81,45 @@ func eachLintedText(p *Pass, check func(t framework.Text, words []spell.Word) (f
 			clean[id] = true
 		}
 	}
+}
+
+// uniqueOrder returns the texts of docs as eachText gives them, document
+// after document, and the places in that list of the texts uniqueTexts
+// returns, in its order: it is uniqueTexts done on places, for writing the
+// layout of the embedded text table (see [encodeTokens]), and
+// TestUniqueOrder holds the two equal.
+func uniqueOrder(docs []*framework.Document) (walk []framework.Text, order []int) {
+	for _, d := range docs {
+		if d == nil {
+			continue
+		}
+		var own, other []int
+		eachText(d, func(t framework.Text) {
+			if t.Span.File == nil || t.Span.File != d.File {
+				other = append(other, len(walk))
+			} else {
+				own = append(own, len(walk))
+			}
+			walk = append(walk, t)
+		})
+		slices.SortStableFunc(own, func(i, j int) int {
+			a, b := walk[i].Span, walk[j].Span
+			if a.Start != b.Start {
+				return cmp.Compare(a.Start, b.Start)
+			}
+			return cmp.Compare(b.End, a.End)
+		})
+		order = append(order, other...)
+		last := framework.Span{Start: -1, End: -1}
+		for _, i := range own {
+			if s := walk[i].Span; s.Start >= last.Start && s.End <= last.End {
+				continue
+			}
+			last = walk[i].Span
+			order = append(order, i)
+		}
+	}
+	return walk, order
 }
 
 // uniqueTexts returns the texts of docs, in source order within each

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+
+	"github.com/ddat-tools/ddat/lint/internal/varint"
 )
 
 // A Summary is what counting a list of texts, each once, adds to a
@@ -125,61 +127,21 @@ func contextHash(a [4]int32) uint64 {
 // errSummary is the error of a summary that does not decode.
 var errSummary = errors.New("spell: malformed summary")
 
-// summaryReader reads a [Summary]; a read past its end or of a bad varint
-// sets err and returns zero.
-type summaryReader struct {
-	s   Summary
-	err error
-}
-
-// uint reads an unsigned varint (as [binary.Uvarint], from a string).
-func (r *summaryReader) uint() uint64 {
-	var v uint64
-	for i := 0; i < len(r.s) && i < binary.MaxVarintLen64; i++ {
-		c := r.s[i]
-		if c < 0x80 {
-			if i == binary.MaxVarintLen64-1 && c > 1 {
-				break // overflow
-			}
-			r.s = r.s[i+1:]
-			return v | uint64(c)<<(7*i)
-		}
-		v |= uint64(c&0x7f) << (7 * i)
-	}
-	r.err, r.s = errSummary, ""
-	return 0
-}
-
-// int reads a zig-zag varint (as [binary.Varint]).
-func (r *summaryReader) int() int64 {
-	u := r.uint()
-	x := int64(u >> 1)
-	if u&1 != 0 {
-		x = ^x
-	}
-	return x
-}
-
 // AddSummary adds to c what counting the texts of s with [Corpus.Count],
 // each once and in order, would add: the words numbered alike in c.Lex,
 // the same uses, pairs and contexts. It returns an error, and leaves the
 // counts incomplete, if s does not decode.
 func (c *Corpus) AddSummary(s Summary) error {
-	r := &summaryReader{s: s}
-	n := r.uint()
-	if n > uint64(len(s)) {
-		return errSummary
-	}
+	r := varint.NewReader(string(s))
+	n := r.Len()
 	ids := make([]int32, n)
 	uses := make([]int32, n)
 	for i := range ids {
-		l := r.uint()
-		if r.err != nil || l > uint64(len(r.s)) {
-			return errSummary
-		}
-		ids[i] = c.Lex.Intern(string(r.s[:l]))
-		r.s = r.s[l:]
-		uses[i] = int32(r.uint())
+		ids[i] = c.Lex.Intern(r.String(r.Len()))
+		uses[i] = int32(r.Uint())
+	}
+	if r.Err() != nil {
+		return errSummary
 	}
 	if size := c.Lex.Size(); len(c.counts) < size {
 		c.counts = append(c.counts, make([]int, size-len(c.counts))...)
@@ -188,37 +150,38 @@ func (c *Corpus) AddSummary(s Summary) error {
 		c.counts[ids[i]] += int(u)
 		c.total += int(u)
 	}
+	bad := false
 	id := func(local uint64) int32 {
 		if local >= uint64(len(ids)) {
-			r.err = errSummary
+			bad = true
 			return -1
 		}
 		return ids[local]
 	}
-	for range r.uint() {
-		a, b := id(r.uint()), id(r.uint())
-		n := int(r.uint())
-		if r.err != nil {
-			return r.err
+	for range r.Len() {
+		a, b := id(r.Uint()), id(r.Uint())
+		n := int(r.Uint())
+		if bad || r.Err() != nil {
+			return errSummary
 		}
 		c.pairs[pairKey(a, b)] += n
 	}
-	for range r.uint() {
-		w := id(r.uint())
+	for range r.Len() {
+		w := id(r.Uint())
 		var a [4]int32
 		for k := range a {
-			if v := r.int(); v >= 0 {
+			if v := r.Int(); v >= 0 {
 				a[k] = id(uint64(v))
 			} else {
 				a[k] = int32(v)
 			}
 		}
-		if r.err != nil {
-			return r.err
+		if bad || r.Err() != nil {
+			return errSummary
 		}
 		c.contextOf(w).add(contextHash(a))
 	}
-	if r.err != nil || r.s != "" {
+	if r.Done() != nil {
 		return errSummary
 	}
 	return nil

@@ -3,6 +3,8 @@ package spell
 import (
 	"encoding/binary"
 	"errors"
+
+	"github.com/ddat-tools/ddat/lint/internal/varint"
 )
 
 // Tokens is the result of [TokenizeAll] written apart from any run: the
@@ -62,43 +64,39 @@ var errTokens = errors.New("spell: damaged tokens")
 // error if t is damaged, or is not of as many texts, or gives a word
 // outside its text. The words of all the texts share one array.
 func (t Tokens) Decode(values []string) (words [][]Word, lex *Lexicon, err error) {
-	d := tokenReader{s: string(t)}
-	defer func() {
-		if recover() != nil {
-			words, lex, err = nil, nil, errTokens
-		}
-	}()
-	n := d.len()
+	r := varint.NewReader(string(t))
+	n := r.Len()
 	lex = &Lexicon{ids: make(map[string]int32, n), forms: make([]string, n)}
 	for i := range lex.forms {
-		k := d.len()
-		f := d.s[d.i : d.i+k]
-		d.i += k
-		if _, dup := lex.ids[f]; dup {
+		f := r.String(r.Len())
+		if _, dup := lex.ids[f]; dup || r.Err() != nil {
 			return nil, nil, errTokens
 		}
 		lex.forms[i] = f
 		lex.ids[f] = int32(i)
 	}
-	if d.len() != len(values) {
+	if r.Len() != len(values) || r.Err() != nil {
 		return nil, nil, errTokens
 	}
-	all := make([]Word, d.len())
+	all := make([]Word, r.Len())
 	words = make([][]Word, len(values))
 	for id, v := range values {
-		k := d.len()
+		k := r.Len()
 		if k == 0 {
 			continue
+		}
+		if k > len(all) {
+			return nil, nil, errTokens
 		}
 		ws := all[:k:k]
 		all = all[k:]
 		end := 0
 		for i := range ws {
 			w := &ws[i]
-			w.Start = end + int(d.varint())
-			w.End = w.Start + int(min(d.uint(), uint64(len(v))+1))
-			w.ID = int32(d.varint())
-			flags := d.uint()
+			w.Start = end + int(r.Int())
+			w.End = w.Start + int(min(r.Uint(), uint64(len(v))+1))
+			w.ID = int32(r.Int())
+			flags := r.Uint()
 			w.TailLen = uint8(flags >> 3)
 			w.Skip, w.Sentence, w.PairPrev = flags&1 != 0, flags&2 != 0, flags&4 != 0
 			if w.Start < end || w.End > len(v) || w.End < w.Start || w.ID >= int32(n) || flags>>3 > 0xff || int(w.TailLen) > w.End-w.Start {
@@ -108,48 +106,8 @@ func (t Tokens) Decode(values []string) (words [][]Word, lex *Lexicon, err error
 		}
 		words[id] = ws
 	}
-	if d.i != len(d.s) || len(all) != 0 {
+	if r.Done() != nil || len(all) != 0 {
 		return nil, nil, errTokens
 	}
 	return words, lex, nil
-}
-
-// tokenReader reads the varints of [Tokens]; it panics past the end,
-// which [Tokens.Decode] recovers.
-type tokenReader struct {
-	s string
-	i int
-}
-
-func (r *tokenReader) uint() uint64 {
-	var x uint64
-	for shift := uint(0); ; shift += 7 {
-		b := r.s[r.i] // panics past the end
-		r.i++
-		if shift == 63 && b > 1 {
-			panic(errTokens)
-		}
-		x |= uint64(b&0x7f) << shift
-		if b < 0x80 {
-			return x
-		}
-	}
-}
-
-func (r *tokenReader) varint() int64 {
-	u := r.uint()
-	x := int64(u >> 1)
-	if u&1 != 0 {
-		x = ^x
-	}
-	return x
-}
-
-// len reads a length, at most the bytes left.
-func (r *tokenReader) len() int {
-	n := r.uint()
-	if n > uint64(len(r.s)-r.i) {
-		panic(errTokens)
-	}
-	return int(n)
 }
