@@ -27,9 +27,19 @@ func (c *Corpus) Suggest(ls []string) map[string][]string {
 	}
 	// The corpus's vocabulary: its listed and much-used words, each
 	// query measured only against those of about its length and letters.
+	// Only the corpus words of the lengths the queries reach are indexed
+	// (see [nearword.ByLength.Near]): a few misspellings need not ask
+	// every word of the corpus whether it is listed.
+	lo, hi := MaxSuggestLen+1, -1
+	for _, q := range qs {
+		if n := len(q.l); n <= MaxSuggestLen {
+			lo, hi = min(lo, n-q.maxD), max(hi, n+q.maxD)
+		}
+	}
 	var known []string
 	for id, n := range c.counts {
-		if v := c.Lex.Form(int32(id)); n > 0 && (c.IsListedID(int32(id)) || c.Independent(v) >= CorpusWord) {
+		v := c.Lex.Form(int32(id))
+		if n > 0 && len(v) >= lo && len(v) <= hi && (c.IsListedID(int32(id)) || c.Independent(v) >= CorpusWord) {
 			known = append(known, v)
 		}
 	}
