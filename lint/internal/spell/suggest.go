@@ -61,23 +61,29 @@ func (c *Corpus) Suggest(ls []string) map[string][]string {
 			}
 		}
 	}
-	minLen, maxLen := len(byLen), -1
-	for k, b := range byLen {
-		if len(b) > 0 {
-			minLen, maxLen = min(minLen, k), max(maxLen, k)
-		}
-	}
 	// Only the words of the lengths asked for are read (the answers do
 	// not depend on the order they are measured in), and the letters
 	// rule most of them out before the corpus (a map) is asked whether it
 	// holds the word.
-	for v := range wordlist.UsualOfLengths(minLen, maxLen) {
-		if len(byLen[len(v)]) == 0 {
-			continue
+	for n, b := range byLen {
+		if len(b) > 0 {
+			c.suggestFromList(b, n)
 		}
-		m := nearword.LetterMask(v)
+	}
+	out := make(map[string][]string, len(qs))
+	for _, q := range qs {
+		out[q.l] = q.best()
+	}
+	return out
+}
+
+// suggestFromList considers, for each of qs, the usual words of the list
+// of n bytes that are not corpus words (those were considered from the
+// corpus) and that the letter masks allow.
+func (c *Corpus) suggestFromList(qs []*suggestion, n int) {
+	for v, m := range wordlist.UsualOfLength(n) {
 		inCorpus := -1 // not yet asked
-		for _, q := range byLen[len(v)] {
+		for _, q := range qs {
 			if d := min(q.maxD, nearword.ListEdits); nearword.MaybeWithin(m, q.mask, d) {
 				if inCorpus < 0 {
 					inCorpus = 0
@@ -92,11 +98,6 @@ func (c *Corpus) Suggest(ls []string) map[string][]string {
 			}
 		}
 	}
-	out := make(map[string][]string, len(qs))
-	for _, q := range qs {
-		out[q.l] = q.best()
-	}
-	return out
 }
 
 // Bounds of [Corpus.Suggest].

@@ -3,16 +3,22 @@
 // Genlen writes usual-by-length.txt from en_GB.txt: the usual words of
 // the list (those not marked rare), one a line, ordered by their length
 // in bytes and then bytewise, so that the words of a range of lengths
-// are one stretch of it (see [UsualOfLengths]). It is derived from
-// en_GB.txt alone; TestUsualByLength fails when it is stale.
+// are one stretch of it (see [UsualOfLength]); and usual-masks.bin, the
+// letter mask of each of those words (nearword.LetterMask), four bytes
+// little-endian a word, in the same order (see [UsualOfLength]). Both are
+// derived from en_GB.txt alone; TestUsualByLength fails when they are
+// stale.
 package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"log"
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 )
 
 func main() {
@@ -31,10 +37,15 @@ func main() {
 	}
 	slices.SortFunc(words, byLength)
 	var buf bytes.Buffer
+	var masks []byte
 	for _, w := range words {
 		buf.WriteString(w + "\n")
+		masks = binary.LittleEndian.AppendUint32(masks, nearword.LetterMask(w))
 	}
 	if err := os.WriteFile("usual-by-length.txt", buf.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile("usual-masks.bin", masks, 0o644); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("wrote %d words", len(words))

@@ -21,6 +21,7 @@ import (
 	_ "embed"
 	"iter"
 	"strings"
+	"sync"
 )
 
 //go:embed en_GB.txt
@@ -32,6 +33,14 @@ var embedded string
 //
 //go:embed usual-by-length.txt
 var byLength string
+
+// usualMasks holds the letter mask of each word of byLength, in its order,
+// four bytes little-endian a word (written by genlen.go): a scan of the
+// usual words for those near a misspelling tests the masks first, and
+// computes none.
+//
+//go:embed usual-masks.bin
+var usualMasks string
 
 // The marks that end the line of a common or a rare word.
 const (
@@ -223,27 +232,48 @@ func walk(rare bool) iter.Seq[string] {
 	}
 }
 
-// UsualOfLengths yields the usual words (as [Usual]) whose length in
-// bytes is from lo to hi, ordered by length and then bytewise. It reads
-// only those words: a binary search finds the first.
-func UsualOfLengths(lo, hi int) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		if lo > hi {
+// UsualOfLength yields the usual words (those not marked rare) of n
+// bytes, in bytewise order, each with its letter mask (see
+// nearword.LetterMask): the words of a length are one stretch of
+// byLength, read without walking the whole list.
+func UsualOfLength(n int) iter.Seq2[string, uint32] {
+	return func(yield func(string, uint32) bool) {
+		g := lengthGroups()
+		if n < 1 || n+1 >= len(g) {
 			return
 		}
-		s := byLength[firstOfLength(lo):]
-		for len(s) > 0 {
-			i := strings.IndexByte(s, '\n') // every line ends in '\n'
-			if i > hi {
+		start, line := g[n].start, g[n].line
+		for at := start; at < g[n+1].start; at += n + 1 {
+			m := usualMasks[4*line : 4*line+4]
+			if !yield(byLength[at:at+n], uint32(m[0])|uint32(m[1])<<8|uint32(m[2])<<16|uint32(m[3])<<24) {
 				return
 			}
-			if !yield(s[:i]) {
-				return
-			}
-			s = s[i+1:]
+			line++
 		}
 	}
 }
+
+// A lengthGroup is where the words of a length start in byLength: the
+// offset and the number of the line.
+type lengthGroup struct{ start, line int }
+
+// lengthGroups returns where the words of each length start in byLength,
+// by length, and one past the longest, where it ends. Within a length,
+// every line is as long: a word's place follows from its number.
+var lengthGroups = sync.OnceValue(func() []lengthGroup {
+	var g []lengthGroup
+	line := 0
+	for n := 0; ; n++ {
+		start := firstOfLength(n)
+		if n > 0 {
+			line += (start - g[n-1].start) / n // lines of n-1 bytes and a line feed
+		}
+		g = append(g, lengthGroup{start, line})
+		if start == len(byLength) {
+			return g
+		}
+	}
+})
 
 // firstOfLength returns the offset in byLength of the first word of at
 // least n bytes, or its length.

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 )
 
 func TestHas(t *testing.T) {
@@ -289,7 +291,7 @@ func BenchmarkAll(b *testing.B) {
 
 // TestUsualByLength checks that usual-by-length.txt is what genlen.go
 // writes from en_GB.txt (it fails when the list changed and `go generate`
-// was not run), and UsualOfLengths against a plain filter of Usual.
+// was not run), and UsualOfLength against a plain filter of Usual.
 func TestUsualByLength(t *testing.T) {
 	var want []string
 	for w := range Usual() {
@@ -304,23 +306,35 @@ func TestUsualByLength(t *testing.T) {
 	if got := strings.Join(want, "\n") + "\n"; got != byLength {
 		t.Fatal("usual-by-length.txt is stale: run go generate ./lint/internal/wordlist")
 	}
-	for _, r := range [][2]int{{0, 0}, {0, 1}, {1, 1}, {3, 5}, {7, 7}, {20, 30}, {44, 45}, {45, 60}, {46, 100}, {5, 4}} {
+	var masks []byte
+	for _, w := range want {
+		masks = binary.LittleEndian.AppendUint32(masks, nearword.LetterMask(w))
+	}
+	if string(masks) != usualMasks {
+		t.Fatal("usual-masks.bin is stale: run go generate ./lint/internal/wordlist")
+	}
+	// UsualOfLength gives each length's words, with their masks, as a
+	// filter of the whole list does.
+	longest := len(want[len(want)-1])
+	for n := -1; n <= longest+2; n++ {
 		var plain []string
 		for _, w := range want {
-			if len(w) >= r[0] && len(w) <= r[1] {
+			if len(w) == n {
 				plain = append(plain, w)
 			}
 		}
-		got := slices.Collect(UsualOfLengths(r[0], r[1]))
+		var got []string
+		for w, m := range UsualOfLength(n) {
+			if m != nearword.LetterMask(w) {
+				t.Fatalf("UsualOfLength(%d) gives %q with mask %#x, want %#x", n, w, m, nearword.LetterMask(w))
+			}
+			got = append(got, w)
+		}
 		if !slices.Equal(got, plain) {
-			t.Errorf("UsualOfLengths(%d, %d): %d words, want %d", r[0], r[1], len(got), len(plain))
+			t.Fatalf("UsualOfLength(%d): %d words, want %d", n, len(got), len(plain))
 		}
 	}
-	// Stopping early stops.
-	n := 0
-	for range UsualOfLengths(3, 9) {
-		if n++; n == 3 {
-			break
-		}
+	for range UsualOfLength(5) {
+		break // stopping early stops
 	}
 }
