@@ -15,16 +15,20 @@ import (
 // [Corpus.IndexFrequent] once; the other methods read it. A Corpus is not
 // safe for concurrent use.
 type Corpus struct {
-	Lex      *Lexicon            // the words counted, numbered here or in its base
-	counts   []int               // uses of each word, by its number in lex
-	total    int                 // uses of all words
-	pairs    map[uint64]int      // uses of each word pair, by pairKey
-	vocab    map[string]bool     // words of skill and role names
-	frequent *nearword.Deletions // words used at least FrequentWord times (see [Corpus.Neighbours])
-	listed   map[string]bool     // memo of [Listed]
-	listedID []int8              // memo of [Listed] by number in lex: 0 not known, 1 listed, 2 not
-	vocabID  []int8              // memo of [Corpus.InVocab] by number in lex, alike
-	dist     nearword.Buf
+	Lex      *Lexicon           // the words counted, numbered here or in its base
+	counts   []int              // uses of each word, by its number in lex
+	total    int                // uses of all words
+	pairs    map[uint64]int     // uses of each word pair, by pairKey
+	vocab    map[string]bool    // words of skill and role names
+	frequent *nearword.ByLength // words used at least frequentWord times (see [Corpus.neighbours])
+
+	frequentWords []string            // the same, in order
+	deletions     *nearword.Deletions // their index, once built
+	scans         int                 // lookups made without it
+	listed        map[string]bool     // memo of [Listed]
+	listedID      []int8              // memo of [Listed] by number in lex: 0 not known, 1 listed, 2 not
+	vocabID       []int8              // memo of [Corpus.InVocab] by number in lex, alike
+	dist          nearword.Buf
 
 	// contexts holds, for each unlisted word (by its number in lex), the
 	// distinct contexts it is used in, up to CorpusWord of them: its
@@ -213,15 +217,40 @@ func (c *Corpus) InVocab(l string) bool {
 // of word pairs sized for pairs of them.
 func NewCorpus(lex *Lexicon, pairs int) *Corpus {
 	return &Corpus{Lex: lex, pairs: make(map[uint64]int, pairs), vocab: map[string]bool{},
-		frequent: nearword.NewDeletions(0, 0), listed: map[string]bool{}, contexts: map[int32]*contextSet{}}
+		frequent: nearword.NewByLength(nil, MaxSuggestLen), listed: map[string]bool{}, contexts: map[int32]*contextSet{}}
 }
 
 // neighbours returns the frequent words of the corpus one edit from l,
-// shorter first, then in bytewise order (see [nearword.Deletions]): the
-// index holds none longer than MaxSuggestLen.
+// shorter first, then in bytewise order: none longer than MaxSuggestLen.
+// The first neighbourScans lookups measure the frequent words of about
+// l's length whose letters allow it ([nearword.ByLength]); the lookups
+// after them read a symmetric deletion index ([nearword.Deletions]),
+// built then, which costs a few map reads a lookup but takes as long to
+// build as hundreds of scans: most runs look up fewer words than that,
+// and a document of many misspellings pays for the index once.
+// TestNeighboursAsIndexed holds the two equal.
 func (c *Corpus) neighbours(l string) []string {
-	return c.frequent.Neighbours(l, &c.dist)
+	if c.deletions == nil && c.scans < neighbourScans {
+		c.scans++
+		return c.frequent.Neighbours(l, &c.dist)
+	}
+	if c.deletions == nil {
+		keys := 0
+		for _, v := range c.frequentWords {
+			keys += len(v) + 1 // an upper bound: words share some deletions
+		}
+		c.deletions = nearword.NewDeletions(len(c.frequentWords), keys)
+		for _, v := range c.frequentWords {
+			c.deletions.Add(v)
+		}
+	}
+	return c.deletions.Neighbours(l, &c.dist)
 }
+
+// neighbourScans is how many lookups of [Corpus.neighbours] measure words
+// before it builds an index: 300 scans cost about what building the index
+// of the published framework's frequent words does.
+const neighbourScans = 300
 
 // Thresholds of the corpus evidence.
 const (
@@ -257,24 +286,17 @@ func (c *Corpus) FrequentNeighbours(l string, n int) []string {
 
 // IndexFrequent indexes the words counted so far that are frequent, for
 // [Corpus.neighbours]. It is called once, when the words are counted.
+// Words longer than MaxSuggestLen are left out.
 func (c *Corpus) IndexFrequent() {
-	// The index is sized for every frequent word and its deletions, an
-	// upper bound: words share some deletions.
-	words, keys := 0, 0
-	// Words longer than MaxSuggestLen are left out: filing a word costs
-	// its length squared.
+	var words []string
 	for id, n := range c.counts {
 		if v := c.Lex.Form(int32(id)); n >= frequentWord && len(v) <= MaxSuggestLen {
-			words++
-			keys += len(v) + 1
+			words = append(words, v)
 		}
 	}
-	c.frequent = nearword.NewDeletions(words, keys)
-	for id, n := range c.counts {
-		if v := c.Lex.Form(int32(id)); n >= frequentWord && len(v) <= MaxSuggestLen {
-			c.frequent.Add(v)
-		}
-	}
+	c.frequent = nearword.NewByLength(words, MaxSuggestLen)
+	c.frequentWords = words
+	c.deletions, c.scans = nil, 0
 }
 
 // AddName adds the lookup form l of a word of a skill or role name to

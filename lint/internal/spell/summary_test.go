@@ -173,3 +173,57 @@ func TestInVocabID(t *testing.T) {
 		t.Error("no word in the vocabulary: the test checks one answer only")
 	}
 }
+
+// TestNeighboursAsIndexed checks that a corpus's lookups of the frequent
+// words one edit away give the same before and after it builds its
+// deletion index (see [Corpus.neighbours]): the same queries, asked
+// across the switch, each a word of the corpus changed by one edit or
+// none, on the counts of the published downloads' lines.
+func TestNeighboursAsIndexed(t *testing.T) {
+	b, err := os.ReadFile("../../../parse/published/skills-a-to-z-2025-09.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCorpus(NewLexicon(nil), 0)
+	var ws []Word
+	for _, line := range strings.Split(string(b), "\n") {
+		ws = AppendWords(ws[:0], line, c.Lex)
+		c.Count(ws, 1)
+	}
+	c.IndexFrequent()
+	var queries []string
+	for i, v := range c.frequentWords {
+		if len(queries) == neighbourScans {
+			break
+		}
+		switch i % 3 {
+		case 0:
+			queries = append(queries, v)
+		case 1:
+			queries = append(queries, v[:len(v)-1])
+		default:
+			queries = append(queries, v+"s")
+		}
+	}
+	if len(queries) < neighbourScans {
+		t.Fatalf("only %d queries from %d frequent words", len(queries), len(c.frequentWords))
+	}
+	var scanned [][]string
+	found := 0
+	for _, q := range queries {
+		got := c.neighbours(q)
+		scanned = append(scanned, got)
+		found += len(got)
+	}
+	if c.deletions != nil {
+		t.Fatal("the index was built before the scans were used up")
+	}
+	for i, q := range queries {
+		if got := c.neighbours(q); !slices.Equal(got, scanned[i]) {
+			t.Fatalf("neighbours(%q): %v by scanning, %v from the index", q, scanned[i], got)
+		}
+	}
+	if c.deletions == nil || found < 100 {
+		t.Fatalf("index built: %v; %d neighbours found in all", c.deletions != nil, found)
+	}
+}
