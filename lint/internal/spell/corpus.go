@@ -18,7 +18,7 @@ type Corpus struct {
 	Lex      *Lexicon           // the words counted, numbered here or in its base
 	counts   []int              // uses of each word, by its number in lex
 	total    int                // uses of all words
-	pairs    map[uint64]int     // uses of each word pair, by pairKey
+	pairs    *pairTable         // uses of each word pair, by pairKey
 	vocab    map[string]bool    // words of skill and role names
 	frequent *nearword.ByLength // words used at least frequentWord times (see [Corpus.neighbours])
 
@@ -74,7 +74,7 @@ func (c *Corpus) Count(ws []Word, n int) {
 		c.counts[id] += n
 		c.total += n
 		if w.PairPrev && prev >= 0 {
-			c.pairs[pairKey(prev, id)] += n
+			c.pairs.add(pairKey(prev, id), n)
 		}
 		prev = id
 	}
@@ -135,7 +135,7 @@ func (c *Corpus) PairUses(p [2]string) int {
 	if !ok1 || !ok2 {
 		return 0
 	}
-	return c.pairs[pairKey(a, b)]
+	return c.pairs.get(pairKey(a, b))
 }
 
 func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
@@ -216,7 +216,7 @@ func (c *Corpus) InVocab(l string) bool {
 // NewCorpus returns an empty corpus counting the words of lex, its table
 // of word pairs sized for pairs of them.
 func NewCorpus(lex *Lexicon, pairs int) *Corpus {
-	return &Corpus{Lex: lex, pairs: make(map[uint64]int, pairs), vocab: map[string]bool{},
+	return &Corpus{Lex: lex, pairs: newPairTable(pairs), vocab: map[string]bool{},
 		frequent: nearword.NewByLength(nil, MaxSuggestLen), listed: map[string]bool{}, contexts: map[int32]*contextSet{}}
 }
 

@@ -164,7 +164,7 @@ func (c *Corpus) AddSummary(s Summary) error {
 		if bad || r.Err() != nil {
 			return errSummary
 		}
-		c.pairs[pairKey(a, b)] += n
+		c.pairs.add(pairKey(a, b), n)
 	}
 	for range r.Len() {
 		w := id(r.Uint())
@@ -196,7 +196,7 @@ func SameCounts(a, b *Corpus) bool {
 		for id := range forms {
 			forms[id] = c.Lex.Form(int32(id))
 		}
-		return []any{forms, c.counts, c.total, c.pairs, c.contexts, c.frequent, c.vocab}
+		return []any{forms, c.counts, c.total, c.pairs.asMap(), c.contexts, c.frequent, c.vocab}
 	}
 	return reflect.DeepEqual(state(a), state(b))
 }

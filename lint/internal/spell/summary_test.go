@@ -25,7 +25,7 @@ func stateOf(c *Corpus) corpusState {
 	for id := range c.Lex.Size() {
 		forms = append(forms, c.Lex.Form(int32(id)))
 	}
-	return corpusState{forms, c.Lex.ids, c.counts, c.total, c.pairs, c.contexts, c.frequent}
+	return corpusState{forms, c.Lex.ids, c.counts, c.total, c.pairs.asMap(), c.contexts, c.frequent}
 }
 
 // TestSummaryAsCounting checks that adding a summary of texts to a corpus
