@@ -54,6 +54,13 @@ func isSpace(r rune) bool {
 // removed.
 func trim(src string, start, end int) (int, int) {
 	for start < end {
+		if c := src[start]; c < utf8.RuneSelf {
+			if !isASCIISpace(c) && c != '\v' {
+				break
+			}
+			start++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(src[start:end])
 		if !isSpace(r) {
 			break
@@ -61,6 +68,13 @@ func trim(src string, start, end int) (int, int) {
 		start += n
 	}
 	for end > start {
+		if c := src[end-1]; c < utf8.RuneSelf {
+			if !isASCIISpace(c) && c != '\v' {
+				break
+			}
+			end--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(src[start:end])
 		if !isSpace(r) {
 			break
