@@ -98,11 +98,8 @@ func (c cell) piece(m offsets, a, b int) framework.Text {
 
 // pieceAt is piece that also returns where the text starts in c.value.
 func (c cell) pieceAt(m offsets, a, b int) (framework.Text, int) {
+	a, b = trim(c.value, a, b)
 	v := c.value[a:b]
-	lead := len(v) - len(strings.TrimLeftFunc(v, isSpace))
-	v = strings.TrimRightFunc(v[lead:], isSpace)
-	a += lead
-	b = a + len(v)
 	if a == b {
 		return framework.Text{Span: c.f.Span(m.at(a), m.at(a))}, a
 	}
