@@ -106,6 +106,11 @@ func blank(src string, l line) bool {
 // followed by space) and returns the item's trimmed text.
 func bullet(f *framework.File, l line) (framework.Text, bool) {
 	s, e := trim(f.Src, l.start, l.end)
+	return bulletIn(f, s, e)
+}
+
+// bulletIn is bullet for a line whose trimmed content is f.Src[s:e].
+func bulletIn(f *framework.File, s, e int) (framework.Text, bool) {
 	if s == e {
 		return framework.Text{}, false
 	}
