@@ -138,7 +138,7 @@ func (r *runs) add(p piece) {
 	}
 	for _, s := range p.segs {
 		s.dec += base
-		r.segs = appendSeg(r.segs, s, -1)
+		r.segs = appendSeg(r.segs, s, -1) // each of p's segs maps bytes
 	}
 	r.value.WriteString(p.value)
 }
