@@ -98,11 +98,8 @@ func (c cell) piece(m offsets, a, b int) framework.Text {
 
 // pieceAt is piece that also returns where the text starts in c.value.
 func (c cell) pieceAt(m offsets, a, b int) (framework.Text, int) {
+	a, b = trim(c.value, a, b)
 	v := c.value[a:b]
-	lead := len(v) - len(strings.TrimLeftFunc(v, isSpace))
-	v = strings.TrimRightFunc(v[lead:], isSpace)
-	a += lead
-	b = a + len(v)
 	if a == b {
 		return framework.Text{Span: c.f.Span(m.at(a), m.at(a))}, a
 	}
@@ -137,17 +134,25 @@ type cellLine struct {
 }
 
 // lines returns the cell's non-blank lines, trimmed.
-func (c cell) lines() []cellLine {
-	m := c.rawOffsets()
+func (c cell) lines() []cellLine { return c.linesWith(c.rawOffsets()) }
+
+// linesWith is lines for the cell's offsets m.
+func (c cell) linesWith(m offsets) []cellLine {
 	var out []cellLine
-	start := 0
-	for i := 0; i <= len(c.value); i++ {
-		if i == len(c.value) || c.value[i] == '\n' {
-			if t, a := c.pieceAt(m, start, i); t.Value != "" {
-				out = append(out, cellLine{t, a})
-			}
-			start = i + 1
+	for start := 0; start <= len(c.value); {
+		i := strings.IndexByte(c.value[start:], '\n')
+		if i < 0 {
+			i = len(c.value)
+		} else {
+			i += start
 		}
+		if t, a := c.pieceAt(m, start, i); t.Value != "" {
+			if out == nil {
+				out = make([]cellLine, 0, strings.Count(c.value[i:], "\n")+1)
+			}
+			out = append(out, cellLine{t, a})
+		}
+		start = i + 1
 	}
 	return out
 }
@@ -619,25 +624,84 @@ func (p prose) cell(column string, para framework.PartKind, max int, bullets, ex
 	return p.c.written(column, parts...)
 }
 
+// proseLine is what a line of a prose cell is.
+type proseLine int
+
+const (
+	proseParagraph proseLine = iota
+	proseYouCan
+	proseYouCanBare // "You can" without its colon
+	proseExamples   // the leadership examples heading
+	proseMarker     // "At this role level, you will:" and the like
+	proseBullet
+)
+
+func proseLineOf(v string) proseLine {
+	switch {
+	case v == framework.PhraseYouCan:
+		return proseYouCan
+	case v == youCanBare:
+		return proseYouCanBare
+	case v == framework.PhraseLeadershipExamples:
+		return proseExamples
+	case v == framework.PhraseRoleWill || v == framework.PhraseLevelWill:
+		return proseMarker
+	case strings.HasPrefix(v, "- ") || strings.HasPrefix(v, "• ") || strings.HasPrefix(v, "* "):
+		return proseBullet
+	}
+	return proseParagraph
+}
+
 // splitProse reads a descriptor or description cell: paragraphs, "You
 // can:" and "At this role level, you will:" markers, "- " bullets. A
 // "You can" without its colon is noted.
 func (n *notes) splitProse(c cell) prose {
 	p := prose{c: c}
-	inExamples := false
 	m := c.rawOffsets()
-	for _, l := range c.lines() {
+	lines := c.linesWith(m)
+	// Count the lines of each kind first, so that each list is made once
+	// at its size.
+	var paragraphs, bullets, examples int
+	inExamples := false
+	for _, l := range lines {
+		switch proseLineOf(l.Value) {
+		case proseExamples:
+			inExamples = true
+		case proseBullet:
+			if inExamples {
+				examples++
+			} else {
+				bullets++
+			}
+		case proseParagraph:
+			paragraphs++
+		}
+	}
+	if paragraphs > 0 {
+		p.paragraphs = make([]framework.Text, 0, paragraphs)
+	}
+	if bullets > 0 {
+		p.bullets = make([]framework.Text, 0, bullets)
+	}
+	if examples > 0 {
+		p.examples = make([]framework.Text, 0, examples)
+	}
+	if n := paragraphs + bullets + examples; n > 0 {
+		p.parts = make([]framework.CellPart, 0, n)
+	}
+	inExamples = false
+	for _, l := range lines {
 		v := l.Value
-		switch {
-		case v == framework.PhraseYouCan:
+		switch proseLineOf(v) {
+		case proseYouCan:
 			p.youCan = true
-		case v == youCanBare:
+		case proseYouCanBare:
 			p.youCan = true
 			n.addFix("you-can-colon", l.Span, framework.PhraseYouCan, "%q has no colon: expected %q", v, framework.PhraseYouCan)
-		case v == framework.PhraseLeadershipExamples:
+		case proseExamples:
 			inExamples = true
-		case v == framework.PhraseRoleWill || v == framework.PhraseLevelWill:
-		case strings.HasPrefix(v, "- ") || strings.HasPrefix(v, "• ") || strings.HasPrefix(v, "* "):
+		case proseMarker:
+		case proseBullet:
 			_, size := utf8.DecodeRuneInString(v)
 			b, at := c.pieceAt(m, l.at+size, l.at+len(v))
 			kind := framework.PartBullet

@@ -361,15 +361,18 @@ func roleList(c cell) ([]framework.RoleRef, *framework.Cell) {
 	m := c.rawOffsets()
 	var refs []framework.RoleRef
 	var parts []framework.CellPart
-	start := 0
-	for i := 0; i <= len(c.value); i++ {
-		if i == len(c.value) || c.value[i] == rolesListDivider[0] {
-			if t, a := c.pieceAt(m, start, i); t.Value != "" {
-				refs = append(refs, framework.RoleRef{Name: t, Slug: framework.Slug(t.Value)})
-				parts = append(parts, framework.CellPart{Kind: framework.PartRole, Start: a, End: a + len(t.Value)})
-			}
-			start = i + 1
+	for start := 0; start <= len(c.value); {
+		i := strings.IndexByte(c.value[start:], rolesListDivider[0])
+		if i < 0 {
+			i = len(c.value)
+		} else {
+			i += start
 		}
+		if t, a := c.pieceAt(m, start, i); t.Value != "" {
+			refs = append(refs, framework.RoleRef{Name: t, Slug: framework.Slug(t.Value)})
+			parts = append(parts, framework.CellPart{Kind: framework.PartRole, Start: a, End: a + len(t.Value)})
+		}
+		start = i + 1
 	}
 	return refs, c.written(skillsHeader[scRoles], parts...)
 }

@@ -130,3 +130,34 @@ func TestLimitsConfigurable(t *testing.T) {
 	}
 	_ = fmt.Sprint()
 }
+
+// TestLimitBoundaries holds the line limits at their edges, where
+// checkLimits skips counting for a source too short to pass them.
+func TestLimitBoundaries(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		lim  parse.Limits
+		want string // the limit error; "" for none
+	}{
+		{"0123456789", parse.Limits{MaxLineBytes: 10}, ""},
+		{"0123456789\n", parse.Limits{MaxLineBytes: 10}, ""},
+		{"0123456789\r\n", parse.Limits{MaxLineBytes: 10}, "x.txt:1:11: input limit exceeded: line 1 is longer than the limit of 10 bytes"},
+		{"01234567890", parse.Limits{MaxLineBytes: 10}, "x.txt:1:11: input limit exceeded: line 1 is longer than the limit of 10 bytes"},
+		{"a\n0123456789a", parse.Limits{MaxLineBytes: 10}, "x.txt:2:11: input limit exceeded: line 2 is longer"},
+		{"ab", parse.Limits{MaxLines: 3}, ""},
+		{"\n\n\n", parse.Limits{MaxLines: 3}, ""},
+		{"\n\n\nx", parse.Limits{MaxLines: 3}, "x.txt:4:1: input limit exceeded: the file has 4 lines, more than the limit of 3"},
+		{"a\nb\nc\nd\n", parse.Limits{MaxLines: 3}, "x.txt:4:1: input limit exceeded: the file has 4 lines, more than the limit of 3"},
+	} {
+		_, err := parse.ParseLimited("x.txt", []byte(tc.src), tc.lim)
+		if tc.want == "" {
+			if errors.Is(err, parse.ErrLimit) {
+				t.Errorf("%q with %+v: %v, want no limit error", tc.src, tc.lim, err)
+			}
+			continue
+		}
+		if !errors.Is(err, parse.ErrLimit) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q with %+v: %v, want %q", tc.src, tc.lim, err, tc.want)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"cmp"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,20 +39,46 @@ func looksLikeLegacyHTML(src string) bool {
 		(strings.Contains(src, "(Skill level:") || strings.Contains(src, "(Relevant skill level:"))
 }
 
-// piece is a run of text of an HTML text token: its decoded value and,
-// for each decoded byte, the raw bytes [start, end) it came from.
+// piece is a run of text of an HTML text token: its decoded value and
+// where its bytes came from in the raw bytes.
 type piece struct {
-	value      string
-	start, end []int // len(value) offsets each
+	value string
+	start int   // the raw offset of the token
+	segs  []seg // nil when value is the raw text at start itself
+}
+
+// seg maps the decoded bytes from dec up to the next seg's dec to raw
+// bytes: those of a plain run each to the raw byte at raw plus its
+// distance from dec, those of a character reference each to all of
+// [raw, rawEnd).
+type seg struct {
+	dec, raw, rawEnd int
+	ref              bool
+}
+
+// appendSeg appends s to segs, merging a plain run into the plain run
+// before it that it continues. A seg that maps no byte is not appended.
+func appendSeg(segs []seg, s seg, decEnd int) []seg {
+	if s.dec == decEnd {
+		return segs
+	}
+	if n := len(segs); n > 0 && !s.ref && !segs[n-1].ref && segs[n-1].raw+s.dec-segs[n-1].dec == s.raw {
+		return segs
+	}
+	return append(segs, s)
 }
 
 // decodeText unescapes the raw text at src[start:end], mapping each
 // decoded byte to its raw bytes (all bytes of a character reference map
-// to the whole reference).
+// to the whole reference). A text without a reference is returned as
+// it is, with no segments.
 func decodeText(src string, start, end int) piece {
+	if strings.IndexByte(src[start:end], '&') < 0 {
+		return piece{value: src[start:end], start: start}
+	}
 	var b strings.Builder
 	b.Grow(end - start)
-	p := piece{start: make([]int, 0, end-start), end: make([]int, 0, end-start)}
+	p := piece{start: start}
 	for i := start; i < end; {
 		if src[i] != '&' {
 			// A run of plain bytes up to the next reference.
@@ -58,10 +86,7 @@ func decodeText(src string, start, end int) piece {
 			if j < 0 {
 				j = end - i
 			}
-			for k := i; k < i+j; k++ {
-				p.start = append(p.start, k)
-				p.end = append(p.end, k+1)
-			}
+			p.segs = appendSeg(p.segs, seg{dec: b.Len(), raw: i}, b.Len()+j)
 			b.WriteString(src[i : i+j])
 			i += j
 			continue
@@ -84,14 +109,9 @@ func decodeText(src string, start, end int) piece {
 		if dec == ref {
 			plain = len(ref)
 		}
-		for range len(dec) - plain {
-			p.start = append(p.start, i)
-			p.end = append(p.end, j-plain)
-		}
-		for k := j - plain; k < j; k++ {
-			p.start = append(p.start, k)
-			p.end = append(p.end, k+1)
-		}
+		d := b.Len()
+		p.segs = appendSeg(p.segs, seg{dec: d, raw: i, rawEnd: j - plain, ref: true}, d+len(dec)-plain)
+		p.segs = appendSeg(p.segs, seg{dec: d + len(dec) - plain, raw: j - plain}, d+len(dec))
 		b.WriteString(dec)
 		i = j
 	}
@@ -104,17 +124,34 @@ func isASCIISpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c 
 // runs is the text of an element as a sequence of pieces, with helpers to
 // cut it into positioned Texts.
 type runs struct {
-	f          *framework.File
-	value      strings.Builder
-	start, end []int  // of each byte of value, as in piece
-	strong     [2]int // decoded range of the first <strong>, if any
-	hasStr     bool
+	f      *framework.File
+	value  strings.Builder
+	segs   []seg  // where the bytes of value came from, as in piece
+	strong [2]int // decoded range of the first <strong>, if any
+	hasStr bool
 }
 
 func (r *runs) add(p piece) {
+	base := r.value.Len()
+	if p.segs == nil {
+		r.segs = appendSeg(r.segs, seg{dec: base, raw: p.start}, base+len(p.value))
+	}
+	for _, s := range p.segs {
+		s.dec += base
+		r.segs = appendSeg(r.segs, s, -1) // each of p's segs maps bytes
+	}
 	r.value.WriteString(p.value)
-	r.start = append(r.start, p.start...)
-	r.end = append(r.end, p.end...)
+}
+
+// at returns the raw bytes [start, end) that the decoded byte i came from.
+func (r *runs) at(i int) (start, end int) {
+	k, _ := slices.BinarySearchFunc(r.segs, i, func(s seg, i int) int { return cmp.Compare(s.dec, i+1) })
+	s := r.segs[k-1]
+	if s.ref {
+		return s.raw, s.rawEnd
+	}
+	start = s.raw + i - s.dec
+	return start, start + 1
 }
 
 // text returns the trimmed Text of the decoded range [a, b), with spaces
@@ -132,7 +169,9 @@ func (r *runs) text(a, b int) framework.Text {
 	if a == b {
 		return framework.Text{}
 	}
-	return framework.Text{Value: collapse(v[a:b]), Span: r.f.Span(r.start[a], r.end[b-1])}
+	start, _ := r.at(a)
+	_, end := r.at(b - 1)
+	return framework.Text{Value: collapse(v[a:b]), Span: r.f.Span(start, end)}
 }
 
 func isSpaceByte(c byte) bool { return isASCIISpace(c) }
@@ -213,7 +252,8 @@ func htmlBlocks(f *framework.File, errs *errorList) (blocks []block, title, publ
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
 			var class string
-			for hasAttr {
+			// Only a div's class outside the content is read.
+			for hasAttr && a == atom.Div && inContent == 0 {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
 				if string(k) == "class" {
@@ -531,14 +571,15 @@ func (htmlDecoder) Offsets(raw, value string) (start, end []int) {
 			if j == i {
 				return nil, nil
 			}
-			start[k], end[k] = r.start[i], r.end[j-1]
+			start[k], _ = r.at(i)
+			_, end[k] = r.at(j - 1)
 			i = j
 			continue
 		}
 		if i >= len(d) || d[i] != value[k] {
 			return nil, nil
 		}
-		start[k], end[k] = r.start[i], r.end[i]
+		start[k], end[k] = r.at(i)
 		i++
 	}
 	if spaces(i) != len(d) {

@@ -54,6 +54,13 @@ func isSpace(r rune) bool {
 // removed.
 func trim(src string, start, end int) (int, int) {
 	for start < end {
+		if c := src[start]; c < utf8.RuneSelf {
+			if !isASCIISpace(c) && c != '\v' {
+				break
+			}
+			start++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(src[start:end])
 		if !isSpace(r) {
 			break
@@ -61,6 +68,13 @@ func trim(src string, start, end int) (int, int) {
 		start += n
 	}
 	for end > start {
+		if c := src[end-1]; c < utf8.RuneSelf {
+			if !isASCIISpace(c) && c != '\v' {
+				break
+			}
+			end--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(src[start:end])
 		if !isSpace(r) {
 			break
@@ -92,6 +106,11 @@ func blank(src string, l line) bool {
 // followed by space) and returns the item's trimmed text.
 func bullet(f *framework.File, l line) (framework.Text, bool) {
 	s, e := trim(f.Src, l.start, l.end)
+	return bulletIn(f, s, e)
+}
+
+// bulletIn is bullet for a line whose trimmed content is f.Src[s:e].
+func bulletIn(f *framework.File, s, e int) (framework.Text, bool) {
 	if s == e {
 		return framework.Text{}, false
 	}

@@ -142,7 +142,8 @@ func checkLimits(name, src string, lim Limits) error {
 			Err: ErrLimit,
 		}}
 	}
-	if lim.MaxLines > 0 {
+	// A source of fewer bytes than MaxLines has fewer line feeds.
+	if lim.MaxLines > 0 && len(src) >= lim.MaxLines {
 		if n := strings.Count(src, "\n"); n >= lim.MaxLines && (n > lim.MaxLines || !strings.HasSuffix(src, "\n")) {
 			lines := n
 			if !strings.HasSuffix(src, "\n") {
@@ -159,7 +160,8 @@ func checkLimits(name, src string, lim Limits) error {
 			}}
 		}
 	}
-	if lim.MaxLineBytes <= 0 {
+	// No line of a source of at most MaxLineBytes bytes is longer.
+	if lim.MaxLineBytes <= 0 || len(src) <= lim.MaxLineBytes {
 		return nil
 	}
 	line, start := 1, 0

@@ -51,7 +51,7 @@ func looksLikeRolePage(src string) bool {
 		s, e := trim(src, l.start, l.end)
 		t := src[s:e]
 		switch {
-		case collapse(t) == skillTableHeading:
+		case collapsesTo(t, skillTableHeading):
 			table = true
 		case strings.HasPrefix(t, "Level: "), strings.Contains(t, scalePhrase):
 			levels = true
@@ -72,6 +72,21 @@ func collapse(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsesTo reports whether collapse(s) == want, for a want collapsed
+// already, without reading further than its first word a line that does
+// not start with it.
+func collapsesTo(s, want string) bool {
+	first := want
+	if i := strings.IndexByte(want, ' '); i >= 0 {
+		first = want[:i]
+	}
+	// The first word of collapse(s) starts s, after any space.
+	if !strings.HasPrefix(strings.TrimLeftFunc(s, unicode.IsSpace), first) {
+		return false
+	}
+	return collapse(s) == want
 }
 
 // collapsed reports whether collapse would return s unchanged: no space

@@ -178,7 +178,7 @@ func parseSkillsMarkdown(f *framework.File) (*framework.Document, errorList) {
 			mode = modeRoles
 			continue
 		}
-		b, isBullet := bullet(f, l)
+		b, isBullet := bulletIn(f, s, e)
 		if !isBullet {
 			switch {
 			case mode == modeDescription && skill.Description.Value == "":
