@@ -41,8 +41,9 @@ func britishForms(lex *spell.Lexicon) []string {
 func runBritishSpelling(p *Pass) {
 	lex := p.run.texts().lex
 	british := p.run.british()
-	seen := map[spanKey]bool{}
-	eachLintedText(p, func(t framework.Text, words []spell.Word) bool {
+	alone := p.run.alone()
+	seen := map[spanKey]bool{} // the spans of the findings in texts not alone
+	eachLintedText(p, func(i int, t framework.Text, words []spell.Word) bool {
 		before := p.reported
 		for _, w := range words {
 			if w.Skip {
@@ -54,10 +55,12 @@ func runBritishSpelling(p *Pass) {
 				continue
 			}
 			s := wordSpan(t, w)
-			if seen[keyOf(s)] {
-				continue
+			if !alone[i] {
+				if seen[keyOf(s)] {
+					continue
+				}
+				seen[keyOf(s)] = true
 			}
-			seen[keyOf(s)] = true
 			fix := matchCase(uk, w.Text(t.Value)) + w.Tail(t.Value)
 			p.Report(Diagnostic{
 				Span:        s,

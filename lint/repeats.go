@@ -170,7 +170,8 @@ func (x containerIndex) repeatKey(d Diagnostic) (repeatKey, bool) {
 		return repeatKey{}, false // a text a page repeats is a copy its author made: each is edited
 	}
 	src := d.Span.File.Src
-	h := newKeyHash(x.seed)
+	var h keyHash // on the stack: a run keys each finding, up to a million of them
+	h.init(x.seed)
 	h.str(d.Rule)
 	h.int(int(d.Severity))
 	h.str(d.Span.File.Name)
@@ -241,12 +242,11 @@ type keyHash struct {
 	buf  [binary.MaxVarintLen64]byte
 }
 
-func newKeyHash(seed maphash.Seed) *keyHash {
-	h := &keyHash{}
+// init seeds h.
+func (h *keyHash) init(seed maphash.Seed) {
 	h.a.SetSeed(seed)
 	h.b.SetSeed(seed)
 	h.b.WriteByte(1)
-	return h
 }
 
 func (h *keyHash) int(n int) {

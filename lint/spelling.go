@@ -182,7 +182,8 @@ func newCorpus(p *Pass) *spell.Corpus {
 
 func runSpelling(p *Pass) {
 	c := newCorpus(p)
-	seen := map[spanKey]bool{}
+	alone := p.run.alone()
+	seen := map[spanKey]bool{} // the spans of the findings in texts not alone
 	// The findings of the words that need suggestions wait for them: the
 	// words are looked up together, in one pass over the word list. Only
 	// the first spell.MaxSuggestWords distinct words are looked up, so at most
@@ -193,7 +194,7 @@ func runSpelling(p *Pass) {
 	reported := 0
 	levels := levelTexts(p.Framework)
 	british := p.run.british()
-	eachLintedText(p, func(t framework.Text, ws []spell.Word) bool {
+	eachLintedText(p, func(ti int, t framework.Text, ws []spell.Word) bool {
 		if levels[keyOf(t.Span)] {
 			return true // not clean: the same value elsewhere is checked
 		}
@@ -210,14 +211,16 @@ func runSpelling(p *Pass) {
 				continue // british-spelling's finding
 			}
 			s := wordSpan(t, w)
-			if seen[keyOf(s)] {
+			if !alone[ti] && seen[keyOf(s)] {
 				continue
 			}
 			d, suggest, ok := check(c, p, t, ws, i, s)
 			if !ok {
 				continue
 			}
-			seen[keyOf(s)] = true
+			if !alone[ti] {
+				seen[keyOf(s)] = true
+			}
 			reported++
 			text, tail := w.Text(t.Value), w.Tail(t.Value)
 			switch {

@@ -181,9 +181,7 @@ func (c *Corpus) AddSummary(s Summary) error {
 		r.s = r.s[l:]
 		uses[i] = int32(r.uint())
 	}
-	if size := c.Lex.Size(); len(c.counts) < size {
-		c.counts = append(c.counts, make([]int, size-len(c.counts))...)
-	}
+	c.grow()
 	for i, u := range uses {
 		c.counts[ids[i]] += int(u)
 		c.total += int(u)
@@ -216,7 +214,7 @@ func (c *Corpus) AddSummary(s Summary) error {
 		if r.err != nil {
 			return r.err
 		}
-		c.contextOf(w).add(contextHash(a))
+		c.addContextOf(w, contextHash(a))
 	}
 	if r.err != nil || r.s != "" {
 		return errSummary
@@ -233,7 +231,7 @@ func SameCounts(a, b *Corpus) bool {
 		for id := range forms {
 			forms[id] = c.Lex.Form(int32(id))
 		}
-		return []any{forms, c.counts, c.total, c.pairs, c.contexts, c.frequent, c.vocab}
+		return []any{forms, c.counts, c.total, c.pairs, c.context, c.moreContexts, c.frequent, c.vocab}
 	}
 	return reflect.DeepEqual(state(a), state(b))
 }
