@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -188,6 +189,7 @@ func runSpelling(p *Pass) {
 	// words are looked up together, in one pass over the word list. Only
 	// the first spell.MaxSuggestWords distinct words are looked up, so at most
 	// their findings wait; the others are reported at once.
+	notLookedUp := fmt.Sprintf(" (not looked up: the word meant is looked for only for the first %d misspelt words)", spell.MaxSuggestWords)
 	var waiting []spellingFinding
 	var unknown []string
 	pending := map[string]bool{}
@@ -236,7 +238,7 @@ func runSpelling(p *Pass) {
 				}
 			default:
 				d := nonWord(text, tail, s, nil)
-				d.Message += fmt.Sprintf(" (not looked up: the word meant is looked for only for the first %d misspelt words)", spell.MaxSuggestWords)
+				d.Message += notLookedUp
 				p.Report(d)
 			}
 		}
@@ -309,7 +311,7 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 		d, ok := realWord(c, t, ws, i, s)
 		return d, false, ok
 	}
-	n := c.Uses(l)
+	n := c.UsesID(w.ID)
 	// A rare word one edit from a frequent one is a slip for it; a short
 	// capitalised word inside a sentence is more likely a name ("Coe").
 	properName := !w.Sentence && startsUpper(text)
@@ -321,7 +323,7 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 	switch {
 	case c.Accepted(l):
 		return Diagnostic{}, false, false
-	case c.Independent(l) >= spell.CorpusWord:
+	case c.IndependentID(w.ID) >= spell.CorpusWord:
 		return Diagnostic{}, false, false // the corpus's own vocabulary
 	case properName:
 		return Diagnostic{}, false, false
@@ -335,7 +337,7 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 func nonWord(text, tail string, s framework.Span, fixes []string) Diagnostic {
 	d := Diagnostic{Span: s}
 	if len(fixes) == 0 {
-		d.Message = fmt.Sprintf("%q is not a word; check its spelling or add it to the accepted words", text)
+		d.Message = strconv.Quote(text) + " is not a word; check its spelling or add it to the accepted words" // as %q, without fmt: a text of unknown words has a finding a word
 		if l, _ := spell.Fold(text); len(l) > spell.MaxSuggestLen {
 			d.Message += fmt.Sprintf(" (it is too long to look for the word meant: at most %d bytes are compared)", spell.MaxSuggestLen)
 		}

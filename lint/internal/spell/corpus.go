@@ -119,6 +119,20 @@ func (c *Corpus) Independent(w string) int {
 	if !ok {
 		return 0
 	}
+	return c.independent(id)
+}
+
+// IndependentID is [Corpus.Independent] of the word numbered id in c.Lex.
+func (c *Corpus) IndependentID(id int32) int {
+	if c.UsesID(id) == 0 {
+		return 0
+	}
+	return c.independent(id)
+}
+
+// independent is [Corpus.Independent] of the word numbered id, a word
+// the corpus uses.
+func (c *Corpus) independent(id int32) int {
 	if c.context[id] != 0 {
 		n := 1
 		if s := c.moreContexts[id]; s != nil {
