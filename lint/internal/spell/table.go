@@ -43,6 +43,13 @@ func TokenizeAll(values []string, workers int) ([][]Word, *Lexicon) {
 		})
 	}
 	wg.Wait()
+	if workers == 1 {
+		// One worker met the forms in the order of the values: its
+		// numbers are those renumbering would give, and its lexicon the
+		// one it would build (a text of many distinct words would be
+		// filed twice).
+		return words, lexes[0]
+	}
 	lex := NewLexicon(nil)
 	renumber := make([][]int32, workers)
 	for w, x := range lexes {
