@@ -269,7 +269,7 @@ func (d Diagnostic) repeatPlaces() int { return min(d.Repeats, maxRepeatPlaces) 
 // (see [containerIndex.repeatKey]) by a count and a place in the earlier
 // one's Related. ds is sorted; the result is too, and shares its array.
 func collapseRepeats(ds []Diagnostic, x containerIndex) []Diagnostic {
-	first := map[repeatKey]int{}
+	first := make(map[repeatKey]int, len(ds)) // sized at once: a rule of many findings collapses 20,000 at each prune
 	out := ds[:0]
 	for _, d := range ds {
 		k, ok := x.repeatKey(d)
