@@ -230,16 +230,19 @@ func (x containerIndex) repeatKey(d Diagnostic) (repeatKey, bool) {
 		rel(r.Span)
 		h.str(r.Message)
 	}
-	return repeatKey{h.a.Sum64(), h.b.Sum64()}, true
+	return h.sum(), true
 }
 
 // A keyHash hashes the fields of a [repeatKey] as they are written, twice,
 // the second hash seeded apart, without building the key: each string
 // is written after its length and each number as a varint, so that no
-// two lists of fields write the same bytes.
+// two lists of fields write the same bytes. The fields are gathered in a
+// buffer and written to the hashes together, a long string directly:
+// the hashes see the same bytes, in fewer writes.
 type keyHash struct {
 	a, b maphash.Hash
-	buf  [binary.MaxVarintLen64]byte
+	n    int // bytes of buf in use
+	buf  [256]byte
 }
 
 // init seeds h.
@@ -250,15 +253,36 @@ func (h *keyHash) init(seed maphash.Seed) {
 }
 
 func (h *keyHash) int(n int) {
-	b := binary.AppendVarint(h.buf[:0], int64(n))
-	h.a.Write(b)
-	h.b.Write(b)
+	if h.n > len(h.buf)-binary.MaxVarintLen64 {
+		h.flush()
+	}
+	h.n += binary.PutVarint(h.buf[h.n:], int64(n))
 }
 
 func (h *keyHash) str(s string) {
 	h.int(len(s))
-	h.a.WriteString(s)
-	h.b.WriteString(s)
+	if len(s) > len(h.buf)-h.n {
+		h.flush()
+		if len(s) > len(h.buf) {
+			h.a.WriteString(s)
+			h.b.WriteString(s)
+			return
+		}
+	}
+	h.n += copy(h.buf[h.n:], s)
+}
+
+// flush writes the buffered fields to the hashes.
+func (h *keyHash) flush() {
+	h.a.Write(h.buf[:h.n])
+	h.b.Write(h.buf[:h.n])
+	h.n = 0
+}
+
+// sum returns the key of the fields written.
+func (h *keyHash) sum() repeatKey {
+	h.flush()
+	return repeatKey{h.a.Sum64(), h.b.Sum64()}
 }
 
 // repeatPlaces returns the number of d's Related entries that are its

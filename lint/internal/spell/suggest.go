@@ -29,7 +29,7 @@ func (c *Corpus) Suggest(ls []string) map[string][]string {
 	// query measured only against those of about its length and letters.
 	var known []string
 	for id, n := range c.counts {
-		if v := c.Lex.Form(int32(id)); n > 0 && (c.IsListedID(int32(id)) || c.Independent(v) >= CorpusWord) {
+		if v := c.Lex.Form(int32(id)); n > 0 && (c.IsListedID(int32(id)) || c.independent(int32(id)) >= CorpusWord) {
 			known = append(known, v)
 		}
 	}
