@@ -237,9 +237,7 @@ func runSpelling(p *Pass) {
 					unknown = append(unknown, l)
 				}
 			default:
-				d := nonWord(text, tail, s, nil)
-				d.Message += notLookedUp
-				p.Report(d)
+				p.Report(Diagnostic{Span: s, Message: nonWordMessage(text, notLookedUp)})
 			}
 		}
 		return reported != before
@@ -337,10 +335,11 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 func nonWord(text, tail string, s framework.Span, fixes []string) Diagnostic {
 	d := Diagnostic{Span: s}
 	if len(fixes) == 0 {
-		d.Message = strconv.Quote(text) + " is not a word; check its spelling or add it to the accepted words" // as %q, without fmt: a text of unknown words has a finding a word
+		note := ""
 		if l, _ := spell.Fold(text); len(l) > spell.MaxSuggestLen {
-			d.Message += fmt.Sprintf(" (it is too long to look for the word meant: at most %d bytes are compared)", spell.MaxSuggestLen)
+			note = fmt.Sprintf(" (it is too long to look for the word meant: at most %d bytes are compared)", spell.MaxSuggestLen)
 		}
+		d.Message = nonWordMessage(text, note)
 		return d
 	}
 	for k, f := range fixes {
@@ -351,6 +350,20 @@ func nonWord(text, tail string, s framework.Span, fixes []string) Diagnostic {
 	d.Suggestions[0].Safe = len(fixes) == 1
 	d.Message = fmt.Sprintf("%q is not a word; did you mean %s?", text, quoteOr(fixes))
 	return d
+}
+
+// nonWordMessage returns the message of the finding for text, a word
+// that is not a word, with no word to suggest, and then note. It is
+// written as fmt's %q would, without fmt and, for a word of printable
+// ASCII, in one allocation: a text of unknown words has a finding a word.
+func nonWordMessage(text, note string) string {
+	const msg = " is not a word; check its spelling or add it to the accepted words"
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.Quote(text) + msg + note
+		}
+	}
+	return `"` + text + `"` + msg + note
 }
 
 // realWord returns the finding for a listed word ws[i] that is a slip for

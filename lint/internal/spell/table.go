@@ -17,7 +17,8 @@ const wordBlock = 4096
 // workers. A worker tokenises each value into one buffer and files its
 // words in blocks of wordBlock words, each value's words together: a
 // value's words cost no allocation of their own, and no room beyond them
-// (a catalogue of many one-line skills has two words a value).
+// (a catalogue of many one-line skills has two words a value); a value of
+// more words than a block keeps the buffer, not a copy of it.
 func TokenizeAll(values []string, workers int) ([][]Word, *Lexicon) {
 	workers = max(workers, 1)
 	words := make([][]Word, len(values))
@@ -31,6 +32,12 @@ func TokenizeAll(values []string, workers int) ([][]Word, *Lexicon) {
 				buf = AppendWords(buf[:0], values[id], lexes[w])
 				n := len(buf)
 				if n == 0 {
+					continue
+				}
+				if n > wordBlock {
+					// A value of more words than a block keeps the
+					// buffer they were read into, rather than a copy.
+					words[id], buf = buf[:n:n], nil
 					continue
 				}
 				if n > cap(block)-len(block) {
