@@ -25,17 +25,34 @@ var BritishSpelling = &Rule{
 }
 
 // britishForms returns the British form of each word of lex that is an
-// American spelling (see [usuk.British]), by number, "" for the others:
-// the text rules ask of every word they read, and each distinct word is
-// looked up once.
-func britishForms(lex *spell.Lexicon) []string {
-	out := make([]string, lex.Size())
-	for id := range out {
+// American spelling (see [usuk.British]), by number: the text rules ask
+// of every word they read, and each distinct word is looked up once.
+func britishForms(lex *spell.Lexicon) britishTable {
+	b := britishTable{index: make([]uint16, lex.Size())}
+	for id := range b.index {
 		if uk, ok := usuk.British(lex.Form(int32(id))); ok {
-			out[id] = uk
+			b.forms = append(b.forms, uk)
+			b.index[id] = uint16(len(b.forms)) // at most one a pair of the list, of fewer than 65,535
 		}
 	}
-	return out
+	return b
+}
+
+// A britishTable holds the British forms of the American spellings of a
+// lexicon (see [britishForms]): two bytes a word, not a string, so that a
+// text of hundreds of thousands of distinct words costs a megabyte.
+type britishTable struct {
+	index []uint16 // by number: 1 + the index in forms of the word's British form, 0 if none
+	forms []string
+}
+
+// of returns the British form of the word numbered id, "" if it is not
+// an American spelling.
+func (b britishTable) of(id int32) string {
+	if k := b.index[id]; k > 0 {
+		return b.forms[k-1]
+	}
+	return ""
 }
 
 func runBritishSpelling(p *Pass) {
@@ -50,7 +67,7 @@ func runBritishSpelling(p *Pass) {
 				continue
 			}
 			l := lex.Form(w.ID)
-			uk := british[w.ID]
+			uk := british.of(w.ID)
 			if uk == "" || p.Words[l] {
 				continue
 			}

@@ -209,7 +209,7 @@ func runSpelling(p *Pass) {
 			if utf8.RuneCountInString(l) < 3 {
 				continue
 			}
-			if british[w.ID] != "" {
+			if british.of(w.ID) != "" {
 				continue // british-spelling's finding
 			}
 			s := wordSpan(t, w)
