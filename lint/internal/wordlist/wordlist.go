@@ -6,8 +6,9 @@
 // "statehooder") is a word, but is never suggested for a misspelt one:
 // the size 80 words are mostly obscure. The list is embedded as plain
 // sorted text (3 MB) and used in place: a lookup is a binary search over
-// its lines, a walk of the list reads it once, and nothing is
-// decompressed or split at start-up.
+// its lines (those of the words that share the word's first two letters,
+// found at the first lookup of each pair), a walk of the list reads it
+// once, and nothing is decompressed or split at start-up.
 //
 // Run `go generate` in this directory to rebuild it (see gen.go).
 package wordlist

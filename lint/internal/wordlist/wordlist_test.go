@@ -117,7 +117,8 @@ func TestLookup(t *testing.T) {
 	}
 }
 
-// BenchmarkHas measures a lookup, which needs no index.
+// BenchmarkHas measures a lookup, which needs no index but the bytes of
+// the words of each pair of first letters (found once).
 func BenchmarkHas(b *testing.B) {
 	for b.Loop() {
 		Has("portfolio")
