@@ -46,14 +46,8 @@ type britishTable struct {
 	forms []string
 }
 
-// of returns the British form of the word numbered id, "" if it is not
-// an American spelling.
-func (b britishTable) of(id int32) string {
-	if k := b.index[id]; k > 0 {
-		return b.forms[k-1]
-	}
-	return ""
-}
+// american reports whether the word numbered id is an American spelling.
+func (b britishTable) american(id int32) bool { return b.index[id] != 0 }
 
 func runBritishSpelling(p *Pass) {
 	lex := p.run.texts().lex
@@ -66,11 +60,11 @@ func runBritishSpelling(p *Pass) {
 			if w.Skip {
 				continue
 			}
-			l := lex.Form(w.ID)
-			uk := british.of(w.ID)
-			if uk == "" || p.Words[l] {
+			k := british.index[w.ID]
+			if k == 0 || p.Words[lex.Form(w.ID)] {
 				continue
 			}
+			uk := british.forms[k-1]
 			s := wordSpan(t, w)
 			if !alone[i] {
 				if seen[keyOf(s)] {

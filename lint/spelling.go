@@ -209,7 +209,7 @@ func runSpelling(p *Pass) {
 			if utf8.RuneCountInString(l) < 3 {
 				continue
 			}
-			if british.of(w.ID) != "" {
+			if british.american(w.ID) {
 				continue // british-spelling's finding
 			}
 			s := wordSpan(t, w)
