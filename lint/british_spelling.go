@@ -25,39 +25,53 @@ var BritishSpelling = &Rule{
 }
 
 // britishForms returns the British form of each word of lex that is an
-// American spelling (see [usuk.British]), by number, "" for the others:
-// the text rules ask of every word they read, and each distinct word is
-// looked up once.
-func britishForms(lex *spell.Lexicon) []string {
-	out := make([]string, lex.Size())
-	for id := range out {
+// American spelling (see [usuk.British]), by number: the text rules ask
+// of every word they read, and each distinct word is looked up once.
+func britishForms(lex *spell.Lexicon) britishTable {
+	b := britishTable{index: make([]uint16, lex.Size())}
+	for id := range b.index {
 		if uk, ok := usuk.British(lex.Form(int32(id))); ok {
-			out[id] = uk
+			b.forms = append(b.forms, uk)
+			b.index[id] = uint16(len(b.forms)) // at most one a pair of the list, of fewer than 65,535
 		}
 	}
-	return out
+	return b
 }
+
+// A britishTable holds the British forms of the American spellings of a
+// lexicon (see [britishForms]): two bytes a word, not a string, so that a
+// text of hundreds of thousands of distinct words costs a megabyte.
+type britishTable struct {
+	index []uint16 // by number: 1 + the index in forms of the word's British form, 0 if none
+	forms []string
+}
+
+// american reports whether the word numbered id is an American spelling.
+func (b britishTable) american(id int32) bool { return b.index[id] != 0 }
 
 func runBritishSpelling(p *Pass) {
 	lex := p.run.texts().lex
 	british := p.run.british()
-	seen := map[spanKey]bool{}
-	eachLintedText(p, func(t framework.Text, words []spell.Word) bool {
+	alone := p.run.alone()
+	seen := map[spanKey]bool{} // the spans of the findings in texts not alone
+	eachLintedText(p, func(i int, t framework.Text, words []spell.Word) bool {
 		before := p.reported
 		for _, w := range words {
 			if w.Skip {
 				continue
 			}
-			l := lex.Form(w.ID)
-			uk := british[w.ID]
-			if uk == "" || p.Words[l] {
+			k := british.index[w.ID]
+			if k == 0 || p.Words[lex.Form(w.ID)] {
 				continue
 			}
+			uk := british.forms[k-1]
 			s := wordSpan(t, w)
-			if seen[keyOf(s)] {
-				continue
+			if !alone[i] {
+				if seen[keyOf(s)] {
+					continue
+				}
+				seen[keyOf(s)] = true
 			}
-			seen[keyOf(s)] = true
 			fix := matchCase(uk, w.Text(t.Value)) + w.Tail(t.Value)
 			p.Report(Diagnostic{
 				Span:        s,

@@ -84,6 +84,34 @@ func manyMisspellingsCSV(size int) string {
 	return hostileRolesHeader + hostileRow("Planning", `"`+b.String()+`."`)
 }
 
+// unknownWordsCellCSV is a skills CSV of about size bytes whose one
+// description cell is an introduction, a bullet and lines of ten
+// distinct random six-consonant words: a text of a word for every seven
+// bytes, each a finding.
+func unknownWordsCellCSV(size int) string {
+	const consonants = "bcdfghjklmnpqrstvwxz"
+	r := rand.New(rand.NewPCG(5, 5))
+	seen := map[string]bool{}
+	var b strings.Builder
+	b.WriteString("Skill Name,Skill Description,Awareness,Working,Practitioner,Expert,Roles that require Skill\n" +
+		"Test skill,\"Intro para.\n- a bullet")
+	for i := 0; b.Len() < size-100; {
+		w := make([]byte, 6)
+		for k := range w {
+			w[k] = consonants[r.IntN(len(consonants))]
+		}
+		if seen[string(w)] {
+			continue
+		}
+		seen[string(w)] = true
+		b.WriteByte("\n "[min(i%10, 1)])
+		b.Write(w)
+		i++
+	}
+	b.WriteString("\",a,b,c,d,Data analyst\n")
+	return b.String()
+}
+
 // manyHeadingsMarkdown is a Skills A to Z catalogue of about size bytes:
 // one skill, then "## Skill N" headings with nothing under them.
 func manyHeadingsMarkdown(size int) string {
@@ -293,6 +321,14 @@ func TestHostileShapes(t *testing.T) {
 		// One 100,000-letter word: 10 s.
 		{"long-word.csv", func(testing.TB) string { return longWordCSV(100000) }, 8 << 20, []string{
 			`is not a word; check its spelling or add it to the accepted words (it is too long to look for the word meant: at most 64 bytes are compared) (spelling)`,
+		}},
+		// One cell of 150,000 distinct unknown words in 1 MB: 355 MiB
+		// allocated (now 197), and at 4 MB 8 s and 240 MiB at peak for
+		// the command (a table of every finding's span, a set of contexts
+		// a word, the words filed twice, 64 MB of offsets of the cell).
+		{"unknown-words-cell.csv", func(testing.TB) string { return unknownWordsCellCSV(1 << 20) }, 250 << 20, []string{
+			`unknown-words-cell.csv:4:1: warning: "sngfbl" is not a word`,
+			`is not a word; check its spelling or add it to the accepted words (not looked up: the word meant is looked for only for the first 2000 misspelt words) (spelling)`,
 		}},
 		// 20,000 misspellings in 0.2 MB: 6.8 s.
 		{"many-misspellings.csv", func(testing.TB) string { return manyMisspellingsCSV(200 << 10) }, 100 << 20, []string{

@@ -43,7 +43,8 @@ type Pass struct {
 type runState struct {
 	unique       func() []framework.Text // uniqueTexts of the framework's documents
 	texts        func() *textTable
-	british      func() []string // the British form of each word of the text table's lexicon that is American, by number; "" if none
+	british      func() britishTable // the British form of each word of the text table's lexicon that is American, by number
+	alone        func() []bool       // the aloneTexts of the text table, by index
 	requirements func() []Site
 	catalogue    func() catalogueIndex
 }
@@ -68,7 +69,8 @@ func newRunState(fw, cat *framework.Framework) *runState {
 	return &runState{
 		unique:       unique,
 		texts:        texts,
-		british:      sync.OnceValue(func() []string { return britishForms(texts().lex) }),
+		british:      sync.OnceValue(func() britishTable { return britishForms(texts().lex) }),
+		alone:        sync.OnceValue(func() []bool { return aloneTexts(texts().texts) }),
 		requirements: sync.OnceValue(func() []Site { return requirements(fw) }),
 		catalogue:    sync.OnceValue(func() catalogueIndex { return newCatalogueIndex(cat) }),
 	}

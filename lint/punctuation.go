@@ -36,7 +36,7 @@ var (
 func runPunctuation(p *Pass) {
 	// Each text once: a sentence a parser also gives inside its paragraph
 	// is not checked twice.
-	eachLintedText(p, func(t framework.Text, _ []spell.Word) bool {
+	eachLintedText(p, func(_ int, t framework.Text, _ []spell.Word) bool {
 		before := p.reported
 		// The expressions run only on texts holding what they need: a
 		// space before a comma or stop, a stop before a capital.

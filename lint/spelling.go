@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -182,11 +183,13 @@ func newCorpus(p *Pass) *spell.Corpus {
 
 func runSpelling(p *Pass) {
 	c := newCorpus(p)
-	seen := map[spanKey]bool{}
+	alone := p.run.alone()
+	seen := map[spanKey]bool{} // the spans of the findings in texts not alone
 	// The findings of the words that need suggestions wait for them: the
 	// words are looked up together, in one pass over the word list. Only
 	// the first spell.MaxSuggestWords distinct words are looked up, so at most
 	// their findings wait; the others are reported at once.
+	notLookedUp := fmt.Sprintf(" (not looked up: the word meant is looked for only for the first %d misspelt words)", spell.MaxSuggestWords)
 	var waiting []spellingFinding
 	var unknown []string
 	pending := map[string]bool{}
@@ -197,7 +200,7 @@ func runSpelling(p *Pass) {
 	// their verdict is kept by number, so that each of their uses costs a
 	// look in a slice.
 	verdicts := make([]verdict, c.Lex.Size())
-	eachLintedText(p, func(t framework.Text, ws []spell.Word) bool {
+	eachLintedText(p, func(ti int, t framework.Text, ws []spell.Word) bool {
 		if levels[keyOf(t.Span)] {
 			return true // not clean: the same value elsewhere is checked
 		}
@@ -218,14 +221,16 @@ func runSpelling(p *Pass) {
 			}
 			l := c.Lex.Form(w.ID)
 			s := wordSpan(t, w)
-			if seen[keyOf(s)] {
+			if !alone[ti] && seen[keyOf(s)] {
 				continue
 			}
 			d, suggest, ok := check(c, p, t, ws, i, s)
 			if !ok {
 				continue
 			}
-			seen[keyOf(s)] = true
+			if !alone[ti] {
+				seen[keyOf(s)] = true
+			}
 			reported++
 			text, tail := w.Text(t.Value), w.Tail(t.Value)
 			switch {
@@ -240,9 +245,7 @@ func runSpelling(p *Pass) {
 					unknown = append(unknown, l)
 				}
 			default:
-				d := nonWord(text, tail, s, nil)
-				d.Message += fmt.Sprintf(" (not looked up: the word meant is looked for only for the first %d misspelt words)", spell.MaxSuggestWords)
-				p.Report(d)
+				p.Report(Diagnostic{Span: s, Message: nonWordMessage(text, notLookedUp)})
 			}
 		}
 		return reported != before
@@ -270,9 +273,9 @@ const (
 // noun and verb pairs, which only their place decides. [check] gives
 // such a word no finding in any place (a word the configuration accepts
 // only the more so).
-func cleanAnywhere(c *spell.Corpus, id int32, british []string) bool {
+func cleanAnywhere(c *spell.Corpus, id int32, british britishTable) bool {
 	l := c.Lex.Form(id)
-	if utf8.RuneCountInString(l) < 3 || british[id] != "" {
+	if utf8.RuneCountInString(l) < 3 || british.american(id) {
 		return true
 	}
 	if _, ok := confusables[l]; ok {
@@ -342,7 +345,7 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 		d, ok := realWord(c, t, ws, i, s)
 		return d, false, ok
 	}
-	n := c.Uses(l)
+	n := c.UsesID(w.ID)
 	// A rare word one edit from a frequent one is a slip for it; a short
 	// capitalised word inside a sentence is more likely a name ("Coe").
 	properName := !w.Sentence && startsUpper(text)
@@ -354,7 +357,7 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 	switch {
 	case c.Accepted(l):
 		return Diagnostic{}, false, false
-	case c.Independent(l) >= spell.CorpusWord:
+	case c.IndependentID(w.ID) >= spell.CorpusWord:
 		return Diagnostic{}, false, false // the corpus's own vocabulary
 	case properName:
 		return Diagnostic{}, false, false
@@ -368,10 +371,11 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 func nonWord(text, tail string, s framework.Span, fixes []string) Diagnostic {
 	d := Diagnostic{Span: s}
 	if len(fixes) == 0 {
-		d.Message = fmt.Sprintf("%q is not a word; check its spelling or add it to the accepted words", text)
+		note := ""
 		if l, _ := spell.Fold(text); len(l) > spell.MaxSuggestLen {
-			d.Message += fmt.Sprintf(" (it is too long to look for the word meant: at most %d bytes are compared)", spell.MaxSuggestLen)
+			note = fmt.Sprintf(" (it is too long to look for the word meant: at most %d bytes are compared)", spell.MaxSuggestLen)
 		}
+		d.Message = nonWordMessage(text, note)
 		return d
 	}
 	for k, f := range fixes {
@@ -382,6 +386,20 @@ func nonWord(text, tail string, s framework.Span, fixes []string) Diagnostic {
 	d.Suggestions[0].Safe = len(fixes) == 1
 	d.Message = fmt.Sprintf("%q is not a word; did you mean %s?", text, quoteOr(fixes))
 	return d
+}
+
+// nonWordMessage returns the message of the finding for text, a word
+// that is not a word, with no word to suggest, and then note. It is
+// written as fmt's %q would, without fmt and, for a word of printable
+// ASCII, in one allocation: a text of unknown words has a finding a word.
+func nonWordMessage(text, note string) string {
+	const msg = " is not a word; check its spelling or add it to the accepted words"
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.Quote(text) + msg + note
+		}
+	}
+	return `"` + text + `"` + msg + note
 }
 
 // realWord returns the finding for a listed word ws[i] that is a slip for

@@ -72,12 +72,14 @@ func textTableOf(texts []framework.Text) *textTable {
 // text's value alone, and the framework repeats its descriptors on every
 // role level that requires a skill. A value with findings is checked
 // again at each place it occurs, so that each place gets its own.
-func eachLintedText(p *Pass, check func(t framework.Text, words []spell.Word) (found bool)) {
+//
+// check is given the index of the text in the table, i, for [aloneTexts].
+func eachLintedText(p *Pass, check func(i int, t framework.Text, words []spell.Word) (found bool)) {
 	tt := p.run.texts()
 	clean := make([]bool, len(tt.values))
 	for i, t := range tt.texts {
 		id := tt.ids[i]
-		if !clean[id] && !check(t, tt.words[id]) {
+		if !clean[id] && !check(i, t, tt.words[id]) {
 			clean[id] = true
 		}
 	}
@@ -120,6 +122,48 @@ func uniqueOrder(docs []*framework.Document) (walk []framework.Text, order []int
 		}
 	}
 	return walk, order
+}
+
+// aloneTexts returns, for each text of ts (the uniqueTexts of some
+// documents), whether no other text of ts can give a span that one of its
+// words can have, so that a rule that reports each word's span once
+// (two texts that overlap give the same word twice) needs to remember
+// none of its spans: a text of a million misspelt words would otherwise
+// cost a table of a million spans. The bytes a text's words' spans can
+// take are its span, or as many bytes from its start as its value has,
+// whichever is longer (see [framework.Text.Sub]). A text is alone when its
+// file is known, the texts of its file stand together in ts, by start,
+// and its bytes neither overlap nor touch another's.
+func aloneTexts(ts []framework.Text) []bool {
+	alone := make([]bool, len(ts))
+	reach := func(t framework.Text) (lo, hi int) {
+		return t.Span.Start, max(t.Span.End, t.Span.Start+len(t.Value))
+	}
+	// A run is a stretch of texts of one file, by start.
+	eachRun := func(f func(i, j int)) {
+		for i := 0; i < len(ts); {
+			j := i + 1
+			for j < len(ts) && ts[j].Span.File == ts[i].Span.File && ts[j].Span.Start >= ts[j-1].Span.Start {
+				j++
+			}
+			f(i, j)
+			i = j
+		}
+	}
+	runs := map[*framework.File]int{}
+	eachRun(func(i, _ int) { runs[ts[i].Span.File]++ })
+	eachRun(func(i, j int) {
+		if f := ts[i].Span.File; f == nil || runs[f] > 1 {
+			return
+		}
+		end := -1 // the furthest reach of the texts before
+		for k := i; k < j; k++ {
+			lo, hi := reach(ts[k])
+			alone[k] = lo > end && (k+1 == j || ts[k+1].Span.Start > hi)
+			end = max(end, hi)
+		}
+	})
+	return alone
 }
 
 // uniqueTexts returns the texts of docs, in source order within each

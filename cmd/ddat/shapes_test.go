@@ -38,7 +38,8 @@ const (
 	shapeLetters    = "abcdefghijklmnopqrstuvwxyz"
 	skillsHead      = "# United Kingdom Government Digital and Data Profession Capability Framework Skills\n\n" +
 		"<https://ddat-capability-framework.service.gov.uk/skills>\n\nLearn about the skills.\n\n"
-	rolesHeader = "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
+	skillsHeader = "Skill Name,Skill Description,Awareness,Working,Practitioner,Expert,Roles that require Skill\n"
+	rolesHeader  = "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
 )
 
 var shapesOut = flag.String("shapes-out", "", "write the hostile shapes to this folder")
@@ -81,6 +82,20 @@ func word(i, n int) string {
 	return string(b)
 }
 
+// unknownWord returns a made-up word of six consonants, different for
+// each i below 20⁶: the digits of i times a number prime to 20, in base
+// 20.
+func unknownWord(i int) string {
+	const consonants = "bcdfghjklmnpqrstvwxz"
+	v := i * 7_919_723 % 64_000_000
+	b := make([]byte, 6)
+	for j := range b {
+		b[j] = consonants[v%20]
+		v /= 20
+	}
+	return string(b)
+}
+
 var hostileShapes = []hostileShape{
 	// One skill cell of "Planning " and a single long word.
 	{name: "long-skill-name.csv", gen: func() []byte {
@@ -117,6 +132,18 @@ var hostileShapes = []hostileShape{
 	// Many malformed rows (too many fields).
 	{name: "many-bad-rows.csv", gen: func() []byte {
 		return fill(rolesHeader, func(i int) string { return fmt.Sprintf("a,b,c,d,e,f,g,h,i,j,k,%d\n", i) })
+	}},
+	// One skill description of distinct unknown words, ten to a line:
+	// more than half a million words that are not words, in one cell.
+	{name: "cell-of-unknown-words.csv", gen: func() []byte {
+		var b bytes.Buffer
+		b.WriteString(skillsHeader + "Test skill,\"Intro para.\n- a bullet")
+		for i := 0; b.Len() < shapeBytes-100; i++ {
+			b.WriteByte("\n "[min(i%10, 1)])
+			b.WriteString(unknownWord(i))
+		}
+		b.WriteString("\",a,b,c,d,Data analyst\n")
+		return b.Bytes()
 	}},
 	// Many findings: a punctuation slip in every distinct descriptor.
 	{name: "many-findings.md", gen: func() []byte {

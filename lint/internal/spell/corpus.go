@@ -30,17 +30,22 @@ type Corpus struct {
 	vocabID       []int8              // memo of [Corpus.InVocab] by number in lex, alike
 	dist          nearword.Buf
 
-	// contexts holds, for each unlisted word (by its number in lex), the
-	// distinct contexts it is used in, up to CorpusWord of them: its
-	// independent uses (see [Corpus.Independent]).
-	contexts map[int32]*contextSet
+	// The distinct contexts of each unlisted word (by its number in lex),
+	// up to CorpusWord of them: its independent uses (see
+	// [Corpus.Independent]). context[id] is the first (0: none, the word
+	// is listed or not counted; a hash of 0 is kept as 1), moreContexts
+	// the others of the words that have others: most unlisted words are
+	// used once, and a text of hundreds of thousands of distinct unknown
+	// words costs a number each, not a table entry and a set.
+	context      []uint64
+	moreContexts map[int32]*contextSet
 }
 
-// A contextSet holds up to CorpusWord distinct contexts of a word, each
-// the hash of its neighbours.
+// A contextSet holds the distinct contexts of a word after its first, up
+// to CorpusWord in all, each the hash of its neighbours.
 type contextSet struct {
 	n int
-	h [CorpusWord]uint64
+	h [CorpusWord - 1]uint64
 }
 
 // add adds context h, if the set has room and lacks it.
@@ -58,9 +63,7 @@ func (s *contextSet) add(h uint64) {
 // (a descriptor on every role level that requires its skill, the same
 // text in two downloads) gives the same contexts each time.
 func (c *Corpus) Count(ws []Word, n int) {
-	if size := c.Lex.Size(); len(c.counts) < size {
-		c.counts = append(c.counts, make([]int, size-len(c.counts))...)
-	}
+	c.grow()
 	prev := int32(-1)
 	for i, w := range ws {
 		if w.Skip {
@@ -80,20 +83,35 @@ func (c *Corpus) Count(ws []Word, n int) {
 	}
 }
 
+// grow makes room in the counts for every word of c.Lex.
+func (c *Corpus) grow() {
+	if size := c.Lex.Size(); len(c.counts) < size {
+		c.counts = append(c.counts, make([]int, size-len(c.counts))...)
+		c.context = append(c.context, make([]uint64, size-len(c.context))...)
+	}
+}
+
 // addContext notes the context of word i of ws: the words either side of
 // it, or the edge of the text.
 func (c *Corpus) addContext(ws []Word, i int) {
-	c.contextOf(ws[i].ID).add(contextHash(around(ws, i)))
+	c.addContextOf(ws[i].ID, contextHash(around(ws, i)))
 }
 
-// contextOf returns the contexts of word id, added if it has none.
-func (c *Corpus) contextOf(id int32) *contextSet {
-	s := c.contexts[id]
-	if s == nil {
-		s = &contextSet{}
-		c.contexts[id] = s
+// addContextOf adds context h to the contexts of word id.
+func (c *Corpus) addContextOf(id int32, h uint64) {
+	h = max(h, 1) // 0 marks no context
+	switch first := c.context[id]; first {
+	case 0:
+		c.context[id] = h
+	case h:
+	default:
+		s := c.moreContexts[id]
+		if s == nil {
+			s = &contextSet{}
+			c.moreContexts[id] = s
+		}
+		s.add(h)
 	}
-	return s
 }
 
 // Independent returns the number of independent uses of the unlisted
@@ -105,8 +123,26 @@ func (c *Corpus) Independent(w string) int {
 	if !ok {
 		return 0
 	}
-	if s := c.contexts[id]; s != nil {
-		return s.n
+	return c.independent(id)
+}
+
+// IndependentID is [Corpus.Independent] of the word numbered id in c.Lex.
+func (c *Corpus) IndependentID(id int32) int {
+	if c.UsesID(id) == 0 {
+		return 0
+	}
+	return c.independent(id)
+}
+
+// independent is [Corpus.Independent] of the word numbered id, a word
+// the corpus uses.
+func (c *Corpus) independent(id int32) int {
+	if c.context[id] != 0 {
+		n := 1
+		if s := c.moreContexts[id]; s != nil {
+			n += s.n
+		}
+		return n
 	}
 	return min(c.counts[id], CorpusWord) // a listed word: its uses
 }
@@ -217,7 +253,7 @@ func (c *Corpus) InVocab(l string) bool {
 // of word pairs sized for pairs of them.
 func NewCorpus(lex *Lexicon, pairs int) *Corpus {
 	return &Corpus{Lex: lex, pairs: newPairTable(pairs), vocab: map[string]bool{},
-		frequent: nearword.NewByLength(nil, MaxSuggestLen), listed: map[string]bool{}, contexts: map[int32]*contextSet{}}
+		frequent: nearword.NewByLength(nil, MaxSuggestLen), listed: map[string]bool{}, moreContexts: map[int32]*contextSet{}}
 }
 
 // neighbours returns the frequent words of the corpus one edit from l,

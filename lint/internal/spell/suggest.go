@@ -39,7 +39,7 @@ func (c *Corpus) Suggest(ls []string) map[string][]string {
 	var known []string
 	for id, n := range c.counts {
 		v := c.Lex.Form(int32(id))
-		if n > 0 && len(v) >= lo && len(v) <= hi && (c.IsListedID(int32(id)) || c.Independent(v) >= CorpusWord) {
+		if n > 0 && len(v) >= lo && len(v) <= hi && (c.IsListedID(int32(id)) || c.independent(int32(id)) >= CorpusWord) {
 			known = append(known, v)
 		}
 	}

@@ -143,9 +143,7 @@ func (c *Corpus) AddSummary(s Summary) error {
 	if r.Err() != nil {
 		return errSummary
 	}
-	if size := c.Lex.Size(); len(c.counts) < size {
-		c.counts = append(c.counts, make([]int, size-len(c.counts))...)
-	}
+	c.grow()
 	for i, u := range uses {
 		c.counts[ids[i]] += int(u)
 		c.total += int(u)
@@ -179,7 +177,7 @@ func (c *Corpus) AddSummary(s Summary) error {
 		if bad || r.Err() != nil {
 			return errSummary
 		}
-		c.contextOf(w).add(contextHash(a))
+		c.addContextOf(w, contextHash(a))
 	}
 	if r.Done() != nil {
 		return errSummary
@@ -196,7 +194,7 @@ func SameCounts(a, b *Corpus) bool {
 		for id := range forms {
 			forms[id] = c.Lex.Form(int32(id))
 		}
-		return []any{forms, c.counts, c.total, c.pairs.asMap(), c.contexts, c.frequent, c.vocab}
+		return []any{forms, c.counts, c.total, c.pairs.asMap(), c.context, c.moreContexts, c.frequent, c.vocab}
 	}
 	return reflect.DeepEqual(state(a), state(b))
 }

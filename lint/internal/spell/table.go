@@ -17,7 +17,8 @@ const wordBlock = 4096
 // workers. A worker tokenises each value into one buffer and files its
 // words in blocks of wordBlock words, each value's words together: a
 // value's words cost no allocation of their own, and no room beyond them
-// (a catalogue of many one-line skills has two words a value).
+// (a catalogue of many one-line skills has two words a value); a value of
+// more words than a block keeps the buffer, not a copy of it.
 func TokenizeAll(values []string, workers int) ([][]Word, *Lexicon) {
 	workers = max(workers, 1)
 	words := make([][]Word, len(values))
@@ -33,6 +34,12 @@ func TokenizeAll(values []string, workers int) ([][]Word, *Lexicon) {
 				if n == 0 {
 					continue
 				}
+				if n > wordBlock {
+					// A value of more words than a block keeps the
+					// buffer they were read into, rather than a copy.
+					words[id], buf = buf[:n:n], nil
+					continue
+				}
 				if n > cap(block)-len(block) {
 					block = make([]Word, 0, max(n, wordBlock))
 				}
@@ -43,6 +50,13 @@ func TokenizeAll(values []string, workers int) ([][]Word, *Lexicon) {
 		})
 	}
 	wg.Wait()
+	if workers == 1 {
+		// One worker met the forms in the order of the values: its
+		// numbers are those renumbering would give, and its lexicon the
+		// one it would build (a text of many distinct words would be
+		// filed twice).
+		return words, lexes[0]
+	}
 	lex := NewLexicon(nil)
 	renumber := make([][]int32, workers)
 	for w, x := range lexes {
