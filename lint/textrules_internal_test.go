@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -94,5 +96,70 @@ func TestNextNotPlain(t *testing.T) {
 		for i := 0; i < len(src); i += 37 {
 			check(src, i)
 		}
+	}
+}
+
+// doubledPairsPlain is doubledPairs as a loop over wordsIn.
+func doubledPairsPlain(v string) [][2]aWord {
+	var pairs [][2]aWord
+	var a aWord
+	have := false
+	for b := range wordsIn(v) {
+		if !have || b.start != a.end+1 || v[a.end] != ' ' || !strings.EqualFold(a.text, b.text) || !hasLetter(a.text) ||
+			grammaticalRepeats[strings.ToLower(a.text)] {
+			a, have = b, true
+			continue
+		}
+		pairs = append(pairs, [2]aWord{a, b})
+		have = false
+	}
+	return pairs
+}
+
+// TestDoubledPairs holds doubledPairs equal to the loop over wordsIn: on
+// every line of the real inputs, on random texts of words that repeat
+// in other cases (with the letters that fold with non-ASCII ones: K and
+// the Kelvin sign, s and the long s), and with every byte and some runes
+// between two words.
+func TestDoubledPairs(t *testing.T) {
+	check := func(v string) {
+		t.Helper()
+		var got [][2]aWord
+		for a, b := range doubledPairs(v) {
+			got = append(got, [2]aWord{a, b})
+		}
+		if want := doubledPairsPlain(v); !slices.Equal(got, want) {
+			t.Fatalf("doubledPairs(%q) = %v, want %v", v, got, want)
+		}
+	}
+	found := 0
+	for _, src := range realSources(t) {
+		for line := range strings.Lines(src) {
+			check(line)
+			found += len(doubledPairsPlain(line))
+		}
+		check(src)
+	}
+	if found == 0 {
+		t.Error("no doubled word in the real inputs: the test inputs lack the seeds' cases")
+	}
+	parts := []string{"the", "The", "THE", "kit", "Kit", "\u212Ait", "sun", "\u017Fun", "had", "that", "1", "2-2", "it's", "it’s",
+		"é", "É", "e\u0301", " ", " ", "  ", ",", "(", "\u00a0", "\n", "-", "'", "\xff", "\xc3", "ǅ", "ǆ", "Ǆ"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		check(b.String())
+	}
+	for c := range 256 {
+		for _, s := range []string{"the%sthe", "the %sthe", "the%s the", "%s the the", "the the%s"} {
+			check(strings.ReplaceAll(s, "%s", string([]byte{byte(c)})))
+		}
+	}
+	for r := rune(0x80); r < 0x3000; r++ {
+		check("the" + string(r) + " the" + string(r))
+		check(string(r) + " " + string(r))
 	}
 }
