@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"github.com/ddat-tools/ddat/framework"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -161,5 +162,90 @@ func TestDoubledPairs(t *testing.T) {
 	for r := rune(0x80); r < 0x3000; r++ {
 		check("the" + string(r) + " the" + string(r))
 		check(string(r) + " " + string(r))
+	}
+}
+
+// TestKeyEnds holds keyFirst and keyLast to the ends of the key made whole, wherever
+// it tells them: on every line and cell-sized piece of the real inputs,
+// and on random texts of ASCII and of the characters that Key changes or
+// that change what is next to them (spaces beyond ASCII, zero-width
+// characters, combining marks, compatibility forms, letters whose case
+// folds to ASCII).
+func TestKeyEnds(t *testing.T) {
+	told := 0
+	check := func(s string) {
+		t.Helper()
+		first, last := keyEndsOf(framework.Key(s))
+		if got, ok := keyFirst(s); ok {
+			told++
+			if got != first {
+				t.Fatalf("keyFirst(%q) = %q, want %q (key %q)", s, got, first, framework.Key(s))
+			}
+		}
+		if got, ok := keyLast(s); ok {
+			told++
+			if got != last {
+				t.Fatalf("keyLast(%q) = %q, want %q (key %q)", s, got, last, framework.Key(s))
+			}
+		}
+	}
+	for _, src := range realSources(t) {
+		for line := range strings.Lines(src) {
+			check(line)
+			for i := 0; i+40 <= len(line); i += 13 {
+				check(line[i : i+40])
+			}
+		}
+	}
+	parts := []string{"a", "B", "k", "S", "z", "`", "'", "-", "1", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\x00", "\x1c",
+		"\u00a0", "\u0085", "\u2000", "\u3000", "\u200b", "\ufeff", "\u0301", "\u0308", "\u20dd", "\u212a", "\u017f", "\ufb01",
+		"\uff21", "\u2019", "\u2013", "\u00e9", "\u00df", "\u0130", "\u1e9e", "\u2126", "\u0345", "\xff", "\xcc"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 300000 {
+		var b strings.Builder
+		for range r.IntN(24) {
+			if r.IntN(3) == 0 {
+				b.WriteString(parts[r.IntN(len(parts))])
+			} else {
+				b.WriteByte(byte('a' + r.IntN(3)))
+			}
+		}
+		check(b.String())
+	}
+	if told < 100000 {
+		t.Errorf("keyFirst and keyLast told only %d ends", told)
+	}
+}
+
+// TestKeysMayRepeat checks that keysMayRepeat answers false only for lists
+// whose keys all differ, on lists drawn from texts that differ by case,
+// space, quotes or only in their middle.
+func TestKeysMayRepeat(t *testing.T) {
+	texts := []string{"Build a team", "build a  team", " BUILD A TEAM ", "build a `team", "build a 'team", "build a team.",
+		"Lead the work of the team well", "Lead the work of a team well", "Lead the\u00a0work of the team well", "",
+		"  ", "Plan\u2019s work", "plan's work", "x", "X", "Manage risk across the whole programme",
+		"Manage risk across the programme", "\u212aeep it simple", "keep it simple"}
+	r := rand.New(rand.NewPCG(9, 10))
+	never := 0
+	for range 100000 {
+		ts := make([]framework.Text, 2+r.IntN(4))
+		for i := range ts {
+			ts[i] = framework.Text{Value: texts[r.IntN(len(texts))]}
+		}
+		if keysMayRepeat(ts) {
+			continue
+		}
+		never++
+		seen := map[string]bool{}
+		for _, x := range ts {
+			k := framework.Key(x.Value)
+			if seen[k] {
+				t.Fatalf("keysMayRepeat(%q) = false, but two have key %q", ts, k)
+			}
+			seen[k] = true
+		}
+	}
+	if never == 0 {
+		t.Error("keysMayRepeat never answered false")
 	}
 }
