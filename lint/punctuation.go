@@ -112,28 +112,30 @@ func doubledWords(p *Pass, t framework.Text) {
 // repeat the word before them across a single space, ignoring case, with
 // that word: not a word without a letter, nor one of grammaticalRepeats,
 // and not the third of "the the the" (one finding). It finds the words
-// itself, a byte at a time through ASCII, which costs half what ranging
-// over wordsIn does; TestDoubledPairs holds it equal to that loop.
+// itself (nextWord: a byte at a time, ASCII through a table) and makes
+// a pair only of two words one space apart, which costs half what
+// ranging over wordsIn does; TestDoubledPairs holds it equal to that
+// loop.
 func doubledPairs(v string) iter.Seq2[aWord, aWord] {
 	return func(yield func(aWord, aWord) bool) {
-		var a aWord
-		have := false
+		as, ae := 0, -1 // the word before, if ae >= 0
 		for i := 0; i < len(v); {
-			var start int
-			start, i = nextWord(v, i)
-			if start == i {
-				break
-			}
-			b := aWord{v[start:i], start, i}
-			if !have || b.start != a.end+1 || v[a.end] != ' ' || !mayFoldEqual(a.text[0], b.text[0]) ||
-				!strings.EqualFold(a.text, b.text) || !hasLetter(a.text) || grammaticalRepeats[strings.ToLower(a.text)] {
-				a, have = b, true
-				continue
-			}
-			if !yield(a, b) {
+			start, end := nextWord(v, i)
+			if start == end {
 				return
 			}
-			have = false
+			i = end
+			if ae >= 0 && start == ae+1 && v[ae] == ' ' && mayFoldEqual(v[as], v[start]) {
+				a, b := aWord{v[as:ae], as, ae}, aWord{v[start:end], start, end}
+				if strings.EqualFold(a.text, b.text) && hasLetter(a.text) && !grammaticalRepeats[strings.ToLower(a.text)] {
+					if !yield(a, b) {
+						return
+					}
+					ae = -1 // "the the the" is one finding
+					continue
+				}
+			}
+			as, ae = start, end
 		}
 	}
 }
@@ -142,36 +144,58 @@ func doubledPairs(v string) iter.Seq2[aWord, aWord] {
 // them) that starts at i or after, or len(v) twice if there is none.
 func nextWord(v string, i int) (start, end int) {
 	for i < len(v) {
-		if c := v[i]; c < utf8.RuneSelf {
-			if asciiInWord[c] {
-				break
-			}
+		switch wordClass[v[i]] {
+		case notWordByte:
 			i++
 			continue
+		case wordByte:
+		default:
+			r, n := utf8.DecodeRuneInString(v[i:])
+			if !inWordPlain(r) {
+				i += n
+				continue
+			}
 		}
-		r, n := utf8.DecodeRuneInString(v[i:])
-		if inWordPlain(r) {
-			break
-		}
-		i += n
+		break
 	}
 	start = i
 	for i < len(v) {
-		if c := v[i]; c < utf8.RuneSelf {
-			if !asciiInWord[c] {
-				break
-			}
+		switch wordClass[v[i]] {
+		case wordByte:
 			i++
 			continue
+		case notWordByte:
+		default:
+			r, n := utf8.DecodeRuneInString(v[i:])
+			if inWordPlain(r) {
+				i += n
+				continue
+			}
 		}
-		r, n := utf8.DecodeRuneInString(v[i:])
-		if !inWordPlain(r) {
-			break
-		}
-		i += n
+		break
 	}
 	return start, i
 }
+
+// The classes of bytes of wordClass.
+const (
+	notWordByte = iota // ASCII, not in a word
+	wordByte           // ASCII, in a word
+	runeByte           // beyond ASCII: the rune it starts decides
+)
+
+// wordClass is the class of each byte for [nextWord] ([inWord] of ASCII).
+var wordClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = runeByte
+		case asciiInWord[c]:
+			t[c] = wordByte
+		}
+	}
+	return t
+}()
 
 // mayFoldEqual reports whether two strings starting with bytes x and y
 // may be equal under simple case folding: false only if both are ASCII
