@@ -249,3 +249,52 @@ func TestKeysMayRepeat(t *testing.T) {
 		t.Error("keysMayRepeat never answered false")
 	}
 }
+
+// TestSpaceThen holds spaceThen equal to strings.Contains: every byte
+// value after a space (and a space after every byte value) at every place
+// of texts up to 24 bytes long, random texts, and every line of the real
+// inputs.
+func TestSpaceThen(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		for _, cd := range [][2]byte{{',', '.'}, {' ', ' '}, {0x80, 0xFF}, {0, 'A'}} {
+			c, d := cd[0], cd[1]
+			want := strings.Contains(s, string([]byte{' ', c})) || strings.Contains(s, string([]byte{' ', d}))
+			if got := spaceThen(s, c, d); got != want {
+				t.Fatalf("spaceThen(%q, %q, %q) = %v, want %v", s, c, d, got, want)
+			}
+		}
+	}
+	for n := 1; n <= 24; n++ {
+		for p := range n {
+			for v := range 256 {
+				b := []byte(strings.Repeat("abcdefgh", 3))[:n]
+				b[p] = byte(v)
+				check(string(b))
+				if p > 0 {
+					b[p-1] = ' '
+					check(string(b))
+				}
+				if p+1 < n {
+					b[p+1] = byte(v)
+					b[p] = ' '
+					check(string(b))
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	alphabet := []byte{' ', ' ', ',', '.', 'a', 'A', 0x80, 0xA0, 0xFF, 0x00, 0x2C | 0x80, 0x20 | 0x80, 0x2E | 0x80}
+	for range 200000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		check(string(b))
+	}
+	for _, src := range realSources(t) {
+		for line := range strings.Lines(src) {
+			check(line)
+		}
+	}
+}
