@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -48,7 +49,7 @@ func runDuplicate(p *Pass) {
 // dupTexts reports texts of one list whose keys repeat an earlier one.
 // where names the list; it is called only for a finding.
 func dupTexts(p *Pass, ts []framework.Text, what string, where func() string, removable bool) {
-	if len(ts) < 2 {
+	if len(ts) < 2 || !keysMayRepeat(ts) {
 		return
 	}
 	first := make(map[string]framework.Text, len(ts))
@@ -75,6 +76,132 @@ func dupTexts(p *Pass, ts []framework.Text, what string, where func() string, re
 		p.Report(d)
 	}
 }
+
+// keysMayRepeat reports whether two of ts may have one [framework.Key]:
+// false only if their keys differ in their first eight bytes or, where
+// those are one, in their last eight, which keyFirst and keyLast find
+// without making the keys (most lists hold no repeat, and their texts
+// are long).
+func keysMayRepeat(ts []framework.Text) bool {
+	var firsts [32][8]byte
+	if len(ts) > len(firsts) {
+		return true
+	}
+	for i, t := range ts {
+		f, ok := keyFirst(t.Value)
+		if !ok {
+			return true
+		}
+		for j, g := range firsts[:i] {
+			if g != f {
+				continue
+			}
+			a, ok1 := keyLast(ts[j].Value)
+			b, ok2 := keyLast(t.Value)
+			if !ok1 || !ok2 || a == b {
+				return true
+			}
+		}
+		firsts[i] = f
+	}
+	return false
+}
+
+// keyEndsOf returns the first eight bytes of key k and its last eight
+// from the end backwards (zeros where k is shorter).
+func keyEndsOf(k string) (first, last [8]byte) {
+	for i := 0; i < len(k) && i < 8; i++ {
+		first[i] = k[i]
+		last[i] = k[len(k)-1-i]
+	}
+	return first, last
+}
+
+// keyFirst and keyLast return the ends of [framework.Key](s) as
+// keyEndsOf does, from the ends of s, or false where they cannot tell
+// them without the whole key: a byte beyond ASCII at that end. Key folds
+// ASCII as asciiKey does (A-Z lowered, '`' made an apostrophe, runs of
+// space made one, the ends trimmed), and what Unicode normalisation does
+// elsewhere in s leaves an ASCII end alone: no character combines with
+// an ASCII one before it, and keyFirst stops only before an ASCII byte,
+// which no later character can combine with. TestKeyEnds holds them to
+// keyEndsOf(Key(s)).
+func keyFirst(s string) (first [8]byte, ok bool) {
+	n, space := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return first, false
+		}
+		if n >= 8 {
+			break
+		}
+		k := keyASCII[c]
+		if k == keySpace {
+			space = n > 0
+			continue
+		}
+		if space {
+			first[n] = ' '
+			n++
+			space = false
+			if n >= 8 {
+				break
+			}
+		}
+		first[n] = k
+		n++
+	}
+	return first, true
+}
+
+// keyLast: see [keyFirst].
+func keyLast(s string) (last [8]byte, ok bool) {
+	n, space := 0, false
+	for j := len(s) - 1; j >= 0 && n < 8; j-- {
+		c := s[j]
+		if c >= utf8.RuneSelf {
+			return last, false
+		}
+		k := keyASCII[c]
+		if k == keySpace {
+			space = n > 0
+			continue
+		}
+		if space {
+			last[n] = ' '
+			n++
+			space = false
+			if n >= 8 {
+				break
+			}
+		}
+		last[n] = k
+		n++
+	}
+	return last, true
+}
+
+// keySpace marks in keyASCII the bytes that [framework.Key] treats as
+// space.
+const keySpace = 0xFF
+
+// keyASCII is each ASCII byte as [framework.Key] writes it, or keySpace.
+var keyASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case c == ' ', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			t[c] = keySpace
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c == '`':
+			t[c] = '\''
+		default:
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
 
 func dupSkills(p *Pass, d *framework.Document) {
 	first := map[string]*framework.Skill{}

@@ -58,25 +58,81 @@ func plainByte(c byte) bool {
 	return c < utf8.RuneSelf && c != '&' && (c >= 0x20 && c != 0x7F || c == '\t' || c == '\n' || c == '\r')
 }
 
-// plainWord reports whether all eight bytes of x are printable ASCII
-// other than '&': bytes from 0x20 to 0x7E, but 0x26. (Tab, LF and CR,
-// which plainByte passes, send the word to plainByte.)
-func plainWord(x uint64) bool { return notPlain(x) == 0 }
+// mayNotPlain returns x with the top bit set in every byte of its eight
+// that plainByte rejects, and perhaps in others (tab, LF and CR among
+// them, and bytes above one marked: a carry or borrow runs upward),
+// with the usual bit tricks: a byte is below n when subtracting n
+// borrows into its top bit. x^0x06 moves '&' to 0x20 and keeps the
+// control characters below it, so one test finds both; x+1 sets the top
+// bit of DEL. (The subtraction also marks most bytes from 0x80, which x
+// marks anyway.) Its bits outside the top ones are noise: the caller
+// masks them out (once for several words).
+func mayNotPlain(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return x | (x + ones) | (x ^ (ones * 0x06) - ones*0x21)
+}
 
-// notPlain returns x with the top bit set in the byte of the first of its
-// eight bytes (the lowest) that is not printable ASCII other than '&', and
-// perhaps in later bytes; zero if there is none. It tests the bytes
-// together, with the usual bit tricks: a byte is below n when subtracting
-// n borrows into its top bit, and equal to v when x^v has a zero byte. A
-// borrow carries only into the bytes above: the lowest byte marked is
-// always one that is not plain.
-func notPlain(x uint64) uint64 {
+// notPlainExact returns x with the top bit set in exactly the bytes that
+// plainByte rejects: not ASCII, a control character other than tab, LF
+// and CR, '&' or DEL. Each byte is tested on its own (its low seven bits
+// plus at most 0x7F never carry into the next byte): a byte y of seven
+// bits is below n when y+(0x80-n) leaves the top bit clear, and zero
+// when y+0x7F does.
+func notPlainExact(x uint64) uint64 {
 	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	below := func(x uint64, n uint64) uint64 { return (x - ones*n) & ^x }
-	return (x | // not ASCII
-		below(x, 0x20) | // a control character
-		below(x^(ones*0x26), 1) | // '&'
-		below(x^(ones*0x7F), 1)) & tops // DEL
+	y := x &^ tops
+	// The top bit of each byte of y^v+0x7F: the byte is not v.
+	tab, lf, cr := y^(ones*'\t')+ones*0x7F, y^(ones*'\n')+ones*0x7F, y^(ones*'\r')+ones*0x7F
+	amp, del := y^(ones*'&')+ones*0x7F, y^(ones*0x7F)+ones*0x7F
+	ctrl := ^(y + ones*0x60) & tab & lf & cr
+	return (x | ctrl | ^(amp & del)) & tops
+}
+
+// nextNotPlain returns the index of the first byte of s from i on that
+// plainByte rejects, or len(s). Thirty-two bytes at a time it tests with
+// mayNotPlain, which also stops at tab, LF and CR; only a word it marks
+// is tested again with notPlainExact, so that a line's end costs one
+// exact test. TestNextNotPlain holds it equal to the
+// loop over plainByte.
+func nextNotPlain(s string, i int) int {
+	const tops = 0x8080808080808080
+	for ; i >= 0 && i+32 <= len(s); i += 32 {
+		w := s[i : i+32]
+		a, b, c, d := load64(w, 0), load64(w, 8), load64(w, 16), load64(w, 24)
+		fa, fb, fc, fd := mayNotPlain(a), mayNotPlain(b), mayNotPlain(c), mayNotPlain(d)
+		if (fa|fb|fc|fd)&tops == 0 {
+			continue
+		}
+		if fa&tops != 0 {
+			if m := notPlainExact(a); m != 0 {
+				return i + bits.TrailingZeros64(m)/8
+			}
+		}
+		if fb&tops != 0 {
+			if m := notPlainExact(b); m != 0 {
+				return i + 8 + bits.TrailingZeros64(m)/8
+			}
+		}
+		if fc&tops != 0 {
+			if m := notPlainExact(c); m != 0 {
+				return i + 16 + bits.TrailingZeros64(m)/8
+			}
+		}
+		if fd&tops != 0 {
+			if m := notPlainExact(d); m != 0 {
+				return i + 24 + bits.TrailingZeros64(m)/8
+			}
+		}
+	}
+	for ; i >= 0 && i+8 <= len(s); i += 8 {
+		if m := notPlainExact(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(s) && plainByte(s[i]) {
+		i++
+	}
+	return i
 }
 
 // load64 returns the eight bytes of s from i as a little-endian word
@@ -107,26 +163,9 @@ func runEncoding(p *Pass) {
 		}
 		seenLines := &lineSeen{seen: map[string]bool{}}
 		reportMixedScripts(p, doc)
-		for i := 0; i < len(src); {
-			// Printable ASCII other than '&', the bulk of any source, is
-			// passed over eight bytes at a time where it can be, up to
-			// the first byte that is not where it cannot (a line's end, a
-			// curly quote), else a byte at a time.
-			if i+8 <= len(src) {
-				m := notPlain(load64(src, i))
-				if m == 0 {
-					i += 8
-					continue
-				}
-				if k := bits.TrailingZeros64(m) / 8; k > 0 {
-					i += k
-					continue
-				}
-			}
-			if plainByte(src[i]) {
-				i++
-				continue
-			}
+		// Printable ASCII other than '&', the bulk of any source, is
+		// passed over by nextNotPlain.
+		for i := nextNotPlain(src, 0); i < len(src); i = nextNotPlain(src, i) {
 			r, n := utf8.DecodeRuneInString(src[i:])
 			sp := doc.File.Span(i, i+n)
 			switch {

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"testing"
@@ -11,31 +10,26 @@ import (
 	"github.com/ddat-tools/ddat/framework"
 )
 
-// TestPlainWord checks the eight-byte test of the encoding rule against
-// its definition a byte at a time, and that the first byte it marks is the
-// first that is not plain: every byte value at every place, then random
-// words mixing the bytes near the edges of the range.
+// TestPlainWord checks the eight-byte tests of the encoding rule against
+// plainByte: notPlainExact marks exactly the bytes it rejects, and
+// mayNotPlain marks at least those. Every byte value at every place,
+// then random words mixing the bytes near the edges of the range.
 func TestPlainWord(t *testing.T) {
-	plain := func(c byte) bool { return c >= 0x20 && c <= 0x7E && c != '&' }
+	const tops = 0x8080808080808080
 	check := func(w [8]byte) {
 		t.Helper()
-		want := true
-		for _, c := range w {
-			want = want && plain(c)
-		}
 		s := string(w[:])
-		if got := plainWord(load64(s, 0)); got != want {
-			t.Fatalf("plainWord(%q) = %v, want %v", s, got, want)
-		}
-		first := 8 // the first byte that is not plain
+		var want uint64
 		for i, c := range w {
-			if !plain(c) {
-				first = i
-				break
+			if !plainByte(c) {
+				want |= 0x80 << (8 * i)
 			}
 		}
-		if got := bits.TrailingZeros64(notPlain(load64(s, 0))) / 8; got != first {
-			t.Fatalf("notPlain(%q) marks byte %d first, want %d", s, got, first)
+		if got := notPlainExact(load64(s, 0)); got != want {
+			t.Fatalf("notPlainExact(%q) = %#x, want %#x", s, got, want)
+		}
+		if got := mayNotPlain(load64(s, 0)) & tops; got&want != want {
+			t.Fatalf("mayNotPlain(%q) = %#x, misses bytes of %#x", s, got, want)
 		}
 	}
 	for p := range 8 {
