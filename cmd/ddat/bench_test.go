@@ -214,6 +214,35 @@ func benchPublished(b *testing.B) {
 	}
 }
 
+// BenchmarkLintProfile runs, in process, the lints the budgets time: the
+// embedded framework, the seeds and the published downloads. Its CPU
+// profile is the command's profile-guided optimisation profile,
+// cmd/ddat/default.pgo, which go build and go run read by default:
+//
+//	go test ./cmd/ddat -run '^$' -bench BenchmarkLintProfile -benchtime 4s -cpuprofile cmd/ddat/default.pgo
+//
+// A stale profile is still correct, and only optimises the code as it
+// was; regenerate it when the hot paths change.
+func BenchmarkLintProfile(b *testing.B) {
+	for _, in := range []struct {
+		name  string
+		paths []string
+	}{
+		{"Embedded", nil},
+		{"Seeds", []string{filepath.Join(repoRoot(b), "testdata")}},
+		{"Published", publishedDownloads(b)},
+	} {
+		b.Run(in.name, func(b *testing.B) {
+			args := append([]string{"lint", "--fail-on", "none"}, in.paths...)
+			for b.Loop() {
+				if st := run(args, nil, io.Discard, io.Discard); st != 0 {
+					b.Fatalf("exit %d", st)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkLintSeeds(b *testing.B) {
 	seeds := filepath.Join(repoRoot(b), "testdata")
 	b.ReportAllocs()
