@@ -35,8 +35,13 @@ func (r *Reader) Uint() uint64 {
 	return r.uintLong()
 }
 
-// uintLong is [Reader.Uint] of a varint of more than one byte.
+// uintLong is [Reader.Uint] of a varint of more than one byte (or of an
+// empty reader): most are of two, read first.
 func (r *Reader) uintLong() uint64 {
+	if s := r.s; len(s) >= 2 && s[0] >= 0x80 && s[1] < 0x80 {
+		r.s = s[2:]
+		return uint64(s[0]&0x7f) | uint64(s[1])<<7
+	}
 	var v uint64
 	for i := 0; i < len(r.s) && i < binary.MaxVarintLen64; i++ {
 		c := r.s[i]
