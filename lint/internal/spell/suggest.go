@@ -1,8 +1,11 @@
 package spell
 
 import (
+	"maps"
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/lint/internal/nearword"
@@ -47,7 +50,7 @@ func (c *Corpus) Suggest(ls []string) map[string][]string {
 	vocab := nearword.NewByLength(known, MaxSuggestLen+3)
 	for _, q := range qs {
 		if len(q.l) <= MaxSuggestLen {
-			vocab.Near(q.l, q.maxD, func(v string) { c.consider(q, v, q.maxD) })
+			vocab.Near(q.l, q.maxD, func(v string) { c.consider(q, v, q.maxD, &c.dist, q.score) })
 		}
 	}
 	// The word list, once for all: a list word is measured only against
@@ -65,11 +68,13 @@ func (c *Corpus) Suggest(ls []string) map[string][]string {
 	// not depend on the order they are measured in), and the letters
 	// rule most of them out before the corpus (a map) is asked whether it
 	// holds the word.
+	var lengths []int
 	for n, b := range byLen {
 		if len(b) > 0 {
-			c.suggestFromList(b, n)
+			lengths = append(lengths, n)
 		}
 	}
+	c.scanList(byLen[:], lengths)
 	out := make(map[string][]string, len(qs))
 	for _, q := range qs {
 		out[q.l] = q.best()
@@ -77,10 +82,52 @@ func (c *Corpus) Suggest(ls []string) map[string][]string {
 	return out
 }
 
+// scanList considers the usual words of the list of each of lengths for
+// the queries byLen gives for that length. With several processors, two
+// goroutines share the lengths out, each measuring into scores of its own
+// (a word is of one length, so of one share), merged after: the scan
+// ends a lint, when the other processor has finished its rules.
+func (c *Corpus) scanList(byLen [][]*suggestion, lengths []int) {
+	if runtime.GOMAXPROCS(0) < 2 || len(lengths) < 2 {
+		for _, n := range lengths {
+			c.suggestFromList(byLen[n], n, &c.dist, nil)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	scores := [2]map[*suggestion]map[string]float64{{}, {}}
+	for w := range scores {
+		wg.Go(func() {
+			var buf nearword.Buf
+			for k := w; k < len(lengths); k += 2 {
+				c.suggestFromList(byLen[lengths[k]], lengths[k], &buf, scores[w])
+			}
+		})
+	}
+	wg.Wait()
+	for _, share := range scores {
+		for q, score := range share {
+			maps.Copy(q.score, score)
+		}
+	}
+}
+
 // suggestFromList considers, for each of qs, the usual words of the list
 // of n bytes that are not corpus words (those were considered from the
-// corpus) and that the letter masks allow.
-func (c *Corpus) suggestFromList(qs []*suggestion, n int) {
+// corpus) and that the letter masks allow: with buf, into scores[q] (made
+// as needed), or into each query's own scores if scores is nil.
+func (c *Corpus) suggestFromList(qs []*suggestion, n int, buf *nearword.Buf, scores map[*suggestion]map[string]float64) {
+	scoreOf := func(q *suggestion) map[string]float64 {
+		if scores == nil {
+			return q.score
+		}
+		m := scores[q]
+		if m == nil {
+			m = map[string]float64{}
+			scores[q] = m
+		}
+		return m
+	}
 	for v, m := range wordlist.UsualOfLength(n) {
 		inCorpus := -1 // not yet asked
 		for _, q := range qs {
@@ -94,7 +141,7 @@ func (c *Corpus) suggestFromList(qs []*suggestion, n int) {
 				if inCorpus == 1 {
 					break // a corpus word: considered above
 				}
-				c.consider(q, v, d)
+				c.consider(q, v, d, buf, scoreOf(q))
 			}
 		}
 	}
@@ -129,17 +176,18 @@ func newSuggestion(l string) *suggestion {
 	return &suggestion{l: l, maxD: nearword.SpellingEdits(utf8.RuneCountInString(l)), mask: nearword.LetterMask(l), score: map[string]float64{}}
 }
 
-// consider scores v for q if it is within d edits.
-func (c *Corpus) consider(q *suggestion, v string, d int) {
+// consider scores v for q, into score, if it is within d edits (measured
+// with buf).
+func (c *Corpus) consider(q *suggestion, v string, d int, buf *nearword.Buf, score map[string]float64) {
 	if abs(len(v)-len(q.l)) > d {
 		return
 	}
-	if e := c.dist.Bytes(q.l, v, d); e <= d && e > 0 {
+	if e := buf.Bytes(q.l, v, d); e <= d && e > 0 {
 		sc := float64(e)
 		if n := c.Uses(v); n > 0 {
 			sc -= 1 + math.Log10(float64(n))
 		}
-		q.score[v] = sc
+		score[v] = sc
 	}
 }
 

@@ -1,7 +1,9 @@
 package spell
 
 import (
+	"maps"
 	"os"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -9,7 +11,8 @@ import (
 )
 
 // TestSuggestAloneAndTogether checks that a word's suggestions do not
-// depend on the other words looked up with it.
+// depend on the other words looked up with it, nor on the number of
+// processors.
 func TestSuggestAloneAndTogether(t *testing.T) {
 	src, err := os.ReadFile("../../../testdata/skills-a-to-z.md")
 	if err != nil {
@@ -24,7 +27,16 @@ func TestSuggestAloneAndTogether(t *testing.T) {
 		"goverance", "stratgey", "analysys", "desgin", "techincal", "managment", "procurment", "resilence", "infrastucture",
 		"secuirty", "availabilty", "requirments", "prioritse", "stakeholers", "delievery", "capabilty", "engagment",
 		"oppertunity", "developement", "perfomance", "knowlege", "assesment", "colaboration", "leadreship", "insigths", "sevice"}
+	// The list is scanned in two shares with several processors, in one
+	// with one: the same suggestions.
+	prev := runtime.GOMAXPROCS(2)
 	together := newC().Suggest(queries)
+	runtime.GOMAXPROCS(1)
+	one := newC().Suggest(queries)
+	runtime.GOMAXPROCS(prev)
+	if !maps.EqualFunc(one, together, slices.Equal) {
+		t.Error("suggestions differ with one processor")
+	}
 	some := 0
 	for _, q := range queries {
 		alone := newC().Suggest([]string{q})
