@@ -215,14 +215,14 @@ func benchPublished(b *testing.B) {
 }
 
 // BenchmarkLintProfile runs, in process, the lints the budgets time: the
-// embedded framework, the seeds and the published downloads. Its CPU
-// profile is the command's profile-guided optimisation profile,
-// cmd/ddat/default.pgo, which go build and go run read by default:
+// embedded framework, the seeds and the published downloads, for a CPU
+// profile of them together:
 //
-//	go test ./cmd/ddat -run '^$' -bench BenchmarkLintProfile -benchtime 4s -cpuprofile cmd/ddat/default.pgo
+//	go test ./cmd/ddat -run '^$' -bench BenchmarkLintProfile -cpuprofile /tmp/cpu.out
 //
-// A stale profile is still correct, and only optimises the code as it
-// was; regenerate it when the hot paths change.
+// (Given to the compiler as cmd/ddat/default.pgo, such a profile changed
+// neither the instructions nor the time of the three lints measurably, on
+// 2026-12-01: the command is built without one.)
 func BenchmarkLintProfile(b *testing.B) {
 	for _, in := range []struct {
 		name  string
