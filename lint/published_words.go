@@ -36,7 +36,7 @@ func wordsHeader(docs []*framework.Document) (string, bool) {
 // documents.
 const (
 	wordsKind  = "ddat published words 1"
-	tokensKind = "ddat published tokens 2"
+	tokensKind = "ddat published tokens 3"
 )
 
 // docsHeader returns the header of a file of what depends only on docs:

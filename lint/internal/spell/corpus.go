@@ -199,6 +199,10 @@ func (c *Corpus) IsListedID(id int32) bool {
 	case 2:
 		return false
 	}
+	if k := c.Lex.knownListed(id); k != 0 {
+		c.listedID[id] = k
+		return k == 1
+	}
 	v := listed(c.Lex.Form(id))
 	c.listedID[id] = 2
 	if v {

@@ -8,6 +8,10 @@ type Lexicon struct {
 	base  *Lexicon
 	ids   map[string]int32
 	forms []string
+	// listed holds, for forms read from tokens written when the program
+	// was built (see [Tokens]), whether the word list holds each (see
+	// [listed]): 1 if it does, 2 if not, 0 if not known.
+	listed []int8
 }
 
 func NewLexicon(base *Lexicon) *Lexicon {
@@ -54,4 +58,60 @@ func (x *Lexicon) Form(id int32) string {
 		id -= n
 	}
 	return x.forms[id]
+}
+
+// knownListed returns what x knows of whether the form numbered id is
+// listed (see [Lexicon.listed]): 1, 2, or 0 if it does not know.
+func (x *Lexicon) knownListed(id int32) int8 {
+	if x.base != nil {
+		n := int32(x.base.Size())
+		if id < n {
+			return x.base.knownListed(id)
+		}
+		id -= n
+	}
+	if int(id) < len(x.listed) {
+		return x.listed[id]
+	}
+	return 0
+}
+
+// SameLexicon reports whether a and b number the same forms alike, what
+// they know of the word list aside. It is for tests, of this package and
+// its callers.
+func SameLexicon(a, b *Lexicon) bool {
+	if a.Size() != b.Size() {
+		return false
+	}
+	for id := range int32(a.Size()) {
+		if a.Form(id) != b.Form(id) {
+			return false
+		}
+		if got, ok := b.lookup(a.Form(id)); !ok || got != id {
+			return false
+		}
+	}
+	return true
+}
+
+// ListedKnownRight returns the first form of x whose listing x knows
+// wrongly (see [Lexicon.listed]), and false if there is none; and how
+// many forms it knows. It is for tests.
+func ListedKnownRight(x *Lexicon) (wrong string, bad bool, known int) {
+	for id := range int32(x.Size()) {
+		switch x.knownListed(id) {
+		case 0:
+			continue
+		case 1:
+			if !listed(x.Form(id)) {
+				return x.Form(id), true, known
+			}
+		default:
+			if listed(x.Form(id)) {
+				return x.Form(id), true, known
+			}
+		}
+		known++
+	}
+	return "", false, known
 }

@@ -16,9 +16,11 @@ import (
 // (TestTokensAsTokenizeAll).
 //
 // The encoding is a sequence of varints: the number of forms, then each
-// form's length and bytes; the number of texts, the number of their words,
-// then for each text its number of words and each word's start (from the
-// end of the word before, zig-zag), length, number (zig-zag: a number's is
+// form's length times two, plus one if the word list holds it (see
+// [listed]: a lexicon read back knows it without looking), and its
+// bytes; the number of texts, the number of their words, then for each
+// text its number of words and each word's start (from the end of the
+// word before, zig-zag), length, number (zig-zag: a number's is
 // negative, see [NumberID]) and flags (TailLen<<3 | PairPrev<<2 |
 // Sentence<<1 | Skip).
 type Tokens string
@@ -29,7 +31,11 @@ func EncodeTokens(words [][]Word, lex *Lexicon) Tokens {
 	var b []byte
 	b = binary.AppendUvarint(b, uint64(len(lex.forms)))
 	for _, f := range lex.forms {
-		b = binary.AppendUvarint(b, uint64(len(f)))
+		n := uint64(len(f)) << 1
+		if listed(f) {
+			n |= 1
+		}
+		b = binary.AppendUvarint(b, n)
 		b = append(b, f...)
 	}
 	total := 0
@@ -66,14 +72,16 @@ var errTokens = errors.New("spell: damaged tokens")
 func (t Tokens) Decode(values []string) (words [][]Word, lex *Lexicon, err error) {
 	r := varint.NewReader(string(t))
 	n := r.Len()
-	lex = &Lexicon{ids: make(map[string]int32, n), forms: make([]string, n)}
+	lex = &Lexicon{ids: make(map[string]int32, n), forms: make([]string, n), listed: make([]int8, n)}
 	for i := range lex.forms {
-		f := r.String(r.Len())
+		k := r.Uint()
+		f := r.String(int(min(k>>1, uint64(len(r.Rest())+1))))
 		if _, dup := lex.ids[f]; dup || r.Err() != nil {
 			return nil, nil, errTokens
 		}
 		lex.forms[i] = f
 		lex.ids[f] = int32(i)
+		lex.listed[i] = 2 - int8(k&1)
 	}
 	if r.Len() != len(values) || r.Err() != nil {
 		return nil, nil, errTokens
