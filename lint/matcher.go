@@ -6,14 +6,59 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint/internal/nearword"
 )
 
-// words splits a line's key into words, without surrounding punctuation.
+// words splits a line's key into words, without surrounding punctuation:
+// strings.Fields of the key, each field trimmed of the punctuation
+// (unicode.IsPunct) other than apostrophes. A key of ASCII text is split
+// and trimmed byte by byte
+// (TestWordsAsPlain holds it to the plain version).
 func words(s string) []string {
-	f := strings.Fields(framework.Key(s))
+	k := framework.Key(s)
+	n := 1 // fields at most: one more than the spaces
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c >= utf8.RuneSelf {
+			return wordsUnicode(k)
+		}
+		if isASCIISpace(c) {
+			n++
+		}
+	}
+	if k == "" {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for i := 0; i < len(k); {
+		for i < len(k) && isASCIISpace(k[i]) {
+			i++
+		}
+		j := i
+		for j < len(k) && !isASCIISpace(k[j]) {
+			j++
+		}
+		f := k[i:j]
+		for len(f) > 0 && asciiSpaceOrPunct[f[0]] {
+			f = f[1:]
+		}
+		for len(f) > 0 && asciiSpaceOrPunct[f[len(f)-1]] {
+			f = f[:len(f)-1]
+		}
+		if f != "" {
+			out = append(out, f)
+		}
+		i = j
+	}
+	return out
+}
+
+// wordsUnicode is [words] of a key k that is not ASCII.
+func wordsUnicode(k string) []string {
+	f := strings.Fields(k)
 	out := f[:0]
 	for _, w := range f {
 		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' })
@@ -22,6 +67,24 @@ func words(s string) []string {
 		}
 	}
 	return out
+}
+
+// asciiSpaceOrPunct holds the ASCII bytes [words] trims or splits at:
+// the spaces, and the punctuation other than the apostrophe.
+var asciiSpaceOrPunct = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isASCIISpace(byte(c)) || unicode.IsPunct(rune(c)) && c != '\''
+	}
+	return t
+}()
+
+// isASCIISpace reports the ASCII bytes unicode.IsSpace accepts.
+func isASCIISpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // similarity is 1 minus the word distance (Levenshtein, in words) over
@@ -71,6 +134,12 @@ type matcher struct {
 	other map[string]otherSkill // sameAsOtherSkill's results, by the lines' values
 	dist  nearword.Buf
 
+	// The words of each catalogue level's descriptors, by level: the
+	// searches compare lines with every level of the catalogue, and
+	// finding them by the level is cheaper than by the lines' values.
+	levelWords map[*framework.SkillLevel][][]string
+	covered    []bool // matchWords' buffer
+
 	// The keys of the names of the skills of catalogue cat, by index:
 	// sameAsOtherSkill compares every skill's name with one.
 	cat      *framework.Framework
@@ -83,7 +152,7 @@ type otherSkill struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{words: map[string][]string{}, other: map[string]otherSkill{}}
+	return &matcher{words: map[string][]string{}, other: map[string]otherSkill{}, levelWords: map[*framework.SkillLevel][][]string{}}
 }
 
 // wordsOf is [words] of each line, remembered.
@@ -98,6 +167,49 @@ func (m *matcher) wordsOf(lines []framework.Text) [][]string {
 		out[i] = w
 	}
 	return out
+}
+
+// wordsOfLevel is wordsOf sl's descriptors, remembered by sl.
+func (m *matcher) wordsOfLevel(sl *framework.SkillLevel) [][]string {
+	w, ok := m.levelWords[sl]
+	if !ok {
+		w = m.wordsOf(sl.Descriptors)
+		m.levelWords[sl] = w
+	}
+	return w
+}
+
+// firstLineClose reports whether one of the lines whose words are pw is
+// close to sl's first line, as it must be when the lines match sl's
+// descriptors, which are as many (every line of each is covered): most
+// levels fail this, and only their first line is split into words.
+func (m *matcher) firstLineClose(pw [][]string, sl *framework.SkillLevel) bool {
+	if len(sl.Descriptors) == 0 || len(pw) != len(sl.Descriptors) {
+		return true // not a test for this
+	}
+	if w, ok := m.levelWords[sl]; ok {
+		return m.closeToAny(pw, w[0])
+	}
+	v := sl.Descriptors[0].Value
+	w, ok := m.words[v]
+	if !ok {
+		w = words(v)
+		m.words[v] = w
+	}
+	return m.closeToAny(pw, w)
+}
+
+// closeToAny reports whether b is close to one of the lines pw.
+func (m *matcher) closeToAny(pw [][]string, b []string) bool {
+	for _, a := range pw {
+		if n := max(len(a), len(b)); n > 0 && float64(min(len(a), len(b)))/float64(n) < closeLine {
+			continue // as closestLine: too different in length
+		}
+		if m.similarity(a, b, closeLine) >= closeLine {
+			return true
+		}
+	}
+	return false
 }
 
 // sameValues reports whether two lists of lines are the same bytes.
@@ -136,9 +248,18 @@ func (m *matcher) closestLine(a []string, rw [][]string, floor float64) (int, fl
 // matches reports whether compareLines(lines, ref) would find the lines
 // close (not wholesale), stopping at the first line with no close
 // counterpart: the cheap test for searching the whole catalogue.
-func (m *matcher) matches(lines, ref []framework.Text) bool {
-	pw, rw := m.wordsOf(lines), m.wordsOf(ref)
-	covered := make([]bool, len(rw))
+func (m *matcher) matches(lines []framework.Text, ref *framework.SkillLevel) bool {
+	return m.matchWords(m.wordsOf(lines), m.wordsOfLevel(ref))
+}
+
+// matchWords is [matcher.matches] of the lines' words pw and the
+// reference lines' words rw.
+func (m *matcher) matchWords(pw, rw [][]string) bool {
+	if cap(m.covered) < len(rw) {
+		m.covered = make([]bool, len(rw))
+	}
+	covered := m.covered[:len(rw)]
+	clear(covered)
 	for _, a := range pw {
 		j, _ := m.closestLine(a, rw, closeLine)
 		if j < 0 {
@@ -385,7 +506,7 @@ func (m *matcher) sameAsOtherLevel(sk *framework.Skill, level framework.Level, l
 		if sl.Level == level || sl.Status != framework.Defined {
 			continue
 		}
-		if m.matches(lines, sl.Descriptors) && m.score(lines, sl.Descriptors) > own {
+		if m.matches(lines, sl) && m.score(lines, sl.Descriptors) > own {
 			return sl.Level
 		}
 	}
@@ -411,6 +532,7 @@ func (m *matcher) sameAsOtherSkill(cat *framework.Framework, sk *framework.Skill
 		}
 	}
 	var found otherSkill
+	pw := m.wordsOf(lines)
 search:
 	for i, o := range cat.Skills {
 		if o == sk || m.catNames[i] == skKey {
@@ -420,7 +542,7 @@ search:
 			if sl.Status != framework.Defined || len(sl.Descriptors) != len(lines) {
 				continue
 			}
-			if m.matches(lines, sl.Descriptors) {
+			if m.firstLineClose(pw, sl) && m.matchWords(pw, m.wordsOfLevel(sl)) {
 				found = otherSkill{o, sl.Level}
 				break search
 			}
