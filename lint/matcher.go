@@ -140,6 +140,11 @@ type matcher struct {
 	levelWords map[*framework.SkillLevel][][]string
 	covered    []bool // matchWords' buffer
 
+	// The bags of words of lines (see [matcher.bagOf]), by their values,
+	// and the words' numbers in them.
+	bags map[string][]int32
+	ids  map[string]int32
+
 	// The keys of the names of the skills of catalogue cat, by index:
 	// sameAsOtherSkill compares every skill's name with one.
 	cat      *framework.Framework
@@ -152,7 +157,8 @@ type otherSkill struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{words: map[string][]string{}, other: map[string]otherSkill{}, levelWords: map[*framework.SkillLevel][][]string{}}
+	return &matcher{words: map[string][]string{}, other: map[string]otherSkill{}, levelWords: map[*framework.SkillLevel][][]string{},
+		bags: map[string][]int32{}, ids: map[string]int32{}}
 }
 
 // wordsOf is [words] of each line, remembered.
@@ -179,16 +185,14 @@ func (m *matcher) wordsOfLevel(sl *framework.SkillLevel) [][]string {
 	return w
 }
 
-// firstLineClose reports whether one of the lines whose words are pw is
-// close to sl's first line, as it must be when the lines match sl's
-// descriptors, which are as many (every line of each is covered): most
-// levels fail this, and only their first line is split into words.
-func (m *matcher) firstLineClose(pw [][]string, sl *framework.SkillLevel) bool {
+// firstLineClose reports whether one of the lines whose words are pw
+// and bags pb is close to sl's first line, as it must be when the lines
+// match sl's descriptors, which are as many (every line of each is
+// covered): most levels fail this, and only their first line is split
+// into words.
+func (m *matcher) firstLineClose(pw [][]string, pb [][]int32, sl *framework.SkillLevel) bool {
 	if len(sl.Descriptors) == 0 || len(pw) != len(sl.Descriptors) {
 		return true // not a test for this
-	}
-	if w, ok := m.levelWords[sl]; ok {
-		return m.closeToAny(pw, w[0])
 	}
 	v := sl.Descriptors[0].Value
 	w, ok := m.words[v]
@@ -196,20 +200,71 @@ func (m *matcher) firstLineClose(pw [][]string, sl *framework.SkillLevel) bool {
 		w = words(v)
 		m.words[v] = w
 	}
-	return m.closeToAny(pw, w)
-}
-
-// closeToAny reports whether b is close to one of the lines pw.
-func (m *matcher) closeToAny(pw [][]string, b []string) bool {
-	for _, a := range pw {
-		if n := max(len(a), len(b)); n > 0 && float64(min(len(a), len(b)))/float64(n) < closeLine {
-			continue // as closestLine: too different in length
+	b := m.bagOf(v, w)
+	for i, a := range pw {
+		n := max(len(a), len(w))
+		if n > 0 {
+			if float64(min(len(a), len(w)))/float64(n) < closeLine {
+				continue // as closestLine: too different in length
+			}
+			// Every word one line has beyond the other's takes an
+			// edit: too many, and the lines are not close.
+			if n-commonWords(pb[i], b) > int(math.Floor((1-closeLine)*float64(n)+1e-9)) {
+				continue
+			}
 		}
-		if m.similarity(a, b, closeLine) >= closeLine {
+		if m.similarity(a, w, closeLine) >= closeLine {
 			return true
 		}
 	}
 	return false
+}
+
+// bagOf returns the bag of words of the line with value v and words w:
+// the words' numbers, sorted, so that two bags' common words are counted
+// in one pass. It is remembered by v.
+func (m *matcher) bagOf(v string, w []string) []int32 {
+	if b, ok := m.bags[v]; ok {
+		return b
+	}
+	b := make([]int32, len(w))
+	for i, x := range w {
+		id, ok := m.ids[x]
+		if !ok {
+			id = int32(len(m.ids))
+			m.ids[x] = id
+		}
+		b[i] = id
+	}
+	slices.Sort(b)
+	m.bags[v] = b
+	return b
+}
+
+// bagsOf is bagOf each of lines, whose words are ws.
+func (m *matcher) bagsOf(lines []framework.Text, ws [][]string) [][]int32 {
+	out := make([][]int32, len(lines))
+	for i, l := range lines {
+		out[i] = m.bagOf(l.Value, ws[i])
+	}
+	return out
+}
+
+// commonWords returns the number of words two bags have in common,
+// each counted as often as both have it.
+func commonWords(a, b []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n, i, j = n+1, i+1, j+1
+		}
+	}
+	return n
 }
 
 // sameValues reports whether two lists of lines are the same bytes.
@@ -468,18 +523,26 @@ func (m *matcher) score(page, ref []framework.Text) float64 {
 		return 0
 	}
 	pw, rw := m.wordsOf(page), m.wordsOf(ref)
-	best := func(a, b [][]string) float64 {
+	pb, rb := m.bagsOf(page, pw), m.bagsOf(ref, rw)
+	best := func(a, b [][]string, ab, bb [][]int32) float64 {
 		total := 0.0
-		for _, x := range a {
+		for i, x := range a {
 			top := 0.0
-			for _, y := range b {
-				top = max(top, m.similarity(x, y, -1))
+			for j, y := range b {
+				// The similarity is at most that of the fewest edits
+				// the words the lines do not share allow, and only a
+				// line above top counts: the distance stops counting
+				// beyond it.
+				if n := max(len(x), len(y)); n > 0 && 1-float64(n-commonWords(ab[i], bb[j]))/float64(n) <= top {
+					continue
+				}
+				top = max(top, m.similarity(x, y, top))
 			}
 			total += top
 		}
 		return total / float64(len(a))
 	}
-	return (best(pw, rw) + best(rw, pw)) / 2
+	return (best(pw, rw, pb, rb) + best(rw, pw, rb, pb)) / 2
 }
 
 // bestLevel returns the defined level of sk whose descriptors best match
@@ -533,6 +596,7 @@ func (m *matcher) sameAsOtherSkill(cat *framework.Framework, sk *framework.Skill
 	}
 	var found otherSkill
 	pw := m.wordsOf(lines)
+	pb := m.bagsOf(lines, pw)
 search:
 	for i, o := range cat.Skills {
 		if o == sk || m.catNames[i] == skKey {
@@ -542,7 +606,7 @@ search:
 			if sl.Status != framework.Defined || len(sl.Descriptors) != len(lines) {
 				continue
 			}
-			if m.firstLineClose(pw, sl) && m.matchWords(pw, m.wordsOfLevel(sl)) {
+			if m.firstLineClose(pw, pb, sl) && m.matchWords(pw, m.wordsOfLevel(sl)) {
 				found = otherSkill{o, sl.Level}
 				break search
 			}

@@ -232,3 +232,97 @@ func TestMatcherAsPlain(t *testing.T) {
 		t.Logf("%s: %d queries, %d found in another skill", name, len(qs), found/2)
 	}
 }
+
+// scorePlain is [matcher.score] as first written: every pair of lines
+// measured in full.
+func scorePlain(m *matcher, page, ref []framework.Text) float64 {
+	if len(page) == 0 || len(ref) == 0 {
+		return 0
+	}
+	pw, rw := wordsOfPlain(m, page), wordsOfPlain(m, ref)
+	best := func(a, b [][]string) float64 {
+		total := 0.0
+		for _, x := range a {
+			top := 0.0
+			for _, y := range b {
+				top = max(top, m.similarity(x, y, -1))
+			}
+			total += top
+		}
+		return total / float64(len(a))
+	}
+	return (best(pw, rw) + best(rw, pw)) / 2
+}
+
+// TestScoreAsPlain holds score, which skips lines that cannot beat the
+// best so far and bounds the distance by it, to scorePlain: on the real
+// inputs, every role level's descriptors of a catalogue skill against
+// every defined level of that skill and of the next one, and random
+// lines of a few words from a small vocabulary, where ties are common.
+func TestScoreAsPlain(t *testing.T) {
+	embedded := framework.Merge(realInputs(t)["embedded"]...)
+	m, plain := newMatcher(), newMatcher()
+	check := func(page, ref []framework.Text) {
+		t.Helper()
+		if got, want := m.score(page, ref), scorePlain(plain, page, ref); got != want {
+			t.Fatalf("score(%q, %q) = %v, plain %v", page, ref, got, want)
+		}
+	}
+	n := 0
+	for _, docs := range realInputs(t) {
+		fw := framework.Merge(docs...)
+		cat := fw
+		if len(cat.Skills) == 0 {
+			cat = embedded
+		}
+		var pages [][]framework.Text
+		for _, d := range fw.Documents {
+			for _, ro := range d.Roles {
+				for _, l := range ro.Levels {
+					for _, q := range l.Skills {
+						pages = append(pages, q.Descriptors)
+						if sk := cat.Skill(q.Skill.Value); sk != nil {
+							for _, sl := range sk.Levels {
+								check(q.Descriptors, sl.Descriptors)
+								n++
+							}
+						}
+					}
+				}
+			}
+		}
+		for i, sk := range cat.Skills {
+			for _, sl := range sk.Levels {
+				pages = append(pages, sl.Descriptors)
+			}
+			next := cat.Skills[(i+1)%len(cat.Skills)]
+			for _, page := range pages[max(0, len(pages)-8):] {
+				for _, o := range []*framework.Skill{sk, next} {
+					for _, sl := range o.Levels {
+						check(page, sl.Descriptors)
+						n++
+					}
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("%d real comparisons", n)
+	}
+	vocab := []string{"a", "b", "c", "d", "e", "Lead", "the", "team"}
+	r := rand.New(rand.NewPCG(7, 8))
+	lines := func() []framework.Text {
+		out := make([]framework.Text, r.IntN(4))
+		for i := range out {
+			ws := make([]string, r.IntN(7))
+			for j := range ws {
+				ws[j] = vocab[r.IntN(len(vocab))]
+			}
+			out[i].Value = strings.Join(ws, " ")
+		}
+		return out
+	}
+	for range 20000 {
+		check(lines(), lines())
+	}
+}
