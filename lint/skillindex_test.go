@@ -4,7 +4,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint/internal/nearword"
@@ -165,5 +167,56 @@ func TestNearWordsScanAsIndexed(t *testing.T) {
 	}
 	if checked == 0 || found < checked/8 { // the edited words find their originals
 		t.Fatalf("%d words looked up, %d near words found", checked, found)
+	}
+}
+
+// nameWordsPlain is [nameWords] as first written.
+func nameWordsPlain(name string) (ws []string, qualified bool) {
+	k := framework.Key(name)
+	if i := strings.LastIndex(k, " ("); i > 0 && strings.HasSuffix(k, ")") {
+		k, qualified = k[:i], true
+	}
+	for _, w := range strings.FieldsFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !skillStopWords[w] {
+			ws = append(ws, w)
+		}
+	}
+	return ws, qualified
+}
+
+// TestNameWordsAsPlain holds nameWords, which splits ASCII keys byte by
+// byte, to nameWordsPlain: on every text of the real inputs (skill and
+// role names among them), edge cases, and random names.
+func TestNameWordsAsPlain(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		ws, q := nameWords(s)
+		pws, pq := nameWordsPlain(s)
+		if !slices.Equal(ws, pws) || q != pq || (ws == nil) != (pws == nil) {
+			t.Fatalf("nameWords(%q) = %q %v, want %q %v", s, ws, q, pws, pq)
+		}
+	}
+	n := 0
+	for _, docs := range realInputs(t) {
+		for _, tx := range uniqueTexts(docs) {
+			check(tx.Value)
+			n++
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("%d real texts", n)
+	}
+	for _, s := range []string{"", " ", "(a)", "a (b)", "of the", "The and (x)", "Life-cycle perspective", "DDaT  perspective",
+		"caf\u00e9 (x)", "a\u2019s", "\xff", "x2y", "__a__", "a (b) c", "a ()"} {
+		check(s)
+	}
+	pieces := []string{"a", "Z", "of", "the", "and", "0", " ", "-", "(", ")", " (", "'", "_", ".", "\u00e9", "\u2019", "\u00a0", "\xff", "\u0663"}
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 200000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(b.String())
 	}
 }
