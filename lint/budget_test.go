@@ -34,7 +34,7 @@ func TestRunAllocs(t *testing.T) {
 		"undefined-level":     920,
 		"unknown-skill":       3820, // 8900 before the near-word index was built only after 64 lookups
 		"descriptor-mismatch": 3840, // 6970 before the catalogue search tokenised each level once, by its first line
-		"level-regression":    126, // 160 before it kept one map of a level's skills
+		"level-regression":    126,  // 160 before it kept one map of a level's skills
 		"role-backlink":       1500,
 		"duplicate":           1330,
 		"level-order":         54,
