@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -141,9 +142,9 @@ type matcher struct {
 	covered    []bool // matchWords' buffer
 
 	// The bags of words of lines (see [matcher.bagOf]), by their values,
-	// and the words' numbers in them.
-	bags map[string][]int32
-	ids  map[string]int32
+	// and the seed of the words' hashes in them.
+	bags map[string][]uint64
+	seed maphash.Seed
 
 	// The keys of the names of the skills of catalogue cat, by index:
 	// sameAsOtherSkill compares every skill's name with one.
@@ -158,7 +159,7 @@ type otherSkill struct {
 
 func newMatcher() *matcher {
 	return &matcher{words: map[string][]string{}, other: map[string]otherSkill{}, levelWords: map[*framework.SkillLevel][][]string{},
-		bags: map[string][]int32{}, ids: map[string]int32{}}
+		bags: map[string][]uint64{}, seed: maphash.MakeSeed()}
 }
 
 // wordsOf is [words] of each line, remembered.
@@ -190,7 +191,7 @@ func (m *matcher) wordsOfLevel(sl *framework.SkillLevel) [][]string {
 // match sl's descriptors, which are as many (every line of each is
 // covered): most levels fail this, and only their first line is split
 // into words.
-func (m *matcher) firstLineClose(pw [][]string, pb [][]int32, sl *framework.SkillLevel) bool {
+func (m *matcher) firstLineClose(pw [][]string, pb [][]uint64, sl *framework.SkillLevel) bool {
 	if len(sl.Descriptors) == 0 || len(pw) != len(sl.Descriptors) {
 		return true // not a test for this
 	}
@@ -221,20 +222,17 @@ func (m *matcher) firstLineClose(pw [][]string, pb [][]int32, sl *framework.Skil
 }
 
 // bagOf returns the bag of words of the line with value v and words w:
-// the words' numbers, sorted, so that two bags' common words are counted
-// in one pass. It is remembered by v.
-func (m *matcher) bagOf(v string, w []string) []int32 {
+// the words' hashes, sorted, so that two bags' common words are counted
+// in one pass. Two different words may share a hash, which only makes
+// the count of common words too high, never too low: the bound it gives
+// on the edits stays a bound. It is remembered by v.
+func (m *matcher) bagOf(v string, w []string) []uint64 {
 	if b, ok := m.bags[v]; ok {
 		return b
 	}
-	b := make([]int32, len(w))
+	b := make([]uint64, len(w))
 	for i, x := range w {
-		id, ok := m.ids[x]
-		if !ok {
-			id = int32(len(m.ids))
-			m.ids[x] = id
-		}
-		b[i] = id
+		b[i] = maphash.String(m.seed, x)
 	}
 	slices.Sort(b)
 	m.bags[v] = b
@@ -242,8 +240,8 @@ func (m *matcher) bagOf(v string, w []string) []int32 {
 }
 
 // bagsOf is bagOf each of lines, whose words are ws.
-func (m *matcher) bagsOf(lines []framework.Text, ws [][]string) [][]int32 {
-	out := make([][]int32, len(lines))
+func (m *matcher) bagsOf(lines []framework.Text, ws [][]string) [][]uint64 {
+	out := make([][]uint64, len(lines))
 	for i, l := range lines {
 		out[i] = m.bagOf(l.Value, ws[i])
 	}
@@ -251,8 +249,8 @@ func (m *matcher) bagsOf(lines []framework.Text, ws [][]string) [][]int32 {
 }
 
 // commonWords returns the number of words two bags have in common,
-// each counted as often as both have it.
-func commonWords(a, b []int32) int {
+// each counted as often as both have it (or more, where hashes collide).
+func commonWords(a, b []uint64) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -524,7 +522,7 @@ func (m *matcher) score(page, ref []framework.Text) float64 {
 	}
 	pw, rw := m.wordsOf(page), m.wordsOf(ref)
 	pb, rb := m.bagsOf(page, pw), m.bagsOf(ref, rw)
-	best := func(a, b [][]string, ab, bb [][]int32) float64 {
+	best := func(a, b [][]string, ab, bb [][]uint64) float64 {
 		total := 0.0
 		for i, x := range a {
 			top := 0.0
