@@ -113,30 +113,6 @@ func isASCIISpace(c byte) bool {
 	return false
 }
 
-// Slug returns the URL slug the framework site derives from a name:
-// lower case, letters and digits kept, every other run of characters
-// made one hyphen ("Agile working (content design)" gives
-// "agile-working-content-design").
-func Slug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range Key(name) {
-		if r == '\'' {
-			continue
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			continue
-		}
-		dash = true
-	}
-	return b.String()
-}
-
 // IndexFold returns the byte offset in s of the first instance of substr,
 // matching ASCII letters without regard to case, or -1. Unlike searching
 // strings.ToLower(s), the offset is always one of s itself: lower-casing

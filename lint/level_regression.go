@@ -34,6 +34,14 @@ var LevelRegression = &Rule{
 type trackSkill struct{ track, skill string }
 
 func runLevelRegression(p *Pass) {
+	// The skills met at a level, by key, and the first requirement of
+	// each: reused from level to level.
+	seen := map[string]bool{}
+	type first struct {
+		k trackSkill
+		q *framework.Requirement
+	}
+	var firsts []first
 	for _, doc := range p.Framework.Documents {
 		if doc == nil {
 			continue
@@ -46,13 +54,19 @@ func runLevelRegression(p *Pass) {
 			prev := map[trackSkill]last{}
 			for _, l := range r.Levels {
 				tr := track(l.Name.Value)
-				seen := map[trackSkill]bool{}
+				clear(seen)
+				firsts = firsts[:0]
 				for _, q := range l.Skills {
-					k := trackSkill{tr, p.key(q.Skill)}
-					if !q.Level.Valid() || seen[k] {
+					if !q.Level.Valid() {
 						continue
 					}
-					seen[k] = true
+					sk := p.key(q.Skill)
+					if seen[sk] {
+						continue
+					}
+					seen[sk] = true
+					k := trackSkill{tr, sk}
+					firsts = append(firsts, first{k, q})
 					if pr, ok := prev[k]; ok && q.Level < pr.req.Level {
 						at := q.LevelText
 						if at.Value == "" {
@@ -66,12 +80,10 @@ func runLevelRegression(p *Pass) {
 						})
 					}
 				}
-				set := map[trackSkill]bool{}
-				for _, q := range l.Skills {
-					if k := (trackSkill{tr, p.key(q.Skill)}); q.Level.Valid() && !set[k] {
-						set[k] = true
-						prev[k] = last{l, q}
-					}
+				// Later levels compare with this one's first requirement
+				// of each skill.
+				for _, f := range firsts {
+					prev[f.k] = last{l, f.q}
 				}
 			}
 		}

@@ -2,18 +2,64 @@ package lint
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint/internal/nearword"
 )
 
-// words splits a line's key into words, without surrounding punctuation.
+// words splits a line's key into words, without surrounding punctuation:
+// strings.Fields of the key, each field trimmed of the punctuation
+// (unicode.IsPunct) other than apostrophes. A key of ASCII text is split
+// and trimmed byte by byte
+// (TestWordsAsPlain holds it to the plain version).
 func words(s string) []string {
-	f := strings.Fields(framework.Key(s))
+	k := framework.Key(s)
+	n := 1 // fields at most: one more than the spaces
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c >= utf8.RuneSelf {
+			return wordsUnicode(k)
+		}
+		if isASCIISpace(c) {
+			n++
+		}
+	}
+	if k == "" {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for i := 0; i < len(k); {
+		for i < len(k) && isASCIISpace(k[i]) {
+			i++
+		}
+		j := i
+		for j < len(k) && !isASCIISpace(k[j]) {
+			j++
+		}
+		f := k[i:j]
+		for len(f) > 0 && asciiSpaceOrPunct[f[0]] {
+			f = f[1:]
+		}
+		for len(f) > 0 && asciiSpaceOrPunct[f[len(f)-1]] {
+			f = f[:len(f)-1]
+		}
+		if f != "" {
+			out = append(out, f)
+		}
+		i = j
+	}
+	return out
+}
+
+// wordsUnicode is [words] of a key k that is not ASCII.
+func wordsUnicode(k string) []string {
+	f := strings.Fields(k)
 	out := f[:0]
 	for _, w := range f {
 		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' })
@@ -22,6 +68,24 @@ func words(s string) []string {
 		}
 	}
 	return out
+}
+
+// asciiSpaceOrPunct holds the ASCII bytes [words] trims or splits at:
+// the spaces, and the punctuation other than the apostrophe.
+var asciiSpaceOrPunct = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isASCIISpace(byte(c)) || unicode.IsPunct(rune(c)) && c != '\''
+	}
+	return t
+}()
+
+// isASCIISpace reports the ASCII bytes unicode.IsSpace accepts.
+func isASCIISpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // similarity is 1 minus the word distance (Levenshtein, in words) over
@@ -71,6 +135,17 @@ type matcher struct {
 	other map[string]otherSkill // sameAsOtherSkill's results, by the lines' values
 	dist  nearword.Buf
 
+	// The words of each catalogue level's descriptors, by level: the
+	// searches compare lines with every level of the catalogue, and
+	// finding them by the level is cheaper than by the lines' values.
+	levelWords map[*framework.SkillLevel][][]string
+	covered    []bool // matchWords' buffer
+
+	// The bags of words of lines (see [matcher.bagOf]), by their values,
+	// and the seed of the words' hashes in them.
+	bags map[string][]uint64
+	seed maphash.Seed
+
 	// The keys of the names of the skills of catalogue cat, by index:
 	// sameAsOtherSkill compares every skill's name with one.
 	cat      *framework.Framework
@@ -83,7 +158,8 @@ type otherSkill struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{words: map[string][]string{}, other: map[string]otherSkill{}}
+	return &matcher{words: map[string][]string{}, other: map[string]otherSkill{}, levelWords: map[*framework.SkillLevel][][]string{},
+		bags: map[string][]uint64{}, seed: maphash.MakeSeed()}
 }
 
 // wordsOf is [words] of each line, remembered.
@@ -98,6 +174,95 @@ func (m *matcher) wordsOf(lines []framework.Text) [][]string {
 		out[i] = w
 	}
 	return out
+}
+
+// wordsOfLevel is wordsOf sl's descriptors, remembered by sl.
+func (m *matcher) wordsOfLevel(sl *framework.SkillLevel) [][]string {
+	w, ok := m.levelWords[sl]
+	if !ok {
+		w = m.wordsOf(sl.Descriptors)
+		m.levelWords[sl] = w
+	}
+	return w
+}
+
+// firstLineClose reports whether one of the lines whose words are pw
+// and bags pb is close to sl's first line, as it must be when the lines
+// match sl's descriptors, which are as many (every line of each is
+// covered): most levels fail this, and only their first line is split
+// into words.
+func (m *matcher) firstLineClose(pw [][]string, pb [][]uint64, sl *framework.SkillLevel) bool {
+	if len(sl.Descriptors) == 0 || len(pw) != len(sl.Descriptors) {
+		return true // not a test for this
+	}
+	v := sl.Descriptors[0].Value
+	w, ok := m.words[v]
+	if !ok {
+		w = words(v)
+		m.words[v] = w
+	}
+	b := m.bagOf(v, w)
+	for i, a := range pw {
+		n := max(len(a), len(w))
+		if n > 0 {
+			if float64(min(len(a), len(w)))/float64(n) < closeLine {
+				continue // as closestLine: too different in length
+			}
+			// Every word one line has beyond the other's takes an
+			// edit: too many, and the lines are not close.
+			if n-commonWords(pb[i], b) > int(math.Floor((1-closeLine)*float64(n)+1e-9)) {
+				continue
+			}
+		}
+		if m.similarity(a, w, closeLine) >= closeLine {
+			return true
+		}
+	}
+	return false
+}
+
+// bagOf returns the bag of words of the line with value v and words w:
+// the words' hashes, sorted, so that two bags' common words are counted
+// in one pass. Two different words may share a hash, which only makes
+// the count of common words too high, never too low: the bound it gives
+// on the edits stays a bound. It is remembered by v.
+func (m *matcher) bagOf(v string, w []string) []uint64 {
+	if b, ok := m.bags[v]; ok {
+		return b
+	}
+	b := make([]uint64, len(w))
+	for i, x := range w {
+		b[i] = maphash.String(m.seed, x)
+	}
+	slices.Sort(b)
+	m.bags[v] = b
+	return b
+}
+
+// bagsOf is bagOf each of lines, whose words are ws.
+func (m *matcher) bagsOf(lines []framework.Text, ws [][]string) [][]uint64 {
+	out := make([][]uint64, len(lines))
+	for i, l := range lines {
+		out[i] = m.bagOf(l.Value, ws[i])
+	}
+	return out
+}
+
+// commonWords returns the number of words two bags have in common,
+// each counted as often as both have it (or more, where hashes collide).
+func commonWords(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n, i, j = n+1, i+1, j+1
+		}
+	}
+	return n
 }
 
 // sameValues reports whether two lists of lines are the same bytes.
@@ -136,9 +301,18 @@ func (m *matcher) closestLine(a []string, rw [][]string, floor float64) (int, fl
 // matches reports whether compareLines(lines, ref) would find the lines
 // close (not wholesale), stopping at the first line with no close
 // counterpart: the cheap test for searching the whole catalogue.
-func (m *matcher) matches(lines, ref []framework.Text) bool {
-	pw, rw := m.wordsOf(lines), m.wordsOf(ref)
-	covered := make([]bool, len(rw))
+func (m *matcher) matches(lines []framework.Text, ref *framework.SkillLevel) bool {
+	return m.matchWords(m.wordsOf(lines), m.wordsOfLevel(ref))
+}
+
+// matchWords is [matcher.matches] of the lines' words pw and the
+// reference lines' words rw.
+func (m *matcher) matchWords(pw, rw [][]string) bool {
+	if cap(m.covered) < len(rw) {
+		m.covered = make([]bool, len(rw))
+	}
+	covered := m.covered[:len(rw)]
+	clear(covered)
 	for _, a := range pw {
 		j, _ := m.closestLine(a, rw, closeLine)
 		if j < 0 {
@@ -347,18 +521,26 @@ func (m *matcher) score(page, ref []framework.Text) float64 {
 		return 0
 	}
 	pw, rw := m.wordsOf(page), m.wordsOf(ref)
-	best := func(a, b [][]string) float64 {
+	pb, rb := m.bagsOf(page, pw), m.bagsOf(ref, rw)
+	best := func(a, b [][]string, ab, bb [][]uint64) float64 {
 		total := 0.0
-		for _, x := range a {
+		for i, x := range a {
 			top := 0.0
-			for _, y := range b {
-				top = max(top, m.similarity(x, y, -1))
+			for j, y := range b {
+				// The similarity is at most that of the fewest edits
+				// the words the lines do not share allow, and only a
+				// line above top counts: the distance stops counting
+				// beyond it.
+				if n := max(len(x), len(y)); n > 0 && 1-float64(n-commonWords(ab[i], bb[j]))/float64(n) <= top {
+					continue
+				}
+				top = max(top, m.similarity(x, y, top))
 			}
 			total += top
 		}
 		return total / float64(len(a))
 	}
-	return (best(pw, rw) + best(rw, pw)) / 2
+	return (best(pw, rw, pb, rb) + best(rw, pw, rb, pb)) / 2
 }
 
 // bestLevel returns the defined level of sk whose descriptors best match
@@ -385,7 +567,7 @@ func (m *matcher) sameAsOtherLevel(sk *framework.Skill, level framework.Level, l
 		if sl.Level == level || sl.Status != framework.Defined {
 			continue
 		}
-		if m.matches(lines, sl.Descriptors) && m.score(lines, sl.Descriptors) > own {
+		if m.matches(lines, sl) && m.score(lines, sl.Descriptors) > own {
 			return sl.Level
 		}
 	}
@@ -411,6 +593,8 @@ func (m *matcher) sameAsOtherSkill(cat *framework.Framework, sk *framework.Skill
 		}
 	}
 	var found otherSkill
+	pw := m.wordsOf(lines)
+	pb := m.bagsOf(lines, pw)
 search:
 	for i, o := range cat.Skills {
 		if o == sk || m.catNames[i] == skKey {
@@ -420,7 +604,7 @@ search:
 			if sl.Status != framework.Defined || len(sl.Descriptors) != len(lines) {
 				continue
 			}
-			if m.matches(lines, sl.Descriptors) {
+			if m.firstLineClose(pw, pb, sl) && m.matchWords(pw, m.wordsOfLevel(sl)) {
 				found = otherSkill{o, sl.Level}
 				break search
 			}

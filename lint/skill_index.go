@@ -11,19 +11,27 @@ import (
 // skillIndex holds the catalogue's skill names prepared for
 // [skillIndex.suggest], built once a run: each name's key, runes, letter
 // counts and content words, with an index of the names by content word
-// (and of the content words by their one-byte deletions, for near
-// words) and by length, so that a suggestion looks only at the names
+// (and, once enough words have been looked up, of the content words by
+// their one-rune deletions, for near words) and by length, so that a suggestion looks only at the names
 // that could score rather than measuring every name against every
 // unknown one.
 type skillIndex struct {
 	names  []skillName
 	byWord map[string][]int // content word → names holding it
-	near   map[string][]string
-	byLen  map[int][]int                       // rune count → names
-	byRole map[string][]int                    // role key → names whose skill the catalogue says it requires
-	bySlug map[string][]int                    // role slug → the same
-	have   map[*framework.Role]map[string]bool // see [skillIndex.required]
-	dist   nearword.Buf
+	// The content words of over four bytes (and at most maxNameWordLen),
+	// in the order first met, with their runes; and, built once
+	// nearScans words have been looked up among them one by one, their
+	// index by one-rune deletions (see [skillIndex.nearWords]).
+	long    []string
+	longR   [][]rune
+	near    map[string][]string
+	lookups int
+	found   []string                            // nearWords' buffer
+	byLen   map[int][]int                       // rune count → names
+	byRole  map[string][]int                    // role key → names whose skill the catalogue says it requires
+	bySlug  map[string][]int                    // role slug → the same
+	have    map[*framework.Role]map[string]bool // see [skillIndex.required]
+	dist    nearword.Buf
 }
 
 // A skillCandidate is a name that may score for an unknown one, with the
@@ -43,7 +51,7 @@ type skillName struct {
 }
 
 func newSkillIndex(cat *framework.Framework) *skillIndex {
-	x := &skillIndex{byWord: map[string][]int{}, near: map[string][]string{}, byLen: map[int][]int{},
+	x := &skillIndex{byWord: map[string][]int{}, byLen: map[int][]int{},
 		byRole: map[string][]int{}, bySlug: map[string][]int{}, have: map[*framework.Role]map[string]bool{}}
 	file := func(m map[string][]int, k string, i int) {
 		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
@@ -73,9 +81,8 @@ func newSkillIndex(cat *framework.Framework) *skillIndex {
 		for _, w := range n.words {
 			if l := x.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
 				if len(l) == 0 && len(w) > 4 && len(w) <= maxNameWordLen {
-					for _, d := range runeDeletions(w) {
-						x.near[d] = append(x.near[d], w)
-					}
+					x.long = append(x.long, w)
+					x.longR = append(x.longR, []rune(w))
 				}
 				x.byWord[w] = append(l, i)
 			}
@@ -153,12 +160,8 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 		if len(w) <= 4 || len(w) > maxNameWordLen+1 {
 			continue // a word one edit from an indexed one has at most maxNameWordLen+1 bytes
 		}
-		for _, key := range runeDeletions(w) {
-			for _, c := range x.near[key] {
-				if c != w && nearword.Distance(w, c, nearword.Slip) <= nearword.Slip {
-					add(x.byWord[c])
-				}
-			}
+		for _, c := range x.nearWords(w) {
+			add(x.byWord[c])
 		}
 	}
 	// Spelling: n = max(len k, len c) runes and d <= n/4 need
@@ -183,6 +186,65 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 		out[j] = skillCandidate{i, shared[i]}
 	}
 	return out
+}
+
+// nearScans is how many words [skillIndex.nearWords] looks up by
+// measuring them with every long content word before it indexes the
+// content words by their deletions: most runs have a few unknown skills,
+// and building the index would cost more than their lookups; a run with
+// many unknown skills pays for the index once, and each lookup after is
+// in proportion to the word's length.
+const nearScans = 64
+
+// nearWords returns the long content words (see skillIndex.long) other
+// than w one slip (nearword.Slip) from it, in no particular order and
+// perhaps more than once, in a buffer that the next call reuses. Two words one edit apart share one
+// of their [runeDeletions], so the index finds the words the scan does
+// (TestNearWordsScanAsIndexed).
+func (x *skillIndex) nearWords(w string) []string {
+	x.lookups++
+	if x.lookups <= nearScans {
+		return x.nearScan(w)
+	}
+	return x.nearIndexed(w)
+}
+
+// nearScan is nearWords measuring w with each long content word whose
+// length allows it.
+func (x *skillIndex) nearScan(w string) []string {
+	x.found = x.found[:0]
+	wr := []rune(w)
+	for i, cr := range x.longR {
+		if d := len(cr) - len(wr); d > nearword.Slip || -d > nearword.Slip {
+			continue
+		}
+		if c := x.long[i]; c != w && nearword.OSA(wr, cr, nearword.Slip, true, &x.dist) <= nearword.Slip {
+			x.found = append(x.found, c)
+		}
+	}
+	return x.found
+}
+
+// nearIndexed is nearWords looking w up by its deletions, in the index
+// built at the first call.
+func (x *skillIndex) nearIndexed(w string) []string {
+	if x.near == nil {
+		x.near = map[string][]string{}
+		for _, c := range x.long {
+			for _, d := range runeDeletions(c) {
+				x.near[d] = append(x.near[d], c)
+			}
+		}
+	}
+	x.found = x.found[:0]
+	for _, key := range runeDeletions(w) {
+		for _, c := range x.near[key] {
+			if c != w && nearword.Distance(w, c, nearword.Slip) <= nearword.Slip {
+				x.found = append(x.found, c)
+			}
+		}
+	}
+	return x.found
 }
 
 // letterBound is a lower bound on the edit distance of two strings of

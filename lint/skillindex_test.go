@@ -1,8 +1,12 @@
 package lint
 
 import (
+	"math/rand/v2"
 	"os"
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint/internal/nearword"
@@ -98,5 +102,121 @@ func TestSkillNameBoundsCoverTheCatalogue(t *testing.T) {
 	}
 	if 2*longest > maxSkillNameLen || 2*longestWord > maxNameWordLen {
 		t.Errorf("the bounds %d and %d leave less than twice the longest name (%d) and word (%d)", maxSkillNameLen, maxNameWordLen, longest, longestWord)
+	}
+}
+
+// TestNearWordsScanAsIndexed holds the two ways nearWords finds the long
+// content words one slip from a word, measuring each and looking up its
+// deletions, to each other: on the catalogues of the real inputs, for
+// every content word, every word one random edit from it, and random
+// words.
+func TestNearWordsScanAsIndexed(t *testing.T) {
+	set := func(ws []string) []string {
+		out := slices.Clone(ws)
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	letters := []rune("abcdeiou\u00e9\u2019-")
+	edit := func(w string) string {
+		rs := []rune(w)
+		i := r.IntN(len(rs))
+		switch r.IntN(4) {
+		case 0:
+			rs[i] = letters[r.IntN(len(letters))]
+		case 1:
+			rs = slices.Delete(rs, i, i+1)
+		case 2:
+			rs = slices.Insert(rs, i, letters[r.IntN(len(letters))])
+		default:
+			if i+1 < len(rs) {
+				rs[i], rs[i+1] = rs[i+1], rs[i]
+			}
+		}
+		return string(rs)
+	}
+	checked, found := 0, 0
+	for name, docs := range realInputs(t) {
+		cat := framework.Merge(docs...)
+		if len(cat.Skills) == 0 {
+			continue
+		}
+		x := newSkillIndex(cat)
+		if len(x.long) < 50 {
+			t.Fatalf("%s: %d long content words", name, len(x.long))
+		}
+		var queries []string
+		for _, w := range x.long {
+			queries = append(queries, w, edit(w), edit(edit(w)))
+		}
+		for range 500 {
+			rs := make([]rune, 4+r.IntN(6))
+			for i := range rs {
+				rs[i] = letters[r.IntN(len(letters))]
+			}
+			queries = append(queries, string(rs))
+		}
+		for _, w := range queries {
+			scan := set(x.nearScan(w))
+			if got := set(x.nearIndexed(w)); !slices.Equal(got, scan) {
+				t.Fatalf("%s: near words of %q: indexed %q, scanned %q", name, w, got, scan)
+			}
+			checked++
+			found += len(scan)
+		}
+	}
+	if checked == 0 || found < checked/8 { // the edited words find their originals
+		t.Fatalf("%d words looked up, %d near words found", checked, found)
+	}
+}
+
+// nameWordsPlain is [nameWords] as first written.
+func nameWordsPlain(name string) (ws []string, qualified bool) {
+	k := framework.Key(name)
+	if i := strings.LastIndex(k, " ("); i > 0 && strings.HasSuffix(k, ")") {
+		k, qualified = k[:i], true
+	}
+	for _, w := range strings.FieldsFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !skillStopWords[w] {
+			ws = append(ws, w)
+		}
+	}
+	return ws, qualified
+}
+
+// TestNameWordsAsPlain holds nameWords, which splits ASCII keys byte by
+// byte, to nameWordsPlain: on every text of the real inputs (skill and
+// role names among them), edge cases, and random names.
+func TestNameWordsAsPlain(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		ws, q := nameWords(s)
+		pws, pq := nameWordsPlain(s)
+		if !slices.Equal(ws, pws) || q != pq || (ws == nil) != (pws == nil) {
+			t.Fatalf("nameWords(%q) = %q %v, want %q %v", s, ws, q, pws, pq)
+		}
+	}
+	n := 0
+	for _, docs := range realInputs(t) {
+		for _, tx := range uniqueTexts(docs) {
+			check(tx.Value)
+			n++
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("%d real texts", n)
+	}
+	for _, s := range []string{"", " ", "(a)", "a (b)", "of the", "The and (x)", "Life-cycle perspective", "DDaT  perspective",
+		"caf\u00e9 (x)", "a\u2019s", "\xff", "x2y", "__a__", "a (b) c", "a ()"} {
+		check(s)
+	}
+	pieces := []string{"a", "Z", "of", "the", "and", "0", " ", "-", "(", ")", " (", "'", "_", ".", "\u00e9", "\u2019", "\u00a0", "\xff", "\u0663"}
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 200000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(b.String())
 	}
 }

@@ -165,18 +165,60 @@ var skillStopWords = map[string]bool{
 
 // nameWords splits a skill name's key into its content words: hyphens
 // and punctuation separate words, stop words are dropped, a final
-// "(qualifier)" is split off.
+// "(qualifier)" is split off. A key of ASCII text, most names, is split
+// byte by byte (TestNameWordsAsPlain holds it to the plain version).
 func nameWords(name string) (ws []string, qualified bool) {
 	k := framework.Key(name)
 	if i := strings.LastIndex(k, " ("); i > 0 && strings.HasSuffix(k, ")") {
 		k, qualified = k[:i], true
 	}
+	n := 0 // words at most: the starts of runs of letters and digits
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c >= utf8.RuneSelf {
+			return unicodeNameWords(k), qualified
+		}
+		if isASCIIAlnum(c) && (i == 0 || !isASCIIAlnum(k[i-1])) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, qualified
+	}
+	ws = make([]string, 0, n)
+	for i := 0; i < len(k); {
+		for i < len(k) && !isASCIIAlnum(k[i]) {
+			i++
+		}
+		j := i
+		for j < len(k) && isASCIIAlnum(k[j]) {
+			j++
+		}
+		if w := k[i:j]; w != "" && !skillStopWords[w] {
+			ws = append(ws, w)
+		}
+		i = j
+	}
+	if len(ws) == 0 {
+		return nil, qualified
+	}
+	return ws, qualified
+}
+
+// unicodeNameWords is the content words of a key k that is not ASCII.
+func unicodeNameWords(k string) (ws []string) {
 	for _, w := range strings.FieldsFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if !skillStopWords[w] {
 			ws = append(ws, w)
 		}
 	}
-	return ws, qualified
+	return ws
+}
+
+// isASCIIAlnum reports the ASCII letters and digits (unicode.IsLetter or
+// IsDigit).
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // tooLongToCompare reports whether a skill name, or one of its content
