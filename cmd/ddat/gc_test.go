@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,5 +77,30 @@ func TestStartsFirst(t *testing.T) {
 		t.Fatalf("the trace of %d inits does not name %s and %s:\n%s", n, startPkg, slow, stderr.String())
 	case s > j:
 		t.Errorf("%s is initialised after %s (%d, %d of %d): the published framework is no longer decoded meanwhile", startPkg, slow, s, j, n)
+	}
+}
+
+// TestNotReadingPublished checks that the commands package start does
+// not decode the published framework for are commands of the table, so
+// that a renamed command cannot leave the list stale, and that every
+// other command, and no call without one, is taken to read it.
+func TestNotReadingPublished(t *testing.T) {
+	for _, name := range start.NotReading {
+		if lookupCommand(name) == nil {
+			t.Errorf("start.NotReading names %q, which is not a command", name)
+		}
+		if start.ReadsPublished([]string{name}) {
+			t.Errorf("ReadsPublished(%q) is true", name)
+		}
+	}
+	for _, c := range commands {
+		if !slices.Contains(start.NotReading, c.name) && !start.ReadsPublished([]string{c.name, "x"}) {
+			t.Errorf("ReadsPublished(%q) is false, but the command may read the published framework", c.name)
+		}
+	}
+	for _, args := range [][]string{nil, {"--help"}, {"-h"}} {
+		if start.ReadsPublished(args) {
+			t.Errorf("ReadsPublished(%q) is true", args)
+		}
 	}
 }

@@ -3,6 +3,9 @@
 // the decoding of the embedded published framework, begun while the
 // command's other packages are still being initialised.
 //
+// Commands that never read it (version, help, rules, explain, validate)
+// do not decode it.
+//
 // Go initialises packages one at a time, in the order of their import
 // paths where their imports allow, so this package's init runs before
 // that of github.com/santhosh-tekuri/jsonschema/v5, which compiles its
@@ -18,6 +21,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
+	"strings"
 
 	"github.com/ddat-tools/ddat/parse"
 )
@@ -49,9 +54,20 @@ func init() {
 		}
 	}
 	// With one processor, decoding now would only delay the rest.
-	if runtime.GOMAXPROCS(0) > 1 {
+	if runtime.GOMAXPROCS(0) > 1 && ReadsPublished(os.Args[1:]) {
 		go parse.Published()
 	}
+}
+
+// Commands that never read the published framework: for them, decoding
+// it would only take the processor and memory their start shares.
+var NotReading = []string{"version", "help", "rules", "explain", "validate"}
+
+// ReadsPublished reports whether the command line args (the program's
+// name left out) may read the published framework: every command but
+// those of NotReading, and a call without one.
+func ReadsPublished(args []string) bool {
+	return len(args) > 0 && !slices.Contains(NotReading, args[0]) && !strings.HasPrefix(args[0], "-")
 }
 
 // deferCollection turns the garbage collector off until the process's
