@@ -44,14 +44,25 @@
 //     rule adds to its corpus when it lints other documents, are read from
 //     published-words.bin (go generate; TestPublishedWords fails when it
 //     is stale); when the linted documents are the embedded snapshot's (a
-//     plain ddat lint), the words of the text table are read from
-//     published-tokens.bin instead of tokenised (TestPublishedTokens).
+//     plain ddat lint), the whole text table (which text goes where, the
+//     number of its value, the words of each value, and which words the
+//     word list holds) is read from published-tokens.bin instead of
+//     sorted, hashed and tokenised (TestPublishedTokens).
+//   - The rules are handed out longest first, spelling first; the rules
+//     that do not read the text table run while spelling builds it.
+//   - The spelling rule judges a word once where its verdict cannot depend
+//     on its place (TestCleanAnywhereHasNoFinding), so most uses of words
+//     cost a look in a slice.
 //   - The text rules (spelling, british-spelling, punctuation) check each
 //     distinct text value once unless it had findings, in which case every
 //     place it occurs gets its own: the official download repeats each
 //     role's and level's descriptions on every row.
-//   - The encoding rule passes over plain ASCII eight bytes at a time,
-//     and from a word that is not all plain to its first byte that is not.
+//   - The encoding rule passes over plain ASCII 32 bytes at a time, and
+//     tests exactly only a word that a cheap test marks (TestNextNotPlain);
+//     punctuation finds doubled words and spaces before punctuation with
+//     scans of its own (TestDoubledPairs, TestSpaceThen), and the duplicate
+//     rule makes a text's key only where two texts of a list may share one
+//     (TestKeysMayRepeat).
 //   - A finding's repeats are found by a key hashed from its fields as
 //     they are read, not formatted first.
 //   - Cross-document checks go through maps keyed by normalised names:

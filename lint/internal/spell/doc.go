@@ -42,10 +42,14 @@
 // linter counts the published vocabulary so, from a summary written when
 // the program is built. Listed words are remembered by their number
 // ([Corpus.IsListedID]), since every counted word is asked of.
-// [Corpus.neighbours] finds the frequent words one edit from a word in a
-// symmetric deletion index (see package nearword), so a lookup costs a
-// few map reads whatever the size of the corpus; the index is sized
-// before it fills, and leaves out words longer than [MaxSuggestLen].
+// Word pairs are counted in an open-addressing table ([pairTable]).
+// [Corpus.neighbours] finds the frequent words one edit from a word by
+// measuring those of about its length and letters for the first few
+// hundred lookups, and after them in a symmetric deletion index (see
+// package nearword), built then, so that a lookup costs a few map reads
+// whatever the size of the corpus; neither holds words longer than
+// [MaxSuggestLen]. Tokens read back from the build know which of their
+// forms the word list holds, so that a plain lint looks up none.
 // [Corpus.RealWordSlip] and [Corpus.Prefers] weigh word pairs against
 // chance ([Corpus.associated]), so that a word that goes with anything
 // ("and") says nothing of its neighbour.
@@ -55,8 +59,10 @@
 // [Corpus.Suggest] looks the misspelt words up together, once the rule has
 // found them all: in the corpus's vocabulary through a length and
 // letter-mask index, and in one pass over the word list (its usual
-// words) for the first 200 of them, each list word measured only against
-// the queries of about its length and letters. Only the first
+// words) for the first 200 of them: the words of each length asked for,
+// read at their fixed stride with letter masks written at build time, each
+// measured only against the queries of about its length and letters, the
+// lengths shared out between two goroutines. Only the first
 // [MaxSuggestWords] words are looked up at all, and none longer than
 // [MaxSuggestLen] bytes, so a document of gibberish is linted in bounded
 // time. A candidate's score is its edit distance, less one if the corpus
