@@ -87,14 +87,7 @@ func TestWordsAsPlain(t *testing.T) {
 	pieces := []string{"a", "Z", "ab", " ", "  ", "\t", "\n", "\r", "\v", "\f", ".", ",", "-", "'", "`", "\"", "(", ")", "[", "]",
 		"!", "?", "/", "&", "$", "+", "<", "|", "~", "_", "#", "@", "*", "\u00a0", "\u2019", "\u201c", "\u2013", "\u2014", "\u200b",
 		"\u00e9", "\u00c9", "\ufb01", "\u3000", "\xff", "\xe2\x80", "0", "9", "\u00bf", "\u2026"}
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 200000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		check(b.String())
-	}
+	randomTexts(1, 200000, 12, pieces, check)
 }
 
 // matchesPlain is [matcher.matches] as first written: the words of both

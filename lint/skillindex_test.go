@@ -211,12 +211,5 @@ func TestNameWordsAsPlain(t *testing.T) {
 		check(s)
 	}
 	pieces := []string{"a", "Z", "of", "the", "and", "0", " ", "-", "(", ")", " (", "'", "_", ".", "\u00e9", "\u2019", "\u00a0", "\xff", "\u0663"}
-	r := rand.New(rand.NewPCG(13, 14))
-	for range 200000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		check(b.String())
-	}
+	randomTexts(13, 200000, 10, pieces, check)
 }

@@ -146,14 +146,7 @@ func TestDoubledPairs(t *testing.T) {
 	}
 	parts := []string{"the", "The", "THE", "kit", "Kit", "\u212Ait", "sun", "\u017Fun", "had", "that", "1", "2-2", "it's", "it’s",
 		"é", "É", "e\u0301", " ", " ", "  ", ",", "(", "\u00a0", "\n", "-", "'", "\xff", "\xc3", "ǅ", "ǆ", "Ǆ"}
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 200000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		check(b.String())
-	}
+	randomTexts(5, 200000, 12, parts, check)
 	for c := range 256 {
 		for _, s := range []string{"the%sthe", "the %sthe", "the%s the", "%s the the", "the the%s"} {
 			check(strings.ReplaceAll(s, "%s", string([]byte{byte(c)})))
@@ -328,14 +321,7 @@ func TestNextWord(t *testing.T) {
 		}
 	}
 	parts := []string{"a", "Z", "0", "9", "'", "-", " ", ",", "/", "@", "[", "`", "{", "’", "é", "\u00a0", "\xff", "\xc3", "ǅ", "\u0301", "一"}
-	r := rand.New(rand.NewPCG(13, 14))
-	for range 200000 {
-		var b strings.Builder
-		for range r.IntN(30) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		check(b.String())
-	}
+	randomTexts(13, 200000, 30, parts, check)
 	for _, src := range realSources(t) {
 		for line := range strings.Lines(src) {
 			check(line)
