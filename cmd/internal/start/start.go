@@ -23,6 +23,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"testing"
 
 	"github.com/ddat-tools/ddat/parse"
 )
@@ -47,7 +48,11 @@ const MemoryLimit = 160 << 20
 const StartHeap = 32 << 20
 
 func init() {
-	if os.Getenv("GOMEMLIMIT") == "" {
+	// The process's settings are the command's: a test binary (the
+	// command's tests run its code in process, many runs and sizes in
+	// one process) keeps Go's defaults, which the in-process benchmarks
+	// are measured at.
+	if !testing.Testing() && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(MemoryLimit)
 		if os.Getenv("GOGC") == "" {
 			deferCollection(StartHeap)
