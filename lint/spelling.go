@@ -345,23 +345,19 @@ func check(c *spell.Corpus, p *Pass, t framework.Text, ws []spell.Word, i int, s
 		d, ok := realWord(c, t, ws, i, s)
 		return d, false, ok
 	}
-	n := c.UsesID(w.ID)
 	// A rare word one edit from a frequent one is a slip for it; a short
 	// capitalised word inside a sentence is more likely a name ("Coe").
 	properName := !w.Sentence && startsUpper(text)
 	if !properName || utf8.RuneCountInString(l) >= 6 {
-		if near := c.FrequentNeighbours(l, n); len(near) > 0 {
-			return nonWord(text, w.Tail(t.Value), s, near), false, true
+		if near := c.FrequentNeighboursID(w.ID); len(near) > 0 {
+			// nonWord writes the fixes into the slice it is given: the
+			// remembered one is copied.
+			return nonWord(text, w.Tail(t.Value), s, slices.Clone(near)), false, true
 		}
 	}
-	switch {
-	case c.Accepted(l):
-		return Diagnostic{}, false, false
-	case c.IndependentID(w.ID) >= spell.CorpusWord:
-		return Diagnostic{}, false, false // the corpus's own vocabulary
-	case properName:
-		return Diagnostic{}, false, false
-	case spell.Compound(l):
+	// A form of a word, a word of the corpus's own vocabulary, a name or a
+	// compound passes.
+	if properName || c.PassesID(w.ID) {
 		return Diagnostic{}, false, false
 	}
 	return Diagnostic{}, true, true

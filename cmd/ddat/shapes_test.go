@@ -96,6 +96,23 @@ func unknownWord(i int) string {
 	return string(b)
 }
 
+// cellOf returns a skills download whose one description holds words,
+// each uses times over, ten to a line.
+func cellOf(words []string, uses int) []byte {
+	var b bytes.Buffer
+	b.WriteString(skillsHeader + "Test skill,\"Intro para.\n- a bullet")
+	k := 0
+	for range uses {
+		for _, w := range words {
+			b.WriteByte("\n "[min(k%10, 1)])
+			b.WriteString(w)
+			k++
+		}
+	}
+	b.WriteString("\",a,b,c,d,Data analyst\n")
+	return b.Bytes()
+}
+
 var hostileShapes = []hostileShape{
 	// One skill cell of "Planning " and a single long word.
 	{name: "long-skill-name.csv", gen: func() []byte {
@@ -144,6 +161,45 @@ var hostileShapes = []hostileShape{
 		}
 		b.WriteString("\",a,b,c,d,Data analyst\n")
 		return b.Bytes()
+	}},
+	// One skill description of many unknown words each used often, so
+	// that each is a frequent word of the corpus one edit from many
+	// others: the 34,650 orders of "aaaabbbbcccc", nine times over.
+	{name: "cell-of-frequent-unknown-words.csv", gen: func() []byte {
+		var words []string
+		var order func(prefix []byte, left [3]int)
+		order = func(prefix []byte, left [3]int) {
+			if len(prefix) == 12 {
+				words = append(words, string(prefix))
+				return
+			}
+			for k := range left {
+				if left[k] > 0 {
+					left[k]--
+					order(append(prefix, "abc"[k]), left)
+					left[k]++
+				}
+			}
+		}
+		order(nil, [3]int{4, 4, 4})
+		return cellOf(words, 9)
+	}},
+	// The same of 60,000 distinct words of twelve letters of "abc", five
+	// times over: fewer neighbours each, more of them.
+	{name: "cell-of-frequent-random-words.csv", gen: func() []byte {
+		seen := map[string]bool{}
+		var words []string
+		for v := uint64(1); len(words) < 60_000; v = v*6364136223846793005 + 1442695040888963407 {
+			b := make([]byte, 12)
+			for j, x := 0, v>>20; j < len(b); j, x = j+1, x/3 {
+				b[j] = "abc"[x%3]
+			}
+			if !seen[string(b)] {
+				seen[string(b)] = true
+				words = append(words, string(b))
+			}
+		}
+		return cellOf(words, 5)
 	}},
 	// Many findings: a punctuation slip in every distinct descriptor.
 	{name: "many-findings.md", gen: func() []byte {

@@ -9,6 +9,9 @@ type Deletions struct {
 	entries []deletionEntry
 	words   []string
 	longest int // the length of the longest word, in bytes
+
+	seen  []uint32 // by word: the stamp of the last call that met it
+	stamp uint32
 }
 
 type deletionEntry struct {
@@ -46,36 +49,45 @@ func (x *Deletions) Add(v string) {
 	}
 }
 
-// each calls fn for each word filed under key k.
-func (x *Deletions) each(k uint64, fn func(string)) {
-	e, ok := x.heads[k]
-	for ok && e >= 0 {
-		fn(x.words[x.entries[e].word])
-		e = x.entries[e].next
-	}
+
+// Neighbours returns the words one edit from l (by [Buf.Bytes]), shorter
+// first, then in bytewise order.
+func (x *Deletions) Neighbours(l string, b *Buf) []string {
+	return x.NeighboursKept(l, b, func(int32) bool { return true })
 }
 
-// Neighbours returns the words of the index one edit from l (by
-// [Buf.Bytes], using b), shorter first, then in bytewise order. A word
-// more than one byte longer than the longest indexed has none, and costs
-// nothing to look up.
-func (x *Deletions) Neighbours(l string, b *Buf) []string {
+// NeighboursKept is [Deletions.Neighbours] of the words keep accepts, by
+// their number (the order they were added in), which it asks before
+// measuring a word: a caller that wants only some of the words (the much
+// used ones) does not pay to measure the others. Each word is asked of
+// once a call, however many keys it shares with l. It is not safe for
+// concurrent use.
+func (x *Deletions) NeighboursKept(l string, b *Buf, keep func(word int32) bool) []string {
 	if len(l) > x.longest+1 {
 		return nil
 	}
+	if len(x.seen) < len(x.words) {
+		x.seen = make([]uint32, len(x.words))
+	}
+	if x.stamp++; x.stamp == 0 { // wrapped: stamps of 4 billion calls ago would match
+		clear(x.seen)
+		x.stamp = 1
+	}
 	var near []string
-	seen := map[string]bool{}
 	for i := -1; i < len(l); i++ {
-		x.each(deletionKey(l, i), func(v string) {
-			// Keys are hashes: a collision only adds a candidate that
-			// the distance then refuses.
-			if !seen[v] && v != l && b.Bytes(l, v, 1) == 1 {
+		e, ok := x.heads[deletionKey(l, i)]
+		for ok && e >= 0 {
+			w := x.entries[e].word
+			e = x.entries[e].next
+			if x.seen[w] == x.stamp {
+				continue
+			}
+			x.seen[w] = x.stamp
+			if v := x.words[w]; keep(w) && v != l && b.Bytes(l, v, 1) == 1 {
 				near = append(near, v)
 			}
-			seen[v] = true
-		})
+		}
 	}
-	// Shorter first, then bytewise: callers keep the first of equals.
 	sort.Slice(near, func(i, j int) bool {
 		if len(near[i]) != len(near[j]) {
 			return len(near[i]) < len(near[j])

@@ -15,20 +15,19 @@ import (
 // [Corpus.IndexFrequent] once; the other methods read it. A Corpus is not
 // safe for concurrent use.
 type Corpus struct {
-	Lex      *Lexicon           // the words counted, numbered here or in its base
-	counts   []int              // uses of each word, by its number in lex
-	total    int                // uses of all words
-	pairs    *pairTable         // uses of each word pair, by pairKey
-	vocab    map[string]bool    // words of skill and role names
-	frequent *nearword.ByLength // words used at least frequentWord times (see [Corpus.neighbours])
-
-	frequentWords []string            // the same, in order
-	deletions     *nearword.Deletions // their index, once built
-	scans         int                 // lookups made without it
-	listed        map[string]bool     // memo of [Listed]
-	listedID      []int8              // memo of [Listed] by number in lex: 0 not known, 1 listed, 2 not
-	vocabID       []int8              // memo of [Corpus.InVocab] by number in lex, alike
-	dist          nearword.Buf
+	Lex      *Lexicon        // the words counted, numbered here or in its base
+	counts   []int           // uses of each word, by its number in lex
+	total    int             // uses of all words
+	pairs    *pairTable      // uses of each word pair, by pairKey
+	vocab    map[string]bool // words of skill and role names
+	frequent *frequentIndex  // words used at least frequentWord times (see [Corpus.neighbours])
+	nearDone []bool          // by number in lex: whether near[id] is known
+	near     [][]string      // by number in lex: [Corpus.FrequentNeighboursID]
+	passes   []int8          // by number in lex: [Corpus.PassesID], 0 not known, 1 passes, 2 not
+	listed   map[string]bool // memo of [Listed]
+	listedID []int8          // memo of [Listed] by number in lex: 0 not known, 1 listed, 2 not
+	vocabID  []int8          // memo of [Corpus.InVocab] by number in lex, alike
+	dist     nearword.Buf
 
 	// The distinct contexts of each unlisted word (by its number in lex),
 	// up to CorpusWord of them: its independent uses (see
@@ -257,40 +256,15 @@ func (c *Corpus) InVocab(l string) bool {
 // of word pairs sized for pairs of them.
 func NewCorpus(lex *Lexicon, pairs int) *Corpus {
 	return &Corpus{Lex: lex, pairs: newPairTable(pairs), vocab: map[string]bool{},
-		frequent: nearword.NewByLength(nil, MaxSuggestLen), listed: map[string]bool{}, moreContexts: map[int32]*contextSet{}}
+		frequent: newFrequentIndex(nil, nil), listed: map[string]bool{}, moreContexts: map[int32]*contextSet{}}
 }
 
-// neighbours returns the frequent words of the corpus one edit from l,
-// shorter first, then in bytewise order: none longer than MaxSuggestLen.
-// The first neighbourScans lookups measure the frequent words of about
-// l's length whose letters allow it ([nearword.ByLength]); the lookups
-// after them read a symmetric deletion index ([nearword.Deletions]),
-// built then, which costs a few map reads a lookup but takes as long to
-// build as hundreds of scans: most runs look up fewer words than that,
-// and a document of many misspellings pays for the index once.
-// TestNeighboursAsIndexed holds the two equal.
-func (c *Corpus) neighbours(l string) []string {
-	if c.deletions == nil && c.scans < neighbourScans {
-		c.scans++
-		return c.frequent.Neighbours(l, &c.dist)
-	}
-	if c.deletions == nil {
-		keys := 0
-		for _, v := range c.frequentWords {
-			keys += len(v) + 1 // an upper bound: words share some deletions
-		}
-		c.deletions = nearword.NewDeletions(len(c.frequentWords), keys)
-		for _, v := range c.frequentWords {
-			c.deletions.Add(v)
-		}
-	}
-	return c.deletions.Neighbours(l, &c.dist)
+// neighbours returns the frequent words of the corpus one edit from l
+// that are used at least minUses times, shorter first, then in bytewise
+// order (see [frequentIndex]): none longer than MaxSuggestLen.
+func (c *Corpus) neighbours(l string, minUses int) []string {
+	return c.frequent.near(l, minUses, &c.dist)
 }
-
-// neighbourScans is how many lookups of [Corpus.neighbours] measure words
-// before it builds an index: 300 scans cost about what building the index
-// of the published framework's frequent words does.
-const neighbourScans = 300
 
 // Thresholds of the corpus evidence.
 const (
@@ -309,7 +283,7 @@ const (
 // most frequent first.
 func (c *Corpus) FrequentNeighbours(l string, n int) []string {
 	var near []string
-	for _, v := range c.neighbours(l) {
+	for _, v := range c.neighbours(l, max(frequentWord, nonWordRatio*max(n, 1))) {
 		m := c.Uses(v)
 		if m >= frequentWord && m >= nonWordRatio*max(n, 1) && (c.IsListed(v) || c.vocab[v]) && !inflection(l, v) {
 			near = append(near, v)
@@ -324,19 +298,56 @@ func (c *Corpus) FrequentNeighbours(l string, n int) []string {
 	return near[:min(len(near), maxSuggestions)]
 }
 
+// FrequentNeighboursID is [Corpus.FrequentNeighbours] of the word
+// numbered id in c.Lex and its uses, remembered by number: the spelling
+// rule asks it at each use of an unlisted word, and a document may use
+// each of many misspellings many times.
+func (c *Corpus) FrequentNeighboursID(id int32) []string {
+	if size := c.Lex.Size(); len(c.nearDone) < size {
+		c.nearDone = append(c.nearDone, make([]bool, size-len(c.nearDone))...)
+		c.near = append(c.near, make([][]string, size-len(c.near))...)
+	}
+	if !c.nearDone[id] {
+		c.near[id], c.nearDone[id] = c.FrequentNeighbours(c.Lex.Form(id), c.UsesID(id)), true
+	}
+	return c.near[id]
+}
+
+// PassesID reports whether the unlisted word numbered id in c.Lex passes
+// as a word wherever it stands: a form of a listed word or of the
+// corpus's vocabulary ([Corpus.Accepted]), a word of the corpus's own
+// ([CorpusWord] independent uses) or a compound of listed words
+// ([Compound]). It is remembered by number: the spelling rule asks it at
+// each use of an unlisted word, and Accepted looks up some twenty forms
+// of it in the word list.
+func (c *Corpus) PassesID(id int32) bool {
+	if size := c.Lex.Size(); len(c.passes) < size {
+		c.passes = append(c.passes, make([]int8, size-len(c.passes))...)
+	}
+	if c.passes[id] == 0 {
+		l := c.Lex.Form(id)
+		c.passes[id] = 2
+		if c.Accepted(l) || c.IndependentID(id) >= CorpusWord || Compound(l) {
+			c.passes[id] = 1
+		}
+	}
+	return c.passes[id] == 1
+}
+
 // IndexFrequent indexes the words counted so far that are frequent, for
 // [Corpus.neighbours]. It is called once, when the words are counted.
 // Words longer than MaxSuggestLen are left out.
 func (c *Corpus) IndexFrequent() {
 	var words []string
+	var uses []int
 	for id, n := range c.counts {
 		if v := c.Lex.Form(int32(id)); n >= frequentWord && len(v) <= MaxSuggestLen {
 			words = append(words, v)
+			uses = append(uses, n)
 		}
 	}
-	c.frequent = nearword.NewByLength(words, MaxSuggestLen)
-	c.frequentWords = words
-	c.deletions, c.scans = nil, 0
+	c.frequent = newFrequentIndex(words, uses)
+	c.nearDone, c.near, c.passes = nil, nil, nil
 }
 
 // AddName adds the lookup form l of a word of a skill or role name to

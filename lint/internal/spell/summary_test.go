@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ddat-tools/ddat/lint/internal/nearword"
 )
 
 // corpusState is what a corpus holds, but for its memo of listed words.
@@ -187,11 +189,13 @@ func TestInVocabID(t *testing.T) {
 	}
 }
 
-// TestNeighboursAsIndexed checks that a corpus's lookups of the frequent
-// words one edit away give the same before and after it builds its
-// deletion index (see [Corpus.neighbours]): the same queries, asked
-// across the switch, each a word of the corpus changed by one edit or
-// none, on the counts of the published downloads' lines.
+// TestNeighboursAsIndexed checks that the frequent words one edit from a
+// word, and used at least so many times, are the same measured by
+// scanning and read from the deletion index (see [frequentIndex]), on the
+// counts of the published Skills A to Z: queries that are frequent words,
+// words one deletion or one insertion from them, at several floors of
+// uses; and that a frequentIndex scans until it has visited the words
+// the index would cost, then reads the index.
 func TestNeighboursAsIndexed(t *testing.T) {
 	b, err := os.ReadFile("../../../parse/published/skills-a-to-z-2025-09.md")
 	if err != nil {
@@ -204,11 +208,9 @@ func TestNeighboursAsIndexed(t *testing.T) {
 		c.Count(ws, 1)
 	}
 	c.IndexFrequent()
+	x := c.frequent
 	var queries []string
-	for i, v := range c.frequentWords {
-		if len(queries) == neighbourScans {
-			break
-		}
+	for i, v := range x.words {
 		switch i % 3 {
 		case 0:
 			queries = append(queries, v)
@@ -218,25 +220,28 @@ func TestNeighboursAsIndexed(t *testing.T) {
 			queries = append(queries, v+"s")
 		}
 	}
-	if len(queries) < neighbourScans {
-		t.Fatalf("only %d queries from %d frequent words", len(queries), len(c.frequentWords))
-	}
-	var scanned [][]string
+	indexed := newFrequentIndex(x.words, x.uses)
+	indexed.visited = indexCostRatio * indexed.keys // past the scans
+	var buf nearword.Buf
 	found := 0
 	for _, q := range queries {
-		got := c.neighbours(q)
-		scanned = append(scanned, got)
-		found += len(got)
-	}
-	if c.deletions != nil {
-		t.Fatal("the index was built before the scans were used up")
-	}
-	for i, q := range queries {
-		if got := c.neighbours(q); !slices.Equal(got, scanned[i]) {
-			t.Fatalf("neighbours(%q): %v by scanning, %v from the index", q, scanned[i], got)
+		for _, floor := range []int{0, frequentWord, 10, 50} {
+			scanned := x.scan(q, floor, &buf)
+			if got := indexed.near(q, floor, &buf); !slices.Equal(got, scanned) {
+				t.Fatalf("near(%q, %d): %v by scanning, %v from the index", q, floor, scanned, got)
+			}
+			found += len(scanned)
 		}
 	}
-	if c.deletions == nil || found < 100 {
-		t.Fatalf("index built: %v; %d neighbours found in all", c.deletions != nil, found)
+	if indexed.deletions == nil || found < 100 || len(queries) < 500 {
+		t.Fatalf("index built: %v; %d neighbours found for %d queries", indexed.deletions != nil, found, len(queries))
+	}
+	// A fresh index scans until its visits reach the index's cost.
+	fresh := newFrequentIndex(x.words, x.uses)
+	for i := 0; fresh.deletions == nil; i++ {
+		if fresh.visited >= indexCostRatio*fresh.keys+len(x.words) {
+			t.Fatalf("%d words visited by %d scans and no index: the scans are not bounded", fresh.visited, i)
+		}
+		fresh.near(queries[i%len(queries)], frequentWord, &buf)
 	}
 }
