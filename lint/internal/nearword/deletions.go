@@ -49,7 +49,6 @@ func (x *Deletions) Add(v string) {
 	}
 }
 
-
 // Neighbours returns the words one edit from l (by [Buf.Bytes]), shorter
 // first, then in bytewise order.
 func (x *Deletions) Neighbours(l string, b *Buf) []string {
