@@ -25,7 +25,9 @@ type skillIndex struct {
 	long    []string
 	longR   [][]rune
 	near    map[string][]string
-	lookups int
+	lookups int                                 // words looked up
+	scanned int                                 // words measured by the lookups that scanned
+	keys    int                                 // see [skillIndex.deletions]
 	found   []string                            // nearWords' buffer
 	byLen   map[int][]int                       // rune count → names
 	byRole  map[string][]int                    // role key → names whose skill the catalogue says it requires
@@ -193,8 +195,14 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 // content words by their deletions: most runs have a few unknown skills,
 // and building the index would cost more than their lookups; a run with
 // many unknown skills pays for the index once, and each lookup after is
-// in proportion to the word's length.
-const nearScans = 64
+// in proportion to the word's length. The scans stop sooner, once they
+// have measured nearScanWords words for each deletion the index would
+// file, so that a catalogue of very many words costs its scans no more
+// than its index.
+const (
+	nearScans     = 64
+	nearScanWords = 4
+)
 
 // nearWords returns the long content words (see skillIndex.long) other
 // than w one slip (nearword.Slip) from it, in no particular order and
@@ -203,10 +211,22 @@ const nearScans = 64
 // (TestNearWordsScanAsIndexed).
 func (x *skillIndex) nearWords(w string) []string {
 	x.lookups++
-	if x.lookups <= nearScans {
+	if x.lookups <= nearScans && x.scanned < nearScanWords*x.deletions() {
+		x.scanned += len(x.longR)
 		return x.nearScan(w)
 	}
 	return x.nearIndexed(w)
+}
+
+// deletions returns how many deletions the index of the long content
+// words would file: the cost of building it.
+func (x *skillIndex) deletions() int {
+	if x.keys == 0 {
+		for _, r := range x.longR {
+			x.keys += len(r) + 1
+		}
+	}
+	return x.keys
 }
 
 // nearScan is nearWords measuring w with each long content word whose

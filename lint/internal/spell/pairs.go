@@ -1,6 +1,9 @@
 package spell
 
-import "math/bits"
+import (
+	"math/bits"
+	"math/rand/v2"
+)
 
 // A pairTable counts word pairs by their [pairKey]: what a map[uint64]int
 // would hold, in an open-addressing table with linear probing, which
@@ -12,6 +15,7 @@ type pairTable struct {
 	counts []int
 	n      int // slots used
 	shift  uint
+	seed   uint64 // mixed into the hash, so that no document can choose pairs that collide
 }
 
 // newPairTable returns a table sized for n pairs.
@@ -20,14 +24,14 @@ func newPairTable(n int) *pairTable {
 	for size*3 < n*4 {
 		size *= 2
 	}
-	return &pairTable{keys: make([]uint64, size), counts: make([]int, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	return &pairTable{keys: make([]uint64, size), counts: make([]int, size), shift: uint(64 - bits.TrailingZeros(uint(size))), seed: rand.Uint64()}
 }
 
 // slot returns the slot of k: where it is, or the empty one where it
 // would go.
 func (t *pairTable) slot(k uint64) int {
 	mask := len(t.keys) - 1
-	i := int((k * 0x9E3779B97F4A7C15) >> t.shift)
+	i := int(((k ^ t.seed) * 0x9E3779B97F4A7C15) >> t.shift)
 	for t.counts[i] != 0 && t.keys[i] != k {
 		i = (i + 1) & mask
 	}
