@@ -70,14 +70,7 @@ func TestWordsAsPlain(t *testing.T) {
 			t.Fatalf("words(%q) = %q, want %q", s, got, want)
 		}
 	}
-	n := 0
-	for _, docs := range realInputs(t) {
-		for _, tx := range uniqueTexts(docs) {
-			check(tx.Value)
-			n++
-		}
-	}
-	if n < 10000 {
+	if n := eachRealText(t, check); n < 10000 {
 		t.Fatalf("%d real texts, want the published ones among them", n)
 	}
 	for _, s := range []string{"", " ", "  \t\n", "-", "'", "''", "a", " a ", "A-B", "(a)", "a, b.", "'a'", "--a--", "a - b",

@@ -3,6 +3,7 @@ package lint
 import (
 	"math/rand/v2"
 	"strings"
+	"testing"
 )
 
 // randomTexts calls check with n texts, each of up to most pieces drawn
@@ -18,4 +19,17 @@ func randomTexts(seed uint64, n, most int, pieces []string, check func(string)) 
 		}
 		check(b.String())
 	}
+}
+
+// eachRealText calls check with the value of every unique text of the
+// real inputs (see realInputs) and returns how many it gave.
+func eachRealText(t *testing.T, check func(string)) int {
+	n := 0
+	for _, docs := range realInputs(t) {
+		for _, tx := range uniqueTexts(docs) {
+			check(tx.Value)
+			n++
+		}
+	}
+	return n
 }

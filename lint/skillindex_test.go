@@ -196,14 +196,7 @@ func TestNameWordsAsPlain(t *testing.T) {
 			t.Fatalf("nameWords(%q) = %q %v, want %q %v", s, ws, q, pws, pq)
 		}
 	}
-	n := 0
-	for _, docs := range realInputs(t) {
-		for _, tx := range uniqueTexts(docs) {
-			check(tx.Value)
-			n++
-		}
-	}
-	if n < 10000 {
+	if n := eachRealText(t, check); n < 10000 {
 		t.Fatalf("%d real texts", n)
 	}
 	for _, s := range []string{"", " ", "(a)", "a (b)", "of the", "The and (x)", "Life-cycle perspective", "DDaT  perspective",

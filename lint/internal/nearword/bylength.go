@@ -1,9 +1,6 @@
 package nearword
 
-import (
-	"math/bits"
-	"sort"
-)
+import "math/bits"
 
 // ByLength holds words by length in bytes, each with its [LetterMask],
 // to find the words that could be within d edits of a word (see the
@@ -61,22 +58,3 @@ func LetterMask(w string) uint32 {
 // MaybeWithin reports whether words whose masks are a and b could be
 // within d edits, by their letters.
 func MaybeWithin(a, b uint32, d int) bool { return bits.OnesCount32(a^b) <= 2*d }
-
-// Neighbours returns the words of x one edit from l (by [Buf.Bytes]),
-// shorter first, then in bytewise order, as [Deletions.Neighbours] does:
-// it measures those of x whose length and letters allow it.
-func (x *ByLength) Neighbours(l string, b *Buf) []string {
-	var near []string
-	x.Near(l, 1, func(v string) {
-		if v != l && b.Bytes(l, v, 1) == 1 {
-			near = append(near, v)
-		}
-	})
-	sort.Slice(near, func(i, j int) bool {
-		if len(near[i]) != len(near[j]) {
-			return len(near[i]) < len(near[j])
-		}
-		return near[i] < near[j]
-	})
-	return near
-}

@@ -87,13 +87,19 @@ func (x *Deletions) NeighboursKept(l string, b *Buf, keep func(word int32) bool)
 			}
 		}
 	}
-	sort.Slice(near, func(i, j int) bool {
-		if len(near[i]) != len(near[j]) {
-			return len(near[i]) < len(near[j])
-		}
-		return near[i] < near[j]
-	})
+	SortShortFirst(near)
 	return near
+}
+
+// SortShortFirst sorts words shorter first, then in bytewise order: the
+// order in which the lookups of words one edit away give them.
+func SortShortFirst(words []string) {
+	sort.Slice(words, func(i, j int) bool {
+		if len(words[i]) != len(words[j]) {
+			return len(words[i]) < len(words[j])
+		}
+		return words[i] < words[j]
+	})
 }
 
 // deletionKey is the key of w with its byte i deleted (none when i is

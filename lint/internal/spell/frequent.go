@@ -1,10 +1,6 @@
 package spell
 
-import (
-	"sort"
-
-	"github.com/ddat-tools/ddat/lint/internal/nearword"
-)
+import "github.com/ddat-tools/ddat/lint/internal/nearword"
 
 // A frequentIndex finds the frequent words of a corpus one edit from a
 // word (see [Corpus.neighbours]). Until its lookups have visited as many
@@ -74,11 +70,6 @@ func (x *frequentIndex) scan(l string, minUses int, b *nearword.Buf) []string {
 			}
 		}
 	}
-	sort.Slice(near, func(i, j int) bool {
-		if len(near[i]) != len(near[j]) {
-			return len(near[i]) < len(near[j])
-		}
-		return near[i] < near[j]
-	})
+	nearword.SortShortFirst(near)
 	return near
 }
