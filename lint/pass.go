@@ -35,6 +35,16 @@ type Pass struct {
 	reported int       // findings reported so far
 	keys     keyMemo   // memo of [Pass.key]
 	run      *runState // what the passes of one Run share
+
+	loadVocabulary func() *framework.Framework // see [Options.LoadVocabulary]
+}
+
+// vocabularyInFull replaces p.Vocabulary, if it holds only sources, by the
+// vocabulary in full (see [Options.LoadVocabulary]).
+func (p *Pass) vocabularyInFull() {
+	if p.loadVocabulary != nil {
+		p.Vocabulary, p.loadVocabulary = p.loadVocabulary(), nil
+	}
 }
 
 // runState is what the passes of one [Run] compute once and share. Rules

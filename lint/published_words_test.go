@@ -81,3 +81,40 @@ func TestCorpusFromSummary(t *testing.T) {
 		t.Error("the corpus from the summary differs from the corpus counted")
 	}
 }
+
+// TestVocabularyFromSources checks that the spelling corpus of a lint of
+// other documents is the same with the published framework as its
+// vocabulary and with only its sources (parse.PublishedSources) and a
+// loader, which is then not called; and that the loader is called, and
+// the corpus the same, when the sources are not the summary's.
+func TestVocabularyFromSources(t *testing.T) {
+	pub, err := parse.Published()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*framework.Document
+	for _, name := range []string{"skills-a-to-z.md", "roles-sample.csv"} {
+		src, err := os.ReadFile("../testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _ := parse.ParseString(name, string(src))
+		docs = append(docs, d)
+	}
+	fw := framework.Merge(docs...)
+	corpus := func(vocab *framework.Framework, load func() *framework.Framework) *spell.Corpus {
+		p := &Pass{Framework: fw, Catalogue: fw, Vocabulary: vocab, loadVocabulary: load, run: newRunState(fw, fw)}
+		return newCorpus(p)
+	}
+	loads := 0
+	load := func() *framework.Framework { loads++; return pub }
+	want := corpus(pub, nil)
+	if got := corpus(parse.PublishedSources(), load); !spell.SameCounts(got, want) || loads != 0 {
+		t.Errorf("from the sources: the same corpus %v, %d loads (want 0)", spell.SameCounts(got, want), loads)
+	}
+	other := parse.PublishedSources()
+	other.Documents[0].Edition.SHA256 = "0" + other.Documents[0].Edition.SHA256[1:]
+	if got := corpus(other, load); !spell.SameCounts(got, want) || loads != 1 {
+		t.Errorf("from sources the summary is not of: the same corpus %v, %d loads (want 1)", spell.SameCounts(got, want), loads)
+	}
+}

@@ -23,6 +23,13 @@ type Options struct {
 	// vocabulary for spelling, such as the published framework, so that a
 	// small input is not judged on its own few words; optional.
 	Vocabulary *framework.Framework
+	// LoadVocabulary, when set, gives the vocabulary in full, should a
+	// rule need its texts: Vocabulary may then hold only its documents'
+	// sources (their files, formats and editions, as
+	// parse.PublishedSources gives the published framework's). The
+	// spelling rule needs no more of the published framework, whose words
+	// it takes from the summary written when the program was built.
+	LoadVocabulary func() *framework.Framework
 	// Stats, when not nil, receives what each rule cost, in rule order.
 	Stats *[]RuleStats
 	// Done, when not nil, is called as each rule finishes, possibly from
@@ -99,7 +106,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	for range min(runtime.GOMAXPROCS(0), len(rules)) {
 		wg.Go(func() {
 			for i := range next {
-				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, Problems: opts.Problems, rule: rules[i], run: state}
+				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, Problems: opts.Problems, rule: rules[i], run: state, loadVocabulary: opts.LoadVocabulary}
 				found[i].max, found[i].filter, found[i].repeats = opts.MaxFindings, opts.Filter, repeats
 				p.report = found[i].add
 				start := time.Now()

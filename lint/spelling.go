@@ -127,6 +127,12 @@ func countTexts(p *Pass, summaries bool) (c *spell.Corpus, ok bool) {
 	if sum, ok := publishedSummary(docs); ok && summaries {
 		return c, c.AddSummary(sum) == nil
 	}
+	// Counting needs the texts: a vocabulary given by its sources alone
+	// is loaded.
+	if p.loadVocabulary != nil {
+		p.vocabularyInFull()
+		docs = outsideDocs(p)
+	}
 	values, _, _ := distinctValues(uniqueTexts(docs))
 	var ws []spell.Word
 	for _, v := range values {

@@ -29,9 +29,10 @@ var (
 var publishedNames = []struct {
 	name, sha256 string
 	src          *string
+	format       framework.Format
 }{
-	{"published/skills-a-to-z-2025-09.md", "d804e54afad45e9f1c4ce07c67d70293b8dbceac046e6a9effd50ad9497953c8", &publishedSkills},
-	{"published/roles-2025-09.csv", "a143d69f8e6f31902df1ac94df21740ba89e417f629f4bd5716d15b594ca7268", &publishedRoles},
+	{"published/skills-a-to-z-2025-09.md", "d804e54afad45e9f1c4ce07c67d70293b8dbceac046e6a9effd50ad9497953c8", &publishedSkills, framework.FormatSkillsMarkdown},
+	{"published/roles-2025-09.csv", "a143d69f8e6f31902df1ac94df21740ba89e417f629f4bd5716d15b594ca7268", &publishedRoles, framework.FormatRolesCSV},
 }
 
 // PublishedDate is when the embedded snapshot was downloaded: September
@@ -170,6 +171,25 @@ func PublishedEdition() framework.Edition {
 		fw.Documents = append(fw.Documents, &framework.Document{Edition: framework.Edition{Date: PublishedDate, SHA256: p.sha256}})
 	}
 	return fw.Edition()
+}
+
+// PublishedSources returns the documents of the embedded snapshot as
+// they are identified, without reading them: each document's file, its
+// format and its edition's SHA-256, and no content (TestPublishedSources
+// compares them with [PublishedDocuments]). A caller that needs only to
+// know the published documents, as the spelling rule does to take their
+// words from the summary written when the program was built, need not
+// decode them (see lint.Options.LoadVocabulary).
+func PublishedSources() *framework.Framework {
+	fw := &framework.Framework{}
+	for _, p := range publishedNames {
+		fw.Documents = append(fw.Documents, &framework.Document{
+			File:    framework.NewFile(p.name, *p.src),
+			Format:  p.format,
+			Edition: framework.Edition{Date: PublishedDate, SHA256: p.sha256},
+		})
+	}
+	return fw
 }
 
 // IsPublished reports whether docs include every document of the

@@ -82,8 +82,9 @@ func TestStartsFirst(t *testing.T) {
 
 // TestNotReadingPublished checks that the commands package start does
 // not decode the published framework for are commands of the table, so
-// that a renamed command cannot leave the list stale, and that every
-// other command, and no call without one, is taken to read it.
+// that a renamed command cannot leave the list stale, that every other
+// command, and no call without one, is taken to read it, and that a lint
+// is taken to read it only without an input named.
 func TestNotReadingPublished(t *testing.T) {
 	for _, name := range start.NotReading {
 		if lookupCommand(name) == nil {
@@ -98,9 +99,15 @@ func TestNotReadingPublished(t *testing.T) {
 			t.Errorf("ReadsPublished(%q) is false, but the command may read the published framework", c.name)
 		}
 	}
-	for _, args := range [][]string{nil, {"--help"}, {"-h"}} {
+	for _, args := range [][]string{nil, {"--help"}, {"-h"}, {"lint", "-"}, {"lint", "--format", "json", "."}, {"lint", repoRoot(t)}} {
 		if start.ReadsPublished(args) {
 			t.Errorf("ReadsPublished(%q) is true", args)
+		}
+	}
+	// A lint of the published framework, however its flags are written.
+	for _, args := range [][]string{{"lint"}, {"lint", "--format", "json"}, {"lint", "--fail-on", "none", "--stats"}} {
+		if !start.ReadsPublished(args) {
+			t.Errorf("ReadsPublished(%q) is false", args)
 		}
 	}
 }

@@ -176,12 +176,13 @@ func runLint(e *env, args []string) int {
 		return st
 	}
 	opts := check.Options{
-		Config:      cfg,
-		Enable:      o.enable,
-		Disable:     o.disable,
-		Published:   parse.Published,
-		IsPublished: parse.IsPublished,
-		MaxFindings: o.maxFindings,
+		Config:           cfg,
+		Enable:           o.enable,
+		Disable:          o.disable,
+		Published:        parse.Published,
+		IsPublished:      parse.IsPublished,
+		PublishedSources: parse.PublishedSources,
+		MaxFindings:      o.maxFindings,
 		// Only SARIF and GitLab report fingerprints.
 		Fingerprints: o.format == "sarif" || o.format == "gitlab",
 	}

@@ -67,7 +67,7 @@ func runReport(e *env, args []string) int {
 		// At most as many findings as ddat lint reports by default: the
 		// page of a hostile input stays bounded (one finding past the cap
 		// says how many more there were).
-		check.Options{Config: cfg, Published: parse.Published, IsPublished: parse.IsPublished, MaxFindings: defaultMaxFindings})
+		check.Options{Config: cfg, Published: parse.Published, IsPublished: parse.IsPublished, PublishedSources: parse.PublishedSources, MaxFindings: defaultMaxFindings})
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage

@@ -59,6 +59,12 @@ type Options struct {
 	// as parse.IsPublished does; optional (they are not).
 	IsPublished func([]*framework.Document) bool
 
+	// PublishedSources, when set, gives the published framework's
+	// documents as sources only (parse.PublishedSources), which is all
+	// the spelling rule needs of the vocabulary: Published is then called
+	// for it only should the rule need the texts.
+	PublishedSources func() *framework.Framework
+
 	// MaxFindings is the most findings reported; 0 means no limit (see
 	// [lint.Options.MaxFindings]).
 	MaxFindings int
@@ -121,14 +127,23 @@ func Run(in Input, opts Options) (*Result, error) {
 		return fw
 	}
 	cat := opts.Catalogue
+	catPublished := false
 	if cat == nil && len(fw.Skills) == 0 {
-		cat = published()
+		cat, catPublished = published(), true
 	}
 	var vocab *framework.Framework
+	var loadVocab func() *framework.Framework
 	if opts.IsPublished == nil || !opts.IsPublished(in.Documents) {
-		vocab = published()
+		// The spelling rule needs only the published documents' sources
+		// (see lint.Options.LoadVocabulary), unless it has them decoded
+		// already as the catalogue.
+		if opts.PublishedSources != nil && !catPublished {
+			vocab, loadVocab = opts.PublishedSources(), published
+		} else {
+			vocab = published()
+		}
 	}
-	lo := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, MaxFindings: opts.MaxFindings, Problems: in.Problems, Stats: opts.Stats})
+	lo := cfg.Options(lint.Options{Catalogue: cat, Vocabulary: vocab, LoadVocabulary: loadVocab, MaxFindings: opts.MaxFindings, Problems: in.Problems, Stats: opts.Stats})
 	if opts.Progress != nil {
 		total := len(lo.Rules)
 		if lo.Rules == nil {

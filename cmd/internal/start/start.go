@@ -69,10 +69,31 @@ func init() {
 var NotReading = []string{"version", "help", "rules", "explain", "validate"}
 
 // ReadsPublished reports whether the command line args (the program's
-// name left out) may read the published framework: every command but
-// those of NotReading, and a call without one.
+// name left out) may read the published framework whole: every command
+// but those of NotReading, and a call without one; and `ddat lint` only
+// without an input named, when it lints the published framework. A lint
+// of inputs needs only the published documents' sources, for the
+// spelling rule's vocabulary (see check.Options.PublishedSources), unless
+// they lack skills and it is their catalogue; the published documents
+// given as inputs are decoded as such. The inputs are guessed: an
+// argument that is "-" or names a file or folder that exists; a wrong
+// guess only costs time.
 func ReadsPublished(args []string) bool {
-	return len(args) > 0 && !slices.Contains(NotReading, args[0]) && !strings.HasPrefix(args[0], "-")
+	if len(args) == 0 || slices.Contains(NotReading, args[0]) || strings.HasPrefix(args[0], "-") {
+		return false
+	}
+	if args[0] != "lint" {
+		return true
+	}
+	for _, a := range args[1:] {
+		if a == "-" {
+			return false
+		}
+		if _, err := os.Stat(a); err == nil && !strings.HasPrefix(a, "-") {
+			return false
+		}
+	}
+	return true
 }
 
 // deferCollection turns the garbage collector off until the process's
