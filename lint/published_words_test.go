@@ -3,6 +3,7 @@ package lint
 import (
 	"flag"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -112,8 +113,11 @@ func TestVocabularyFromSources(t *testing.T) {
 	if got := corpus(parse.PublishedSources(), load); !spell.SameCounts(got, want) || loads != 0 {
 		t.Errorf("from the sources: the same corpus %v, %d loads (want 0)", spell.SameCounts(got, want), loads)
 	}
-	other := parse.PublishedSources()
-	other.Documents[0].Edition.SHA256 = "0" + other.Documents[0].Edition.SHA256[1:]
+	// The sources are shared: the changed one is a copy.
+	other := &framework.Framework{Documents: slices.Clone(parse.PublishedSources().Documents)}
+	changed := *other.Documents[0]
+	changed.Edition.SHA256 = "0" + changed.Edition.SHA256[1:]
+	other.Documents[0] = &changed
 	if got := corpus(other, load); !spell.SameCounts(got, want) || loads != 1 {
 		t.Errorf("from sources the summary is not of: the same corpus %v, %d loads (want 1)", spell.SameCounts(got, want), loads)
 	}

@@ -108,3 +108,14 @@ func TestInWord(t *testing.T) {
 		}
 	}
 }
+
+// newTextTable returns the text table of fw's documents, as a run's
+// state builds it: read from the
+// embedded tokens when they are the embedded snapshot's documents (see
+// [embeddedTable]), else built.
+func newTextTable(fw *framework.Framework) *textTable {
+	if tt, ok := embeddedTable(fw.Documents); ok {
+		return tt
+	}
+	return textTableOf(uniqueTexts(fw.Documents))
+}

@@ -44,16 +44,6 @@ func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []i
 	return values, ids, uses
 }
 
-// newTextTable returns the text table of fw's documents: read from the
-// embedded tokens when they are the embedded snapshot's documents (see
-// [embeddedTable]), else built.
-func newTextTable(fw *framework.Framework) *textTable {
-	if tt, ok := embeddedTable(fw.Documents); ok {
-		return tt
-	}
-	return textTableOf(uniqueTexts(fw.Documents))
-}
-
 // textTableOf returns the table of texts, the uniqueTexts of some
 // documents; it keeps texts, which it does not change.
 func textTableOf(texts []framework.Text) *textTable {

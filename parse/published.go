@@ -180,7 +180,11 @@ func PublishedEdition() framework.Edition {
 // know the published documents, as the spelling rule does to take their
 // words from the summary written when the program was built, need not
 // decode them (see lint.Options.LoadVocabulary).
-func PublishedSources() *framework.Framework {
+//
+// The framework is made once, and shared: do not modify it.
+func PublishedSources() *framework.Framework { return publishedSources() }
+
+var publishedSources = sync.OnceValue(func() *framework.Framework {
 	fw := &framework.Framework{}
 	for _, p := range publishedNames {
 		fw.Documents = append(fw.Documents, &framework.Document{
@@ -190,7 +194,7 @@ func PublishedSources() *framework.Framework {
 		})
 	}
 	return fw
-}
+})
 
 // IsPublished reports whether docs include every document of the
 // embedded snapshot, byte for byte: the published framework read from

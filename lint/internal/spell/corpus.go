@@ -284,8 +284,8 @@ const (
 func (c *Corpus) FrequentNeighbours(l string, n int) []string {
 	var near []string
 	for _, v := range c.neighbours(l, max(frequentWord, nonWordRatio*max(n, 1))) {
-		m := c.Uses(v)
-		if m >= frequentWord && m >= nonWordRatio*max(n, 1) && (c.IsListed(v) || c.vocab[v]) && !inflection(l, v) {
+		// neighbours gives only words used often enough.
+		if (c.IsListed(v) || c.vocab[v]) && !inflection(l, v) {
 			near = append(near, v)
 		}
 	}

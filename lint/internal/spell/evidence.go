@@ -27,8 +27,9 @@ func (c *Corpus) RealWordSlip(prev string, id int32, next string) (Slip, bool) {
 			sl = Slip{Fix: v, Pair: p, Slip: q, PairUses: n, SlipUses: m}
 		}
 	}
+	// Only words used frequentRatio times as often as l.
 	for _, v := range c.neighbours(l, frequentRatio*max(c.Uses(l), 1)) {
-		if inflection(l, v) || c.Uses(v) < frequentRatio*max(c.Uses(l), 1) || !c.IsListed(v) && !c.vocab[v] {
+		if inflection(l, v) || !c.IsListed(v) && !c.vocab[v] {
 			continue
 		}
 		if prev != "" {

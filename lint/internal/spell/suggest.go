@@ -84,27 +84,31 @@ func (c *Corpus) Suggest(ls []string) map[string][]string {
 
 // scanList considers the usual words of the list of each of lengths for
 // the queries byLen gives for that length. With several processors, two
-// goroutines share the lengths out, each measuring into scores of its own
-// (a word is of one length, so of one share), merged after: the scan
-// ends a lint, when the other processor has finished its rules.
+// goroutines share the lengths out (the scan ends a lint, when the other
+// processor has finished its rules); each share measures into scores of
+// its own (a word is of one length, so of one share), merged after.
 func (c *Corpus) scanList(byLen [][]*suggestion, lengths []int) {
-	if runtime.GOMAXPROCS(0) < 2 || len(lengths) < 2 {
-		for _, n := range lengths {
-			c.suggestFromList(byLen[n], n, &c.dist, nil)
+	shares := 1
+	if runtime.GOMAXPROCS(0) >= 2 && len(lengths) >= 2 {
+		shares = 2
+	}
+	scores := make([]map[*suggestion]map[string]float64, shares)
+	scan := func(w int) {
+		var buf nearword.Buf
+		scores[w] = map[*suggestion]map[string]float64{}
+		for k := w; k < len(lengths); k += shares {
+			c.suggestFromList(byLen[lengths[k]], lengths[k], &buf, scores[w])
 		}
-		return
 	}
-	var wg sync.WaitGroup
-	scores := [2]map[*suggestion]map[string]float64{{}, {}}
-	for w := range scores {
-		wg.Go(func() {
-			var buf nearword.Buf
-			for k := w; k < len(lengths); k += 2 {
-				c.suggestFromList(byLen[lengths[k]], lengths[k], &buf, scores[w])
-			}
-		})
+	if shares == 1 {
+		scan(0)
+	} else {
+		var wg sync.WaitGroup
+		for w := range shares {
+			wg.Go(func() { scan(w) })
+		}
+		wg.Wait()
 	}
-	wg.Wait()
 	for _, share := range scores {
 		for q, score := range share {
 			maps.Copy(q.score, score)
@@ -114,13 +118,10 @@ func (c *Corpus) scanList(byLen [][]*suggestion, lengths []int) {
 
 // suggestFromList considers, for each of qs, the usual words of the list
 // of n bytes that are not corpus words (those were considered from the
-// corpus) and that the letter masks allow: with buf, into scores[q] (made
-// as needed), or into each query's own scores if scores is nil.
+// corpus) and that the letter masks allow, measuring with buf into
+// scores[q] (made as needed).
 func (c *Corpus) suggestFromList(qs []*suggestion, n int, buf *nearword.Buf, scores map[*suggestion]map[string]float64) {
 	scoreOf := func(q *suggestion) map[string]float64 {
-		if scores == nil {
-			return q.score
-		}
 		m := scores[q]
 		if m == nil {
 			m = map[string]float64{}
