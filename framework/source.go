@@ -27,7 +27,11 @@ type File struct {
 	// their bytes.
 	Decoder Decoder
 
-	lines []int // byte offset of the first byte of each line
+	// lines holds the byte offset of the first byte of each line, made
+	// on first use: a file whose positions nobody asks for (the
+	// published sources, which identify the embedded documents) costs no
+	// scan of its megabytes.
+	lines atomic.Pointer[[]int]
 
 	// runes indexes the code points of a file with long lines (see
 	// [File.column]), built on first use.
@@ -53,30 +57,42 @@ type Decoder interface {
 // NewFile returns a File for src. The line table treats "\n" as the line
 // terminator, so CRLF and LF sources count lines alike.
 func NewFile(name, src string) *File {
-	f := &File{Name: name, Src: src}
-	f.lines = make([]int, 1, strings.Count(src, "\n")+1)
+	return &File{Name: name, Src: src}
+}
+
+// lineTable returns the offsets of the starts of f's lines, making them
+// the first time. Concurrent first calls may each make them; they make
+// the same.
+func (f *File) lineTable() []int {
+	if t := f.lines.Load(); t != nil {
+		return *t
+	}
+	src := f.Src
+	t := make([]int, 1, strings.Count(src, "\n")+1)
 	for i := 0; ; {
 		j := strings.IndexByte(src[i:], '\n')
 		if j < 0 {
 			break
 		}
 		i += j + 1
-		f.lines = append(f.lines, i)
+		t = append(t, i)
 	}
-	return f
+	f.lines.CompareAndSwap(nil, &t)
+	return *f.lines.Load()
 }
 
 // LineCount returns the number of lines in the file; a final line without a
 // terminator counts, an empty final line after "\n" does too.
-func (f *File) LineCount() int { return len(f.lines) }
+func (f *File) LineCount() int { return len(f.lineTable()) }
 
 // LineStart returns the byte offset of the start of line n (1-based).
 // It returns -1 if there is no such line.
 func (f *File) LineStart(n int) int {
-	if n < 1 || n > len(f.lines) {
+	lines := f.lineTable()
+	if n < 1 || n > len(lines) {
 		return -1
 	}
-	return f.lines[n-1]
+	return lines[n-1]
 }
 
 // Position returns the line and column of byte offset off. Offsets past the
@@ -88,8 +104,9 @@ func (f *File) Position(off int) Position {
 	if off > len(f.Src) {
 		off = len(f.Src)
 	}
-	i := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
-	return Position{Filename: f.Name, Offset: off, Line: i + 1, Column: f.column(f.lines[i], off)}
+	lines := f.lineTable()
+	i := sort.Search(len(lines), func(i int) bool { return lines[i] > off }) - 1
+	return Position{Filename: f.Name, Offset: off, Line: i + 1, Column: f.column(lines[i], off)}
 }
 
 // shortLine is the most bytes before an offset on its line whose code

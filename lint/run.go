@@ -95,10 +95,20 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	state := newRunState(fw, cat)
 	repeats := sync.OnceValue(func() containerIndex { return newContainerIndex(fw, state.unique()) })
 	// The index of repeats is needed once the rules are done, when only
-	// one processor is left to sort and group their findings: it is built
-	// while they run, on a processor that the rules leave idle as they
+	// one processor is left to sort and group their findings, and so are
+	// the line tables of the linted files, when the findings are printed
+	// (a download has tens of thousands of lines): both are made while
+	// the rules run, on a processor that the rules leave idle as they
 	// finish.
-	go repeats()
+	var background sync.WaitGroup
+	background.Go(func() {
+		repeats()
+		for _, d := range fw.Documents {
+			if d != nil && d.File != nil {
+				d.File.LineCount()
+			}
+		}
+	})
 	found := make([]findings, len(rules))
 	took := make([]time.Duration, len(rules))
 	var wg sync.WaitGroup
@@ -137,7 +147,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 		}
 	}
 	res := all.result()
-	repeats() // the goroutine above is done before Run returns
+	background.Wait() // done before Run returns
 	return res
 }
 

@@ -1,9 +1,11 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"testing"
 	"unicode"
 
@@ -118,4 +120,71 @@ func newTextTable(fw *framework.Framework) *textTable {
 		return tt
 	}
 	return textTableOf(uniqueTexts(fw.Documents))
+}
+
+// TestBySpanAsStableSort holds spanSorter.sort, a radix sort of numbers, to the
+// stable sort of the spans it replaces: on random spans with many ties,
+// already in order, reversed, and with offsets too large for one number
+// or an end before the start, which it compares instead.
+func TestBySpanAsStableSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	plain := func(spans []framework.Span) []int32 {
+		order := make([]int32, len(spans))
+		for k := range order {
+			order[k] = int32(k)
+		}
+		slices.SortStableFunc(order, func(i, j int32) int {
+			a, b := spans[i], spans[j]
+			if a.Start != b.Start {
+				return cmp.Compare(a.Start, b.Start)
+			}
+			return cmp.Compare(b.End, a.End)
+		})
+		return order
+	}
+	var z spanSorter // one, reused, as uniqueTexts reuses it
+	check := func(name string, spans []framework.Span) {
+		t.Helper()
+		got := z.sort(len(spans), func(k int) framework.Span { return spans[k] })
+		if got == nil { // in order already
+			got = make([]int32, len(spans))
+			for k := range got {
+				got[k] = int32(k)
+			}
+		}
+		want := plain(spans)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s: %d spans: sort %v, stable sort %v", name, len(spans), got[:min(len(got), 20)], want[:min(len(want), 20)])
+		}
+		// permute puts texts in that order in place.
+		ts := make([]framework.Text, len(spans))
+		for k := range ts {
+			ts[k] = framework.Text{Value: fmt.Sprint(k), Span: spans[k]}
+		}
+		permute(ts, slices.Clone(want))
+		for i, k := range want {
+			if ts[i].Value != fmt.Sprint(k) {
+				t.Fatalf("%s: permute put text %s at %d, want %d", name, ts[i].Value, i, k)
+			}
+		}
+	}
+	for _, n := range []int{0, 1, 2, 3, 17, 1000, 20000} {
+		for _, top := range []int{4, 300, 1 << 20, 1 << 26, 1 << 40} {
+			spans := make([]framework.Span, n)
+			for k := range spans {
+				s := rng.IntN(top)
+				spans[k] = framework.Span{Start: s, End: s + rng.IntN(min(top, 50))}
+			}
+			check(fmt.Sprintf("random below %d", top), spans)
+			back := slices.Clone(spans)
+			slices.Reverse(back)
+			check("reversed", back)
+			slices.SortStableFunc(spans, func(a, b framework.Span) int { return cmp.Compare(a.Start, b.Start) })
+			check("by start", spans)
+			if n > 2 {
+				spans[n/2].End = spans[n/2].Start - 1
+				check("an end before its start", spans)
+			}
+		}
+	}
 }

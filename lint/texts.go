@@ -2,6 +2,8 @@ package lint
 
 import (
 	"cmp"
+	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 
@@ -81,6 +83,7 @@ func eachLintedText(p *Pass, check func(i int, t framework.Text, words []spell.W
 // layout of the embedded text table (see [encodeTokens]), and
 // TestUniqueOrder holds the two equal.
 func uniqueOrder(docs []*framework.Document) (walk []framework.Text, order []int) {
+	var sorter spanSorter
 	for _, d := range docs {
 		if d == nil {
 			continue
@@ -94,15 +97,15 @@ func uniqueOrder(docs []*framework.Document) (walk []framework.Text, order []int
 			}
 			walk = append(walk, t)
 		})
-		slices.SortStableFunc(own, func(i, j int) int {
-			a, b := walk[i].Span, walk[j].Span
-			if a.Start != b.Start {
-				return cmp.Compare(a.Start, b.Start)
-			}
-			return cmp.Compare(b.End, a.End)
-		})
 		order = append(order, other...)
 		last := framework.Span{Start: -1, End: -1}
+		if order := sorter.sort(len(own), func(k int) framework.Span { return walk[own[k]].Span }); order != nil {
+			sorted := make([]int, len(own))
+			for j, k := range order {
+				sorted[j] = own[k]
+			}
+			own = sorted
+		}
 		for _, i := range own {
 			if s := walk[i].Span; s.Start >= last.Start && s.End <= last.End {
 				continue
@@ -169,6 +172,7 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 		}
 	}
 	all := make([]framework.Text, 0, total)
+	var sorter spanSorter
 	for _, d := range docs {
 		if d == nil {
 			continue
@@ -184,13 +188,9 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 		})
 		ts := all[start:]
 		// Widest first at each start, so contained texts follow their container.
-		slices.SortStableFunc(ts, func(x, y framework.Text) int {
-			a, b := x.Span, y.Span
-			if a.Start != b.Start {
-				return cmp.Compare(a.Start, b.Start)
-			}
-			return cmp.Compare(b.End, a.End)
-		})
+		if order := sorter.sort(len(ts), func(k int) framework.Span { return ts[k].Span }); order != nil {
+			permute(ts, order)
+		}
 		kept := ts[:0]
 		last := framework.Span{Start: -1, End: -1}
 		for _, t := range ts {
@@ -203,4 +203,135 @@ func uniqueTexts(docs []*framework.Document) []framework.Text {
 		all = slices.Insert(all[:start+len(kept)], start, other...)
 	}
 	return all
+}
+
+// A spanSorter orders the texts of documents by span (see
+// [spanSorter.sort]), its room kept from one document to the next.
+type spanSorter struct {
+	order      []int32
+	keys, tmpK []uint64
+	tmpV       []int32
+}
+
+// sort returns the order of n spans by start, the widest first at each
+// start, so that contained texts follow their container; spans alike keep
+// their order. It returns nil if they are in order already (the texts of
+// most documents are), else an order valid until the next call. It is a stable
+// sort of the spans, done on numbers instead of the texts: a document of
+// the official downloads has tens of thousands of texts, in the order of
+// its rows, not its bytes. Each span is one number, its start then how
+// much shorter it is than the longest end, sorted by radix (stable, and
+// linear in n); spans that do not fit one (offsets of more than 4 GiB,
+// or an end before its start: no parser gives them) are compared instead.
+func (z *spanSorter) sort(n int, span func(k int) framework.Span) []int32 {
+	top, sorted := 0, true
+	for k := range n {
+		s := span(k)
+		if s.Start < 0 || s.End < s.Start {
+			top = math.MaxInt // compared instead
+		}
+		top = max(top, s.End)
+		sorted = sorted && (k == 0 || cmpSpan(span(k-1), s) <= 0)
+	}
+	if sorted {
+		return nil
+	}
+	if cap(z.order) < n {
+		// The order and the radix sort's other buffer of numbers are
+		// one allocation.
+		both := make([]int32, 2*n)
+		z.order, z.tmpV = both[:n:n], both[n:]
+	}
+	z.order = z.order[:n]
+	for k := range z.order {
+		z.order[k] = int32(k)
+	}
+	switch b := bits.Len(uint(top)); {
+	case 2*b <= 64:
+		if cap(z.keys) < n {
+			both := make([]uint64, 2*n)
+			z.keys, z.tmpK = both[:n:n], both[n:]
+		}
+		z.keys = z.keys[:n]
+		for k := range z.keys {
+			s := span(k)
+			z.keys[k] = uint64(s.Start)<<b | uint64(top-s.End)
+		}
+		z.radixSort(2 * b)
+	default:
+		slices.SortStableFunc(z.order, func(i, j int32) int { return cmpSpan(span(int(i)), span(int(j))) })
+	}
+	return z.order
+}
+
+// cmpSpan compares spans by start, then the wider first.
+func cmpSpan(a, b framework.Span) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	return cmp.Compare(b.End, a.End)
+}
+
+// permute puts ts in order: ts[order[i]] first, and so on. It follows
+// the cycles of the permutation, marking order as it goes (it is left
+// unusable), so that it needs no second list of texts.
+func permute(ts []framework.Text, order []int32) {
+	for i := range ts {
+		if order[i] < 0 {
+			continue
+		}
+		t := ts[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				ts[j] = t
+				break
+			}
+			ts[j] = ts[k]
+			j = k
+		}
+	}
+}
+
+// radixSort sorts z.keys, the low width bits of each significant, and
+// z.order with them, stably: least significant digit first, eleven bits
+// a digit, a digit that all keys share skipped.
+func (z *spanSorter) radixSort(width int) {
+	const digit = 11
+	keys, vals := z.keys, z.order
+	if len(keys) < 2 {
+		return
+	}
+	tmpK, tmpV := z.tmpK[:len(keys)], z.tmpV[:len(keys)]
+	var count [1 << digit]int
+	for shift := 0; shift < width; shift += digit {
+		clear(count[:])
+		for _, k := range keys {
+			count[k>>shift&(1<<digit-1)]++
+		}
+		if count[keys[0]>>shift&(1<<digit-1)] == len(keys) {
+			continue
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for i, k := range keys {
+			d := k >> shift & (1<<digit - 1)
+			tmpK[count[d]], tmpV[count[d]] = k, vals[i]
+			count[d]++
+		}
+		keys, tmpK = tmpK, keys
+		vals, tmpV = tmpV, vals
+	}
+	// The buffers swapped roles as the passes went: the sorted order is
+	// put back where the caller reads it, and the others kept for reuse.
+	copy(z.order, vals)
+	z.keys, z.tmpK, z.tmpV = keys, tmpK, tmpV
+	if &vals[0] != &z.order[0] {
+		z.tmpV = vals
+	}
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/ddat-tools/ddat/framework"
 )
 
@@ -47,11 +49,16 @@ func TestPublishedSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got, docs) {
-		t.Error("decoded documents differ from parsed ones")
+	if len(got) != len(docs) {
+		t.Fatalf("decoded %d documents, parsed %d", len(got), len(docs))
 	}
-	if !reflect.DeepEqual(gotErrs, errs) {
-		t.Errorf("decoded errors differ from parsing's:\n%v\n%v", gotErrs, errs)
+	for i := range docs {
+		if d := diffDocs(docs[i], got[i]); d != "" {
+			t.Errorf("decoded document %s differs from the parsed one (-parsed +decoded):\n%s", docs[i].File.Name, d)
+		}
+	}
+	if d := cmp.Diff(errs, gotErrs, allFields, wholeFile); d != "" {
+		t.Errorf("decoded errors differ from parsing's (-parsed +decoded):\n%s", d)
 	}
 	again, err := encodePublished(pub, got, gotErrs)
 	if err != nil {

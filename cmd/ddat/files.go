@@ -1,14 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/ddat-tools/ddat/parse"
 )
@@ -109,16 +110,20 @@ func readLimited(reads *readSet, path, shown string, limit int64) (string, error
 		return "", limitError(shown, fi.Size(), limit)
 	}
 	reads.add(fi)
-	var b strings.Builder
-	b.Grow(int(fi.Size()))
-	n, err := io.Copy(&b, io.LimitReader(f, limit+1))
+	// Read straight into a buffer of the file's size and a little more
+	// (to see the end, or a file that grew), with no copy between: the
+	// published downloads are megabytes.
+	b := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	n, err := b.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", shown, err)
 	}
 	if n > limit {
 		return "", limitError(shown, n, limit)
 	}
-	return b.String(), nil
+	// The buffer is not written again: it becomes the string.
+	buf := b.Bytes()
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
 }
 
 func limitError(shown string, size, limit int64) error {
