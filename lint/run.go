@@ -97,25 +97,30 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	// The index of repeats is needed once the rules are done, when only
 	// one processor is left to sort and group their findings, and so are
 	// the line tables of the linted files, when the findings are printed
-	// (a download has tens of thousands of lines): both are made while
-	// the rules run, on a processor that the rules leave idle as they
-	// finish.
-	var background sync.WaitGroup
-	background.Go(func() {
+	// (a download has tens of thousands of lines): both are made by the
+	// workers after the rules (job -1), on a processor that the rules
+	// leave idle as they finish, rather than beside them, where they
+	// would take a processor from the longest.
+	background := func() {
 		repeats()
 		for _, d := range fw.Documents {
 			if d != nil && d.File != nil {
 				d.File.LineCount()
 			}
 		}
-	})
+	}
 	found := make([]findings, len(rules))
 	took := make([]time.Duration, len(rules))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(rules)) {
+	workers := min(runtime.GOMAXPROCS(0), len(rules))
+	for range workers {
 		wg.Go(func() {
 			for i := range next {
+				if i < 0 {
+					background()
+					continue
+				}
 				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, Problems: opts.Problems, rule: rules[i], run: state, loadVocabulary: opts.LoadVocabulary}
 				found[i].max, found[i].filter, found[i].repeats = opts.MaxFindings, opts.Filter, repeats
 				p.report = found[i].add
@@ -130,6 +135,9 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	}
 	for _, i := range dispatchOrder(rules) {
 		next <- i
+	}
+	if workers > 0 {
+		next <- -1
 	}
 	close(next)
 	wg.Wait()
@@ -147,7 +155,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 		}
 	}
 	res := all.result()
-	background.Wait() // done before Run returns
+	repeats() // done by the workers, unless there were none
 	return res
 }
 

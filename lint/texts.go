@@ -52,8 +52,11 @@ func textTableOf(texts []framework.Text) *textTable {
 	tt := &textTable{texts: texts}
 	tt.values, tt.ids, tt.uses = distinctValues(tt.texts)
 	// Every text rule waits for the words: tokenising is shared out
-	// between the processors.
-	tt.words, tt.lex = spell.TokenizeAll(tt.values, min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256))
+	// between the processors but one, which is left to the rules that
+	// do not wait (duplicate, descriptor-mismatch, encoding): a worker
+	// that shares a processor with one of them finishes late, and the
+	// table with it.
+	tt.words, tt.lex = spell.TokenizeAll(tt.values, max(1, min(runtime.GOMAXPROCS(0)-1, 1+len(tt.values)/256)))
 	return tt
 }
 
