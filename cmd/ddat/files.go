@@ -92,6 +92,23 @@ func (s *readSet) holds(fi os.FileInfo) bool {
 // The document parsed from the string shares it (see
 // [parse.ParseString]), so that the file's bytes are held once.
 func readLimited(reads *readSet, path, shown string, limit int64) (string, error) {
+	return readLimitedAs(reads, path, shown, limit, nil)
+}
+
+// readDocument is readLimited for a framework document: a file of the
+// length of an embedded published document is compared with it as it is
+// read (see [readAgainst]).
+func readDocument(reads *readSet, path, shown string) (string, error) {
+	var known []string
+	for _, d := range parse.PublishedSources().Documents {
+		known = append(known, d.File.Src)
+	}
+	return readLimitedAs(reads, path, shown, maxDocumentBytes, known)
+}
+
+// readLimitedAs is readLimited, the file compared as it is read with
+// the string of known that has its length, if one has.
+func readLimitedAs(reads *readSet, path, shown string, limit int64, known []string) (string, error) {
 	// Opened without blocking: opening a named pipe for reading waits
 	// for a writer, and a device may never answer.
 	f, err := openNonBlocking(path)
@@ -110,6 +127,11 @@ func readLimited(reads *readSet, path, shown string, limit int64) (string, error
 		return "", limitError(shown, fi.Size(), limit)
 	}
 	reads.add(fi)
+	for _, k := range known {
+		if int64(len(k)) == fi.Size() {
+			return readAgainst(f, k, shown, limit)
+		}
+	}
 	// Read straight into a buffer of the file's size and a little more
 	// (to see the end, or a file that grew), with no copy between: the
 	// published downloads are megabytes.
@@ -124,6 +146,42 @@ func readLimited(reads *readSet, path, shown string, limit int64) (string, error
 	// The buffer is not written again: it becomes the string.
 	buf := b.Bytes()
 	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
+}
+
+// readAgainst reads f, a file of len(k) bytes when it was opened, a
+// chunk at a time, comparing each with k: a file that holds k gives k,
+// with no copy of it kept (the published downloads, linted as files, are
+// the embedded documents, megabytes of them). At the first byte that
+// differs, or past the end of k if the file grew, it reads the rest as
+// readLimited does, after the bytes that matched.
+func readAgainst(f *os.File, k, shown string, limit int64) (string, error) {
+	var chunk [64 << 10]byte
+	off := 0
+	for {
+		n, err := f.Read(chunk[:min(len(chunk), max(len(k)-off, 1))])
+		if n > 0 && (off+n > len(k) || string(chunk[:n]) != k[off:off+n]) {
+			// Otherwise than k: the bytes read so far, then the rest.
+			b := bytes.NewBuffer(make([]byte, 0, len(k)+bytes.MinRead))
+			b.WriteString(k[:off])
+			b.Write(chunk[:n])
+			m, err := b.ReadFrom(io.LimitReader(f, limit+1-int64(off+n)))
+			if err != nil {
+				return "", fmt.Errorf("%s: %w", shown, err)
+			}
+			if total := int64(off+n) + m; total > limit {
+				return "", limitError(shown, total, limit)
+			}
+			buf := b.Bytes()
+			return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
+		}
+		off += n
+		switch {
+		case err == io.EOF:
+			return k[:off], nil // all of k, or the file was cut short as read
+		case err != nil:
+			return "", fmt.Errorf("%s: %w", shown, err)
+		}
+	}
 }
 
 func limitError(shown string, size, limit int64) error {

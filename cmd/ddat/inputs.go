@@ -209,7 +209,7 @@ func parseStdin(e *env, f inputFile) parsed {
 }
 
 func parseFile(reads *readSet, f inputFile) parsed {
-	src, err := readLimited(reads, f.path, f.name, maxDocumentBytes)
+	src, err := readDocument(reads, f.path, f.name)
 	if err != nil {
 		return parsed{readErr: err}
 	}
