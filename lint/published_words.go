@@ -35,7 +35,7 @@ func wordsHeader(docs []*framework.Document) (string, bool) {
 // The first lines of the files of what depends only on the published
 // documents.
 const (
-	wordsKind  = "ddat published words 1"
+	wordsKind  = "ddat published words 2"
 	tokensKind = "ddat published tokens 3"
 )
 
@@ -108,6 +108,14 @@ func publishedSummary(docs []*framework.Document) (spell.Summary, bool) {
 		return "", false
 	}
 	return spell.Summary(publishedWords[n:]), true
+}
+
+// publishedListing returns the embedded summary whatever documents it is
+// of, for what it says of its words: whether the word list holds each
+// (see [spell.Corpus.LearnListing]).
+func publishedListing() spell.Summary {
+	_, rest, _ := strings.Cut(publishedWords, "\n\n")
+	return spell.Summary(rest)
 }
 
 // publishedTokens is the tokenised text table of the embedded snapshot's

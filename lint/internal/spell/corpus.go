@@ -189,24 +189,19 @@ func (c *Corpus) IsListed(l string) bool {
 // remembered by number: [Corpus.Count] asks it of every word it counts,
 // and a slice costs less than a map of strings.
 func (c *Corpus) IsListedID(id int32) bool {
-	if int(id) >= len(c.listedID) {
-		c.listedID = append(c.listedID, make([]int8, c.Lex.Size()-len(c.listedID))...)
+	if int(id) < len(c.listedID) {
+		switch c.listedID[id] {
+		case 1:
+			return true
+		case 2:
+			return false
+		}
 	}
-	switch c.listedID[id] {
-	case 1:
-		return true
-	case 2:
-		return false
+	v := c.Lex.knownListed(id) == 1
+	if c.Lex.knownListed(id) == 0 {
+		v = listed(c.Lex.Form(id))
 	}
-	if k := c.Lex.knownListed(id); k != 0 {
-		c.listedID[id] = k
-		return k == 1
-	}
-	v := listed(c.Lex.Form(id))
-	c.listedID[id] = 2
-	if v {
-		c.listedID[id] = 1
-	}
+	c.knowListed(id, v)
 	return v
 }
 

@@ -24,7 +24,9 @@ import (
 // every run.
 //
 // The encoding is a sequence of unsigned varints: the number of forms,
-// then each form's length, bytes and uses; the number of pairs, then each
+// then each form's length, bytes, and uses times two, plus one if the
+// word list holds it (see [listed]: a corpus given the summary knows it
+// without looking, see [Corpus.LearnListing]); the number of pairs, then each
 // pair's two forms and uses; the number of contexts, then each context's
 // word and its four neighbours (zig-zag: a neighbour may be negative).
 type Summary string
@@ -83,7 +85,11 @@ func Summarise(values []string) Summary {
 	for id, f := range lex.forms {
 		b = binary.AppendUvarint(b, uint64(len(f)))
 		b = append(b, f...)
-		b = binary.AppendUvarint(b, uint64(uses[id]))
+		u := uint64(uses[id]) << 1
+		if listed(f) {
+			u |= 1
+		}
+		b = binary.AppendUvarint(b, u)
 	}
 	b = binary.AppendUvarint(b, uint64(len(pairs)))
 	for _, p := range pairs {
@@ -138,7 +144,9 @@ func (c *Corpus) AddSummary(s Summary) error {
 	uses := make([]int32, n)
 	for i := range ids {
 		ids[i] = c.Lex.Intern(r.String(r.Len()))
-		uses[i] = int32(r.Uint())
+		u := r.Uint()
+		uses[i] = int32(u >> 1)
+		c.knowListed(ids[i], u&1 != 0)
 	}
 	if r.Err() != nil {
 		return errSummary
@@ -183,6 +191,38 @@ func (c *Corpus) AddSummary(s Summary) error {
 		return errSummary
 	}
 	return nil
+}
+
+// LearnListing notes, for each word of c.Lex that s has, whether the word
+// list holds it, as s says (see [Summary]), so that [Corpus.IsListedID]
+// need not look: the word list is megabytes, and a run's first look at
+// each of its pages is a page fault. It counts nothing. A summary that
+// does not decode teaches what it taught before the damage, and returns
+// an error.
+func (c *Corpus) LearnListing(s Summary) error {
+	r := varint.NewReader(string(s))
+	for range r.Len() {
+		f := r.String(r.Len())
+		u := r.Uint()
+		if r.Err() != nil {
+			return errSummary
+		}
+		if id, ok := c.Lex.lookup(f); ok {
+			c.knowListed(id, u&1 != 0)
+		}
+	}
+	return nil
+}
+
+// knowListed notes whether the word list holds the word numbered id.
+func (c *Corpus) knowListed(id int32, listed bool) {
+	if int(id) >= len(c.listedID) {
+		c.listedID = append(c.listedID, make([]int8, c.Lex.Size()-len(c.listedID))...)
+	}
+	c.listedID[id] = 2
+	if listed {
+		c.listedID[id] = 1
+	}
 }
 
 // SameCounts reports whether a and b hold the same counts: the same

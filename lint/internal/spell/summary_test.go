@@ -154,6 +154,52 @@ func TestIsListedID(t *testing.T) {
 	}
 }
 
+// TestLearnListing checks that a corpus taught by a summary which words
+// the word list holds (see [Corpus.LearnListing], and [Corpus.AddSummary],
+// which teaches it too) answers IsListedID as the list does, for the
+// words it was taught (half the published skills' lines summarised, all
+// of them counted), and looks up the others; and that a damaged summary
+// is an error.
+func TestLearnListing(t *testing.T) {
+	b, err := os.ReadFile("../../../parse/published/skills-a-to-z-2025-09.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	sum := Summarise(lines[:len(lines)/2])
+	for _, add := range []bool{false, true} {
+		c := NewCorpus(NewLexicon(nil), 0)
+		c.Count(Tokenize(string(b), c.Lex), 1)
+		if add {
+			if err := c.AddSummary(sum); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := c.LearnListing(sum); err != nil {
+			t.Fatal(err)
+		}
+		taught, listedN := 0, 0
+		for id := range int32(c.Lex.Size()) {
+			if int(id) < len(c.listedID) && c.listedID[id] != 0 {
+				taught++
+			}
+			want := listed(c.Lex.Form(id))
+			if got := c.IsListedID(id); got != want {
+				t.Fatalf("AddSummary %v: IsListedID(%q) = %v, want %v", add, c.Lex.Form(id), got, want)
+			}
+			if want {
+				listedN++
+			}
+		}
+		if taught == 0 || taught == c.Lex.Size() || listedN == 0 || listedN == c.Lex.Size() {
+			t.Errorf("AddSummary %v: %d of %d words taught, %d listed: the test checks one case only", add, taught, c.Lex.Size(), listedN)
+		}
+	}
+	c := NewCorpus(NewLexicon(nil), 0)
+	if err := c.LearnListing(sum[:len(sum)/3]); err == nil {
+		t.Error("a summary cut short taught without an error")
+	}
+}
+
 // TestInVocabID checks the memo by number against InVocab, and UsesID
 // against Uses, for every word of the published skills, with the words of
 // their first lines as names.
