@@ -26,9 +26,9 @@ var allowed = map[string][]string{
 	"lint/baseline": {"framework", "lint"},
 	"lint/check":    {"framework", "lint", "lint/config", "lint/baseline"},
 	"schema":        {"framework", "github.com/santhosh-tekuri/jsonschema/v5"},
-	"cmd/ddat":      {"framework", "parse", "lint", "lint/config", "lint/baseline", "lint/check", "schema", "cmd/internal/report", "cmd/internal/start", "golang.org/x/text"},
+	"cmd/ddat":      {"framework", "parse", "lint", "lint/config", "lint/baseline", "lint/check", "schema", "cmd/internal/report", "cmd/internal/start", "cmd/internal/input", "golang.org/x/text"},
 	// cmd/internal/...: packages of the command (the report page, the
-	// process's start).
+	// process's start, the reading of its input files).
 	"cmd": {"framework", "parse", "lint", "lint/config", "lint/check", "schema"},
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ddat-tools/ddat/cmd/internal/input"
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/parse"
 	"github.com/ddat-tools/ddat/schema"
@@ -239,7 +240,7 @@ func assessGap(e *env, fw *framework.Framework, files []string, o *assessOptions
 	wd := cwd()
 	assessor := framework.NewAssessor(fw)
 	for _, name := range files {
-		shown := displayName(wd, name)
+		shown := input.DisplayName(wd, name)
 		src, err := readLimited(e.reads, name, shown, parse.MaxFormBytes)
 		if err != nil {
 			e.errorf("%v", err)

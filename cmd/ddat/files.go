@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,9 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"unsafe"
 
-	"github.com/ddat-tools/ddat/parse"
+	"github.com/ddat-tools/ddat/cmd/internal/input"
 )
 
 // Read limits. Every file ddat reads is checked against its limit before
@@ -21,7 +19,7 @@ import (
 const (
 	// maxDocumentBytes bounds a framework document: the parser's own
 	// limit, so that a larger file is refused before it is read.
-	maxDocumentBytes = 64 << 20
+	maxDocumentBytes = input.MaxDocumentBytes
 	// maxConfigBytes bounds a configuration file (.ddat.json); a real
 	// one is a few kilobytes.
 	maxConfigBytes = 1 << 20
@@ -33,7 +31,7 @@ const (
 )
 
 // errLimit is wrapped by the error for a file over its read limit.
-var errLimit = parse.ErrLimit
+var errLimit = input.ErrLimit
 
 // readSet records the files a command has read, so that it never
 // writes over one of them (compared by identity, with [os.SameFile],
@@ -83,134 +81,24 @@ func (s *readSet) holds(fi os.FileInfo) bool {
 	return false
 }
 
-// readLimited reads the regular file at path into a string, refusing
-// anything else (a folder, a named pipe, a device, a socket) without
-// waiting on it, and a file of more than limit bytes without reading
-// it. what names the file's role in errors ("configuration"); the
-// errors name the file as shown. The file is recorded in reads.
-//
-// The document parsed from the string shares it (see
-// [parse.ParseString]), so that the file's bytes are held once.
+// readLimited reads the regular file at path with [input.Read], and
+// records it in reads.
 func readLimited(reads *readSet, path, shown string, limit int64) (string, error) {
-	return readLimitedAs(reads, path, shown, limit, nil)
+	fi, src, err := input.Read(path, shown, limit)
+	if fi != nil {
+		reads.add(fi)
+	}
+	return src, err
 }
 
-// readDocument is readLimited for a framework document: a file of the
-// length of an embedded published document is compared with it as it is
-// read (see [readAgainst]).
+// readDocument reads the framework document at path with
+// [input.ReadDocument], and records it in reads.
 func readDocument(reads *readSet, path, shown string) (string, error) {
-	var known []string
-	for _, d := range parse.PublishedSources().Documents {
-		known = append(known, d.File.Src)
+	fi, src, err := input.ReadDocument(path, shown)
+	if fi != nil {
+		reads.add(fi)
 	}
-	return readLimitedAs(reads, path, shown, maxDocumentBytes, known)
-}
-
-// readLimitedAs is readLimited, the file compared as it is read with
-// the string of known that has its length, if one has.
-func readLimitedAs(reads *readSet, path, shown string, limit int64, known []string) (string, error) {
-	// Opened without blocking: opening a named pipe for reading waits
-	// for a writer, and a device may never answer.
-	f, err := openNonBlocking(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return "", err
-	}
-	if !fi.Mode().IsRegular() {
-		return "", fmt.Errorf("%s: %s, not a regular file: ddat reads only regular files", shown, fileKind(fi.Mode()))
-	}
-	if fi.Size() > limit {
-		return "", limitError(shown, fi.Size(), limit)
-	}
-	reads.add(fi)
-	for _, k := range known {
-		if int64(len(k)) == fi.Size() {
-			return readAgainst(f, k, shown, limit)
-		}
-	}
-	// Read straight into a buffer of the file's size and a little more
-	// (to see the end, or a file that grew), with no copy between: the
-	// published downloads are megabytes.
-	b := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
-	n, err := b.ReadFrom(io.LimitReader(f, limit+1))
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", shown, err)
-	}
-	if n > limit {
-		return "", limitError(shown, n, limit)
-	}
-	// The buffer is not written again: it becomes the string.
-	buf := b.Bytes()
-	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
-}
-
-// readAgainst reads f, a file of len(k) bytes when it was opened, a
-// chunk at a time, comparing each with k: a file that holds k gives k,
-// with no copy of it kept (the published downloads, linted as files, are
-// the embedded documents, megabytes of them). At the first byte that
-// differs, or past the end of k if the file grew, it reads the rest as
-// readLimited does, after the bytes that matched.
-func readAgainst(f *os.File, k, shown string, limit int64) (string, error) {
-	var chunk [64 << 10]byte
-	off := 0
-	for {
-		n, err := f.Read(chunk[:min(len(chunk), max(len(k)-off, 1))])
-		if n > 0 && (off+n > len(k) || string(chunk[:n]) != k[off:off+n]) {
-			// Otherwise than k: the bytes read so far, then the rest.
-			b := bytes.NewBuffer(make([]byte, 0, len(k)+bytes.MinRead))
-			b.WriteString(k[:off])
-			b.Write(chunk[:n])
-			m, err := b.ReadFrom(io.LimitReader(f, limit+1-int64(off+n)))
-			if err != nil {
-				return "", fmt.Errorf("%s: %w", shown, err)
-			}
-			if total := int64(off+n) + m; total > limit {
-				return "", limitError(shown, total, limit)
-			}
-			buf := b.Bytes()
-			return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
-		}
-		off += n
-		switch {
-		case err == io.EOF:
-			return k[:off], nil // all of k, or the file was cut short as read
-		case err != nil:
-			return "", fmt.Errorf("%s: %w", shown, err)
-		}
-	}
-}
-
-func limitError(shown string, size, limit int64) error {
-	more := "more than"
-	if size == limit+1 {
-		more = "it grew while read to more than" // cut off at the limit
-	}
-	return fmt.Errorf("%s: %w: the file has %d bytes, %s the limit of %d (%d MiB)", shown, errLimit, size, more, limit, limit>>20)
-}
-
-// fileKind names what a file that is not a regular file is.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&fs.ModeIrregular != 0:
-		return "an irregular file"
-	}
-	return "not a regular file"
+	return src, err
 }
 
 // writeOutput writes data to the file name, for a command's --out or
@@ -290,7 +178,7 @@ func checkOutput(reads *readSet, flagName, name string) (fs.FileMode, error) {
 		return 0, err
 	}
 	if !fi.Mode().IsRegular() {
-		return 0, fmt.Errorf("%s %s is %s; ddat replaces only regular files", flagName, name, fileKind(fi.Mode()))
+		return 0, fmt.Errorf("%s %s is %s; ddat replaces only regular files", flagName, name, input.FileKind(fi.Mode()))
 	}
 	if reads.holds(fi) {
 		return 0, fmt.Errorf("%s %s is one of the inputs; ddat never writes over its inputs", flagName, name)
@@ -321,7 +209,7 @@ func checkFixable(reads *readSet, path, shown, old string) (fs.FileMode, error) 
 		return 0, err
 	}
 	if !fi.Mode().IsRegular() {
-		return 0, fmt.Errorf("--fix: %s is %s; ddat fixes only regular files", shown, fileKind(fi.Mode()))
+		return 0, fmt.Errorf("--fix: %s is %s; ddat fixes only regular files", shown, input.FileKind(fi.Mode()))
 	}
 	switch reads.count(fi) {
 	case 0:
@@ -333,7 +221,7 @@ func checkFixable(reads *readSet, path, shown, old string) (fs.FileMode, error) 
 	if fi.Size() != int64(len(old)) {
 		return 0, fmt.Errorf("--fix: %s changed since it was read; it is left alone", shown)
 	}
-	f, err := openNonBlocking(path)
+	f, err := input.OpenNonBlocking(path)
 	if err != nil {
 		return 0, err
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ddat-tools/ddat/cmd/internal/input"
 	"github.com/ddat-tools/ddat/lint"
 )
 
@@ -309,7 +310,7 @@ func markdownEscape(s string) string {
 func appendSummary(reads *readSet, name, text string) error {
 	if fi, err := os.Lstat(name); err == nil {
 		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("%s is %s; ddat appends only to regular files", name, fileKind(fi.Mode()))
+			return fmt.Errorf("%s is %s; ddat appends only to regular files", name, input.FileKind(fi.Mode()))
 		}
 		if reads.holds(fi) {
 			return fmt.Errorf("%s is one of the inputs; ddat never writes over its inputs", name)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ddat-tools/ddat/cmd/internal/input"
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/parse"
 )
@@ -141,10 +142,10 @@ func listInputsOnce(paths []string, stdinName string) (files []inputFile, irregu
 			return files, irregular, &inputError{err.Error()}
 		}
 		if !fi.IsDir() && !fi.Mode().IsRegular() {
-			return files, irregular, &inputError{fmt.Sprintf("%s: %s, not a regular file: ddat reads only regular files", displayName(cwd, p), fileKind(fi.Mode()))}
+			return files, irregular, &inputError{fmt.Sprintf("%s: %s, not a regular file: ddat reads only regular files", input.DisplayName(cwd, p), input.FileKind(fi.Mode()))}
 		}
 		if !fi.IsDir() {
-			name := displayName(cwd, p)
+			name := input.DisplayName(cwd, p)
 			if !seen[name] {
 				seen[name] = true
 				files = append(files, inputFile{path: p, name: name, explicit: true})
@@ -164,7 +165,7 @@ func listInputsOnce(paths []string, stdinName string) (files []inputFile, irregu
 			if d.IsDir() {
 				return nil
 			}
-			name := displayName(cwd, fp)
+			name := input.DisplayName(cwd, fp)
 			if !d.Type().IsRegular() {
 				irregular = append(irregular, name)
 				return nil
@@ -202,7 +203,7 @@ func parseStdin(e *env, f inputFile) parsed {
 		return parsed{readErr: fmt.Errorf("%s: %w", f.name, err)}
 	}
 	if n > maxDocumentBytes {
-		return parsed{readErr: limitError(f.name+" (standard input)", n, maxDocumentBytes)}
+		return parsed{readErr: input.LimitError(f.name+" (standard input)", n, maxDocumentBytes)}
 	}
 	doc, err := parse.ParseString(f.name, b.String())
 	return parsed{doc: doc, err: err, size: int(n)}
@@ -286,20 +287,6 @@ func (in *inputs) addErrors(err error) error {
 
 // files returns the number of documents read.
 func (in *inputs) files() int { return len(in.docs) }
-
-// displayName returns p relative to cwd when it is below it, else as
-// given, with forward slashes.
-func displayName(cwd, p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.ToSlash(p)
-	}
-	rel, err := filepath.Rel(cwd, abs)
-	if err != nil || filepath.IsAbs(p) && strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(filepath.Clean(p))
-	}
-	return filepath.ToSlash(rel)
-}
 
 // reportSkipped prints, in one line on stderr each, the files met in
 // folders that are not framework documents and the entries that are not

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ddat-tools/ddat/cmd/internal/input"
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/lint"
 	"github.com/ddat-tools/ddat/lint/baseline"
@@ -257,7 +258,7 @@ func runLint(e *env, args []string) int {
 	}
 
 	if o.baseline != "" {
-		shown := displayName(cwd(), o.baseline)
+		shown := input.DisplayName(cwd(), o.baseline)
 		src, err := readLimited(e.reads, o.baseline, shown, maxBaselineBytes)
 		if err != nil {
 			e.errorf("%v", err)
@@ -335,7 +336,7 @@ func loadConfig(e *env, name string, paths []string) (*config.Config, int) {
 		}
 		name = found
 	}
-	shown := displayName(cwd(), name)
+	shown := input.DisplayName(cwd(), name)
 	src, err := readLimited(e.reads, name, shown, maxConfigBytes)
 	if err != nil {
 		e.errorf("%v", err)
@@ -391,7 +392,7 @@ func loadCatalogue(e *env, name string) (*framework.Framework, int) {
 		fw, _ := parse.Published() // its parse errors are not the user's
 		return fw, 0
 	}
-	shown := displayName(cwd(), name)
+	shown := input.DisplayName(cwd(), name)
 	src, err := readLimited(e.reads, name, shown, maxDocumentBytes)
 	if err != nil {
 		e.errorf("--catalogue: %v", err)
@@ -482,7 +483,7 @@ func plural(n int, one, many string) string {
 func nothingFound(paths []string, in *inputs) string {
 	looked := make([]string, len(paths))
 	for i, p := range paths {
-		looked[i] = displayName(cwd(), p)
+		looked[i] = input.DisplayName(cwd(), p)
 	}
 	msg := fmt.Sprintf("no framework document among %s", strings.Join(looked, ", "))
 	switch n := len(in.skipped); n {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/ddat-tools/ddat/cmd/internal/input"
 	"github.com/ddat-tools/ddat/schema"
 )
 
@@ -45,7 +46,7 @@ func runValidate(e *env, args []string) int {
 	}
 	status := exitOK
 	for _, name := range files {
-		shown := displayName(cwd(), name)
+		shown := input.DisplayName(cwd(), name)
 		src, err := readLimited(e.reads, name, shown, maxJSONBytes)
 		if err != nil {
 			e.errorf("%v", err)
