@@ -1,8 +1,10 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -110,5 +112,51 @@ func TestNotReadingPublished(t *testing.T) {
 		if !start.ReadsPublished(args) {
 			t.Errorf("ReadsPublished(%q) is false", args)
 		}
+	}
+}
+
+// TestLintBoolFlags holds start.LintBoolFlags, which package start reads
+// `ddat lint` command lines with before the command does, to the
+// command's flags that take no value (and -h, -help).
+func TestLintBoolFlags(t *testing.T) {
+	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
+	lintFlags(fs)
+	want := []string{"h", "help"}
+	fs.VisitAll(func(f *flag.Flag) {
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			want = append(want, f.Name)
+		}
+	})
+	got := slices.Clone(start.LintBoolFlags)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("start.LintBoolFlags = %q, the lint command's flags without a value %q", got, want)
+	}
+}
+
+// TestEarlyOutputs runs the built command on the published downloads and
+// a seed, named as files: with two processors package start reads and
+// parses them while the command initialises, with one it does not, and
+// the output is the same.
+func TestEarlyOutputs(t *testing.T) {
+	exe, err := builtCommand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"lint", "--format", "json", "--fail-on", "none"}, publishedDownloads(t)...)
+	args = append(args, filepath.Join(repoRoot(t), "testdata", "roles-sample.csv"))
+	out := func(procs string) string {
+		t.Helper()
+		cmd := exec.Command(exe, args...)
+		cmd.Env = append(os.Environ(), "GOMAXPROCS="+procs)
+		b, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("GOMAXPROCS=%s: %v", procs, err)
+		}
+		return string(b)
+	}
+	if one, two := out("1"), out("2"); one != two || len(one) < 1000 {
+		t.Errorf("the output with GOMAXPROCS=2 (%d bytes) differs from GOMAXPROCS=1's (%d bytes)", len(two), len(one))
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/ddat-tools/ddat/cmd/internal/input"
+	"github.com/ddat-tools/ddat/cmd/internal/start"
 	"github.com/ddat-tools/ddat/framework"
 	"github.com/ddat-tools/ddat/parse"
 )
@@ -210,6 +211,11 @@ func parseStdin(e *env, f inputFile) parsed {
 }
 
 func parseFile(reads *readSet, f inputFile) parsed {
+	// Read and parsed while the command initialised, if it was.
+	if d, ok := start.Early(f.path, f.name); ok {
+		reads.add(d.Info)
+		return parsed{doc: d.Doc, err: d.Err, size: len(d.Src)}
+	}
 	src, err := readDocument(reads, f.path, f.name)
 	if err != nil {
 		return parsed{readErr: err}

@@ -1,20 +1,22 @@
-// Package start sets up the ddat command's process, for its effects
-// alone (cmd/ddat imports it as _): the garbage collector's settings, and
-// the decoding of the embedded published framework, begun while the
-// command's other packages are still being initialised.
+// Package start sets up the ddat command's process: the garbage
+// collector's settings and the heap's huge pages (see [adviseHugeHeap]),
+// then, while the command's other packages are still being initialised,
+// the decoding of the embedded published framework, or the reading of
+// the documents a `ddat lint` command line names as files (see [Early]).
 //
-// Commands that never read it (version, help, rules, explain, validate)
-// do not decode it.
+// Commands that never read the published framework (version, help,
+// rules, explain, validate) do not decode it.
 //
 // Go initialises packages one at a time, in the order of their import
 // paths where their imports allow, so this package's init runs before
 // that of github.com/santhosh-tekuri/jsonschema/v5, which compiles its
-// metaschemas for about 3 ms (GODEBUG=inittrace=1 shows the order and
-// the times; TestStartsFirst holds the order). Nearly every command needs
-// the published framework: the lint of the embedded framework lints it,
-// the lint of other documents takes it as their vocabulary, and report,
-// show, diff and assess read it. Decoding it on a second processor during
-// those milliseconds takes it off the command's path.
+// metaschemas for 2 to 3 ms (GODEBUG=inittrace=1 shows the order and the
+// times; TestStartsFirst holds the order). Nearly every command needs the
+// published framework: the lint of the embedded framework lints it, the
+// lint of other documents takes it as their vocabulary, and report,
+// show, diff and assess read it. Decoding it, or reading the documents
+// to lint, on a second processor during those milliseconds takes them
+// off the command's path.
 package start
 
 import (
@@ -68,9 +70,13 @@ func init() {
 			deferCollection(StartHeap)
 		}
 	}
-	// With one processor, decoding now would only delay the rest.
+	// With one processor, decoding or reading now would only delay the
+	// rest.
 	if runtime.GOMAXPROCS(0) > 1 && ReadsPublished(os.Args[1:]) {
 		go parse.Published()
+	}
+	if runtime.GOMAXPROCS(0) > 1 && !testing.Testing() && len(os.Args) > 1 && os.Args[1] == "lint" {
+		readEarly(LintPaths(os.Args[2:]))
 	}
 }
 
