@@ -136,16 +136,23 @@ func TestLintBoolFlags(t *testing.T) {
 }
 
 // TestEarlyOutputs runs the built command on the published downloads and
-// a seed, named as files: with two processors package start reads and
-// parses them while the command initialises, with one it does not, and
-// the output is the same.
+// a seed, named as files, and on the seeds' folder: with two processors
+// package start reads and parses them while the command initialises,
+// with one it does not, and the output is the same.
 func TestEarlyOutputs(t *testing.T) {
 	exe, err := builtCommand()
 	if err != nil {
 		t.Fatal(err)
 	}
-	args := append([]string{"lint", "--format", "json", "--fail-on", "none"}, publishedDownloads(t)...)
-	args = append(args, filepath.Join(repoRoot(t), "testdata", "roles-sample.csv"))
+	files := append(publishedDownloads(t), filepath.Join(repoRoot(t), "testdata", "roles-sample.csv"))
+	folder := []string{filepath.Join(repoRoot(t), "testdata")}
+	for _, paths := range [][]string{files, folder} {
+		checkEarlyOutputs(t, exe, paths)
+	}
+}
+
+func checkEarlyOutputs(t *testing.T, exe string, paths []string) {
+	args := append([]string{"lint", "--format", "json", "--fail-on", "none"}, paths...)
 	out := func(procs string) string {
 		t.Helper()
 		cmd := exec.Command(exe, args...)
@@ -157,6 +164,6 @@ func TestEarlyOutputs(t *testing.T) {
 		return string(b)
 	}
 	if one, two := out("1"), out("2"); one != two || len(one) < 1000 {
-		t.Errorf("the output with GOMAXPROCS=2 (%d bytes) differs from GOMAXPROCS=1's (%d bytes)", len(two), len(one))
+		t.Errorf("%q: the output with GOMAXPROCS=2 (%d bytes) differs from GOMAXPROCS=1's (%d bytes)", paths, len(two), len(one))
 	}
 }

@@ -4,9 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -153,32 +151,19 @@ func listInputsOnce(paths []string, stdinName string) (files []inputFile, irregu
 			}
 			continue
 		}
-		err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return &inputError{err.Error()}
-			}
-			if fp != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
+		err = input.Walk(p, func(fp string, regular bool) {
 			name := input.DisplayName(cwd, fp)
-			if !d.Type().IsRegular() {
+			if !regular {
 				irregular = append(irregular, name)
-				return nil
+				return
 			}
 			if !seen[name] {
 				seen[name] = true
 				files = append(files, inputFile{path: fp, name: name})
 			}
-			return nil
 		})
 		if err != nil {
-			return files, irregular, err
+			return files, irregular, &inputError{err.Error()}
 		}
 	}
 	return files, irregular, nil

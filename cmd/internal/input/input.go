@@ -173,3 +173,26 @@ func DisplayName(cwd, p string) string {
 	}
 	return filepath.ToSlash(rel)
 }
+
+// Walk calls fn, in lexical order, for each file in the folder root and
+// the folders below it, with whether it is a regular file (the others,
+// named pipes, devices, symbolic links, are not read), leaving out the
+// files and folders whose names start with "." (.git, .ddat.json). It
+// returns the first error met listing a folder.
+func Walk(root string, fn func(path string, regular bool)) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			fn(path, d.Type().IsRegular())
+		}
+		return nil
+	})
+}

@@ -54,12 +54,13 @@ func LintPaths(args []string) []string {
 }
 
 // readEarly reads and parses, one after another on a goroutine of their
-// own, the regular files among paths, as the command would (with
-// [input.ReadDocument] and [parse.ParseString], under the name the
-// command shows), so that the command finds them parsed (see [Early]).
-// Folders and standard input are left to the command. A document read
-// early and not asked for (a PATH the command refuses) costs the
-// processor that would have been idle, and its memory.
+// own, the regular files among paths and in the folders among them (see
+// [input.Walk]), as the command would (with [input.ReadDocument] and
+// [parse.ParseString], under the name the command shows), so that the
+// command finds them parsed (see [Early]). Standard input is left to the
+// command. A document read early and not asked for (a PATH the command
+// refuses) costs the processor that would have been idle, and its
+// memory.
 func readEarly(paths []string) {
 	cwd, err := os.Getwd()
 	if err != nil {
@@ -67,12 +68,9 @@ func readEarly(paths []string) {
 	}
 	early = map[string]func() *EarlyDocument{}
 	var order []func() *EarlyDocument
-	for _, p := range paths {
-		if _, ok := early[p]; ok || p == "-" {
-			continue
-		}
-		if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
-			continue
+	add := func(p string) {
+		if _, ok := early[p]; ok {
+			return
 		}
 		name := input.DisplayName(cwd, p)
 		read := sync.OnceValue(func() *EarlyDocument {
@@ -85,6 +83,25 @@ func readEarly(paths []string) {
 		})
 		early[p] = read
 		order = append(order, read)
+	}
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		fi, err := os.Stat(p)
+		switch {
+		case err != nil:
+			// The command reports it.
+		case fi.Mode().IsRegular():
+			add(p)
+		case fi.IsDir():
+			// The files the command would read in it, as it walks it.
+			_ = input.Walk(p, func(fp string, regular bool) {
+				if regular {
+					add(fp)
+				}
+			})
+		}
 	}
 	if len(order) > 0 {
 		go func() {

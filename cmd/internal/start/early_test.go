@@ -49,6 +49,15 @@ func TestEarly(t *testing.T) {
 	if err := os.WriteFile(changed, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	inFolder, hidden := filepath.Join(dir, "sub", "only.md"), filepath.Join(dir, ".hidden.md")
+	if err := os.Mkdir(filepath.Dir(inFolder), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{inFolder, hidden} {
+		if err := os.WriteFile(p, src[:1000], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	paths := []string{
 		"../../../parse/published/roles-2025-09.csv",
 		"../../../parse/testdata/published/skills-2025-09.csv",
@@ -92,6 +101,14 @@ func TestEarly(t *testing.T) {
 	}
 	if _, ok := Early(changed, input.DisplayName(cwd, changed)); ok {
 		t.Error("a file changed since it was read early is given")
+	}
+	// The folder's files are read early, by their paths as walked, but
+	// for those the command leaves out.
+	if _, ok := early[inFolder]; !ok {
+		t.Error("a file in a folder named was not read early")
+	}
+	if _, ok := early[hidden]; ok {
+		t.Error("a hidden file in a folder named was read early")
 	}
 	for _, p := range []string{dir, "-", "not-named.csv"} {
 		if _, ok := Early(p, p); ok {
