@@ -34,6 +34,57 @@ type skillIndex struct {
 	bySlug  map[string][]int                    // role slug → the same
 	have    map[*framework.Role]map[string]bool // see [skillIndex.required]
 	dist    nearword.Buf
+
+	measured  map[string]*nameMeasures // by unknown name (its value), see [skillIndex.measures]
+	kept      []string                 // the names measured, oldest first
+	measuredN int                      // the candidates they hold
+}
+
+// nameMeasures is what comparing an unknown skill name with the
+// catalogue gives whatever role uses it: its candidates, and the edit
+// distance to each as far as it was measured (see suggestSkills).
+type nameMeasures struct {
+	cands   []skillCandidate
+	d, full []int // by candidate: the distance within its bound, and in full; -1 until measured
+}
+
+// maxMeasured bounds the candidates that the measures kept hold in all
+// (a variable for the test that holds the measures kept to those made),
+// so that a run of very many distinct unknown names keeps no more than a
+// few megabytes of them: the names measured longest ago are let go.
+var maxMeasured = 1 << 16
+
+// measures returns the measures of the unknown name value (key k,
+// content words ws): kept from an earlier use of the name, or new. The
+// framework repeats a role's unknown skill in every role that shares the
+// row it was copied from, and the candidates and distances do not depend
+// on the role.
+func (x *skillIndex) measures(value, k string, ws []string) *nameMeasures {
+	if m, ok := x.measured[value]; ok {
+		return m
+	}
+	cands := x.candidates(k, ws)
+	m := &nameMeasures{cands: cands, d: make([]int, 2*len(cands))}
+	m.d, m.full = m.d[:len(cands)], m.d[len(cands):]
+	for j := range m.d {
+		m.d[j], m.full[j] = -1, -1
+	}
+	if len(cands) > maxMeasured {
+		return m
+	}
+	for x.measuredN+len(cands) > maxMeasured {
+		oldest := x.kept[0]
+		x.kept = x.kept[1:]
+		x.measuredN -= len(x.measured[oldest].cands)
+		delete(x.measured, oldest)
+	}
+	if x.measured == nil {
+		x.measured = map[string]*nameMeasures{}
+	}
+	x.measured[value] = m
+	x.kept = append(x.kept, value)
+	x.measuredN += len(cands)
+	return m
 }
 
 // A skillCandidate is a name that may score for an unknown one, with the

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -205,4 +206,59 @@ func TestNameWordsAsPlain(t *testing.T) {
 	}
 	pieces := []string{"a", "Z", "of", "the", "and", "0", " ", "-", "(", ")", " (", "'", "_", ".", "\u00e9", "\u2019", "\u00a0", "\xff", "\u0663"}
 	randomTexts(13, 200000, 10, pieces, check)
+}
+
+// TestMeasuresKeptAsMade holds the unknown-skill rule's measures of a
+// name, kept from one role's use of it to the next (see
+// [skillIndex.measures]), to measures made at every use: the findings on
+// the published roles download with two skills misspelt in every role
+// that requires them, and with a third of its skills misspelt each in
+// its own way, are the same with the measures kept, with none kept, and
+// with only the first few kept (the bound on what is kept reached).
+func TestMeasuresKeptAsMade(t *testing.T) {
+	docs, _ := parse.PublishedDocuments()
+	var roles *framework.Document
+	for _, d := range docs {
+		if len(d.Roles) > 0 {
+			roles = d
+		}
+	}
+	cat := framework.Merge(docs...)
+	src := roles.File.Src
+	src = strings.ReplaceAll(src, "Stakeholder relationship management", "Stakeholder relationshp management")
+	src = strings.ReplaceAll(src, "User research", "Usre research")
+	many := roles.File.Src
+	for i, s := range cat.Skills {
+		if i%3 == 0 && len(s.Name.Value) > 6 {
+			n := s.Name.Value
+			many = strings.ReplaceAll(many, ","+n+",", ","+n[:3]+n[4:]+",")
+		}
+	}
+	for _, text := range []string{src, many} {
+		doc, err := parse.ParseString("roles.csv", text)
+		if doc == nil {
+			t.Fatal(err)
+		}
+		fw := framework.Merge(doc)
+		run := func(keep int) []string {
+			saved := maxMeasured
+			defer func() { maxMeasured = saved }()
+			maxMeasured = keep
+			var out []string
+			for _, d := range Run(fw, Options{Rules: []*Rule{UnknownSkill}, Catalogue: cat}) {
+				out = append(out, d.String()+fmt.Sprint(d.Suggestions))
+			}
+			return out
+		}
+		kept := run(1 << 16)
+		t.Logf("%d findings", len(kept))
+		if len(kept) < 10 {
+			t.Fatalf("%d findings: too few to compare", len(kept))
+		}
+		for _, keep := range []int{0, 40} {
+			if got := run(keep); !slices.Equal(got, kept) {
+				t.Errorf("with at most %d candidates kept, %d findings differ from those with all kept (%d)", keep, len(got), len(kept))
+			}
+		}
+	}
 }

@@ -51,12 +51,22 @@ func distinctValues(ts []framework.Text) (values []string, ids []int32, uses []i
 func textTableOf(texts []framework.Text) *textTable {
 	tt := &textTable{texts: texts}
 	tt.values, tt.ids, tt.uses = distinctValues(tt.texts)
-	// Every text rule waits for the words: tokenising is shared out
-	// between the processors but one, which is left to the rules that
-	// do not wait (duplicate, descriptor-mismatch, encoding): a worker
-	// that shares a processor with one of them finishes late, and the
-	// table with it.
-	tt.words, tt.lex = spell.TokenizeAll(tt.values, max(1, min(runtime.GOMAXPROCS(0)-1, 1+len(tt.values)/256)))
+	// Every text rule waits for the words. Tokenising the texts of a
+	// few documents (the published downloads' distinct texts are 0.3 MB)
+	// takes a few milliseconds, which the rules that do not wait for
+	// them (duplicate, descriptor-mismatch, encoding) fill on the other
+	// processors: a worker that shared a processor with one of them
+	// would finish late, and the table with it. Many megabytes are
+	// shared out between all the processors.
+	size := 0
+	for _, v := range tt.values {
+		size += len(v)
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0)-1, 1+len(tt.values)/256))
+	if size > 2<<20 {
+		workers = min(runtime.GOMAXPROCS(0), 1+len(tt.values)/256)
+	}
+	tt.words, tt.lex = spell.TokenizeAll(tt.values, workers)
 	return tt
 }
 

@@ -273,7 +273,8 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		}
 	}
 	var cands []cand
-	for _, cd := range x.candidates(k, ws) {
+	m := x.measures(u.name.Value, k, ws)
+	for j, cd := range m.cands {
 		i := cd.idx
 		c := &x.names[i]
 		s, ck := c.skill, c.key
@@ -310,7 +311,10 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		}
 		d := maxD + 1
 		if compared {
-			d = nearword.OSA(kr, c.runes, maxD, true, &x.dist)
+			if m.d[j] < 0 {
+				m.d[j] = nearword.OSA(kr, c.runes, maxD, true, &x.dist)
+			}
+			d = m.d[j]
 		}
 		if have[ck] && d > maxD && baseName(k) != ck {
 			continue // a skill the page already requires is no rename
@@ -329,7 +333,10 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 			case !compared:
 				full = n // a bound: the names are not compared
 			case d > maxD:
-				full = nearword.OSA(kr, c.runes, len(kr)+len(c.runes), true, &x.dist)
+				if m.full[j] < 0 {
+					m.full[j] = nearword.OSA(kr, c.runes, len(kr)+len(c.runes), true, &x.dist)
+				}
+				full = m.full[j]
 			}
 			cands = append(cands, cand{s.Name.Value, score, full, i})
 		}
