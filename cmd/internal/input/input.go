@@ -78,20 +78,30 @@ func read(path, shown string, limit int64, known []string) (os.FileInfo, string,
 			return fi, src, err
 		}
 	}
-	// Read straight into a buffer of the file's size and a little more
-	// (to see the end, or a file that grew), with no copy between: the
-	// published downloads are megabytes.
-	b := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
-	n, err := b.ReadFrom(io.LimitReader(f, limit+1))
+	src, err := readRest(f, "", nil, int(fi.Size()), shown, limit)
+	return fi, src, err
+}
+
+// readRest returns the bytes of f read so far, head then tail, followed
+// by the rest of f, read straight into a buffer of size bytes and a
+// little more (to see the end, or a file that grew), with no copy
+// between: the published downloads are megabytes. It refuses a file of
+// more than limit bytes in all.
+func readRest(f *os.File, head string, tail []byte, size int, shown string, limit int64) (string, error) {
+	b := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	b.WriteString(head)
+	b.Write(tail)
+	read := int64(len(head) + len(tail))
+	n, err := b.ReadFrom(io.LimitReader(f, limit+1-read))
 	if err != nil {
-		return fi, "", fmt.Errorf("%s: %w", shown, err)
+		return "", fmt.Errorf("%s: %w", shown, err)
 	}
-	if n > limit {
-		return fi, "", LimitError(shown, n, limit)
+	if total := read + n; total > limit {
+		return "", LimitError(shown, total, limit)
 	}
 	// The buffer is not written again: it becomes the string.
 	buf := b.Bytes()
-	return fi, unsafe.String(unsafe.SliceData(buf), len(buf)), nil
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
 }
 
 // readAgainst reads f, a file of len(k) bytes when it was opened, a
@@ -99,7 +109,7 @@ func read(path, shown string, limit int64, known []string) (os.FileInfo, string,
 // with no copy of it kept (the published downloads, linted as files, are
 // the embedded documents, megabytes of them). At the first byte that
 // differs, or past the end of k if the file grew, it reads the rest as
-// readLimited does, after the bytes that matched.
+// Read does, after the bytes that matched.
 func readAgainst(f *os.File, k, shown string, limit int64) (string, error) {
 	var chunk [64 << 10]byte
 	off := 0
@@ -107,18 +117,7 @@ func readAgainst(f *os.File, k, shown string, limit int64) (string, error) {
 		n, err := f.Read(chunk[:min(len(chunk), max(len(k)-off, 1))])
 		if n > 0 && (off+n > len(k) || string(chunk[:n]) != k[off:off+n]) {
 			// Otherwise than k: the bytes read so far, then the rest.
-			b := bytes.NewBuffer(make([]byte, 0, len(k)+bytes.MinRead))
-			b.WriteString(k[:off])
-			b.Write(chunk[:n])
-			m, err := b.ReadFrom(io.LimitReader(f, limit+1-int64(off+n)))
-			if err != nil {
-				return "", fmt.Errorf("%s: %w", shown, err)
-			}
-			if total := int64(off+n) + m; total > limit {
-				return "", LimitError(shown, total, limit)
-			}
-			buf := b.Bytes()
-			return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
+			return readRest(f, k[:off], chunk[:n], len(k), shown, limit)
 		}
 		off += n
 		switch {
