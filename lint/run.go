@@ -97,16 +97,16 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	// The index of repeats is needed once the rules are done, when only
 	// one processor is left to sort and group their findings, and so are
 	// the line tables of the linted files, when the findings are printed
-	// (a download has tens of thousands of lines): both are made by the
-	// workers after the rules (job -1), on a processor that the rules
-	// leave idle as they finish, rather than beside them, where they
-	// would take a processor from the longest.
-	background := func() {
-		repeats()
-		for _, d := range fw.Documents {
-			if d != nil && d.File != nil {
-				d.File.LineCount()
-			}
+	// (a download has tens of thousands of lines): they are made by the
+	// workers after the rules (jobs -1, the index, and -2-k, the lines of
+	// document k), on the processors that the rules leave idle as they
+	// finish, rather than beside them, where they would take a processor
+	// from the longest.
+	background := func(job int) {
+		if job == -1 {
+			repeats()
+		} else if d := fw.Documents[-2-job]; d != nil && d.File != nil {
+			d.File.LineCount()
 		}
 	}
 	found := make([]findings, len(rules))
@@ -118,7 +118,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 		wg.Go(func() {
 			for i := range next {
 				if i < 0 {
-					background()
+					background(i)
 					continue
 				}
 				p := &Pass{Framework: fw, Catalogue: cat, Words: words, Vocabulary: opts.Vocabulary, Problems: opts.Problems, rule: rules[i], run: state, loadVocabulary: opts.LoadVocabulary}
@@ -138,6 +138,9 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	}
 	if workers > 0 {
 		next <- -1
+		for k := range fw.Documents {
+			next <- -2 - k
+		}
 	}
 	close(next)
 	wg.Wait()

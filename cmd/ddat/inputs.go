@@ -199,7 +199,7 @@ func parseFile(reads *readSet, f inputFile) parsed {
 	// Read and parsed while the command initialised, if it was.
 	if d, ok := start.Early(f.path, f.name); ok {
 		reads.add(d.Info)
-		return parsed{doc: d.Doc, err: d.Err, size: len(d.Src)}
+		return parsed{doc: d.Doc, err: d.Err, size: d.Size}
 	}
 	src, err := readDocument(reads, f.path, f.name)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/ddat-tools/ddat/cmd/internal/input"
 	"github.com/ddat-tools/ddat/framework"
@@ -16,18 +15,46 @@ import (
 // parsed while the command's other packages initialise (see [Early]).
 type EarlyDocument struct {
 	Info os.FileInfo // the file read
-	Src  string      // its bytes
+	Size int         // its length
 	Doc  *framework.Document
 	Err  error // the parse errors
 
-	name  string      // the name it was parsed under
-	read  bool        // whether it was read without an error
-	taken atomic.Bool // whether Early gave it
+	name string // the name it was parsed under
+	read bool   // whether it was read without an error
+}
+
+// An earlyRead is the early reading of one file: done by the early
+// goroutine, or by the command if it asks first, and given once.
+type earlyRead struct {
+	path, name string
+	mu         sync.Mutex
+	done       bool
+	d          *EarlyDocument // let go once given, so that only the command holds it
+}
+
+// get reads and parses the file, unless that was done.
+func (e *earlyRead) get() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.done {
+		return
+	}
+	e.done = true
+	fi, src, err := input.ReadDocument(e.path, e.name)
+	if err != nil {
+		e.d = &EarlyDocument{}
+		return
+	}
+	// The source is held by the document, if it is one, and not here: a
+	// file that is no framework document is let go as the command would
+	// let it go.
+	doc, perr := parse.ParseString(e.name, src)
+	e.d = &EarlyDocument{Info: fi, Size: len(src), Doc: doc, Err: perr, name: e.name, read: true}
 }
 
 // early holds the documents read early, by path as given; it is made
 // by init and only read afterwards.
-var early map[string]func() *EarlyDocument
+var early map[string]*earlyRead
 
 // LintBoolFlags are the flags of `ddat lint` that take no value: after
 // any other flag written without "=", the next argument is its value,
@@ -66,23 +93,15 @@ func readEarly(paths []string) {
 	if err != nil {
 		return
 	}
-	early = map[string]func() *EarlyDocument{}
-	var order []func() *EarlyDocument
+	early = map[string]*earlyRead{}
+	var order []*earlyRead
 	add := func(p string) {
 		if _, ok := early[p]; ok {
 			return
 		}
-		name := input.DisplayName(cwd, p)
-		read := sync.OnceValue(func() *EarlyDocument {
-			fi, src, err := input.ReadDocument(p, name)
-			if err != nil {
-				return &EarlyDocument{}
-			}
-			doc, perr := parse.ParseString(name, src)
-			return &EarlyDocument{Info: fi, Src: src, Doc: doc, Err: perr, name: name, read: true}
-		})
-		early[p] = read
-		order = append(order, read)
+		e := &earlyRead{path: p, name: input.DisplayName(cwd, p)}
+		early[p] = e
+		order = append(order, e)
 	}
 	for _, p := range paths {
 		if p == "-" {
@@ -105,8 +124,8 @@ func readEarly(paths []string) {
 	}
 	if len(order) > 0 {
 		go func() {
-			for _, read := range order {
-				read()
+			for _, e := range order {
+				e.get()
 			}
 		}()
 	}
@@ -115,22 +134,24 @@ func readEarly(paths []string) {
 // Early returns the document at path that was read early, if one was,
 // under name, and the file at path is still the one read (the same file,
 // of the same size and modification time): waiting for it if it is
-// being read. It gives each document once: a command that reads a file
-// again (after --fix wrote it) reads it itself.
+// being read, reading it if it is not yet. It gives each document once,
+// and keeps nothing of it after: a command that reads a file again
+// (after --fix wrote it) reads it itself.
 func Early(path, name string) (*EarlyDocument, bool) {
-	read, ok := early[path]
+	e, ok := early[path]
 	if !ok {
 		return nil, false
 	}
-	d := read()
-	if !d.read || d.name != name {
+	e.get()
+	e.mu.Lock()
+	d := e.d
+	e.d = nil
+	e.mu.Unlock()
+	if d == nil || !d.read || d.name != name {
 		return nil, false
 	}
 	fi, err := os.Stat(path)
 	if err != nil || !os.SameFile(fi, d.Info) || fi.Size() != d.Info.Size() || !fi.ModTime().Equal(d.Info.ModTime()) {
-		return nil, false
-	}
-	if d.taken.Swap(true) {
 		return nil, false
 	}
 	return d, true

@@ -66,10 +66,7 @@ func TestEarly(t *testing.T) {
 	}
 	readEarly(paths)
 	cwd, _ := os.Getwd()
-	if _, ok := Early(paths[0], "another name"); ok {
-		t.Error("a document read under another name is given")
-	}
-	for _, p := range paths[:3] {
+	for _, p := range paths[:2] {
 		name := input.DisplayName(cwd, p)
 		d, ok := Early(p, name)
 		if !ok {
@@ -80,18 +77,25 @@ func TestEarly(t *testing.T) {
 			t.Fatal(err)
 		}
 		want, wantErr := parse.ParseString(name, src)
-		if d.Src != src || d.Doc.File.Name != want.File.Name || len(d.Doc.Roles) != len(want.Roles) || len(d.Doc.Skills) != len(want.Skills) || (d.Err == nil) != (wantErr == nil) {
+		if d.Size != len(src) || d.Doc.File.Src != src || d.Doc.File.Name != want.File.Name || len(d.Doc.Roles) != len(want.Roles) || len(d.Doc.Skills) != len(want.Skills) || (d.Err == nil) != (wantErr == nil) {
 			t.Errorf("%s: read early otherwise than read now", p)
 		}
 		if _, ok := Early(p, name); ok {
 			t.Errorf("%s: given twice", p)
 		}
 	}
+	// Asked for under another name: not given, then or after.
+	if _, ok := Early(paths[2], "another name"); ok {
+		t.Error("a document read under another name is given")
+	}
+	if _, ok := Early(paths[2], input.DisplayName(cwd, paths[2])); ok {
+		t.Error("a document asked for once is given again")
+	}
 	// Changed after it was read: longer, and later.
 	if _, ok := early[changed]; !ok {
 		t.Fatal("the copy was not read early")
 	}
-	early[changed]() // read now, before the change
+	early[changed].get() // read now, before the change
 	if err := os.WriteFile(changed, append(src, " "...), 0o644); err != nil {
 		t.Fatal(err)
 	}
