@@ -52,9 +52,12 @@ func (e *earlyRead) get() {
 	e.d = &EarlyDocument{Info: fi, Size: len(src), Doc: doc, Err: perr, name: e.name, read: true}
 }
 
-// early holds the documents read early, by path as given; it is made
-// by init and only read afterwards.
-var early map[string]*earlyRead
+// early holds the documents read early, by path as given; it is made by
+// the early goroutine, and read only once earlyReady is closed.
+var (
+	early      map[string]*earlyRead
+	earlyReady chan struct{} // nil if nothing is read early
+)
 
 // LintBoolFlags are the flags of `ddat lint` that take no value: after
 // any other flag written without "=", the next argument is its value,
@@ -62,22 +65,25 @@ var early map[string]*earlyRead
 var LintBoolFlags = []string{"stats", "quiet", "fix", "diff", "allow-empty", "h", "help"}
 
 // LintPaths returns the PATH arguments of a `ddat lint` command line
-// (args, "lint" left out), as its flag set reads them: the arguments
-// after the flags and their values, or after "--".
+// (args, "lint" left out), as the command reads them (parseFlags in
+// cmd/ddat): the arguments that are neither flags nor a flag's value,
+// flags and PATHs in any order, and all the arguments after "--".
 func LintPaths(args []string) []string {
+	var paths []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
 		case a == "--":
-			return args[i+1:]
+			return append(paths, args[i+1:]...)
 		case a == "-" || !strings.HasPrefix(a, "-"):
-			return args[i:]
+			paths = append(paths, a)
+			continue
 		}
 		if name, _, value := strings.Cut(strings.TrimLeft(a, "-"), "="); !value && !slices.Contains(LintBoolFlags, name) {
 			i++ // the flag's value
 		}
 	}
-	return nil
+	return paths
 }
 
 // readEarly reads and parses, one after another on a goroutine of their
@@ -93,42 +99,45 @@ func readEarly(paths []string) {
 	if err != nil {
 		return
 	}
-	early = map[string]*earlyRead{}
-	var order []*earlyRead
-	add := func(p string) {
-		if _, ok := early[p]; ok {
-			return
-		}
-		e := &earlyRead{path: p, name: input.DisplayName(cwd, p)}
-		early[p] = e
-		order = append(order, e)
-	}
-	for _, p := range paths {
-		if p == "-" {
-			continue
-		}
-		fi, err := os.Stat(p)
-		switch {
-		case err != nil:
-			// The command reports it.
-		case fi.Mode().IsRegular():
-			add(p)
-		case fi.IsDir():
-			// The files the command would read in it, as it walks it.
-			_ = input.Walk(p, func(fp string, regular bool) {
-				if regular {
-					add(fp)
-				}
-			})
-		}
-	}
-	if len(order) > 0 {
-		go func() {
-			for _, e := range order {
-				e.get()
+	ready := make(chan struct{})
+	earlyReady = ready
+	// The files are listed on the goroutine too, so that a large folder
+	// does not hold up the command's start; Early waits for the list.
+	go func() {
+		early = map[string]*earlyRead{}
+		var order []*earlyRead
+		add := func(p string) {
+			if _, ok := early[p]; ok {
+				return
 			}
-		}()
-	}
+			e := &earlyRead{path: p, name: input.DisplayName(cwd, p)}
+			early[p] = e
+			order = append(order, e)
+		}
+		for _, p := range paths {
+			if p == "-" {
+				continue
+			}
+			fi, err := os.Stat(p)
+			switch {
+			case err != nil:
+				// The command reports it.
+			case fi.Mode().IsRegular():
+				add(p)
+			case fi.IsDir():
+				// The files the command would read in it, as it walks it.
+				_ = input.Walk(p, func(fp string, regular bool) {
+					if regular {
+						add(fp)
+					}
+				})
+			}
+		}
+		close(ready)
+		for _, e := range order {
+			e.get()
+		}
+	}()
 }
 
 // Early returns the document at path that was read early, if one was,
@@ -138,6 +147,10 @@ func readEarly(paths []string) {
 // and keeps nothing of it after: a command that reads a file again
 // (after --fix wrote it) reads it itself.
 func Early(path, name string) (*EarlyDocument, bool) {
+	if earlyReady == nil {
+		return nil, false
+	}
+	<-earlyReady
 	e, ok := early[path]
 	if !ok {
 		return nil, false

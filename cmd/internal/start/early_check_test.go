@@ -20,8 +20,8 @@ import (
 //
 // and none may be given.
 func TestEarlyEachCheck(t *testing.T) {
-	saved := early
-	defer func() { early = saved }()
+	saved, savedReady := early, earlyReady
+	defer func() { early, earlyReady = saved, savedReady }()
 	src, err := os.ReadFile("../../../parse/published/skills-a-to-z-2025-09.md")
 	if err != nil {
 		t.Fatal(err)
@@ -61,6 +61,7 @@ func TestEarlyEachCheck(t *testing.T) {
 		p := filepath.Join(dir, "skills.md")
 		write(p, src, then)
 		readEarly([]string{p})
+		<-earlyReady // the files listed
 		early[p].get() // read now, before the change
 		c.change(p)
 		if _, ok := Early(p, input.DisplayName(cwd, p)); ok {

@@ -25,7 +25,8 @@ func TestLintPaths(t *testing.T) {
 		{[]string{"--fail-on", "none"}, nil},
 		{[]string{"--stats", "--", "--odd-name.csv"}, []string{"--odd-name.csv"}},
 		{[]string{"-", "a.csv"}, []string{"-", "a.csv"}},
-		{[]string{"--allow-empty", "--quiet", "a.csv", "--stats"}, []string{"a.csv", "--stats"}},
+		{[]string{"--allow-empty", "--quiet", "a.csv", "--stats"}, []string{"a.csv"}},
+		{[]string{"a.csv", "--format", "json", "b.md", "--", "-x"}, []string{"a.csv", "b.md", "-x"}},
 	} {
 		if got := LintPaths(c.args); !slices.Equal(got, c.want) {
 			t.Errorf("LintPaths(%q) = %q, want %q", c.args, got, c.want)
@@ -38,8 +39,8 @@ func TestLintPaths(t *testing.T) {
 // for a file that changed since, a name other than the one read under, a
 // folder, standard input or a path not read.
 func TestEarly(t *testing.T) {
-	saved := early
-	defer func() { early = saved }()
+	saved, savedReady := early, earlyReady
+	defer func() { early, earlyReady = saved, savedReady }()
 	dir := t.TempDir()
 	changed := filepath.Join(dir, "changed.md")
 	src, err := os.ReadFile("../../../parse/published/skills-a-to-z-2025-09.md")
@@ -65,6 +66,7 @@ func TestEarly(t *testing.T) {
 		changed, dir, "-",
 	}
 	readEarly(paths)
+	<-earlyReady // the files listed
 	cwd, _ := os.Getwd()
 	for _, p := range paths[:2] {
 		name := input.DisplayName(cwd, p)
@@ -117,6 +119,33 @@ func TestEarly(t *testing.T) {
 	for _, p := range []string{dir, "-", "not-named.csv"} {
 		if _, ok := Early(p, p); ok {
 			t.Errorf("%s: given", p)
+		}
+	}
+}
+
+// TestLintPathsFlagsAfterPaths reads command lines with flags after the
+// PATHs, which `ddat lint` takes (parseFlags: "ddat lint content/ --format
+// json"; found by review): the values of those flags are not PATHs, and
+// must not be read early (LintPaths returned everything from the first
+// PATH on, so that `ddat lint roles.csv --config /usr/lib` walked /usr/lib
+// before reporting that the configuration is a folder).
+func TestLintPathsFlagsAfterPaths(t *testing.T) {
+	for _, c := range []struct {
+		args    []string
+		notPath string
+	}{
+		{[]string{"roles.csv", "--config", "/usr/lib"}, "/usr/lib"},
+		{[]string{"roles.csv", "--catalogue", "skills.csv"}, "skills.csv"},
+		{[]string{"content", "--baseline", "old.json", "more"}, "old.json"},
+		{[]string{"a.csv", "-write-baseline", "b.json"}, "b.json"},
+	} {
+		if len(LintPaths(c.args)) == 0 {
+			t.Errorf("LintPaths(%q) found no PATH", c.args)
+		}
+		for _, p := range LintPaths(c.args) {
+			if p == c.notPath {
+				t.Errorf("LintPaths(%q) = %q: %s is a flag's value, not a PATH", c.args, LintPaths(c.args), p)
+			}
 		}
 	}
 }
