@@ -61,7 +61,7 @@ func TestEarlyEachCheck(t *testing.T) {
 		p := filepath.Join(dir, "skills.md")
 		write(p, src, then)
 		readEarly([]string{p})
-		<-earlyReady // the files listed
+		<-earlyReady   // the files listed
 		early[p].get() // read now, before the change
 		c.change(p)
 		if _, ok := Early(p, input.DisplayName(cwd, p)); ok {
