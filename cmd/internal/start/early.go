@@ -1,6 +1,7 @@
 package start
 
 import (
+	"cmp"
 	"os"
 	"slices"
 	"strings"
@@ -134,6 +135,15 @@ func readEarly(paths []string) {
 			}
 		}
 		close(ready)
+		// Largest first: the command, once it starts, reads on every
+		// processor what is left, and small files share out better.
+		size := make(map[*earlyRead]int64, len(order))
+		for _, e := range order {
+			if fi, err := os.Stat(e.path); err == nil {
+				size[e] = fi.Size()
+			}
+		}
+		slices.SortStableFunc(order, func(a, b *earlyRead) int { return cmp.Compare(size[b], size[a]) })
 		for _, e := range order {
 			e.get()
 		}
