@@ -59,21 +59,60 @@ func countBound(x, y string, diff *[256]int32) int {
 // OSA is the optimal string alignment distance between x and y, or max+1
 // if it exceeds max, using b's rows; without transpose, the Levenshtein
 // distance.
+//
+// The ends that x and y share are left out first (names a catalogue
+// repeats with a word or a number changed share most of their length),
+// and only the cells within max of the diagonal are filled: a cell off
+// it costs more than max. TestOSAAsPlain holds it to the whole table.
 func OSA[E comparable](x, y []E, max int, transpose bool, b *Buf) int {
 	if d := len(x) - len(y); d > max || -d > max {
 		return max + 1
+	}
+	// A common start, then a common end: the last rune kept on each side
+	// must differ where a transposition could join across the cut, so
+	// the cut leaves one shared rune before a pair that could swap.
+	p := 0
+	for p < len(x) && p < len(y) && x[p] == y[p] {
+		p++
+	}
+	if transpose && p > 0 && p < len(x) && p < len(y) {
+		p-- // x[p-1] == y[p-1] could pair with a swap of the next two
+	}
+	x, y = x[p:], y[p:]
+	s := 0
+	for s < len(x) && s < len(y) && x[len(x)-1-s] == y[len(y)-1-s] {
+		s++
+	}
+	if transpose && s > 0 && s < len(x) && s < len(y) {
+		s--
+	}
+	x, y = x[:len(x)-s], y[:len(y)-s]
+	if len(x) == 0 || len(y) == 0 {
+		return min(len(x)+len(y), max+1)
 	}
 	if cap(b.cur) < len(y)+1 {
 		b.prev2, b.prev, b.cur = make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
 	}
 	prev2, prev, cur := b.prev2[:len(y)+1], b.prev[:len(y)+1], b.cur[:len(y)+1]
+	out := max + 1 // the value of a cell off the band
 	for j := range prev {
 		prev[j] = j
+		prev2[j] = out
 	}
 	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		best := i
-		for j := 1; j <= len(y); j++ {
+		lo, hi := i-max, i+max // the band of row i
+		if lo <= 1 {
+			lo = 1
+			cur[0] = i
+		} else {
+			cur[lo-1] = out
+		}
+		hi = min(hi, len(y))
+		best := out
+		if lo == 1 {
+			best = i
+		}
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if x[i-1] == y[j-1] {
 				cost = 0
@@ -84,6 +123,9 @@ func OSA[E comparable](x, y []E, max int, transpose bool, b *Buf) int {
 			}
 			cur[j] = v
 			best = min(best, v)
+		}
+		if hi < len(y) {
+			cur[hi+1] = out // read by the next row at its band's end
 		}
 		if best > max {
 			return max + 1
