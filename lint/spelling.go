@@ -115,21 +115,31 @@ func countTexts(p *Pass, summaries bool) (c *spell.Corpus, ok bool) {
 		uses += len(ws)
 	}
 	c = spell.NewCorpus(spell.NewLexicon(tt.lex), uses/3)
-	// Whether the word list holds a word is known for the published
-	// framework's words, most of any document's: the list is not read
-	// for them. (A summary that does not decode teaches less.)
-	_ = c.LearnListing(publishedListing())
-	for id, ws := range tt.words {
-		c.Count(ws, tt.uses[id])
-	}
 	// The catalogue's and the vocabulary's texts count too, each
 	// distinct value once, however often they repeat it (the whole
 	// framework repeats a descriptor on every role level that requires
 	// the skill: a typo it repeats must not become a word of the corpus
-	// by repetition alone); their words are not kept.
+	// by repetition alone); their words are not kept. The published
+	// framework's are added from its summary first: counting is the same
+	// in any order, and the summary says which of its words the word
+	// list holds, most of any document's, so that the list is not read
+	// for them. Otherwise the summary teaches that alone. (A summary that
+	// does not decode teaches less.)
 	docs := outsideDocs(p)
-	if sum, ok := publishedSummary(docs); ok && summaries {
-		return c, c.AddSummary(sum) == nil
+	sum, summarised := publishedSummary(docs)
+	summarised = summarised && summaries
+	if summarised {
+		if c.AddSummary(sum) != nil {
+			return c, false
+		}
+	} else {
+		_ = c.LearnListing(publishedListing())
+	}
+	for id, ws := range tt.words {
+		c.Count(ws, tt.uses[id])
+	}
+	if summarised {
+		return c, true
 	}
 	// Counting needs the texts: a vocabulary given by its sources alone
 	// is loaded.

@@ -102,6 +102,29 @@ func TestSummaryAsCounting(t *testing.T) {
 			if len(tc.added) > 0 && withContext(p) == 0 {
 				t.Error("no unlisted word counted: the test checks no context")
 			}
+			// The summary added first, as the spelling rule adds it: the
+			// same counts, and the same number of independent uses of
+			// each word (which of a word's contexts are kept, past
+			// CorpusWord of them, depends on the order; their number
+			// does not).
+			first := NewCorpus(NewLexicon(base), 0)
+			if err := first.AddSummary(sum); err != nil {
+				t.Fatal(err)
+			}
+			for _, ws := range before {
+				first.Count(ws, 2)
+			}
+			r := stateOf(first)
+			p.Contexts, p.More, r.Contexts, r.More = nil, nil, nil, nil
+			if !reflect.DeepEqual(p, r) {
+				t.Errorf("corpus with the summary added first differs from counting: %d/%d forms, total %d/%d, %d/%d pairs",
+					len(p.Forms), len(r.Forms), p.Total, r.Total, len(p.Pairs), len(r.Pairs))
+			}
+			for id := range int32(plain.Lex.Size()) {
+				if a, b := plain.IndependentID(id), first.IndependentID(id); a != b {
+					t.Fatalf("%q: %d independent uses counted, %d with the summary added first", plain.Lex.Form(id), a, b)
+				}
+			}
 		})
 	}
 }
