@@ -84,19 +84,20 @@ func (s *readSet) holds(fi os.FileInfo) bool {
 // readLimited reads the regular file at path with [input.Read], and
 // records it in reads.
 func readLimited(reads *readSet, path, shown string, limit int64) (string, error) {
-	fi, src, err := input.Read(path, shown, limit)
-	if fi != nil {
-		reads.add(fi)
-	}
-	return src, err
+	return reads.took(input.Read(path, shown, limit))
 }
 
 // readDocument reads the framework document at path with
 // [input.ReadDocument], and records it in reads.
 func readDocument(reads *readSet, path, shown string) (string, error) {
-	fi, src, err := input.ReadDocument(path, shown)
+	return reads.took(input.ReadDocument(path, shown))
+}
+
+// took records fi, a file read (in part, if err is not nil), if it was
+// opened, and returns what was read of it.
+func (s *readSet) took(fi os.FileInfo, src string, err error) (string, error) {
 	if fi != nil {
-		reads.add(fi)
+		s.add(fi)
 	}
 	return src, err
 }
