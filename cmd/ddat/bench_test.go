@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -38,12 +39,13 @@ const (
 )
 
 // builtCommand builds the command once per test binary, for the
-// whole-process benchmarks.
+// whole-process benchmarks, in a folder that TestMain removes.
 var builtCommand = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "ddat-bench")
 	if err != nil {
 		return "", err
 	}
+	builtDir.Store(&dir)
 	exe := filepath.Join(dir, "ddat")
 	// Built as a machine with Go alone builds it (the CI machine, and
 	// the README's set-up): without a C compiler, cgo is off and the
@@ -58,6 +60,16 @@ var builtCommand = sync.OnceValues(func() (string, error) {
 	}
 	return exe, nil
 })
+
+// builtDir is the folder builtCommand built in, if it has.
+var builtDir atomic.Pointer[string]
+
+// removeBuilt removes the folder builtCommand built in, if it has.
+func removeBuilt() {
+	if dir := builtDir.Load(); dir != nil {
+		os.RemoveAll(*dir)
+	}
+}
 
 // goCommand returns the go command that runs the tests: the one in
 // $GOROOT/bin of the toolchain (go test sets GOROOT), else the go on the

@@ -29,9 +29,18 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleaningM{m}, map[string]func(){
 		"ddat": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
+}
+
+// cleaningM runs the tests and then removes the command that
+// builtCommand built for them.
+type cleaningM struct{ m *testing.M }
+
+func (c cleaningM) Run() int {
+	defer removeBuilt()
+	return c.m.Run()
 }
 
 // repoRoot returns the module's root folder.
