@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"slices"
@@ -75,7 +77,9 @@ func readInputsProgress(e *env, paths []string, prog *progress) (*inputs, error)
 	in.irregular = irregular
 	count := prog.start("parsing files", len(files))
 	results := make([]parsed, len(files))
-	parallel(len(files), func(i int) {
+	order := largestFirst(files)
+	parallel(len(files), func(k int) {
+		i := order[k]
 		if f := files[i]; f.stdin {
 			results[i] = parseStdin(e, f)
 		} else {
@@ -92,6 +96,28 @@ func readInputsProgress(e *env, paths []string, prog *progress) (*inputs, error)
 		return nil, listErr
 	}
 	return in, nil
+}
+
+// largestFirst returns the indexes of files in the order they are read
+// in: standard input first, then the largest files first, as the early
+// reading orders them (see [start.Early]), so that the largest are
+// started first, on different processors, and the small ones share out
+// between the processors at the end (a file read in walk order could
+// wait for one that the early reading has started). The files are
+// still added in walk order.
+func largestFirst(files []inputFile) []int {
+	order := make([]int, len(files))
+	size := make([]int64, len(files))
+	for i, f := range files {
+		order[i] = i
+		if f.stdin {
+			size[i] = math.MaxInt64
+		} else if fi, err := os.Stat(f.path); err == nil {
+			size[i] = fi.Size()
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
+	return order
 }
 
 // inputFile is a file to read: its path, its name in findings, and

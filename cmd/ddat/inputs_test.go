@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,4 +36,25 @@ func TestReadInputsPublished(t *testing.T) {
 // output discarded.
 func testEnv() *env {
 	return &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, reads: &readSet{}, safe: escapeText}
+}
+
+// TestLargestFirst checks the order files are read in: standard input
+// first, then by size, largest first, files of one size (and a file that
+// is gone, as size 0) in walk order.
+func TestLargestFirst(t *testing.T) {
+	dir := t.TempDir()
+	var files []inputFile
+	for i, size := range []int{10, 300, 0, 300, 20} {
+		p := filepath.Join(dir, fmt.Sprintf("f%d", i))
+		if err := os.WriteFile(p, make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, inputFile{path: p, name: p})
+	}
+	files = append(files, inputFile{path: filepath.Join(dir, "gone"), name: "gone"}, inputFile{path: "-", name: "stdin", stdin: true})
+	got := largestFirst(files)
+	want := []int{6, 1, 3, 4, 0, 2, 5}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
 }
