@@ -35,7 +35,7 @@ func wordsHeader(docs []*framework.Document) (string, bool) {
 // The first lines of the files of what depends only on the published
 // documents.
 const (
-	wordsKind  = "ddat published words 2"
+	wordsKind  = "ddat published words 3"
 	tokensKind = "ddat published tokens 3"
 )
 

@@ -18,7 +18,8 @@ type Corpus struct {
 	Lex      *Lexicon        // the words counted, numbered here or in its base
 	counts   []int           // uses of each word, by its number in lex
 	total    int             // uses of all words
-	pairs    *pairTable      // uses of each word pair, by pairKey
+	pairs    *pairTable      // uses of each word pair counted, by pairKey
+	base     basePairs       // uses of each word pair of the summary added first (see [Corpus.AddSummary])
 	vocab    map[string]bool // words of skill and role names
 	frequent *frequentIndex  // words used at least frequentWord times (see [Corpus.neighbours])
 	nearDone []bool          // by number in lex: whether near[id] is known
@@ -170,7 +171,24 @@ func (c *Corpus) PairUses(p [2]string) int {
 	if !ok1 || !ok2 {
 		return 0
 	}
-	return c.pairs.get(pairKey(a, b))
+	return c.pairs.get(pairKey(a, b)) + c.base.uses(a, b)
+}
+
+// pairCounts returns the uses of every word pair, by pairKey: those
+// counted and those of a summary, for comparing corpora.
+func (c *Corpus) pairCounts() map[uint64]int {
+	m := c.pairs.asMap()
+	id := map[uint32]int32{} // by number in the summary: the number in c.Lex
+	for n, local := range c.base.local {
+		if local >= 0 {
+			id[uint32(local)] = int32(n)
+		}
+	}
+	for i := range c.base.pairs.len() {
+		a, b, n := c.base.pairs.at(i)
+		m[pairKey(id[a], id[b])] += int(n)
+	}
+	return m
 }
 
 func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }

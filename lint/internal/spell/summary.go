@@ -1,6 +1,7 @@
 package spell
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"reflect"
@@ -26,9 +27,11 @@ import (
 // The encoding is a sequence of unsigned varints: the number of forms,
 // then each form's length, bytes, and uses times two, plus one if the
 // word list holds it (see [listed]: a corpus given the summary knows it
-// without looking, see [Corpus.LearnListing]); the number of pairs, then each
-// pair's two forms and uses; the number of contexts, then each context's
-// word and its four neighbours (zig-zag: a neighbour may be negative).
+// without looking, see [Corpus.LearnListing]); the number of pairs, then
+// the pairs in order of their two forms' numbers, each pairBytes bytes
+// (see [summaryPairs]), read in place; the number of contexts, then each
+// context's word and its four neighbours (zig-zag: a neighbour may be
+// negative).
 type Summary string
 
 // Summarise returns the summary of the texts values, counted each once.
@@ -91,11 +94,14 @@ func Summarise(values []string) Summary {
 		}
 		b = binary.AppendUvarint(b, u)
 	}
+	slices.SortFunc(pairs, func(p, q pair) int {
+		return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b))
+	})
 	b = binary.AppendUvarint(b, uint64(len(pairs)))
 	for _, p := range pairs {
-		b = binary.AppendUvarint(b, uint64(p.a))
-		b = binary.AppendUvarint(b, uint64(p.b))
-		b = binary.AppendUvarint(b, uint64(p.n))
+		b = binary.LittleEndian.AppendUint32(b, uint32(p.a))
+		b = binary.LittleEndian.AppendUint32(b, uint32(p.b))
+		b = binary.LittleEndian.AppendUint32(b, uint32(p.n))
 	}
 	b = binary.AppendUvarint(b, uint64(len(contexts)))
 	for _, c := range contexts {
@@ -137,6 +143,12 @@ var errSummary = errors.New("spell: malformed summary")
 // each once and in order, would add: the words numbered alike in c.Lex,
 // the same uses, pairs and contexts. It returns an error, and leaves the
 // counts incomplete, if s does not decode.
+//
+// The summary's pairs are not added to c's table of pairs but kept where
+// they are, in s, and looked up there (see [Corpus.PairUses]): a run
+// asks for a few dozen pairs, and adding the published framework's
+// thirteen thousand would cost the spelling rule a millisecond. A second
+// summary's pairs are added to the table.
 func (c *Corpus) AddSummary(s Summary) error {
 	r := varint.NewReader(string(s))
 	n := r.Len()
@@ -164,13 +176,28 @@ func (c *Corpus) AddSummary(s Summary) error {
 		}
 		return ids[local]
 	}
-	for range r.Len() {
-		a, b := id(r.Uint()), id(r.Uint())
-		n := int(r.Uint())
-		if bad || r.Err() != nil {
-			return errSummary
+	np := r.Uint()
+	if np > uint64(len(r.Rest())/pairBytes) {
+		return errSummary
+	}
+	pairs := summaryPairs(r.String(int(np) * pairBytes))
+	if !pairs.valid(len(ids)) {
+		return errSummary
+	}
+	if c.base.pairs == "" && len(pairs) > 0 {
+		c.base.pairs = pairs
+		c.base.local = make([]int32, c.Lex.Size())
+		for i := range c.base.local {
+			c.base.local[i] = -1
 		}
-		c.pairs.add(pairKey(a, b), n)
+		for local, id := range ids {
+			c.base.local[id] = int32(local)
+		}
+	} else {
+		for i := range pairs.len() {
+			a, b, n := pairs.at(i)
+			c.pairs.add(pairKey(ids[a], ids[b]), int(n))
+		}
 	}
 	for range r.Len() {
 		w := id(r.Uint())
@@ -191,6 +218,85 @@ func (c *Corpus) AddSummary(s Summary) error {
 		return errSummary
 	}
 	return nil
+}
+
+// pairBytes is the size of a pair in a summary: the numbers of its two
+// forms in the summary's list and its uses, each four bytes, little
+// endian.
+const pairBytes = 12
+
+// summaryPairs are the pairs of a summary as it writes them, in order of
+// their forms' numbers, and read where they are.
+type summaryPairs string
+
+func (p summaryPairs) len() int { return len(p) / pairBytes }
+
+// at returns pair i: its forms' numbers in the summary and its uses.
+func (p summaryPairs) at(i int) (a, b, n uint32) {
+	e := string(p[i*pairBytes : (i+1)*pairBytes])
+	return le32(e), le32(e[4:]), le32(e[8:])
+}
+
+// valid reports whether the pairs are of forms numbered below forms, in
+// strictly increasing order, each used at least once: what uses reads.
+func (p summaryPairs) valid(forms int) bool {
+	var last uint64
+	for i := range p.len() {
+		a, b, n := p.at(i)
+		k := uint64(a)<<32 | uint64(b)
+		if a >= uint32(forms) || b >= uint32(forms) || n == 0 || i > 0 && k <= last {
+			return false
+		}
+		last = k
+	}
+	return true
+}
+
+// uses returns the uses of the pair of the forms numbered a and b in the
+// summary, found by binary search.
+func (p summaryPairs) uses(a, b uint32) int {
+	k := uint64(a)<<32 | uint64(b)
+	lo, hi := 0, p.len()
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		x, y, _ := p.at(m)
+		if uint64(x)<<32|uint64(y) < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < p.len() {
+		if x, y, n := p.at(lo); x == a && y == b {
+			return int(n)
+		}
+	}
+	return 0
+}
+
+// le32 reads four bytes, little endian.
+func le32(s string) uint32 {
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// basePairs are the pairs of the summary added first (see
+// [Corpus.AddSummary]), with the words' numbers in it.
+type basePairs struct {
+	pairs summaryPairs
+	local []int32 // by number in the corpus's Lex: the word's number in the summary, or -1 (a word numbered after is none of its)
+}
+
+// uses returns the summary's uses of the pair of words numbered a and b in
+// the corpus's Lex.
+func (bp *basePairs) uses(a, b int32) int {
+	if bp.pairs == "" || a < 0 || b < 0 || int(a) >= len(bp.local) || int(b) >= len(bp.local) {
+		return 0
+	}
+	la, lb := bp.local[a], bp.local[b]
+	if la < 0 || lb < 0 {
+		return 0
+	}
+	return bp.pairs.uses(uint32(la), uint32(lb))
 }
 
 // LearnListing notes, for each word of c.Lex that s has, whether the word
@@ -234,7 +340,7 @@ func SameCounts(a, b *Corpus) bool {
 		for id := range forms {
 			forms[id] = c.Lex.Form(int32(id))
 		}
-		return []any{forms, c.counts, c.total, c.pairs.asMap(), c.context, c.moreContexts, c.frequent, c.vocab}
+		return []any{forms, c.counts, c.total, c.pairCounts(), c.context, c.moreContexts, c.frequent, c.vocab}
 	}
 	return reflect.DeepEqual(state(a), state(b))
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ddat-tools/ddat/lint/internal/nearword"
+	"github.com/ddat-tools/ddat/lint/internal/varint"
 )
 
 // corpusState is what a corpus holds, but for its memo of listed words.
@@ -40,7 +41,7 @@ func stateOf(c *Corpus) corpusState {
 	for id := range c.Lex.Size() {
 		forms = append(forms, c.Lex.Form(int32(id)))
 	}
-	return corpusState{forms, c.Lex.ids, c.counts, c.total, c.pairs.asMap(), c.context, c.moreContexts, c.frequent}
+	return corpusState{forms, c.Lex.ids, c.counts, c.total, c.pairCounts(), c.context, c.moreContexts, c.frequent}
 }
 
 // TestSummaryAsCounting checks that adding a summary of texts to a corpus
@@ -95,6 +96,20 @@ func TestSummaryAsCounting(t *testing.T) {
 				t.Fatal(err)
 			}
 			p, f := stateOf(plain), stateOf(fast)
+			// Each pair's uses as asked for, which finds the summary's
+			// in place; and each pair reversed, which most are not.
+			for k, n := range p.Pairs {
+				a, b := plain.Lex.Form(int32(k>>32)), plain.Lex.Form(int32(uint32(k)))
+				for _, q := range [][2]string{{a, b}, {b, a}} {
+					want := plain.PairUses(q)
+					if q == [2]string{a, b} && want != n {
+						t.Fatalf("plain PairUses(%q) = %d, table has %d", q, want, n)
+					}
+					if got := fast.PairUses(q); got != want {
+						t.Fatalf("PairUses(%q) = %d with the summary, %d counted", q, got, want)
+					}
+				}
+			}
 			if !reflect.DeepEqual(p, f) {
 				t.Errorf("corpus from the summary differs from counting: %d/%d forms, total %d/%d, %d/%d pairs, %d/%d contexts",
 					len(p.Forms), len(f.Forms), p.Total, f.Total, len(p.Pairs), len(f.Pairs), withContext(p), withContext(f))
@@ -217,9 +232,18 @@ func TestLearnListing(t *testing.T) {
 			t.Errorf("AddSummary %v: %d of %d words taught, %d listed: the test checks one case only", add, taught, c.Lex.Size(), listedN)
 		}
 	}
-	c := NewCorpus(NewLexicon(nil), 0)
-	if err := c.LearnListing(sum[:len(sum)/3]); err == nil {
-		t.Error("a summary cut short taught without an error")
+	// Cut short in its list of forms, which is all LearnListing reads.
+	r := varint.NewReader(string(sum))
+	for range r.Len() {
+		r.String(r.Len())
+		r.Uint()
+	}
+	forms := len(sum) - len(r.Rest())
+	for _, n := range []int{forms / 2, forms - 1} {
+		c := NewCorpus(NewLexicon(nil), 0)
+		if err := c.LearnListing(sum[:n]); err == nil {
+			t.Errorf("a summary cut to %d bytes, in its %d bytes of forms, taught without an error", n, forms)
+		}
 	}
 }
 
