@@ -108,9 +108,37 @@ func ParseLimited(name string, src []byte, lim Limits) (*framework.Document, err
 	return parseLimited(name, string(src), lim)
 }
 
+// Options say how [ParseWith] parses.
+type Options struct {
+	// Limits bound the source, as [ParseLimited]'s; nil means
+	// DefaultLimits.
+	Limits *Limits
+
+	// NoSum leaves the SHA-256 of the document's edition empty (its
+	// date is still read), for a caller that never asks for the edition,
+	// such as a lint: hashing a source costs about a fifth of parsing
+	// it. A document of the embedded snapshot has its sum all the same,
+	// which costs nothing.
+	NoSum bool
+}
+
+// ParseWith is [ParseString] with options.
+func ParseWith(name, src string, opts Options) (*framework.Document, error) {
+	lim := DefaultLimits
+	if opts.Limits != nil {
+		lim = *opts.Limits
+	}
+	return parseWith(name, src, lim, !opts.NoSum)
+}
+
 // parseLimited is ParseLimited for a source in a string, which the
 // document keeps.
 func parseLimited(name, src string, lim Limits) (*framework.Document, error) {
+	return parseWith(name, src, lim, true)
+}
+
+// parseWith parses src within lim, hashing it for its edition if sum.
+func parseWith(name, src string, lim Limits, sum bool) (*framework.Document, error) {
 	if err := checkLimits(name, src, lim); err != nil {
 		return nil, err
 	}
@@ -118,7 +146,7 @@ func parseLimited(name, src string, lim Limits) (*framework.Document, error) {
 		return doc, err
 	}
 	if f, ok := detect(src); ok {
-		return run(f, name, src, "")
+		return run(f, name, src, "", sum)
 	}
 	var names []string
 	for _, f := range readers {
@@ -191,24 +219,28 @@ func As(fmt framework.Format, name string, src []byte) (*framework.Document, err
 	}
 	for _, f := range readers {
 		if f.format == fmt {
-			return run(f, name, s, "")
+			return run(f, name, s, "", true)
 		}
 	}
 	return nil, framework.ErrorList{{Pos: framework.Position{Filename: name}, Msg: "unknown format " + string(fmt)}}
 }
 
 // run parses src as format f. sum is the hex SHA-256 of src when the
-// caller knows it (the embedded snapshot), else "".
-func run(f reader, name, src, sum string) (*framework.Document, error) {
+// caller knows it (the embedded snapshot), else "", when it is computed
+// if hash is set (see [Options]).
+func run(f reader, name, src, sum string, hash bool) (*framework.Document, error) {
 	file := framework.NewFile(name, src)
 	doc, errs := f.parse(file)
 	if doc != nil {
 		doc.File = file
 		doc.Format = f.format
-		if sum == "" {
-			doc.Edition = framework.SourceEdition(src, doc.Published, doc.Updated)
-		} else {
+		switch {
+		case sum != "":
 			doc.Edition = framework.Edition{SHA256: sum}
+		case hash:
+			doc.Edition = framework.SourceEdition(src, doc.Published, doc.Updated)
+		default:
+			doc.Edition = framework.SumEdition("", doc.Published, doc.Updated)
 		}
 	}
 	return doc, errs.sorted().Err()

@@ -106,7 +106,7 @@ func parsePublished(sources func() ([]publishedDoc, error)) ([]*framework.Docume
 		if !ok {
 			return nil, fmt.Errorf("parse: embedded %s: %w", p.name, ErrNotFramework)
 		}
-		doc, err := run(f, p.name, p.src, p.sha256)
+		doc, err := run(f, p.name, p.src, p.sha256, true)
 		if doc != nil {
 			doc.Edition.Date = PublishedDate
 			docs = append(docs, doc)

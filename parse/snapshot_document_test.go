@@ -19,7 +19,7 @@ func parsePlain(t *testing.T, name, src string) (*framework.Document, error) {
 	if !ok {
 		t.Fatalf("%s: format not detected", name)
 	}
-	return run(f, name, src, "")
+	return run(f, name, src, "", true)
 }
 
 // allFields compares the model's unexported fields too.

@@ -52,11 +52,11 @@ func (e *inputError) Error() string { return e.msg }
 // Files are parsed concurrently; the result, errors included, is the
 // same as parsing them one after another in walk order.
 func readInputs(e *env, paths []string) (*inputs, error) {
-	return readInputsProgress(e, paths, nil)
+	return readInputsProgress(e, paths, nil, true)
 }
 
 // readInputsProgress is readInputs, counting parsed files in prog.
-func readInputsProgress(e *env, paths []string, prog *progress) (*inputs, error) {
+func readInputsProgress(e *env, paths []string, prog *progress, sums bool) (*inputs, error) {
 	in := &inputs{}
 	if len(paths) == 0 {
 		docs, err := parse.PublishedDocuments()
@@ -81,9 +81,9 @@ func readInputsProgress(e *env, paths []string, prog *progress) (*inputs, error)
 	parallel(len(files), func(k int) {
 		i := order[k]
 		if f := files[i]; f.stdin {
-			results[i] = parseStdin(e, f)
+			results[i] = parseStdin(e, f, sums)
 		} else {
-			results[i] = parseFile(e.reads, f)
+			results[i] = parseFile(e.reads, f, sums)
 		}
 		count.add(1, int64(results[i].size))
 	})
@@ -205,7 +205,7 @@ type parsed struct {
 
 // parseStdin reads standard input, at most maxDocumentBytes of it, and
 // parses it as the document f.name.
-func parseStdin(e *env, f inputFile) parsed {
+func parseStdin(e *env, f inputFile, sums bool) parsed {
 	if e.stdin == nil {
 		return parsed{readErr: fmt.Errorf("%s: no standard input", f.name)}
 	}
@@ -217,21 +217,24 @@ func parseStdin(e *env, f inputFile) parsed {
 	if n > maxDocumentBytes {
 		return parsed{readErr: input.LimitError(f.name+" (standard input)", n, maxDocumentBytes)}
 	}
-	doc, err := parse.ParseString(f.name, b.String())
+	doc, err := parse.ParseWith(f.name, b.String(), parse.Options{NoSum: !sums})
 	return parsed{doc: doc, err: err, size: int(n)}
 }
 
-func parseFile(reads *readSet, f inputFile) parsed {
-	// Read and parsed while the command initialised, if it was.
-	if d, ok := start.Early(f.path, f.name); ok {
-		reads.add(d.Info)
-		return parsed{doc: d.Doc, err: d.Err, size: d.Size}
+func parseFile(reads *readSet, f inputFile, sums bool) parsed {
+	// Read and parsed while the command initialised, if it was: by a
+	// lint, which asks for no sums.
+	if !sums {
+		if d, ok := start.Early(f.path, f.name); ok {
+			reads.add(d.Info)
+			return parsed{doc: d.Doc, err: d.Err, size: d.Size}
+		}
 	}
 	src, err := readDocument(reads, f.path, f.name)
 	if err != nil {
 		return parsed{readErr: err}
 	}
-	doc, err := parse.ParseString(f.name, src)
+	doc, err := parse.ParseWith(f.name, src, parse.Options{NoSum: !sums})
 	return parsed{doc: doc, err: err, size: len(src)}
 }
 

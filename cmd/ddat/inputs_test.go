@@ -58,3 +58,24 @@ func TestLargestFirst(t *testing.T) {
 		t.Errorf("order %v, want %v", got, want)
 	}
 }
+
+// TestLintReadsNoSums checks that a lint's documents are read without the
+// SHA-256 of their editions, which it never shows, and other commands'
+// with it.
+func TestLintReadsNoSums(t *testing.T) {
+	seeds := filepath.Join(repoRoot(t), "testdata")
+	for _, sums := range []bool{false, true} {
+		in, err := readInputsProgress(testEnv(), []string{seeds}, nil, sums)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(in.docs) < 5 {
+			t.Fatalf("%d documents in the seeds", len(in.docs))
+		}
+		for _, d := range in.docs {
+			if (d.Edition.SHA256 != "") != sums {
+				t.Errorf("sums %v: %s has sum %q", sums, d.File.Name, d.Edition.SHA256)
+			}
+		}
+	}
+}

@@ -159,7 +159,9 @@ func runLint(e *env, args []string) int {
 	// parsing, and while the rules run.
 	prog := newProgress(e)
 	phase := stats.phase("read and parse")
-	in, err := readInputsProgress(e, paths, prog)
+	// A lint needs no document's edition: the sums of its documents are
+	// not made (see parse.Options).
+	in, err := readInputsProgress(e, paths, prog, false)
 	prog.stop()
 	if err != nil {
 		e.errorf("%v", err)

@@ -49,7 +49,8 @@ func (e *earlyRead) get() {
 	// The source is held by the document, if it is one, and not here: a
 	// file that is no framework document is let go as the command would
 	// let it go.
-	doc, perr := parse.ParseString(e.name, src)
+	// As the lint parses it: without the sum of its edition.
+	doc, perr := parse.ParseWith(e.name, src, parse.Options{NoSum: true})
 	e.d = &EarlyDocument{Info: fi, Size: len(src), Doc: doc, Err: perr, name: e.name, read: true}
 }
 
@@ -90,7 +91,7 @@ func LintPaths(args []string) []string {
 // readEarly reads and parses, one after another on a goroutine of their
 // own, the regular files among paths and in the folders among them (see
 // [input.Walk]), as the command would (with [input.ReadDocument] and
-// [parse.ParseString], under the name the command shows), so that the
+// [parse.ParseWith], under the name the command shows), so that the
 // command finds them parsed (see [Early]). Standard input is left to the
 // command. A document read early and not asked for (a PATH the command
 // refuses) costs the processor that would have been idle, and its
