@@ -99,7 +99,8 @@ func readInputsProgress(e *env, paths []string, prog *progress, sums bool) (*inp
 }
 
 // largestFirst returns the indexes of files in the order they are read
-// in: standard input first, then the largest files first, as the early
+// in, having fitted the process's memory limit to their sizes (see
+// [start.FitMemoryLimit]): standard input first, then the largest files first, as the early
 // reading orders them (see [start.Early]), so that the largest are
 // started first, on different processors, and the small ones share out
 // between the processors at the end (a file read in walk order could
@@ -108,14 +109,18 @@ func readInputsProgress(e *env, paths []string, prog *progress, sums bool) (*inp
 func largestFirst(files []inputFile) []int {
 	order := make([]int, len(files))
 	size := make([]int64, len(files))
+	var total int64
 	for i, f := range files {
 		order[i] = i
 		if f.stdin {
 			size[i] = math.MaxInt64
 		} else if fi, err := os.Stat(f.path); err == nil {
 			size[i] = fi.Size()
+			total += min(size[i], maxDocumentBytes)
 		}
 	}
+	// The files' memory, before it is taken.
+	start.FitMemoryLimit(total)
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
 	return order
 }
