@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"encoding/binary"
 	"fmt"
 	"sort"
 	"strings"
@@ -138,12 +139,21 @@ type runeIndex struct {
 }
 
 func newRuneIndex(src string) *runeIndex {
-	x := &runeIndex{}
+	marks := len(src)/shortLine + 1
+	x := &runeIndex{at: make([]int, 0, marks), before: make([]int, 0, marks)}
 	n := 0
 	for i := 0; i < len(src); {
 		if i >= len(x.at)*shortLine {
 			x.at = append(x.at, i)
 			x.before = append(x.before, n)
+		}
+		// ASCII up to the next mark, eight bytes at a time: a byte each.
+		for end := min(len(x.at)*shortLine, len(src)); i+8 <= end && binary.LittleEndian.Uint64([]byte(src[i:i+8]))&0x8080808080808080 == 0; {
+			i += 8
+			n += 8
+		}
+		if i >= len(x.at)*shortLine || i >= len(src) {
+			continue // at the next mark, or the end
 		}
 		if src[i] < utf8.RuneSelf {
 			i++
