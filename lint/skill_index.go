@@ -38,6 +38,14 @@ type skillIndex struct {
 	measured  map[string]*nameMeasures // by unknown name (its value), see [skillIndex.measures]
 	kept      []string                 // the names measured, oldest first
 	measuredN int                      // the candidates they hold
+
+	// candidates' tallies, by name: the call and the word that last
+	// counted it, and the words it shares in that call. Numbered calls
+	// and words need no clearing between calls: an unknown name is
+	// measured against thousands of names in a catalogue of many.
+	callOf, wordOf []uint32
+	shared         []int32
+	call, word     uint32
 }
 
 // nameMeasures is what comparing an unknown skill name with the
@@ -193,20 +201,33 @@ func letterCounts(k string) [27]int {
 // spelling within nearword.SkillNameEdits. The shared counts come from the index's
 // lists, so a name is counted without comparing its words.
 func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
-	shared := map[int]int{}
+	if len(x.callOf) != len(x.names) {
+		x.callOf, x.wordOf, x.shared = make([]uint32, len(x.names)), make([]uint32, len(x.names)), make([]int32, len(x.names))
+	}
+	if x.call++; x.call == 0 { // numbered round: no mark is of this call
+		clear(x.callOf)
+		x.call = 1
+	}
 	var order []int // names in the order first met
+	met := func(i int) {
+		x.callOf[i], x.shared[i] = x.call, 0
+		order = append(order, i)
+	}
 	for _, w := range ws {
-		counted := map[int]bool{} // a word counts once for a name
+		if x.word++; x.word == 0 {
+			clear(x.wordOf)
+			x.word = 1
+		}
 		add := func(ids []int) {
 			for _, i := range ids {
-				if counted[i] {
-					continue
+				if x.wordOf[i] == x.word {
+					continue // a word counts once for a name
 				}
-				counted[i] = true
-				if _, ok := shared[i]; !ok {
-					order = append(order, i)
+				x.wordOf[i] = x.word
+				if x.callOf[i] != x.call {
+					met(i)
 				}
-				shared[i]++
+				x.shared[i]++
 			}
 		}
 		add(x.byWord[w])
@@ -225,18 +246,17 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 		lk = 0 // not compared: no length matches
 	}
 	for n := (3*lk + 3) / 4; n <= min(lk*4/3, maxSkillNameLen); n++ {
+		maxD := nearword.SkillNameEdits(max(lk, n))
 		for _, i := range x.byLen[n] {
-			maxD := nearword.SkillNameEdits(max(lk, n))
-			if _, ok := shared[i]; !ok && letterBound(lc, x.names[i].letters, lk, n) <= maxD {
-				shared[i] = 0
-				order = append(order, i)
+			if x.callOf[i] != x.call && letterBound(lc, x.names[i].letters, lk, n) <= maxD {
+				met(i)
 			}
 		}
 	}
 	slices.Sort(order)
 	out := make([]skillCandidate, len(order))
 	for j, i := range order {
-		out[j] = skillCandidate{i, shared[i]}
+		out[j] = skillCandidate{i, int(x.shared[i])}
 	}
 	return out
 }

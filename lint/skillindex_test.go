@@ -262,3 +262,106 @@ func TestMeasuresKeptAsMade(t *testing.T) {
 		}
 	}
 }
+
+// plainCandidates is skillIndex.candidates with maps: the version the
+// tallies by name replaced.
+func plainCandidates(x *skillIndex, k string, ws []string) []skillCandidate {
+	shared := map[int]int{}
+	var order []int
+	for _, w := range ws {
+		counted := map[int]bool{}
+		add := func(ids []int) {
+			for _, i := range ids {
+				if counted[i] {
+					continue
+				}
+				counted[i] = true
+				if _, ok := shared[i]; !ok {
+					order = append(order, i)
+				}
+				shared[i]++
+			}
+		}
+		add(x.byWord[w])
+		if len(w) <= 4 || len(w) > maxNameWordLen+1 {
+			continue
+		}
+		for _, c := range x.nearWords(w) {
+			add(x.byWord[c])
+		}
+	}
+	lk := len([]rune(k))
+	lc := letterCounts(k)
+	if lk > maxSkillNameLen {
+		lk = 0
+	}
+	for n := (3*lk + 3) / 4; n <= min(lk*4/3, maxSkillNameLen); n++ {
+		for _, i := range x.byLen[n] {
+			maxD := nearword.SkillNameEdits(max(lk, n))
+			if _, ok := shared[i]; !ok && letterBound(lc, x.names[i].letters, lk, n) <= maxD {
+				shared[i] = 0
+				order = append(order, i)
+			}
+		}
+	}
+	slices.Sort(order)
+	out := make([]skillCandidate, len(order))
+	for j, i := range order {
+		out[j] = skillCandidate{i, shared[i]}
+	}
+	return out
+}
+
+// TestCandidatesAsPlain checks the candidates tallied by name against
+// tallying them in maps, call after call on one index (the tallies are
+// not cleared between calls), across the round of the calls' and words'
+// numbers, on a catalogue of five renamed copies of the seeds' skills:
+// names that share words, repeat a word, or are misspelt.
+func TestCandidatesAsPlain(t *testing.T) {
+	src, err := os.ReadFile("../testdata/skills-a-to-z.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*framework.Document
+	for c := 1; c <= 5; c++ {
+		text := string(src)
+		if c > 1 {
+			text = strings.ReplaceAll(text, "\n## ", fmt.Sprintf("\n## Copy %d ", c))
+		}
+		doc, err := parse.ParseString(fmt.Sprintf("skills-%d.md", c), text)
+		if doc == nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	x := newSkillIndex(framework.Merge(docs...))
+	if len(x.names) < 500 {
+		t.Fatalf("%d names in the catalogue of five copies", len(x.names))
+	}
+	var unknown []string
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, n := range x.names {
+		w := []rune(n.key)
+		i := r.IntN(len(w))
+		unknown = append(unknown, string(w[:i])+string(w[min(i+1, len(w)):]), n.key+" "+n.key, "data "+n.key)
+	}
+	unknown = append(unknown, "", "data data data", "copy 3", strings.Repeat("x", maxSkillNameLen+1))
+	for round, start := range []uint32{0, ^uint32(0) - 40, ^uint32(0)} {
+		x.call, x.word = start, start
+		if round == 2 {
+			// Marks left with the numbers the next call and word take
+			// once the numbering comes round.
+			for i := range x.names {
+				x.callOf[i], x.wordOf[i] = 1, 1
+			}
+		}
+		for _, u := range unknown {
+			k := framework.Key(u)
+			ws, _ := nameWords(u)
+			want := plainCandidates(x, k, ws)
+			if got := x.candidates(k, ws); !slices.Equal(got, want) {
+				t.Fatalf("round %d, %q: %d candidates, want %d as tallied in maps", round, u, len(got), len(want))
+			}
+		}
+	}
+}
