@@ -148,7 +148,8 @@ var errSummary = errors.New("spell: malformed summary")
 // they are, in s, and looked up there (see [Corpus.PairUses]): a run
 // asks for a few dozen pairs, and adding the published framework's
 // thirteen thousand would cost the spelling rule a millisecond. A second
-// summary's pairs are added to the table.
+// summary's pairs are added to the table, and so are those of a summary
+// that lists a form twice (which Summarise never writes).
 func (c *Corpus) AddSummary(s Summary) error {
 	r := varint.NewReader(string(s))
 	n := r.Len()
@@ -185,19 +186,14 @@ func (c *Corpus) AddSummary(s Summary) error {
 		return errSummary
 	}
 	if c.base.pairs == "" && len(pairs) > 0 {
-		c.base.pairs = pairs
-		c.base.local = make([]int32, c.Lex.Size())
-		for i := range c.base.local {
-			c.base.local[i] = -1
+		if local, ok := localNumbers(ids, c.Lex.Size()); ok {
+			c.base = basePairs{pairs: pairs, local: local}
+			pairs = ""
 		}
-		for local, id := range ids {
-			c.base.local[id] = int32(local)
-		}
-	} else {
-		for i := range pairs.len() {
-			a, b, n := pairs.at(i)
-			c.pairs.add(pairKey(ids[a], ids[b]), int(n))
-		}
+	}
+	for i := range pairs.len() {
+		a, b, n := pairs.at(i)
+		c.pairs.add(pairKey(ids[a], ids[b]), int(n))
 	}
 	for range r.Len() {
 		w := id(r.Uint())
@@ -284,6 +280,25 @@ func le32(s string) uint32 {
 type basePairs struct {
 	pairs summaryPairs
 	local []int32 // by number in the corpus's Lex: the word's number in the summary, or -1 (a word numbered after is none of its)
+}
+
+// localNumbers returns, by number in a lexicon of size words, the
+// number in a summary of each of its forms, whose numbers in the
+// lexicon are ids, or -1. It returns false if the summary lists a form
+// twice: its pairs could then name either of its numbers, and are added
+// to the table instead.
+func localNumbers(ids []int32, size int) ([]int32, bool) {
+	local := make([]int32, size)
+	for i := range local {
+		local[i] = -1
+	}
+	for l, id := range ids {
+		if local[id] >= 0 {
+			return nil, false
+		}
+		local[id] = int32(l)
+	}
+	return local, true
 }
 
 // uses returns the summary's uses of the pair of words numbered a and b in

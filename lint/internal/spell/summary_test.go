@@ -1,6 +1,7 @@
 package spell
 
 import (
+	"encoding/binary"
 	"os"
 	"reflect"
 	"slices"
@@ -336,5 +337,45 @@ func TestNeighboursAsIndexed(t *testing.T) {
 			t.Fatalf("%d words visited by %d scans and no index: the scans are not bounded", fresh.visited, i)
 		}
 		fresh.near(queries[i%len(queries)], frequentWord, &buf)
+	}
+}
+
+// TestSummaryRepeatedForm checks that a summary that lists a form twice
+// (which Summarise never writes, but which decodes) counts its pairs as
+// adding them to the table would: each pair under the words' numbers in
+// the corpus, whichever of the form's two numbers in the summary it
+// names. The summary of "aa bb aa" with "aa" listed twice, its pairs
+// (aa, bb) and (bb, aa) written as (0, 1) and (1, 2).
+func TestSummaryRepeatedForm(t *testing.T) {
+	var b []byte
+	b = binary.AppendUvarint(b, 3)
+	for _, f := range []string{"aa", "bb", "aa"} {
+		b = binary.AppendUvarint(b, uint64(len(f)))
+		b = append(b, f...)
+		b = binary.AppendUvarint(b, 1<<1)
+	}
+	b = binary.AppendUvarint(b, 2)
+	for _, p := range [][3]uint32{{0, 1, 1}, {1, 2, 1}} {
+		for _, v := range p {
+			b = binary.LittleEndian.AppendUint32(b, v)
+		}
+	}
+	b = binary.AppendUvarint(b, 0) // no contexts
+	for _, first := range []bool{true, false} {
+		c := NewCorpus(NewLexicon(nil), 0)
+		if !first {
+			// Added second, its pairs go to the table.
+			if err := c.AddSummary(Summarise([]string{"cc dd"})); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := c.AddSummary(Summary(b)); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range [][2]string{{"aa", "bb"}, {"bb", "aa"}} {
+			if got := c.PairUses(p); got != 1 {
+				t.Errorf("summary added first %v: PairUses(%q) = %d, want 1", first, p, got)
+			}
+		}
 	}
 }
