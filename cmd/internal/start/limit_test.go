@@ -38,9 +38,13 @@ func TestFitMemoryLimit(t *testing.T) {
 	if got, want := current(), int64(PerInputByte*100<<20); got != want {
 		t.Errorf("50 MB after 100 MB: limit %d, want %d (never lowered)", got, want)
 	}
-	FitMemoryLimit(math.MaxInt64)
-	if got, want := current(), int64(PerInputByte*100<<20); got != want {
-		t.Errorf("a size that overflows: limit %d, want %d", got, want)
+	// Sizes whose product with PerInputByte overflows: to a negative
+	// number, and (1<<62 + 1<<40, times four) to a small positive one.
+	for _, n := range []int64{math.MaxInt64, 1<<62 + 1<<40} {
+		FitMemoryLimit(n)
+		if got, want := current(), int64(PerInputByte*100<<20); got != want {
+			t.Errorf("a size that overflows (%d): limit %d, want %d", n, got, want)
+		}
 	}
 
 	limit, deferred = MemoryLimit, true
