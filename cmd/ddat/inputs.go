@@ -100,12 +100,12 @@ func readInputsProgress(e *env, paths []string, prog *progress, sums bool) (*inp
 
 // largestFirst returns the indexes of files in the order they are read
 // in, having fitted the process's memory limit to their sizes (see
-// [start.FitMemoryLimit]): standard input first, then the largest files first, as the early
-// reading orders them (see [start.Early]), so that the largest are
-// started first, on different processors, and the small ones share out
-// between the processors at the end (a file read in walk order could
-// wait for one that the early reading has started). The files are
-// still added in walk order.
+// [start.FitMemoryLimit]): standard input first, then the largest files
+// first, as the early reading orders them (see [start.Early]), so that
+// the largest are started first, on different processors, and the small
+// ones share out between the processors at the end (a file read in walk
+// order could wait for one that the early reading has started). The
+// files are still added in walk order.
 func largestFirst(files []inputFile) []int {
 	order := make([]int, len(files))
 	size := make([]int64, len(files))

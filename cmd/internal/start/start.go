@@ -33,7 +33,7 @@ import (
 )
 
 // MemoryLimit is the process's soft memory limit unless GOMEMLIMIT sets
-// one: near it the garbage collector runs more often rather than let the
+// one, or the inputs raise it (see [FitMemoryLimit]): near it the garbage collector runs more often rather than let the
 // heap grow to twice what is live, so that a large input stays within
 // the memory budget of 200 MiB (see the README's Limits). A run on the
 // whole published framework uses a tenth of it, and is not slowed.
@@ -124,7 +124,8 @@ func readsDocuments(args []string) bool {
 // deferCollection turns the garbage collector off until the process's
 // memory reaches n bytes, as cmd/compile lets its heap start large: then
 // it collects, and from that first collection on runs as by default
-// (GOGC=100, the soft limit MemoryLimit). A small run never collects; a
+// (GOGC=100, the soft limit MemoryLimit, or what [FitMemoryLimit] has
+// raised it to). A small run never collects; a
 // large one collects first at n bytes instead of 4 MB, and then as it
 // would have.
 func deferCollection(n int64) {
@@ -164,7 +165,7 @@ var (
 // limit. Below the memory a run keeps live, a soft limit makes the
 // collector run without end, at up to half the processors: a lint of
 // 250 MB of documents (the 100× corpus), which keeps 600 MB live, took
-// 5.8 s under MemoryLimit and takes 2.4 s so. Inputs of up to 40 MB keep
+// 5.8 s under MemoryLimit and takes 2.7 s so (as a process). Inputs of up to 40 MB keep
 // MemoryLimit, and those of the README's limits (4 MB) its budget.
 func FitMemoryLimit(n int64) {
 	if !ownLimit || n <= 0 || n > math.MaxInt64/PerInputByte {
