@@ -39,7 +39,8 @@ func TestFitMemoryLimit(t *testing.T) {
 		t.Errorf("50 MB after 100 MB: limit %d, want %d (never lowered)", got, want)
 	}
 	// Sizes whose product with PerInputByte overflows: to a negative
-	// number, and (1<<62 + 1<<40, times four) to a small positive one.
+	// number, and (1<<62 + 1<<40, times five) to a positive one, which
+	// the limit would take.
 	for _, n := range []int64{math.MaxInt64, 1<<62 + 1<<40} {
 		FitMemoryLimit(n)
 		if got, want := current(), int64(PerInputByte*100<<20); got != want {
