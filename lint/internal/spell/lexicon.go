@@ -37,6 +37,17 @@ func (x *Lexicon) lookup(f string) (int32, bool) {
 	return id, ok
 }
 
+// lookupBytes is lookup for a form in bytes, which it does not copy.
+func (x *Lexicon) lookupBytes(f []byte) (int32, bool) {
+	if x.base != nil {
+		if id, ok := x.base.lookupBytes(f); ok {
+			return id, true
+		}
+	}
+	id, ok := x.ids[string(f)]
+	return id, ok
+}
+
 // Intern returns the number of form f, numbering it if it has none.
 func (x *Lexicon) Intern(f string) int32 {
 	if id, ok := x.lookup(f); ok {

@@ -144,11 +144,15 @@ func AppendWords(words []Word, s string, lex *Lexicon) []Word {
 				break
 			}
 			w := Word{Start: k, End: e, Sentence: sentence, PairPrev: pair}
-			lower, skip := Fold(s[k:e])
-			if id, ok := NumberID(lower); ok {
-				w.ID, w.Skip = id, true
+			if id, ok := titleID(s[k:e], lex); ok {
+				w.ID = id
 			} else {
-				w.ID, w.Skip = lex.Intern(lower), skip
+				lower, skip := Fold(s[k:e])
+				if id, ok := NumberID(lower); ok {
+					w.ID, w.Skip = id, true
+				} else {
+					w.ID, w.Skip = lex.Intern(lower), skip
+				}
 			}
 			if c := s[e-1]; c == 's' || c == 'S' { // as every possessive ending
 				for _, t := range [...]string{"'s", "’s", "'S", "’S"} {
@@ -167,6 +171,30 @@ func AppendWords(words []Word, s string, lex *Lexicon) []Word {
 		i = j
 	}
 	return words
+}
+
+// titleID returns the number in lex of the lookup form of w, if w is a
+// capitalised word of ASCII letters ("Skills", a word in ten of the
+// framework's): the form [Fold] gives, w with its first letter lowered,
+// is looked up without being made, and made only when lex lacks it.
+func titleID(w string, lex *Lexicon) (int32, bool) {
+	var b [24]byte
+	if len(w) < 2 || len(w) > len(b) || w[0] < 'A' || w[0] > 'Z' {
+		return 0, false
+	}
+	b[0] = w[0] + 'a' - 'A'
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c >= 'a' && c <= 'z' {
+			b[i] = c
+		} else {
+			return 0, false
+		}
+	}
+	f := b[:len(w)]
+	if id, ok := lex.lookupBytes(f); ok {
+		return id, true
+	}
+	return lex.Intern(string(f)), true
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), quicker on ASCII.

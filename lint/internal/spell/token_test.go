@@ -213,3 +213,49 @@ func TestAppendWordsAsPlain(t *testing.T) {
 		t.Error("the lexicons differ")
 	}
 }
+
+// TestTitleIDAsFold checks the words the tokeniser numbers without
+// folding them (capitalised words of ASCII letters, see titleID) against
+// [Fold]: every word of the published downloads and the seeds, and words
+// either side of the fast path's bounds, has the lookup form and skip
+// flag that Fold gives it.
+func TestTitleIDAsFold(t *testing.T) {
+	var texts []string
+	for _, p := range []string{
+		"../../../parse/published/skills-a-to-z-2025-09.md",
+		"../../../parse/published/roles-2025-09.csv",
+		"../../../testdata/legacy-guidance-software-developer.html",
+	} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	texts = append(texts, "A Ab Abcdefghijklmnopqrstuvw Abcdefghijklmnopqrstuvwx Abcdefghijklmnopqrstuvwxy",
+		"Aé Ab1 AB Abc's Abc’s ABc Zz Ñu Ab-cd Iv Xi", "Agile agile AGILE Agile's")
+	lex := NewLexicon(nil)
+	titled := 0
+	for _, text := range texts {
+		for _, w := range Tokenize(text, lex) {
+			word := text[w.Start:w.End]
+			lower, skip := Fold(word)
+			if id, ok := NumberID(lower); ok {
+				if w.ID != id || !w.Skip {
+					t.Fatalf("%q: number %d skip %v, want %d and skipped", word, w.ID, w.Skip, id)
+				}
+				continue
+			}
+			skip = skip || w.Start > 0 && text[w.Start-1] == '&' // an HTML entity
+			if got := lex.Form(w.ID); got != lower || w.Skip != skip {
+				t.Fatalf("%q: form %q skip %v, Fold gives %q, %v", word, got, w.Skip, lower, skip)
+			}
+			if _, ok := titleID(word, NewLexicon(nil)); ok {
+				titled++
+			}
+		}
+	}
+	if titled < 1000 {
+		t.Errorf("%d capitalised words: the fast path is hardly checked", titled)
+	}
+}
