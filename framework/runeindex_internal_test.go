@@ -6,23 +6,17 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
-// plainRuneIndex is newRuneIndex a byte at a time.
+// plainRuneIndex is newRuneIndex a code point at a time, as ranging
+// over a string gives them (an invalid byte is one).
 func plainRuneIndex(src string) *runeIndex {
 	x := &runeIndex{}
 	n := 0
-	for i := 0; i < len(src); {
+	for i := range src {
 		if i >= len(x.at)*shortLine {
 			x.at = append(x.at, i)
 			x.before = append(x.before, n)
-		}
-		if src[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, size := utf8.DecodeRuneInString(src[i:])
-			i += size
 		}
 		n++
 	}
@@ -30,7 +24,7 @@ func plainRuneIndex(src string) *runeIndex {
 }
 
 // TestRuneIndexAsPlain checks the rune index that counts ASCII eight
-// bytes at a time against counting a byte at a time: on the published
+// bytes at a time against counting a code point at a time: on the published
 // roles download, and on random sources of ASCII runs and 2- to 4-byte
 // characters, invalid bytes and cut characters, placed about the marks.
 func TestRuneIndexAsPlain(t *testing.T) {
