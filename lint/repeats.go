@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -63,18 +64,40 @@ type containerIndex struct {
 	spans  map[*framework.File][]framework.Span
 	hashes map[*framework.File][]uint64 // of each span's bytes, so that a long text is hashed once
 	tables map[*framework.File]bool     // the files of the CSV downloads
-	// values returns the hashes of the texts' bytes, sorted: made on
-	// first use, by the few findings that are on no text (see
-	// [containerIndex.repeatKey]), for the 100× corpus holds a million.
+	// values returns the hashes of the texts' bytes, sorted: made once
+	// more than maxValueScans findings on no text have asked for one
+	// (see [containerIndex.hasValue]), for the 100× corpus holds a
+	// million, and a lint of the published downloads asks for a few.
 	values func() []uint64
+	asked  *atomic.Int32 // the findings that have asked
 	seed   maphash.Seed
+}
+
+// maxValueScans is how many findings look for a text's hash by scanning
+// the hashes before they are sorted for them all.
+const maxValueScans = 16
+
+// hasValue reports whether some text's bytes have the hash v: the first
+// maxValueScans askers scan the hashes, later ones search them sorted,
+// so that a run that asks a few times sorts nothing, and one that asks
+// many times sorts once.
+func (x containerIndex) hasValue(v uint64) bool {
+	if x.asked.Add(1) <= maxValueScans {
+		for _, hs := range x.hashes {
+			if slices.Contains(hs, v) {
+				return true
+			}
+		}
+		return false
+	}
+	return has(x.values(), v)
 }
 
 // newContainerIndex returns the index of the texts of fw's CSV downloads
 // among texts, the uniqueTexts of fw's documents.
 func newContainerIndex(fw *framework.Framework, texts []framework.Text) containerIndex {
 	x := containerIndex{spans: map[*framework.File][]framework.Span{}, hashes: map[*framework.File][]uint64{},
-		tables: map[*framework.File]bool{}, seed: maphash.MakeSeed()}
+		tables: map[*framework.File]bool{}, asked: new(atomic.Int32), seed: maphash.MakeSeed()}
 	for _, d := range fw.Documents {
 		if d == nil || d.File == nil {
 			continue
@@ -228,7 +251,7 @@ func (x containerIndex) repeatKey(d Diagnostic) (repeatKey, bool) {
 		// A cell the model took no text from, whose bytes are a text it
 		// took from another row (a repeat of a role level's name): keyed
 		// as a finding on that text is, so that the two group.
-		if v := maphash.String(x.seed, src[d.Span.Start:d.Span.End]); has(x.values(), v) {
+		if v := maphash.String(x.seed, src[d.Span.Start:d.Span.End]); x.hasValue(v) {
 			c, anchor, ok = d.Span, v, true
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/ddat-tools/ddat/parse"
 )
 
 // TestSortHashes checks the radix sort of hashes against slices.Sort,
@@ -22,6 +24,34 @@ func TestSortHashes(t *testing.T) {
 			if got := sortHashes(hs); !slices.Equal(got, want) {
 				t.Fatalf("%d hashes masked %#x: not sorted as slices.Sort sorts them", n, mask)
 			}
+		}
+	}
+}
+
+// TestHasValueAsSet checks the index's answer to whether some text's
+// bytes have a hash, scanned for the first askers and searched sorted
+// after, against a set of the hashes: on the published framework's
+// texts, asked of every text's hash and of as many that are no text's.
+func TestHasValueAsSet(t *testing.T) {
+	fw, err := parse.Published()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newContainerIndex(fw, uniqueTexts(fw.Documents))
+	set := map[uint64]bool{}
+	var probes []uint64
+	for _, hs := range x.hashes {
+		for _, h := range hs {
+			set[h] = true
+			probes = append(probes, h, h+1)
+		}
+	}
+	if len(set) < 1000 {
+		t.Fatalf("%d hashes in the published downloads' index", len(set))
+	}
+	for i, v := range probes {
+		if got := x.hasValue(v); got != set[v] {
+			t.Fatalf("probe %d (%s): hasValue %v, set %v", i, map[bool]string{true: "sorted", false: "scanned"}[i >= maxValueScans], got, set[v])
 		}
 	}
 }

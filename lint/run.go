@@ -104,9 +104,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	// from the longest.
 	background := func(job int) {
 		if job == -1 {
-			// The sorted hashes, which the findings on no text need
-			// when the rules' findings are grouped, on one processor.
-			repeats().values()
+			repeats()
 		} else if d := fw.Documents[-2-job]; d != nil && d.File != nil {
 			d.File.LineCount()
 		}
