@@ -259,3 +259,27 @@ func TestTitleIDAsFold(t *testing.T) {
 		t.Errorf("%d capitalised words: the fast path is hardly checked", titled)
 	}
 }
+
+// TestTitleIDAllocs checks that tokenising capitalised words whose forms
+// the lexicon or its base already holds makes no string: titleID looks
+// the lowered word up in its buffer, in the base as in the lexicon, and
+// interns (copies) it only when it is new.
+func TestTitleIDAllocs(t *testing.T) {
+	const text = "Agile Skills and Data Teams Deliver Services and Stakeholders Understand Them"
+	base := NewLexicon(nil)
+	for _, w := range strings.Fields(strings.ToLower(text)[:len(text)/2]) {
+		base.Intern(w)
+	}
+	lex := NewLexicon(base)
+	words := Tokenize(text, lex) // the rest of the forms, in lex itself
+	if n := len(words); n != len(strings.Fields(text)) {
+		t.Fatalf("%d words", n)
+	}
+	size := lex.Size()
+	if allocs := testing.AllocsPerRun(100, func() { words = AppendWords(words[:0], text, lex) }); allocs != 0 {
+		t.Errorf("%v allocations a tokenising of known capitalised words, want none", allocs)
+	}
+	if lex.Size() != size {
+		t.Errorf("%d forms after tokenising again, want %d", lex.Size(), size)
+	}
+}
