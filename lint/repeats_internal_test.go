@@ -2,6 +2,7 @@ package lint
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -49,9 +50,39 @@ func TestHasValueAsSet(t *testing.T) {
 	if len(set) < 1000 {
 		t.Fatalf("%d hashes in the published downloads' index", len(set))
 	}
-	for i, v := range probes {
+	// The first askers scan, and make nothing: a lint of the published
+	// downloads asks no more often than that.
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for i, v := range probes[:maxValueScans] {
 		if got := x.hasValue(v); got != set[v] {
-			t.Fatalf("probe %d (%s): hasValue %v, set %v", i, map[bool]string{true: "sorted", false: "scanned"}[i >= maxValueScans], got, set[v])
+			t.Fatalf("probe %d (scanned): hasValue %v, set %v", i, got, set[v])
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.Mallocs - before.Mallocs; n != 0 {
+		t.Errorf("%d allocations by the first %d askers, want none (the hashes sorted for them)", n, maxValueScans)
+	}
+	// The next asker has them sorted: all of them, once.
+	runtime.ReadMemStats(&before)
+	x.hasValue(probes[maxValueScans])
+	runtime.ReadMemStats(&after)
+	if after.Mallocs == before.Mallocs {
+		t.Errorf("no allocation by asker %d: the hashes not sorted for it", maxValueScans+1)
+	}
+	if vs := x.values(); len(vs) != len(probes)/2 || !slices.IsSorted(vs) {
+		t.Errorf("%d hashes sorted (in order: %v), want the texts' %d", len(vs), slices.IsSorted(vs), len(probes)/2)
+	}
+	// Every probe by either path: the count of askers set back for a
+	// scan, and past the scans for a search of the sorted hashes.
+	for i, v := range probes {
+		x.asked.Store(0)
+		if got := x.hasValue(v); got != set[v] {
+			t.Fatalf("probe %d (scanned): hasValue %v, set %v", i, got, set[v])
+		}
+		x.asked.Store(maxValueScans)
+		if got := x.hasValue(v); got != set[v] {
+			t.Fatalf("probe %d (sorted): hasValue %v, set %v", i, got, set[v])
 		}
 	}
 }
