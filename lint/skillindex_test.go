@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -362,6 +363,88 @@ func TestCandidatesAsPlain(t *testing.T) {
 			if got := x.candidates(k, ws); !slices.Equal(got, want) {
 				t.Fatalf("round %d, %q: %d candidates, want %d as tallied in maps", round, u, len(got), len(want))
 			}
+		}
+	}
+}
+
+// TestSuggestMeasuresFew checks that a suggestion measures in full (the
+// unbounded edit distance that orders candidates of one score) only the
+// candidates of the scores that could be suggested, and that those it
+// suggests are the ones measuring every candidate would: on a catalogue
+// of 400 names that share a word with the unknown ones, "Data" (an
+// unknown name shares half its words with each, a score on the
+// threshold), for misspelt names (a strong candidate, and two that share
+// two words of three, ordered by their full distances: the 400 others
+// are not suggested) and for a name no catalogue name is close to (the
+// 400 tie, and the nearest three are suggested).
+func TestSuggestMeasuresFew(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	src, err := os.ReadFile("../testdata/skills-a-to-z.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _, _ := strings.Cut(string(src), "\n## ") // the page's title and introduction
+	var b strings.Builder
+	const levels = "1. Awareness\n\n  - do things\n\n2. Working\n\n  - do things\n\n"
+	b.WriteString(head + "\n")
+	for _, n := range []string{"Data analysis", "Data anlysys tools", "Data anlysys and modelling"} {
+		fmt.Fprintf(&b, "## %s\n\nIt involves things.\n\n%s", n, levels)
+	}
+	for range 400 {
+		w := make([]byte, 6+r.IntN(6))
+		for i := range w {
+			w[i] = byte('a' + r.IntN(26))
+		}
+		fmt.Fprintf(&b, "## Data %s\n\nIt involves things.\n\n%s", w, levels)
+	}
+	doc, err := parse.ParseString("skills-a-to-z.md", b.String())
+	if doc == nil {
+		t.Fatal(err)
+	}
+	x := newSkillIndex(framework.Merge(doc))
+	if len(x.names) < 390 {
+		t.Fatalf("%d names", len(x.names))
+	}
+	role := &framework.Role{Name: framework.Text{Value: "Tester"}}
+	misspelt := []string{"Data analysis", "Data anlysys tools", "Data anlysys and modelling"}
+	for _, tc := range []struct {
+		name        string
+		maxMeasured int
+		fixes       []string
+	}{{"Data analysys", 2, misspelt}, {"Data anlysys", 2, misspelt}, {"Data anlsis", 0, misspelt[:1]}, {"Data zqzqzqzqz", len(x.names), nil}} {
+		fixes, near := suggestSkills(nil, x, skillUse{role: role, name: framework.Text{Value: tc.name}})
+		m := x.measured[tc.name]
+		measured := 0
+		for _, f := range m.full {
+			if f >= 0 {
+				measured++
+			}
+		}
+		if measured > tc.maxMeasured {
+			t.Errorf("%q: %d of %d candidates measured in full, want at most %d", tc.name, measured, len(m.cands), tc.maxMeasured)
+		}
+		if tc.fixes != nil {
+			if !slices.Equal(fixes, tc.fixes) || near != nil {
+				t.Errorf("%q: fixes %q, near %q, want fixes %q", tc.name, fixes, near, tc.fixes)
+			}
+			continue
+		}
+		// The nearest three of the names that tie, measured one by one.
+		k := []rune(framework.Key(tc.name))
+		type named struct{ d, i int }
+		var all []named
+		for i, n := range x.names {
+			if len(n.words) == 2 {
+				all = append(all, named{nearword.OSA(k, n.runes, len(k)+len(n.runes), true, &x.dist), i})
+			}
+		}
+		slices.SortFunc(all, func(a, b named) int { return cmp.Or(cmp.Compare(a.d, b.d), cmp.Compare(a.i, b.i)) })
+		var want []string
+		for _, n := range all[:maxSkillFixes] {
+			want = append(want, x.names[n.i].skill.Name.Value)
+		}
+		if fixes != nil || !slices.Equal(near, want) {
+			t.Errorf("%q: fixes %q, near %q, want near %q", tc.name, fixes, near, want)
 		}
 	}
 }

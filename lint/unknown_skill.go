@@ -258,8 +258,9 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 	type cand struct {
 		name  string
 		score float64
-		dist  int
+		dist  int // -1: over the bound, and not yet measured in full
 		idx   int
+		j     int // in m.cands
 	}
 	lk, lc := len(kr), letterCounts(k)
 	// The names whose skill the catalogue says the role requires.
@@ -333,14 +334,37 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 			case !compared:
 				full = n // a bound: the names are not compared
 			case d > maxD:
-				if m.full[j] < 0 {
-					m.full[j] = nearword.OSA(kr, c.runes, len(kr)+len(c.runes), true, &x.dist)
-				}
-				full = m.full[j]
+				full = m.full[j] // measured below, if its score could be suggested
 			}
-			cands = append(cands, cand{s.Name.Value, score, full, i})
+			cands = append(cands, cand{s.Name.Value, score, full, i, j})
 		}
 	}
+	// The suggestions are the first few candidates by score, then
+	// distance, then catalogue order; the distance orders only those of
+	// one score, and is measured in full (unbounded, the most costly
+	// measure) only for the scores that could be suggested: in a large
+	// catalogue, thousands of names may share a word with the unknown one.
+	sort.Slice(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	strong := len(cands) > 0 && cands[0].score > minSkillScore
+	lo := 0
+	for lo < min(len(cands), maxSkillFixes) {
+		hi := lo + 1
+		for hi < len(cands) && cands[hi].score == cands[lo].score {
+			hi++
+		}
+		if sc := cands[lo].score; sc < cands[0].score-suggestionRange || strong && sc <= minSkillScore {
+			break // no suggestion: see below
+		}
+		for g := lo; g < hi; g++ {
+			if c := &cands[g]; c.dist < 0 {
+				r := x.names[c.idx].runes
+				m.full[c.j] = nearword.OSA(kr, r, len(kr)+len(r), true, &x.dist)
+				c.dist = m.full[c.j]
+			}
+		}
+		lo = hi
+	}
+	cands = cands[:lo]
 	sort.Slice(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
 		if a.score != b.score {
@@ -351,7 +375,6 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		}
 		return a.idx < b.idx
 	})
-	strong := len(cands) > 0 && cands[0].score > minSkillScore
 	var out []string
 	for _, c := range cands {
 		if len(out) == maxSkillFixes || c.score < cands[0].score-suggestionRange || strong && c.score <= minSkillScore {
