@@ -216,9 +216,10 @@ func TestAppendWordsAsPlain(t *testing.T) {
 
 // TestTitleIDAsFold checks the words the tokeniser numbers without
 // folding them (capitalised words of ASCII letters, see titleID) against
-// [Fold]: every word of the published downloads and the seeds, and words
-// either side of the fast path's bounds, has the lookup form and skip
-// flag that Fold gives it.
+// [Fold]: every word of the embedded downloads (the Skills A to Z page
+// and the roles CSV) and of the legacy guidance page in testdata, and
+// words either side of the fast path's bounds, has the lookup form and
+// skip flag that Fold gives it.
 func TestTitleIDAsFold(t *testing.T) {
 	var texts []string
 	for _, p := range []string{
