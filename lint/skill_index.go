@@ -46,7 +46,50 @@ type skillIndex struct {
 	callOf, wordOf []uint32
 	shared         []int32
 	call, word     uint32
+
+	// work counts the names the lookups of unknown names have gone
+	// through: postings, names of a similar length, candidates (see
+	// [maxSkillWork]).
+	work  int
+	bound int // of work: see maxSkillWork
+
+	// Buffers that the lookups share: the candidates that score, the
+	// names a role requires, the names candidates met.
+	scored     []scoredName
+	requiredBy map[int]bool
+	met        []int
 }
+
+// scoredName is a candidate name that scores for an unknown one (see
+// suggestSkills).
+type scoredName struct {
+	name  string
+	score float64
+	dist  int // -1: over the bound, and not yet measured in full
+	idx   int
+	j     int // in the measures' candidates
+}
+
+// maxSkillWork and skillWorkPerByte bound the names the lookups of a
+// run's unknown names go through in all: maxSkillWork, and one more for
+// every skillWorkPerByte bytes of the linted documents (see
+// [skillIndex.bound]), so that the bound grows with the input, as the
+// time it allows. Each lookup goes through the catalogue's names that
+// share a word with the unknown one or are of about its length, so
+// thousands of unknown names in a catalogue of thousands cost their
+// product: a megabyte of them took 10 s, and 4 MB now take under one.
+// The seeds take a few hundred; the 100× corpus's hundred unknown names,
+// each compared with a catalogue of 19,000 names, 1.2 million of its
+// bound of 32 million. Past the bound, an unknown name is reported
+// without suggestions, and says so. (Variables for tests.)
+var (
+	maxSkillWork     = 1_000_000
+	skillWorkPerByte = 8
+)
+
+// spent reports whether the lookups of unknown names have gone through
+// the names x.bound allows.
+func (x *skillIndex) spent() bool { return x.work >= x.bound }
 
 // nameMeasures is what comparing an unknown skill name with the
 // catalogue gives whatever role uses it: its candidates, and the edit
@@ -112,7 +155,7 @@ type skillName struct {
 }
 
 func newSkillIndex(cat *framework.Framework) *skillIndex {
-	x := &skillIndex{byWord: map[string][]int{}, byLen: map[int][]int{},
+	x := &skillIndex{bound: maxSkillWork, byWord: map[string][]int{}, byLen: map[int][]int{},
 		byRole: map[string][]int{}, bySlug: map[string][]int{}, have: map[*framework.Role]map[string]bool{}}
 	file := func(m map[string][]int, k string, i int) {
 		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
@@ -208,7 +251,8 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 		clear(x.callOf)
 		x.call = 1
 	}
-	var order []int // names in the order first met
+	order := x.met[:0] // names in the order first met
+	defer func() { x.met = order[:0] }()
 	met := func(i int) {
 		x.callOf[i], x.shared[i] = x.call, 0
 		order = append(order, i)
@@ -219,6 +263,7 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 			x.word = 1
 		}
 		add := func(ids []int) {
+			x.work += len(ids)
 			for _, i := range ids {
 				if x.wordOf[i] == x.word {
 					continue // a word counts once for a name
@@ -247,6 +292,7 @@ func (x *skillIndex) candidates(k string, ws []string) []skillCandidate {
 	}
 	for n := (3*lk + 3) / 4; n <= min(lk*4/3, maxSkillNameLen); n++ {
 		maxD := nearword.SkillNameEdits(max(lk, n))
+		x.work += len(x.byLen[n])
 		for _, i := range x.byLen[n] {
 			if x.callOf[i] != x.call && letterBound(lc, x.names[i].letters, lk, n) <= maxD {
 				met(i)

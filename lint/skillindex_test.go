@@ -412,7 +412,7 @@ func TestSuggestMeasuresFew(t *testing.T) {
 		maxMeasured int
 		fixes       []string
 	}{{"Data analysys", 2, misspelt}, {"Data anlysys", 2, misspelt}, {"Data anlsis", 0, misspelt[:1]}, {"Data zqzqzqzqz", len(x.names), nil}} {
-		fixes, near := suggestSkills(nil, x, skillUse{role: role, name: framework.Text{Value: tc.name}})
+		fixes, near, _ := suggestSkills(nil, x, skillUse{role: role, name: framework.Text{Value: tc.name}})
 		m := x.measured[tc.name]
 		measured := 0
 		for _, f := range m.full {
@@ -446,5 +446,78 @@ func TestSuggestMeasuresFew(t *testing.T) {
 		if fixes != nil || !slices.Equal(near, want) {
 			t.Errorf("%q: fixes %q, near %q, want near %q", tc.name, fixes, near, want)
 		}
+	}
+}
+
+// TestUnknownSkillWorkBounded checks that the lookups of a run's unknown
+// skills go through at most the names their bound allows (maxSkillWork
+// and one for every skillWorkPerByte bytes of the documents), one
+// lookup's worth aside: a catalogue of 400 names "Data <word>" and a roles
+// download requiring 300 unknown "Data <word>", every unknown name
+// sharing a word with every catalogue name. Under a small bound the
+// first unknown skills the rule meets are looked up and the rest are
+// reported without suggestions, saying so; under the default bound all
+// are looked up.
+func TestUnknownSkillWorkBounded(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	word := func() string {
+		w := make([]byte, 6+r.IntN(6))
+		for i := range w {
+			w[i] = byte('a' + r.IntN(26))
+		}
+		return string(w)
+	}
+	var skills, roles strings.Builder
+	skills.WriteString("Skill Name,Skill Description,Awareness,Working,Practitioner,Expert,Roles that require Skill\n")
+	for range 400 {
+		fmt.Fprintf(&skills, "Data %s,It involves things.,\"You can:\n- do\",\"You can:\n- do\",\"You can:\n- do\",\"You can:\n- do\",Tester\n", word())
+	}
+	roles.WriteString("Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n")
+	for i := range 300 {
+		fmt.Fprintf(&roles, "Testing,Tester,A tester tests.,Tester level %d,A level.,Data %s,A skill.,Working,\"You can:\n- do\",\n", i, word())
+	}
+	var docs []*framework.Document
+	for name, src := range map[string]string{"skills.csv": skills.String(), "roles.csv": roles.String()} {
+		doc, err := parse.ParseString(name, src)
+		if doc == nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	fw := framework.Merge(docs...)
+	x := newSkillIndex(fw)
+	perLookup := 3 * len(x.names) // postings, names of about its length, candidates
+	lookups := func() (looked, notLooked int) {
+		for _, d := range Run(fw, Options{Rules: []*Rule{UnknownSkill}}) {
+			if strings.Contains(d.Message, "not compared with the catalogue's names") {
+				notLooked++
+				if len(d.Suggestions) > 0 {
+					t.Errorf("%s: suggestions for a skill not looked up", d.Message)
+				}
+			} else {
+				looked++
+			}
+		}
+		return looked, notLooked
+	}
+	if looked, notLooked := lookups(); looked != 300 || notLooked != 0 {
+		t.Fatalf("default bound: %d unknown skills looked up, %d not, want 300 and 0", looked, notLooked)
+	}
+	defer func(base, perByte int) { maxSkillWork, skillWorkPerByte = base, perByte }(maxSkillWork, skillWorkPerByte)
+	maxSkillWork, skillWorkPerByte = 20*perLookup, 1<<40 // the base alone
+	looked, notLooked := lookups()
+	if looked == 0 || notLooked == 0 || looked+notLooked != 300 {
+		t.Fatalf("bound of %d names: %d looked up, %d not, want some of each", maxSkillWork, looked, notLooked)
+	}
+	if looked > maxSkillWork/(perLookup/3)+1 {
+		t.Errorf("%d unknown skills looked up under a bound of %d names, each going through about %d", looked, maxSkillWork, perLookup)
+	}
+	// The bound grows with the documents: with no base, one name for
+	// every byte of them (about 100 kB) allows more lookups.
+	size := len(skills.String()) + len(roles.String())
+	maxSkillWork, skillWorkPerByte = 0, 1
+	more, _ := lookups()
+	if more <= looked || more > size/(perLookup/3)+1 {
+		t.Errorf("a bound of %d names, one a byte: %d unknown skills looked up, want more than the %d of a bound of %d and at most %d", size, more, looked, 20*perLookup, size/(perLookup/3)+1)
 	}
 }

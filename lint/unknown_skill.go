@@ -99,8 +99,13 @@ func runUnknownSkill(p *Pass) {
 		d := Diagnostic{Span: first.name.Span}
 		if index == nil {
 			index = newSkillIndex(p.Catalogue)
+			for _, d := range p.Framework.Documents { // the bound grows with the input
+				if d != nil && d.File != nil {
+					index.bound += len(d.File.Src) / skillWorkPerByte
+				}
+			}
 		}
-		fixes, near := suggestSkills(p, index, first)
+		fixes, near, looked := suggestSkills(p, index, first)
 		ctx := fmt.Sprintf("role %q", first.role.Name.Value)
 		if n := len(g.uses) - 1; n > 0 {
 			ctx += ", used " + moreTimes(n) + " in this document"
@@ -110,6 +115,8 @@ func runUnknownSkill(p *Pass) {
 			d.Message += "; the page is older guidance, so the skill may have been renamed or retired since"
 		}
 		switch {
+		case !looked:
+			d.Message += fmt.Sprintf("; not compared with the catalogue's names: other unknown skills took the %d comparisons that a lint of these documents makes", index.bound)
 		case len(fixes) == 0 && len(near) > 0:
 			verb := "share"
 			if len(near) == 1 {
@@ -248,23 +255,23 @@ func baseName(k string) string {
 // name probably means, best first; when there are none, it returns as
 // near the best names that share half its content words, which are
 // worth a look but too far to offer as a replacement.
-func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
+func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string, looked bool) {
+	if x.spent() {
+		return nil, nil, false
+	}
 	// Skills the role already requires on this page are not suggested.
 	have := x.required(u.role)
 	k := u.name.Key()
 	kr := []rune(k)
 	ws, nameQualified := nameWords(u.name.Value)
 	role := u.role.Name.Key()
-	type cand struct {
-		name  string
-		score float64
-		dist  int // -1: over the bound, and not yet measured in full
-		idx   int
-		j     int // in m.cands
-	}
 	lk, lc := len(kr), letterCounts(k)
 	// The names whose skill the catalogue says the role requires.
-	required := map[int]bool{}
+	if x.requiredBy == nil {
+		x.requiredBy = map[int]bool{}
+	}
+	required := x.requiredBy
+	clear(required)
 	for _, i := range x.byRole[role] {
 		required[i] = true
 	}
@@ -273,8 +280,13 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 			required[i] = true
 		}
 	}
-	var cands []cand
+	// The candidates that score, in a buffer the lookups share: a lookup
+	// in a large catalogue may have thousands.
+	cands := x.scored[:0]
+	defer func() { x.scored = cands[:0] }()
+	type cand = scoredName
 	m := x.measures(u.name.Value, k, ws)
+	x.work += len(m.cands)
 	for j, cd := range m.cands {
 		i := cd.idx
 		c := &x.names[i]
@@ -383,7 +395,7 @@ func suggestSkills(p *Pass, x *skillIndex, u skillUse) (fixes, near []string) {
 		out = append(out, c.name)
 	}
 	if !strong {
-		return nil, out
+		return nil, out, true
 	}
-	return out, nil
+	return out, nil, true
 }

@@ -17,8 +17,9 @@ import (
 // The hostile shapes: inputs of about 4 MB (or of as many lines as the
 // parser takes, where lines are short), each of a shape that once cost
 // ddat time or memory growing with its square (a long name, many unknown
-// skills in one role, many levels in one role, a long word, many
-// misspellings, many headings, many bad rows, many findings). Every input
+// skills in one role, many unknown skills against a catalogue of many
+// names, many levels in one role, a long word, many misspellings, many
+// headings, many bad rows, many findings). Every input
 // of up to 4 MB, whatever its shape, is to be linted and exported in at
 // most 2 s and 200 MiB on the 2-core CI machine.
 //
@@ -44,10 +45,11 @@ const (
 
 var shapesOut = flag.String("shapes-out", "", "write the hostile shapes to this folder")
 
-// hostileShape is one generated input.
+// hostileShape is one generated input: a file, or a folder of files.
 type hostileShape struct {
-	name string // the file name, whose extension tells its format
-	gen  func() []byte
+	name  string // the file name, whose extension tells its format; or the folder's
+	gen   func() []byte
+	files func() map[string][]byte // a folder's files, by name, if gen is nil
 }
 
 // roleRow is a row of the roles download with the given role, level and
@@ -121,6 +123,23 @@ var hostileShapes = []hostileShape{
 	// Many unknown skills in one role: "Data analysys N".
 	{name: "many-unknown-skills.csv", gen: func() []byte {
 		return fill(rolesHeader, func(i int) string { return roleRow("Data analyst", "Data analyst", fmt.Sprintf("Data analysys %d", i)) })
+	}},
+	// Many unknown skills in a catalogue of many names, each unknown
+	// name sharing a word with every catalogue name ("Data <word>"), so
+	// that every lookup meets the whole catalogue and every name of it
+	// scores alike: half the bytes a skills download, half a roles
+	// download.
+	{name: "many-unknown-skills-many-names", files: func() map[string][]byte {
+		var skills, roles bytes.Buffer
+		skills.WriteString(skillsHeader)
+		for i := 0; skills.Len() < shapeBytes/2; i++ {
+			fmt.Fprintf(&skills, "Data %se,It involves things.,\"You can:\n- do\",\"You can:\n- do\",\"You can:\n- do\",\"You can:\n- do\",Tester\n", unknownWord(i))
+		}
+		roles.WriteString(rolesHeader)
+		for i := 0; roles.Len() < shapeBytes/2; i++ {
+			roles.WriteString(roleRow("Data analyst", fmt.Sprintf("Data analyst %d", i), "Data "+unknownWord(1_000_000+i)))
+		}
+		return map[string][]byte{"skills.csv": skills.Bytes(), "roles.csv": roles.Bytes()}
 	}},
 	// Many levels in one role.
 	{name: "many-levels.csv", gen: func() []byte {
@@ -214,13 +233,25 @@ func writeShapes(tb testing.TB, dir string) []string {
 	tb.Helper()
 	var paths []string
 	for _, s := range hostileShapes {
-		data := s.gen()
-		if len(data) > shapeBytes+shapeBytes/10 {
-			tb.Fatalf("%s: %d bytes, more than the shape size", s.name, len(data))
-		}
 		p := filepath.Join(dir, s.name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			tb.Fatal(err)
+		files := map[string][]byte{"": nil}
+		if s.gen != nil {
+			files[""] = s.gen()
+		} else {
+			files = s.files()
+			if err := os.MkdirAll(p, 0o755); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		size := 0
+		for name, data := range files {
+			size += len(data)
+			if err := os.WriteFile(filepath.Join(p, name), data, 0o644); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		if size > shapeBytes+shapeBytes/10 {
+			tb.Fatalf("%s: %d bytes, more than the shape size", s.name, size)
 		}
 		paths = append(paths, p)
 	}
