@@ -13,9 +13,11 @@ import (
 // on sizes either side of where it takes over and on hashes that share
 // their low or high bits.
 func TestSortHashes(t *testing.T) {
+	sizes := []int{0, 1, 100, 1<<16 - 1, 1 << 16, 200_000}
+	masks := []uint64{^uint64(0), 0xffff_0000_0000_ffff, 0x0000_ffff_ffff_0000, 0xff}
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, n := range []int{0, 1, 100, 1<<16 - 1, 1 << 16, 200_000} {
-		for _, mask := range []uint64{^uint64(0), 0xffff_0000_0000_ffff, 0x0000_ffff_ffff_0000, 0xff} {
+	for _, n := range sizes {
+		for _, mask := range masks {
 			hs := make([]uint64, n)
 			for i := range hs {
 				hs[i] = r.Uint64() & mask
