@@ -28,7 +28,10 @@ var UnknownSkill = &Rule{
 		"them as replacements, the skills that share half the name's words " +
 		"(\"DDaT perspective\" and \"Commercial perspective\"). Skills renamed or retired " +
 		"since an older page was written show up " +
-		"here. Nothing is reported when no catalogue is known.\n\n" +
+		"here. Nothing is reported when no catalogue is known. A lint compares unknown " +
+		"names with at most a million catalogue names, and one more for every 8 bytes " +
+		"of its documents; an unknown skill past that is reported without suggestions, " +
+		"and says so.\n\n" +
 		"Before: `Skill: Stakeholder relationship managment`\n\n" +
 		"After: `Skill: Stakeholder relationship management`",
 	Since:    "v0.1.0",
