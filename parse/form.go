@@ -89,6 +89,29 @@ func unneutralise(s string) string {
 	return s
 }
 
+// formValue is a value of a form's JSON as its CSV would give it back:
+// trimmed, without the apostrophe that [framework.NeutraliseCell] puts
+// before a formula (see [appendDescriptorLines]).
+func formValue(v string) string {
+	a, b := trim(v, 0, len(v))
+	return unneutralise(v[a:b])
+}
+
+// appendDescriptorLines appends to ds the descriptors that a form's JSON
+// gives in the string v, as its CSV would give them back: the CSV holds a
+// level's descriptors one a line in a cell, read each trimmed, without
+// the apostrophe that [framework.NeutraliseCell] puts before a formula,
+// and an empty line is none. So a form read from JSON and written as CSV
+// reads back the same (FuzzReadForm).
+func appendDescriptorLines(ds []string, v string) []string {
+	for line := range strings.SplitSeq(v, "\n") {
+		if d := formValue(line); d != "" {
+			ds = append(ds, d)
+		}
+	}
+	return ds
+}
+
 // csvForm is a form's CSV being read.
 type csvForm struct {
 	f    *framework.File
@@ -309,22 +332,22 @@ func readFormJSON(f *framework.File) (*framework.Form, errorList) {
 				r.errorf(v, "%s: unsupported form version %q: want %q", p, s.Value, framework.FormVersion)
 			}
 		case "role":
-			fm.Role = r.text(v, p).Value
+			fm.Role = formValue(r.text(v, p).Value)
 		case "level":
 			t := r.text(v, p)
-			fm.Level, fm.LevelSpan = t.Value, t.Span
+			fm.Level, fm.LevelSpan = formValue(t.Value), t.Span
 		case "target":
 			t := r.text(v, p)
-			fm.Target, fm.TargetSpan = t.Value, t.Span
+			fm.Target, fm.TargetSpan = formValue(t.Value), t.Span
 		case "person":
-			fm.Person = r.text(v, p).Value
+			fm.Person = formValue(r.text(v, p).Value)
 		case "edition":
 			r.object(v, p, nil, func(k string, v *jsonpos.Value, p string) bool {
 				switch k {
 				case "date":
-					fm.Edition.Date = r.text(v, p).Value
+					fm.Edition.Date = formValue(r.text(v, p).Value)
 				case "sha256":
-					fm.Edition.SHA256 = strings.ToLower(r.text(v, p).Value)
+					fm.Edition.SHA256 = strings.ToLower(formValue(r.text(v, p).Value))
 				default:
 					return false
 				}
@@ -362,9 +385,9 @@ func formSkillJSON(r *jsonReader, v *jsonpos.Value, p string) *framework.FormSki
 		switch k {
 		case "id":
 			t := r.text(v, p)
-			s.ID, s.IDSpan = t.Value, t.Span
+			s.ID, s.IDSpan = formValue(t.Value), t.Span
 		case "name":
-			s.Name = r.text(v, p).Value
+			s.Name = formValue(r.text(v, p).Value)
 		case "required", "target":
 			t := r.text(v, p)
 			l, ok := formLevel(t.Value)
@@ -383,7 +406,7 @@ func formSkillJSON(r *jsonReader, v *jsonpos.Value, p string) *framework.FormSki
 					return false
 				}
 				for _, t := range r.texts(v, p) {
-					s.Descriptors[l-1] = append(s.Descriptors[l-1], t.Value)
+					s.Descriptors[l-1] = appendDescriptorLines(s.Descriptors[l-1], t.Value)
 				}
 				return true
 			})
@@ -396,7 +419,7 @@ func formSkillJSON(r *jsonReader, v *jsonpos.Value, p string) *framework.FormSki
 			}
 			s.Rated, s.Rating = rated, l
 		case "evidence":
-			s.Evidence = r.text(v, p).Value
+			s.Evidence = formValue(r.text(v, p).Value)
 		default:
 			return false
 		}
