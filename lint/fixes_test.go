@@ -250,6 +250,7 @@ var comparing = map[string]bool{
 	"role-backlink":       true,
 	"level-regression":    true,
 	"level-name":          true, // a fixed slip in a level's name can make two names differ
+	"level-order":         true, // a level's inferred place weighs the skill levels it requires: a fixed skill level changes the weight
 }
 
 // fixProblems applies d's first suggestion to files, lints again and
@@ -273,14 +274,50 @@ var comparing = map[string]bool{
 //   - a row that repeated the fixed row exactly is now a row of its own,
 //     and the structure rule's "repeats the row" findings change;
 //   - a fix that names a role level or skill as the catalogue does lets
-//     the rules check it against the catalogue: findings of the
-//     structure rule that name the fixed or the unfixed text (a level
-//     "Head of portfolio" is placed by its name), and a skill required
-//     twice once renamed to the skill the role already requires, are
-//     new.
+//     the rules check it against the catalogue: findings that name the
+//     fixed or the unfixed text (a level "Head of portfolio" is placed by
+//     its name; a skill's level the catalogue leaves undefined), and a
+//     skill required twice once renamed to the skill the role already
+//     requires, are new;
+//   - a finding beside the edit that quotes the text about it as its
+//     context quotes it as it now is, or goes with the quoted text ("2
+//     spaces in \"0  \x01\"" once the control character is removed
+//     leaves trailing spaces, which the cell's trimming drops);
+//   - the word beside a fixed word is checked anew with its new
+//     neighbour ("Ahe eam" fixed to "The eam" makes "eam" a slip for
+//     "team"), and a defect that ends where the edit starts, or starts
+//     where it ends, may show once the edited text no longer hides it
+//     ("0 ," once the control character after it is removed).
 //
 // quoted returns s as %q shows it, without the quotes.
 func quoted(s string) string { q := strconv.Quote(s); return q[1 : len(q)-1] }
+
+// nextWord reports whether [start, end) in the file name of files is the
+// word before or after the edit [editStart, editEnd): nothing but spaces
+// and punctuation between them.
+func nextWord(files []fixFile, name string, editStart, editEnd, start, end int) bool {
+	for _, f := range files {
+		if f.name != name {
+			continue
+		}
+		var between string
+		switch {
+		case start >= editEnd && start <= len(f.src):
+			between = f.src[editEnd:start]
+		case end <= editStart && end >= 0:
+			between = f.src[end:editStart]
+		default:
+			return false
+		}
+		return strings.IndexFunc(between, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+	}
+	return false
+}
+
+// nearEdit is how many bytes either side of an edit a finding may lie
+// and be matched by its place alone, its message quoting the text about
+// it as context.
+const nearEdit = 64
 
 func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint.Diagnostic) []string {
 	t.Helper()
@@ -360,8 +397,11 @@ func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint
 	// A finding elsewhere whose message quoted the edited text as part
 	// of its context is made again at the same place, its context cut
 	// where the text now breaks (a line separator replaced by a space
-	// ends the quoted word): matched by place.
+	// ends the quoted word): matched by place. Or it goes: "0  \x01"
+	// without its control character ends in spaces, which the cell's
+	// trimming leaves out.
 	quotedEdit := map[found][]int{}
+	quotesEdit := map[int]bool{} // by index in kept
 	strip := func(msg string) string {
 		msg = strings.ReplaceAll(msg, quoted(oldText), "")
 		return strings.ReplaceAll(msg, oldText, "")
@@ -393,10 +433,15 @@ func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint
 			g.msg = strip(g.msg)
 			stripped[g] = append(stripped[g], len(kept))
 		}
-		if oldText != "" && (strings.Contains(b.Message, oldText) || strings.Contains(b.Message, quoted(oldText))) {
+		quotes := oldText != "" && (strings.Contains(b.Message, oldText) || strings.Contains(b.Message, quoted(oldText)))
+		if near := f.file == name && f.end >= s.Span.Start-nearEdit && f.start <= s.Span.End+delta+nearEdit; quotes || near {
+			// A finding beside the edit quotes text around it as its
+			// context ("2 spaces in \"00000  0\"" then in "00000  0,"
+			// once the space before the comma is gone).
 			g := f
 			g.msg = ""
 			quotedEdit[g] = append(quotedEdit[g], len(kept))
+			quotesEdit[len(kept)] = quotes
 		}
 		if oldText != "" && oldText != newText {
 			g := f
@@ -453,15 +498,21 @@ func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint
 		if a.Rule == d.Rule && a.Span.IsValid() && defect != "" && decodeRaw(a.Span.File, a.Span.Text()) == defect {
 			continue // the defect's next copy
 		}
-		if (a.Rule == "structure" || overlaps) && newText != "" && (strings.Contains(a.Message, newText) || strings.Contains(a.Message, quoted(newText)) ||
+		if newText != "" && (strings.Contains(a.Message, newText) || strings.Contains(a.Message, quoted(newText)) ||
 			strings.Contains(strings.ToLower(a.Message), strings.ToLower(newText))) {
-			continue // a renamed element checked anew (its order, its structure; a level name fixed, then held against the catalogue)
+			continue // a renamed element checked anew (its order, its structure; a level name fixed, then held against the catalogue; a skill's name fixed, then its levels)
 		}
 		if a.Rule == "structure" && strings.Contains(a.Message, "repeats the row") {
 			continue // the fixed row's repeat, now a row of its own
 		}
 		if inJoined(f.file, f.start, f.end) {
 			continue // a word the fix joined, checked anew
+		}
+		if a.Rule != d.Rule && f.file == name && (f.end == s.Span.Start || f.start == newEnd) {
+			continue // a defect beside the edit that the edited text hid ("0 ," once the control character after it is gone)
+		}
+		if a.Rule == "spelling" && f.file == name && nextWord(edited, name, s.Span.Start, newEnd, f.start, f.end) {
+			continue // the word beside the fixed one, checked anew with its new neighbour ("Ahe eam" fixed to "The eam")
 		}
 		problems = append(problems, fmt.Sprintf("new finding: %v", a))
 	}
@@ -478,6 +529,9 @@ func fixProblems(t testing.TB, files []fixFile, before []lint.Diagnostic, d lint
 		}
 		if inJoined(f.file, f.start, f.end) {
 			continue // a word the fix joined to another
+		}
+		if quotesEdit[i] {
+			continue // its context held the edited text
 		}
 		gone = append(gone, fmt.Sprintf("finding gone: %s:%d %s: %s", f.file, f.start, f.rule, f.msg))
 	}
