@@ -304,7 +304,13 @@ func (t Text) subDirect(i, j int) Span {
 	for line := range strings.SplitSeq(t.Value, "\n") {
 		k := strings.Index(raw[at:], line)
 		if k < 0 {
-			break
+			// A line not written as it reads (a CSV cell's doubled
+			// quote) is passed over, to the next line of the span.
+			at, v = pastLine(raw, at, line), v+len(line)+1
+			if i < v {
+				break // the range is in it, or runs across its end
+			}
+			continue
 		}
 		k += at
 		if i >= v && j <= v+len(line) {
@@ -316,6 +322,18 @@ func (t Text) subDirect(i, j int) Span {
 		}
 	}
 	return s.Sub(i, j)
+}
+
+// pastLine returns where in raw the line after line starts, line being a
+// line of a joined text not found as written in raw from at: past the
+// next line end after the line's length (written with escapes, a line is
+// no shorter), or the end of raw.
+func pastLine(raw string, at int, line string) int {
+	at = min(at+len(line), len(raw))
+	if k := strings.IndexByte(raw[at:], '\n'); k >= 0 {
+		return at + k + 1
+	}
+	return len(raw)
 }
 
 // longText is the length from which a text's map (see [Text.Sub]) is
@@ -369,7 +387,8 @@ func newTextMap(t Text) *textMap {
 	for line := range strings.SplitSeq(t.Value, "\n") {
 		k := strings.Index(raw[at:], line)
 		if k < 0 {
-			break
+			at, v = pastLine(raw, at, line), v+len(line)+1 // as Text.subDirect
+			continue
 		}
 		k += at
 		m.segs = append(m.segs, segment{v: v, n: len(line), raw: k, plain: true})

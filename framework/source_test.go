@@ -106,3 +106,28 @@ func TestTextMapAsDirect(t *testing.T) {
 		}
 	}
 }
+
+// TestSubJoinedEscapedLine checks a range in a text joined from a cell's
+// lines, one of them written with an escape ("" for a quote) and trimmed:
+// it is placed in the line that holds it, after the escaped line, not
+// counted from the span's start (fuzzing found "2 spaces" placed on the
+// line before). Short and long texts alike.
+func TestSubJoinedEscapedLine(t *testing.T) {
+	for _, repeat := range []int{1, framework.LongText/12 + 1} {
+		var raw, val strings.Builder
+		for range repeat {
+			raw.WriteString("000\"\"0 \n")
+			val.WriteString("000\"0\n")
+		}
+		raw.WriteString("0  00")
+		val.WriteString("0  00")
+		f := framework.NewFile("e.csv", raw.String())
+		f.Decoder = quoteDecoder{}
+		tx := framework.Text{Value: val.String(), Span: f.Span(0, len(f.Src))}
+		i := strings.Index(tx.Value, "  ")
+		want := strings.Index(f.Src, "  ")
+		if got := tx.Sub(i, i+2); got.Start != want || got.End != want+2 {
+			t.Errorf("%d escaped lines: Sub of the spaces = %d-%d (%q), want %d-%d", repeat, got.Start, got.End, f.Src[got.Start:got.End], want, want+2)
+		}
+	}
+}
