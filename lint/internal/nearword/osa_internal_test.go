@@ -5,30 +5,40 @@ import (
 	"testing"
 )
 
-// osaPlain is the optimal string alignment distance as the dynamic
-// program gives it over the whole table: what OSA's trimming of the
-// common ends and its band must give.
+// osaPlain is the optimal string alignment distance by its definition,
+// each prefix pair's distance from the pairs one edit shorter, memoised:
+// what OSA's table, its trimming of the common ends and its band must
+// give.
 func osaPlain[E comparable](x, y []E, max int, transpose bool) int {
-	prev2, prev, cur := make([]int, len(y)+1), make([]int, len(y)+1), make([]int, len(y)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if transpose && i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
+	memo := make([][]int, len(x)+1)
+	for i := range memo {
+		memo[i] = make([]int, len(y)+1)
+		for j := range memo[i] {
+			memo[i][j] = -1
 		}
-		prev2, prev, cur = prev, cur, prev2
 	}
-	return min(prev[len(y)], max+1)
+	var d func(i, j int) int
+	d = func(i, j int) int {
+		switch {
+		case i == 0:
+			return j
+		case j == 0:
+			return i
+		case memo[i][j] >= 0:
+			return memo[i][j]
+		}
+		substitute := d(i-1, j-1)
+		if x[i-1] != y[j-1] {
+			substitute++
+		}
+		best := min(d(i-1, j)+1, d(i, j-1)+1, substitute)
+		if swapped := i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1]; transpose && swapped {
+			best = min(best, d(i-2, j-2)+1)
+		}
+		memo[i][j] = best
+		return best
+	}
+	return min(d(len(x), len(y)), max+1)
 }
 
 // TestOSAAsPlain holds OSA to the whole table's dynamic program: every
