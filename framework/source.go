@@ -3,6 +3,7 @@ package framework
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -46,13 +47,25 @@ type File struct {
 // Decoder maps a text decoded from a format's escapes (CSV's "", JSON's
 // \", HTML's &amp;, Markdown's \*) back to its raw bytes. For raw, the
 // bytes a text's span covers, and value, the text decoded from them,
-// Offsets returns for each byte value[k] the raw bytes
-// raw[start[k]:end[k]] it was decoded from (all the bytes of a character
-// share them, an escape's bytes included); nil slices if value is not raw
-// decoded. Between end[k] and start[k+1] may lie raw bytes that decode to
-// nothing, such as an HTML tag.
+// Segments calls seg with the [Segment]s of value in order, together
+// covering each byte of value once, and reports whether value is raw
+// decoded; when it is not, the segments already given are void. Between
+// one segment's raw bytes and the next may lie raw bytes that decode to
+// nothing, such as an HTML tag. A decoder gives a run of bytes written as
+// they read as one plain segment or as several, as it likes: a map of a
+// text costs its segments, not its bytes.
 type Decoder interface {
-	Offsets(raw, value string) (start, end []int)
+	Segments(raw, value string, seg func(Segment)) bool
+}
+
+// A Segment maps value bytes [V, V+N) of a text to the raw bytes they
+// were decoded from: to raw bytes [Raw, Raw+N), one for one, if Plain
+// (the raw bytes are then the value's, and End is Raw+N); otherwise each of them (the bytes of a character
+// written as an escape) to all of raw bytes [Raw, End).
+type Segment struct {
+	V, N     int
+	Raw, End int
+	Plain    bool
 }
 
 // NewFile returns a File for src. The line table treats "\n" as the line
@@ -261,10 +274,14 @@ func (s Span) Sub(i, j int) Span { return Span{File: s.File, Start: s.Start + i,
 // decoded (a text joined from several places, its lines with other lines
 // between them in the source), the range is found in the line of t.Value
 // that holds it, where that line stands in the span's bytes as written;
-// failing that, it is t.Span.Sub(i, j).
+// failing that (or for a text of 2 GiB or more), it is
+// t.Span.Sub(i, j).
 func (t Text) Sub(i, j int) Span {
 	s := t.Span
 	if s.File == nil || i < 0 || j < i || j > len(t.Value) || s.Start < 0 || s.End > len(s.File.Src) || s.Start > s.End {
+		return s.Sub(i, j)
+	}
+	if s.End-s.Start == len(t.Value) && s.Text() == t.Value {
 		return s.Sub(i, j)
 	}
 	if len(t.Value) >= longText {
@@ -272,56 +289,7 @@ func (t Text) Sub(i, j int) Span {
 		// the findings of one text of megabytes cost its length each.
 		return s.File.textMap(t).sub(s, i, j)
 	}
-	return t.subDirect(i, j)
-}
-
-// subDirect is [Text.Sub] for a short text, mapped at each call without
-// keeping anything (TestTextMapAsDirect holds the kept maps to it).
-func (t Text) subDirect(i, j int) Span {
-	s := t.Span
-	if s.End-s.Start == len(t.Value) && s.Text() == t.Value {
-		return s.Sub(i, j)
-	}
-	if s.File.Decoder != nil {
-		start, end := s.File.Decoder.Offsets(s.Text(), t.Value)
-		if len(start) == len(t.Value) && len(end) == len(t.Value) {
-			var a, b int
-			switch {
-			case i < j:
-				a, b = start[i], end[j-1]
-			case i > 0:
-				a, b = end[i-1], end[i-1]
-			case len(start) > 0:
-				a, b = start[0], start[0]
-			}
-			return Span{File: s.File, Start: s.Start + a, End: s.Start + b}
-		}
-	}
-	// Lines joined from places apart: each line looked for after the one
-	// before it, the range placed in the line that holds it.
-	raw := s.Text()
-	at, v := 0, 0
-	for line := range strings.SplitSeq(t.Value, "\n") {
-		k := strings.Index(raw[at:], line)
-		if k < 0 {
-			// A line not written as it reads (a CSV cell's doubled
-			// quote) is passed over, to the next line of the span.
-			at, v = pastLine(raw, at, line), v+len(line)+1
-			if i < v {
-				break // the range is in it, or runs across its end
-			}
-			continue
-		}
-		k += at
-		if i >= v && j <= v+len(line) {
-			return Span{File: s.File, Start: s.Start + k + i - v, End: s.Start + k + j - v}
-		}
-		at, v = k+len(line), v+len(line)+1
-		if i < v {
-			break // the range runs across a line end
-		}
-	}
-	return s.Sub(i, j)
+	return newTextMap(t).sub(s, i, j)
 }
 
 // pastLine returns where in raw the line after line starts, line being a
@@ -342,19 +310,26 @@ const longText = 4096
 
 // A textMap maps the bytes of a text's value to the raw bytes of its span
 // they were read from, as segments in value order: a plain segment maps n
-// bytes one to one; any other is one byte of an escape, mapped to the
-// escape's bytes.
+// bytes one to one; any other holds the bytes of one character written as
+// an escape, each mapped to all the escape's bytes. Its offsets are
+// relative to the span's start, in 32 bits: 20 bytes a segment, for a
+// text of megabytes with an escape every few bytes.
 type textMap struct {
 	same   bool // the value is the span's bytes
 	joined bool // the value's lines are at places apart in the span: a range across lines is not mapped
+	bad    bool // the decoder gave segments that do not cover the value in order
+	next   int  // the value byte the next segment starts at
 	segs   []segment
 }
 
 type segment struct {
-	v, n     int // the value bytes [v, v+n)
-	raw, end int // plain: raw offset of value byte v; else the escape's raw bytes [raw, end)
+	v, n     int32 // the value bytes [v, v+n)
+	raw, end int32 // plain: raw offset of value byte v; else the escape's raw bytes [raw, end)
 	plain    bool
 }
+
+// maxMapped is the longest text a textMap maps: its offsets are int32.
+const maxMapped = math.MaxInt32
 
 // newTextMap maps t (see [Text.Sub]); a map with no segments and not same
 // maps every range as the span's own offsets.
@@ -365,20 +340,15 @@ func newTextMap(t Text) *textMap {
 		return &textMap{same: true}
 	}
 	m := &textMap{}
+	if len(raw) > maxMapped || len(t.Value) > maxMapped {
+		return m
+	}
 	if d := s.File.Decoder; d != nil {
-		start, end := d.Offsets(raw, t.Value)
-		if len(start) == len(t.Value) && len(end) == len(t.Value) {
-			for k := range start {
-				last := len(m.segs) - 1
-				plain := end[k] == start[k]+1 && (k+1 == len(start) || start[k+1] != start[k])
-				if plain && last >= 0 && m.segs[last].plain && m.segs[last].raw+m.segs[last].n == start[k] {
-					m.segs[last].n++
-					continue
-				}
-				m.segs = append(m.segs, segment{v: k, n: 1, raw: start[k], end: end[k], plain: plain})
-			}
+		ok := d.Segments(raw, t.Value, func(g Segment) { m.add(g, len(raw)) })
+		if ok && !m.bad && m.next == len(t.Value) {
 			return m
 		}
+		m.segs, m.bad, m.next = nil, false, 0
 	}
 	// A text joined from lines that others separate in the source: each
 	// line of the value is looked for after the one before it.
@@ -387,20 +357,38 @@ func newTextMap(t Text) *textMap {
 	for line := range strings.SplitSeq(t.Value, "\n") {
 		k := strings.Index(raw[at:], line)
 		if k < 0 {
-			at, v = pastLine(raw, at, line), v+len(line)+1 // as Text.subDirect
+			// A line not written as it reads (a CSV cell's doubled
+			// quote) is passed over, to the next line of the span.
+			at, v = pastLine(raw, at, line), v+len(line)+1
 			continue
 		}
 		k += at
-		m.segs = append(m.segs, segment{v: v, n: len(line), raw: k, plain: true})
+		m.segs = append(m.segs, segment{v: int32(v), n: int32(len(line)), raw: int32(k), end: int32(k + len(line)), plain: true})
 		at, v = k+len(line), v+len(line)+1
 	}
 	return m
 }
 
+// add appends the decoder's segment g of a text of n raw bytes, joining
+// it to the last if both are plain and one follows the other; a segment
+// out of order or out of the raw bytes marks the map bad.
+func (m *textMap) add(g Segment, n int) {
+	if m.bad || g.V != m.next || g.N <= 0 || g.Raw < 0 || g.End > n || g.End < g.Raw || g.Plain && g.End != g.Raw+g.N {
+		m.bad = true
+		return
+	}
+	m.next += g.N
+	if last := len(m.segs) - 1; g.Plain && last >= 0 && m.segs[last].plain && int(m.segs[last].raw+m.segs[last].n) == g.Raw {
+		m.segs[last].n += int32(g.N)
+		return
+	}
+	m.segs = append(m.segs, segment{v: int32(g.V), n: int32(g.N), raw: int32(g.Raw), end: int32(g.End), plain: g.Plain})
+}
+
 // find returns the segment holding value byte k.
 func (m *textMap) find(k int) (segment, bool) {
-	i := sort.Search(len(m.segs), func(i int) bool { return m.segs[i].v+m.segs[i].n > k })
-	if i == len(m.segs) || m.segs[i].v > k {
+	i := sort.Search(len(m.segs), func(i int) bool { return int(m.segs[i].v+m.segs[i].n) > k })
+	if i == len(m.segs) || int(m.segs[i].v) > k {
 		return segment{}, false
 	}
 	return m.segs[i], true
@@ -411,8 +399,8 @@ func (m *textMap) lineAt(k int) (segment, bool) {
 	if !m.joined {
 		return segment{}, false
 	}
-	i := sort.Search(len(m.segs), func(i int) bool { return m.segs[i].v >= k })
-	if i == len(m.segs) || m.segs[i].v != k {
+	i := sort.Search(len(m.segs), func(i int) bool { return int(m.segs[i].v) >= k })
+	if i == len(m.segs) || int(m.segs[i].v) != k {
 		return segment{}, false
 	}
 	return m.segs[i], true
@@ -420,16 +408,16 @@ func (m *textMap) lineAt(k int) (segment, bool) {
 
 func (g segment) start(k int) int {
 	if g.plain {
-		return g.raw + k - g.v
+		return int(g.raw) + k - int(g.v)
 	}
-	return g.raw
+	return int(g.raw)
 }
 
 func (g segment) stop(k int) int {
 	if g.plain {
-		return g.raw + k - g.v + 1
+		return int(g.raw) + k - int(g.v) + 1
 	}
-	return g.end
+	return int(g.end)
 }
 
 // sub returns the span of the raw bytes of value bytes [i, j) of the text
@@ -447,7 +435,7 @@ func (m *textMap) sub(s Span, i, j int) Span {
 		}
 		a, b = ga.start(i), gb.stop(j-1)
 	} else if g, ok := m.lineAt(i); ok {
-		a = g.raw // the point before a line's first byte (an empty line's place)
+		a = int(g.raw) // the point before a line's first byte (an empty line's place)
 		b = a
 	} else if g, ok := m.find(i); ok && i == 0 {
 		a = g.start(i) // the point before the first byte

@@ -48,32 +48,96 @@ func TestTextSubJoined(t *testing.T) {
 	}
 }
 
-// quoteDecoder reads "" as ", as a CSV cell does, for TestTextMapAsDirect.
+// quoteDecoder reads "" as ", as a CSV cell does, for TestTextMapAsDirect:
+// a segment a byte, so that the map joins the plain ones.
 type quoteDecoder struct{}
 
-func (quoteDecoder) Offsets(raw, value string) (start, end []int) {
-	start, end = make([]int, len(value)), make([]int, len(value))
+func (quoteDecoder) Segments(raw, value string, seg func(framework.Segment)) bool {
 	i := 0
 	for k := 0; k < len(value); k++ {
 		if i >= len(raw) || raw[i] != value[k] {
-			return nil, nil
+			return false
 		}
 		w := 1
 		if raw[i] == '"' && i+1 < len(raw) && raw[i+1] == '"' {
 			w = 2
 		}
-		start[k], end[k] = i, i+w
+		seg(framework.Segment{V: k, N: 1, Raw: i, End: i + w, Plain: w == 1})
 		i += w
 	}
-	if i != len(raw) {
+	return i == len(raw)
+}
+
+// byteOffsets returns, for each byte value[k], the raw bytes
+// raw[start[k]:end[k]] that d's segments map it to; nil if d does not
+// decode value from raw.
+func byteOffsets(d framework.Decoder, raw, value string) (start, end []int) {
+	start, end = make([]int, len(value)), make([]int, len(value))
+	ok := d.Segments(raw, value, func(g framework.Segment) {
+		for x := range g.N {
+			if g.Plain {
+				start[g.V+x], end[g.V+x] = g.Raw+x, g.Raw+x+1
+			} else {
+				start[g.V+x], end[g.V+x] = g.Raw, g.End
+			}
+		}
+	})
+	if !ok {
 		return nil, nil
 	}
 	return start, end
 }
 
-// TestTextMapAsDirect holds the maps that long texts keep (see
-// Text.Sub) to the mapping made at each call for short ones, on every
-// range of up to 5 bytes and every point: a joined text with empty
+// subByBytes is Text.Sub as its documentation defines it, a byte at a
+// time: through the byte offsets of the file's decoder, failing that
+// line by line, failing that the span's own offsets.
+func subByBytes(t framework.Text, i, j int) framework.Span {
+	s := t.Span
+	if s.End-s.Start == len(t.Value) && s.Text() == t.Value {
+		return s.Sub(i, j)
+	}
+	if s.File.Decoder != nil {
+		if start, end := byteOffsets(s.File.Decoder, s.Text(), t.Value); start != nil {
+			var a, b int
+			switch {
+			case i < j:
+				a, b = start[i], end[j-1]
+			case i > 0:
+				a, b = end[i-1], end[i-1]
+			case len(start) > 0:
+				a, b = start[0], start[0]
+			}
+			return framework.Span{File: s.File, Start: s.Start + a, End: s.Start + b}
+		}
+	}
+	// Each line looked for after the one before it; a line not held as
+	// it reads is passed over to the line end after its length.
+	raw := s.Text()
+	at, v := 0, 0
+	for _, line := range strings.Split(t.Value, "\n") {
+		k := strings.Index(raw[at:], line)
+		if k < 0 {
+			at = min(at+len(line), len(raw))
+			if n := strings.IndexByte(raw[at:], '\n'); n >= 0 {
+				at += n + 1
+			} else {
+				at = len(raw)
+			}
+			v += len(line) + 1
+			continue
+		}
+		k += at
+		if i >= v && j <= v+len(line) {
+			return framework.Span{File: s.File, Start: s.Start + k + i - v, End: s.Start + k + j - v}
+		}
+		at, v = k+len(line), v+len(line)+1
+	}
+	return s.Sub(i, j)
+}
+
+// TestTextMapAsDirect holds the maps of Text.Sub, kept for long texts and
+// made at each call for short ones, to the mapping a byte at a time, on
+// every range of up to 5 bytes and every point: a joined text with empty
 // lines, a text with escapes, a text that is its bytes, and one whose
 // lines the source does not hold.
 func TestTextMapAsDirect(t *testing.T) {
@@ -99,8 +163,12 @@ func TestTextMapAsDirect(t *testing.T) {
 		}
 		for i := 0; i <= len(tx.Value); i++ {
 			for j := i; j <= min(i+5, len(tx.Value)); j++ {
-				if got, want := tx.Sub(i, j), framework.SubDirect(tx, i, j); got != want {
-					t.Fatalf("%s: Sub(%d, %d) = %d-%d, mapped at each call %d-%d", name, i, j, got.Start, got.End, want.Start, want.End)
+				want := subByBytes(tx, i, j)
+				if got := tx.Sub(i, j); got != want {
+					t.Fatalf("%s: Sub(%d, %d) = %d-%d, a byte at a time %d-%d", name, i, j, got.Start, got.End, want.Start, want.End)
+				}
+				if got := framework.SubNew(tx, i, j); got != want {
+					t.Fatalf("%s: Sub(%d, %d) by a new map = %d-%d, a byte at a time %d-%d", name, i, j, got.Start, got.End, want.Start, want.End)
 				}
 			}
 		}

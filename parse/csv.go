@@ -41,9 +41,10 @@ type cell struct {
 	f     *framework.File
 }
 
-// offsets maps each byte of c.value to the offset of the raw byte it was
-// decoded from. Most cells are their raw bytes, maybe quoted: the map is
-// then a shift, and nothing is allocated.
+// offsets maps each byte of c.value to the offset of the first raw byte
+// it was decoded from (of "" for a quote, of CRLF for a line end). Most
+// cells are their raw bytes, maybe quoted: the map is then a shift, and
+// nothing is allocated.
 type offsets struct {
 	base int   // the shift, when m is nil
 	m    []int // len(value)+1 offsets; the last is the end of the content
@@ -56,13 +57,9 @@ func (o offsets) at(k int) int {
 	return o.m[k]
 }
 
-// end returns the raw end of the decoded byte range ending at k.
-func (o offsets) end(k int) int {
-	if o.m == nil {
-		return o.base + k
-	}
-	return o.m[k-1] + 1
-}
+// end returns the raw end of the decoded byte range ending at k: where
+// the raw bytes of byte k start, a cell's raw bytes having no gaps.
+func (o offsets) end(k int) int { return o.at(k) }
 
 func (c cell) rawOffsets() offsets {
 	src := c.f.Src
@@ -71,18 +68,21 @@ func (c cell) rawOffsets() offsets {
 	if quoted {
 		i++
 	}
-	if i+len(c.value) <= len(src) && src[i:i+len(c.value)] == c.value {
+	// A quoted cell writes each quote of its value as "": its raw bytes
+	// may start as the value does ("" for a value of one quote) without
+	// being it.
+	if i+len(c.value) <= len(src) && src[i:i+len(c.value)] == c.value && !(quoted && strings.IndexByte(c.value, '"') >= 0) {
 		return offsets{base: i}
 	}
 	m := make([]int, len(c.value)+1)
 	for k := 0; k < len(c.value); k++ {
+		m[k] = min(i, len(src))
 		if quoted && c.value[k] == '"' && i+1 < len(src) && src[i] == '"' && src[i+1] == '"' {
 			i++ // "" is one quote
 		}
 		if c.value[k] == '\n' && i < len(src) && src[i] == '\r' {
 			i++ // a quoted CRLF reads as "\n"
 		}
-		m[k] = min(i, len(src))
 		i++
 	}
 	m[len(c.value)] = min(i, len(src))

@@ -596,6 +596,37 @@ func TestCSVPositionsThroughEscapes(t *testing.T) {
 	}
 }
 
+// TestCSVTextsStartingWithEscapes checks the spans of cells whose texts
+// start or end with a quote written "": the span covers both bytes of the
+// escape, whether the cell is trimmed or not (fuzzing found a span that
+// began at the escape's second quote, and one that ended after its
+// first, a cell of one quote read as a shift of its raw bytes).
+func TestCSVTextsStartingWithEscapes(t *testing.T) {
+	header := "Role Family,Role,Role Description,Role Level,Role Level Description,Skill Name,Skill Description,Skill Level,Skill Level Description,Role Type\n"
+	for _, tc := range []struct{ cell, want string }{
+		{`""""`, `""`},                   // one quote
+		{`"""` + "\u2028" + `"`, `""`},   // one quote, then space that trimming drops
+		{`" ""x"" "`, `""x""`},           // trimmed at both ends
+		{`""""""`, `""""`},               // two quotes: raw bytes that start as the value does
+		{`"""a"""`, `""a""`},             // quoted
+		{`"a""b"`, `a""b`},               // inside
+		{`"` + "\u2028" + `""z"`, `""z`}, // trimmed at the start only
+	} {
+		src := header + "Data,Data analyst," + tc.cell + ",Data analyst,A level.,Data visualisation,A skill.,Working,\"You can:\n- work\",Digital\n"
+		doc, err := parse.Parse("q.csv", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := doc.Roles[0].Description
+		if len(d) != 1 {
+			t.Fatalf("cell %s: description %v, want one text", tc.cell, d)
+		}
+		if got := d[0].Span.Text(); got != tc.want {
+			t.Errorf("cell %s: text %q spans %q, want %q", tc.cell, d[0].Value, got, tc.want)
+		}
+	}
+}
+
 // TestCSVFieldLimit checks the limit of 64 fields a record at its edge:
 // 64 fields are read (a record too wide for the layout), 65 refuse the
 // file, at the record's place after a byte order mark.

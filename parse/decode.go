@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/ddat-tools/ddat/framework"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -9,45 +10,38 @@ import (
 
 // csvDecoder maps a text of a CSV cell back to its raw bytes: a quoted
 // cell writes a quote as "" and may hold CRLF line ends, which read as
-// "\n".
+// "\n". The bytes between them are one plain segment.
 type csvDecoder struct{}
 
-func (csvDecoder) Offsets(raw, value string) (start, end []int) {
-	// The bytes are matched once before the offsets are kept, so that a
-	// value that is not raw decoded (a description joined from several
-	// places) costs no offsets: two ints a byte, 64 MB for a cell of 4 MB.
-	if !csvOffsets(raw, value, nil, nil) {
-		return nil, nil
-	}
-	start, end = make([]int, len(value)), make([]int, len(value))
-	csvOffsets(raw, value, start, end)
-	return start, end
-}
-
-// csvOffsets reports whether value is raw decoded, filling start and end
-// (as [csvDecoder.Offsets]) when they are not nil.
-func csvOffsets(raw, value string, start, end []int) bool {
-	i := 0
-	for k := 0; k < len(value); k++ {
+func (csvDecoder) Segments(raw, value string, seg func(framework.Segment)) bool {
+	i, k := 0, 0
+	for k < len(value) {
 		if i >= len(raw) {
 			return false
 		}
-		if start != nil {
-			start[k] = i
+		n := strings.IndexAny(raw[i:], "\"\r")
+		if n < 0 {
+			n = len(raw) - i
+		}
+		if n = min(n, len(value)-k); n > 0 {
+			if raw[i:i+n] != value[k:k+n] {
+				return false
+			}
+			seg(framework.Segment{V: k, N: n, Raw: i, End: i + n, Plain: true})
+			i, k = i+n, k+n
+			continue
 		}
 		switch {
-		case value[k] == '"' && i+1 < len(raw) && raw[i] == '"' && raw[i+1] == '"':
-			i += 2
-		case value[k] == '\n' && i+1 < len(raw) && raw[i] == '\r' && raw[i+1] == '\n':
+		case value[k] == '"' && strings.HasPrefix(raw[i:], `""`), value[k] == '\n' && strings.HasPrefix(raw[i:], "\r\n"):
+			seg(framework.Segment{V: k, N: 1, Raw: i, End: i + 2})
 			i += 2
 		case raw[i] == value[k]:
+			seg(framework.Segment{V: k, N: 1, Raw: i, End: i + 1, Plain: true})
 			i++
 		default:
 			return false
 		}
-		if end != nil {
-			end[k] = i
-		}
+		k++
 	}
 	return i == len(raw)
 }
@@ -56,58 +50,62 @@ func csvOffsets(raw, value string, start, end []int) bool {
 // its quotes: each byte of an escape's character maps to the escape.
 type jsonDecoder struct{}
 
-func (jsonDecoder) Offsets(raw, value string) (start, end []int) {
-	start, end = make([]int, len(value)), make([]int, len(value))
+func (jsonDecoder) Segments(raw, value string, seg func(framework.Segment)) bool {
 	i, k := 0, 0
 	for k < len(value) {
 		if i >= len(raw) {
-			return nil, nil
+			return false
 		}
 		if raw[i] != '\\' {
-			if raw[i] != value[k] {
-				// An invalid byte reads as U+FFFD, as encoding/json
-				// reads it: the three bytes map to the one.
-				if r, w := utf8.DecodeRuneInString(raw[i:]); r == utf8.RuneError && w == 1 && strings.HasPrefix(value[k:], "\uFFFD") {
-					for x := range 3 {
-						start[k+x], end[k+x] = i, i+1
-					}
-					i, k = i+1, k+3
-					continue
-				}
-				return nil, nil
+			if n := samePrefix(raw[i:], value[k:], '\\'); n > 0 {
+				seg(framework.Segment{V: k, N: n, Raw: i, End: i + n, Plain: true})
+				i, k = i+n, k+n
+				continue
 			}
-			start[k], end[k] = i, i+1
-			i, k = i+1, k+1
-			continue
+			// An invalid byte reads as U+FFFD, as encoding/json reads
+			// it: the three bytes map to the one.
+			if r, w := utf8.DecodeRuneInString(raw[i:]); r == utf8.RuneError && w == 1 && strings.HasPrefix(value[k:], "\uFFFD") {
+				seg(framework.Segment{V: k, N: 3, Raw: i, End: i + 1})
+				i, k = i+1, k+3
+				continue
+			}
+			return false
 		}
 		if i+1 >= len(raw) {
-			return nil, nil
+			return false
 		}
 		if raw[i+1] != 'u' {
-			start[k], end[k] = i, i+2
+			seg(framework.Segment{V: k, N: 1, Raw: i, End: i + 2})
 			i, k = i+2, k+1
 			continue
 		}
 		r, w := jsonEscape(raw[i:])
 		if w == 0 {
-			return nil, nil
+			return false
 		}
 		n := utf8.RuneLen(r)
 		if n < 0 {
 			n = utf8.RuneLen(utf8.RuneError)
 		}
 		if k+n > len(value) {
-			return nil, nil
+			return false
 		}
-		for x := 0; x < n; x++ {
-			start[k+x], end[k+x] = i, i+w
-		}
+		seg(framework.Segment{V: k, N: n, Raw: i, End: i + w})
 		i, k = i+w, k+n
 	}
-	if i != len(raw) {
-		return nil, nil
+	return i == len(raw)
+}
+
+// samePrefix returns the length of the bytes a and b start with alike,
+// up to the first esc of a.
+func samePrefix(a, b string, esc byte) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] || a[i] == esc {
+			return i
+		}
 	}
-	return start, end
+	return n
 }
 
 // jsonEscape reads the \uXXXX escape (or surrogate pair of them) at the

@@ -550,8 +550,24 @@ func textRuns(raw string) *runs {
 	return r
 }
 
-func (htmlDecoder) Offsets(raw, value string) (start, end []int) {
+func (htmlDecoder) Segments(raw, value string, seg func(framework.Segment)) bool {
 	r := textRuns(raw)
+	if !r.segments(raw, value, nil) {
+		// The text of an element whose content is text whatever it
+		// holds (<xmp>, <textarea>), which tokenised out of its element
+		// may read as tags: one text token, as the parser read it.
+		r = &runs{}
+		r.add(decodeText(raw, 0, len(raw)))
+		if !r.segments(raw, value, nil) {
+			return false
+		}
+	}
+	return r.segments(raw, value, seg)
+}
+
+// segments is [htmlDecoder.Segments] for the text tokens r of raw; with
+// seg nil, it only reports whether value is them decoded.
+func (r *runs) segments(raw, value string, seg func(framework.Segment)) bool {
 	d := r.value.String()
 	spaces := func(i int) int { // the end of the run of white space at d[i:]
 		for i < len(d) {
@@ -563,27 +579,30 @@ func (htmlDecoder) Offsets(raw, value string) (start, end []int) {
 		}
 		return i
 	}
-	start, end = make([]int, len(value)), make([]int, len(value))
+	add := func(k, a, b int) {
+		if seg != nil {
+			seg(framework.Segment{V: k, N: 1, Raw: a, End: b, Plain: b == a+1 && raw[a] == value[k]})
+		}
+	}
 	i := spaces(0)
 	for k := 0; k < len(value); k++ {
 		if value[k] == ' ' {
 			j := spaces(i)
 			if j == i {
-				return nil, nil
+				return false
 			}
-			start[k], _ = r.at(i)
-			_, end[k] = r.at(j - 1)
+			a, _ := r.at(i)
+			_, b := r.at(j - 1)
+			add(k, a, b)
 			i = j
 			continue
 		}
 		if i >= len(d) || d[i] != value[k] {
-			return nil, nil
+			return false
 		}
-		start[k], end[k] = r.at(i)
+		a, b := r.at(i)
+		add(k, a, b)
 		i++
 	}
-	if spaces(i) != len(d) {
-		return nil, nil
-	}
-	return start, end
+	return spaces(i) == len(d)
 }

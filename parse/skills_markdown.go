@@ -321,22 +321,27 @@ func unescapeMarkdown(t framework.Text) framework.Text {
 // an escaped character maps to its backslash and itself.
 type markdownDecoder struct{}
 
-func (markdownDecoder) Offsets(raw, value string) (start, end []int) {
-	start, end = make([]int, len(value)), make([]int, len(value))
-	i := 0
-	for k := 0; k < len(value); k++ {
-		w := 1
+func (markdownDecoder) Segments(raw, value string, seg func(framework.Segment)) bool {
+	i, k := 0, 0
+	for k < len(value) {
 		if i+1 < len(raw) && raw[i] == '\\' && isMarkdownPunct(raw[i+1]) {
-			w = 2
+			if raw[i+1] != value[k] {
+				return false
+			}
+			seg(framework.Segment{V: k, N: 1, Raw: i, End: i + 2})
+			i, k = i+2, k+1
+			continue
 		}
-		if i+w > len(raw) || raw[i+w-1] != value[k] {
-			return nil, nil
+		n := samePrefix(raw[i:], value[k:], '\\')
+		if n == 0 {
+			// A backslash that escapes nothing is itself.
+			if i >= len(raw) || raw[i] != value[k] {
+				return false
+			}
+			n = 1
 		}
-		start[k], end[k] = i, i+w
-		i += w
+		seg(framework.Segment{V: k, N: n, Raw: i, End: i + n, Plain: true})
+		i, k = i+n, k+n
 	}
-	if i != len(raw) {
-		return nil, nil
-	}
-	return start, end
+	return i == len(raw)
 }

@@ -16,12 +16,13 @@ import (
 
 // The hostile shapes: inputs of about 4 MB (or of as many lines as the
 // parser takes, where lines are short), each of a shape that once cost
-// ddat time or memory growing with its square (a long name, many unknown
-// skills in one role, many unknown skills against a catalogue of many
-// names, many levels in one role, a long word, many misspellings, many
-// headings, many bad rows, many findings). Every input
-// of up to 4 MB, whatever its shape, is to be linted and exported in at
-// most 2 s and 200 MiB on the 2-core CI machine.
+// ddat time or memory growing with its square, or memory past the budget
+// (a long name, many unknown skills in one role, many unknown skills
+// against a catalogue of many names, many levels in one role, a long
+// word, many misspellings, many headings, many bad rows, many findings,
+// a cell of many escapes and findings). Every input of up to 4 MB,
+// whatever its shape, is to be linted and exported in at most 2 s and
+// 200 MiB on the 2-core CI machine.
 //
 // TestHostileShapes checks the memory budget (the process's own peak
 // resident memory, from --stats) and a time bound five times the budget
@@ -219,6 +220,13 @@ var hostileShapes = []hostileShape{
 			}
 		}
 		return cellOf(words, 5)
+	}},
+	// One skill description of escaped quotes and doubled spaces: a
+	// finding every eight bytes, each placed through the escapes before
+	// it.
+	{name: "escaped-cell.csv", gen: func() []byte {
+		return []byte(rolesHeader + "Data,Data analyst,A role.,Data analyst,A level.,Planning,\"" +
+			strings.Repeat(`a""b  c `, (shapeBytes-400)/8) + "\",Working,\"You can:\n- work\",Digital\n")
 	}},
 	// Many findings: a punctuation slip in every distinct descriptor.
 	{name: "many-findings.md", gen: func() []byte {
