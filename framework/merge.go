@@ -87,6 +87,7 @@ func Merge(docs ...*Document) *Framework {
 	}
 	seenSkill := map[string]bool{}
 	roles := map[string]*Role{}
+	var roleKeys []string // the keys of fw.Roles, for the sort
 	levels := map[*Role]*mergedLevels{}
 	for _, d := range ds {
 		for _, s := range d.Skills {
@@ -107,6 +108,7 @@ func Merge(docs ...*Document) *Framework {
 				roles[k] = m
 				levels[m] = &mergedLevels{index: map[string]int{}}
 				fw.Roles = append(fw.Roles, m)
+				roleKeys = append(roleKeys, k)
 			}
 			mergeRole(fw, m, r, levels[m])
 		}
@@ -115,10 +117,26 @@ func Merge(docs ...*Document) *Framework {
 	sort.SliceStable(fw.Changes, func(i, j int) bool {
 		return fw.Changes[i].Date.Time.After(fw.Changes[j].Date.Time)
 	})
-	sort.SliceStable(fw.Roles, func(i, j int) bool {
-		return fw.Roles[i].Name.Key() < fw.Roles[j].Name.Key()
-	})
+	sortRoles(fw.Roles, roleKeys)
 	return fw
+}
+
+// sortRoles sorts roles by their keys, stably: each role's key made once,
+// not at each comparison (a merge of many documents sorts thousands of
+// roles).
+func sortRoles(roles []*Role, keys []string) {
+	type keyed struct {
+		key  string
+		role *Role
+	}
+	ks := make([]keyed, len(roles))
+	for i, r := range roles {
+		ks[i] = keyed{keys[i], r}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	for i, k := range ks {
+		roles[i] = k.role
+	}
 }
 
 func docName(d *Document) string {

@@ -3,6 +3,8 @@ package framework_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -94,5 +96,50 @@ func TestMergeLevelIdentity(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMergeRolesInKeyOrder checks that merged roles come in the order of
+// their keys, however the documents order them and however they write
+// the names (case, spaces), each merged role once: the published
+// framework's roles, given in reverse and again in other case.
+func TestMergeRolesInKeyOrder(t *testing.T) {
+	pub, err := parse.Published()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var roles []*framework.Role
+	for _, d := range pub.Documents {
+		roles = append(roles, d.Roles...)
+	}
+	if len(roles) < 40 {
+		t.Fatalf("the published framework has %d roles", len(roles))
+	}
+	reversed := &framework.Document{Format: framework.FormatJSON}
+	upper := &framework.Document{Format: framework.FormatJSON}
+	for i := len(roles) - 1; i >= 0; i-- {
+		r := *roles[i]
+		reversed.Roles = append(reversed.Roles, &r)
+		u := *roles[i]
+		u.Name.Value = " " + strings.ToUpper(u.Name.Value)
+		upper.Roles = append(upper.Roles, &u)
+	}
+	fw := framework.Merge(upper, reversed)
+	var keys []string
+	for _, r := range fw.Roles {
+		keys = append(keys, r.Name.Key())
+	}
+	if !slices.IsSorted(keys) {
+		t.Errorf("merged roles not in key order: %q", keys)
+	}
+	if len(slices.Compact(slices.Clone(keys))) != len(keys) {
+		t.Errorf("a key merged twice: %q", keys)
+	}
+	want := map[string]bool{}
+	for _, r := range roles {
+		want[r.Name.Key()] = true
+	}
+	if len(keys) != len(want) {
+		t.Errorf("%d merged roles, want %d, one a key", len(keys), len(want))
 	}
 }

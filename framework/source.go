@@ -37,7 +37,8 @@ type File struct {
 
 	// runes indexes the code points of a file with long lines (see
 	// [File.column]), built on first use.
-	runes atomic.Pointer[runeIndex]
+	runes   atomic.Pointer[runeIndex]
+	runesMu sync.Mutex // held while runes is made
 
 	// maps holds the maps of its long texts (see [Text.Sub]), made on
 	// first use.
@@ -138,8 +139,14 @@ func (f *File) column(start, off int) int {
 	}
 	x := f.runes.Load()
 	if x == nil {
-		x = newRuneIndex(f.Src)
-		f.runes.Store(x) // another goroutine may build the same index: either is kept
+		// Made once: findings of one file are printed by several
+		// goroutines at once.
+		f.runesMu.Lock()
+		if x = f.runes.Load(); x == nil {
+			x = newRuneIndex(f.Src)
+			f.runes.Store(x)
+		}
+		f.runesMu.Unlock()
 	}
 	return x.count(f.Src, off) - x.count(f.Src, start) + 1
 }

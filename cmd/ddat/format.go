@@ -17,15 +17,40 @@ func writeText(r *report) error {
 	if r.quiet {
 		return nil
 	}
+	lines := inOrder(len(r.diags), func(i int) string { return r.e.safe(r.diags[i].String()) })
 	var last *framework.File
 	for i, d := range r.diags {
 		if f := d.Span.File; i > 0 && f != last {
 			fmt.Fprintln(r.out)
 		}
 		last = d.Span.File
-		fmt.Fprintln(r.out, r.e.safe(d.String()))
+		fmt.Fprintln(r.out, lines[i])
 	}
 	return nil
+}
+
+// orderedChunk is how many results inOrder makes in one piece of work.
+const orderedChunk = 256
+
+// inOrder returns fn(i) for each i in [0, n), in order, made in pieces of
+// orderedChunk on up to GOMAXPROCS goroutines (see [parallel]) when
+// there are more: printing tens of thousands of findings is mostly
+// finding their lines and columns and escaping them, which one processor
+// did while the others idled at the end of the run.
+func inOrder[T any](n int, fn func(i int) T) []T {
+	out := make([]T, n)
+	if n <= orderedChunk {
+		for i := range out {
+			out[i] = fn(i)
+		}
+		return out
+	}
+	parallel((n+orderedChunk-1)/orderedChunk, func(c int) {
+		for i := c * orderedChunk; i < min(n, (c+1)*orderedChunk); i++ {
+			out[i] = fn(i)
+		}
+	})
+	return out
 }
 
 // The JSON report (schema/diagnostics.schema.json).

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/ddat-tools/ddat/framework"
@@ -167,5 +169,65 @@ func TestStepSummaryBounded(t *testing.T) {
 	}
 	if capped := capSummary(strings.Repeat("line\n", maxSummaryBytes)); len(capped) > maxSummaryBytes+200 || !strings.HasSuffix(capped, "the log has every finding.\n") {
 		t.Errorf("capSummary left %d bytes, ending %q", len(capped), capped[max(0, len(capped)-60):])
+	}
+}
+
+// TestInOrder checks that inOrder gives fn of each index in order, each
+// made once, at the sizes around its pieces and at one and two
+// processors.
+func TestInOrder(t *testing.T) {
+	for _, procs := range []int{1, 2} {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		for _, n := range []int{0, 1, orderedChunk - 1, orderedChunk, orderedChunk + 1, 5*orderedChunk + 7} {
+			var calls atomic.Int64
+			got := inOrder(n, func(i int) string {
+				calls.Add(1)
+				return fmt.Sprint(i * i)
+			})
+			if len(got) != n || calls.Load() != int64(n) {
+				t.Fatalf("GOMAXPROCS %d, n %d: %d results from %d calls", procs, n, len(got), calls.Load())
+			}
+			for i, s := range got {
+				if s != fmt.Sprint(i*i) {
+					t.Fatalf("GOMAXPROCS %d, n %d: result %d is %q, want %d", procs, n, i, s, i*i)
+				}
+			}
+		}
+	}
+}
+
+// TestTextReportAsSequential checks the text report of many findings,
+// printed in pieces at once, against the findings printed one by one,
+// byte for byte: findings all along a line of 100 KB with accented
+// letters (columns through the file's rune index, made once by whichever
+// piece asks first), in two files, with a control character to escape.
+func TestTextReportAsSequential(t *testing.T) {
+	line := strings.Repeat("é and a word ", 8000)
+	var diags []lint.Diagnostic
+	for _, name := range []string{"a.csv", "b.csv"} {
+		f := framework.NewFile(name, "head\n"+line+"\nend\n")
+		for k := 0; k < 3*orderedChunk; k++ {
+			at := 5 + k*37%len(line)
+			diags = append(diags, lint.Diagnostic{Rule: "r", Severity: lint.Warning, Span: f.Span(at, at+1), Message: fmt.Sprintf("finding %d\x1b", k)})
+		}
+	}
+	e := &env{safe: escapeText}
+	var want bytes.Buffer
+	for i, d := range diags {
+		if i > 0 && d.Span.File != diags[i-1].Span.File {
+			want.WriteString("\n")
+		}
+		want.WriteString(escapeText(d.String()) + "\n")
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	var got bytes.Buffer
+	if err := writeText(&report{e: e, out: &got, diags: diags}); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("the text report differs from the findings printed one by one")
+	}
+	if !strings.Contains(got.String(), "a.csv:2:") || strings.Contains(got.String(), "\x1b") {
+		t.Errorf("report not positioned or not escaped:\n%.300s", got.String())
 	}
 }
