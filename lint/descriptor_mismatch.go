@@ -228,19 +228,25 @@ func compareCatalogues(p *Pass, m *matcher, sites []Site) otherDescriptors {
 	}
 	ref := docs[0]
 	others := otherDescriptors{}
-	// The role pages' descriptors, by skill key and level, for the votes.
+	// The role pages' descriptors, by skill key and level, for the votes:
+	// made when a catalogue first differs from the reference (many
+	// copies of one catalogue never do, and their role pages can have
+	// half a million requirements).
 	type siteKey struct {
 		skill string
 		level framework.Level
 	}
-	pages := map[siteKey][][]framework.Text{}
-	for _, s := range sites {
-		if s.Level != nil && s.Req.Level.Valid() && len(s.Req.Descriptors) > 0 {
-			k := siteKey{p.key(s.Req.Skill), s.Req.Level}
-			pages[k] = append(pages[k], s.Req.Descriptors)
-		}
-	}
+	var pages map[siteKey][][]framework.Text
 	votes := func(k siteKey, lines []framework.Text) int {
+		if pages == nil {
+			pages = map[siteKey][][]framework.Text{}
+			for _, s := range sites {
+				if s.Level != nil && s.Req.Level.Valid() && len(s.Req.Descriptors) > 0 {
+					k := siteKey{p.key(s.Req.Skill), s.Req.Level}
+					pages[k] = append(pages[k], s.Req.Descriptors)
+				}
+			}
+		}
 		n := 0
 		for _, ds := range pages[k] {
 			if sameValues(ds, lines) {
