@@ -68,11 +68,12 @@ func runDescriptorMismatch(p *Pass) {
 	// compared with other pages too: each difference is reported once,
 	// at the page that has it.
 	compared := make([]bool, len(sites))
+	skills := p.siteSkillKeys()
 	for i, s := range sites {
 		if s.Level == nil || len(s.Req.Descriptors) == 0 {
 			continue
 		}
-		if others.has(p.key(s.Req.Skill), s.Req.Level, s.Req.Descriptors) {
+		if others.has(skills[i], s.Req.Level, s.Req.Descriptors) {
 			compared[i] = true
 			continue // another catalogue's descriptors: compareCatalogues reports the difference
 		}
@@ -137,11 +138,22 @@ func runDescriptorMismatch(p *Pass) {
 	// only with the sites that give the same requirement.
 	type siteKey struct{ role, level, skill string }
 	same := map[siteKey][]int{}
+	// The keys of a site's role and level, made once for each: sites
+	// come role by role, level by level.
+	var role, level string
+	var keyedRole *framework.Role
+	var keyedLevel *framework.RoleLevel
 	for j, b := range sites {
 		if b.Level == nil || len(b.Req.Descriptors) == 0 {
 			continue
 		}
-		k := siteKey{p.key(b.Role.Name), p.key(b.Level.Name), p.key(b.Req.Skill)}
+		if b.Role != keyedRole {
+			role, keyedRole = p.key(b.Role.Name), b.Role
+		}
+		if b.Level != keyedLevel {
+			level, keyedLevel = p.key(b.Level.Name), b.Level
+		}
+		k := siteKey{role, level, skills[j]}
 		earlier := same[k]
 		same[k] = append(earlier, j)
 		for _, i := range earlier {
@@ -240,9 +252,10 @@ func compareCatalogues(p *Pass, m *matcher, sites []Site) otherDescriptors {
 	votes := func(k siteKey, lines []framework.Text) int {
 		if pages == nil {
 			pages = map[siteKey][][]framework.Text{}
-			for _, s := range sites {
+			skills := p.siteSkillKeys()
+			for i, s := range sites {
 				if s.Level != nil && s.Req.Level.Valid() && len(s.Req.Descriptors) > 0 {
-					k := siteKey{p.key(s.Req.Skill), s.Req.Level}
+					k := siteKey{skills[i], s.Req.Level}
 					pages[k] = append(pages[k], s.Req.Descriptors)
 				}
 			}

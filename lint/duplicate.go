@@ -259,8 +259,9 @@ func dupReqs(p *Pass, qs []*framework.Requirement, where func() string) {
 		return
 	}
 	first := make(map[string]*framework.Requirement, len(qs))
-	for _, q := range qs {
-		k := p.key(q.Skill)
+	keys := p.listSkillKeys(qs)
+	for i, q := range qs {
+		k := keys[i]
 		f, ok := first[k]
 		if !ok || k == "" {
 			first[k] = q

@@ -56,11 +56,12 @@ func runLevelRegression(p *Pass) {
 				tr := track(l.Name.Value)
 				clear(seen)
 				firsts = firsts[:0]
-				for _, q := range l.Skills {
+				keys := p.listSkillKeys(l.Skills)
+				for i, q := range l.Skills {
 					if !q.Level.Valid() {
 						continue
 					}
-					sk := p.key(q.Skill)
+					sk := keys[i]
 					if seen[sk] {
 						continue
 					}

@@ -56,6 +56,7 @@ type runState struct {
 	british      func() britishTable // the British form of each word of the text table's lexicon that is American, by number
 	alone        func() []bool       // the aloneTexts of the text table, by index
 	requirements func() []Site
+	skillKeys    func() skillKeys
 	catalogue    func() catalogueIndex
 }
 
@@ -76,12 +77,14 @@ func newRunState(fw, cat *framework.Framework) *runState {
 		}
 		return embedded
 	})
+	requirements := sync.OnceValue(func() []Site { return requirements(fw) })
 	return &runState{
 		unique:       unique,
 		texts:        texts,
 		british:      sync.OnceValue(func() britishTable { return britishForms(texts().lex) }),
 		alone:        sync.OnceValue(func() []bool { return aloneTexts(texts().texts) }),
-		requirements: sync.OnceValue(func() []Site { return requirements(fw) }),
+		requirements: requirements,
+		skillKeys:    sync.OnceValue(func() skillKeys { return newSkillKeys(requirements()) }),
 		catalogue:    sync.OnceValue(func() catalogueIndex { return newCatalogueIndex(cat) }),
 	}
 }

@@ -49,21 +49,18 @@ type roleRequirements struct {
 
 func collectRequirements(p *Pass, d *framework.Document, r *framework.Role) *roleRequirements {
 	rr := &roleRequirements{doc: d, role: r, first: map[string]framework.Text{}}
-	add := func(q *framework.Requirement) {
-		k := p.key(q.Skill)
-		if _, ok := rr.first[k]; ok || k == "" {
-			return
+	add := func(qs []*framework.Requirement) {
+		for i, k := range p.listSkillKeys(qs) {
+			if _, ok := rr.first[k]; ok || k == "" {
+				continue
+			}
+			rr.first[k] = qs[i].Skill
+			rr.keys = append(rr.keys, k)
 		}
-		rr.first[k] = q.Skill
-		rr.keys = append(rr.keys, k)
 	}
-	for _, q := range r.Skills {
-		add(q)
-	}
+	add(r.Skills)
 	for _, l := range r.Levels {
-		for _, q := range l.Skills {
-			add(q)
-		}
+		add(l.Skills)
 	}
 	return rr
 }

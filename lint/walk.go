@@ -35,6 +35,54 @@ func requirements(fw *framework.Framework) []Site {
 	return sites
 }
 
+// skillKeys holds the keys of the skill names of a run's requirements,
+// made once for the rules that group requirements by skill: in the order
+// of [Pass.Requirements], and by list (a role's or a level's Skills), by
+// its first requirement.
+type skillKeys struct {
+	sites  []Site
+	bySite []string
+	byList map[*framework.Requirement]int // a list's first site
+}
+
+func newSkillKeys(sites []Site) skillKeys {
+	x := skillKeys{sites: sites, bySite: make([]string, len(sites)), byList: map[*framework.Requirement]int{}}
+	memo := keyMemo{} // a run's requirements name a few hundred skills
+	for i, s := range sites {
+		x.bySite[i] = memo.key(s.Req.Skill)
+		// A list starts where the site before is of another role or
+		// level.
+		if i == 0 || sites[i-1].Role != s.Role || sites[i-1].Level != s.Level {
+			if _, ok := x.byList[s.Req]; !ok {
+				x.byList[s.Req] = i
+			}
+		}
+	}
+	return x
+}
+
+// siteSkillKeys returns the keys of the skill names of
+// [Pass.Requirements], in its order: do not modify them.
+func (p *Pass) siteSkillKeys() []string { return p.run.skillKeys().bySite }
+
+// listSkillKeys returns the keys of the skill names of qs, a role's or a
+// role level's Skills: kept for the run if qs is a list of the linted
+// documents, else made (do not modify them).
+func (p *Pass) listSkillKeys(qs []*framework.Requirement) []string {
+	if len(qs) == 0 {
+		return nil
+	}
+	x := p.run.skillKeys()
+	if i, ok := x.byList[qs[0]]; ok && i+len(qs) <= len(x.sites) && x.sites[i+len(qs)-1].Req == qs[len(qs)-1] {
+		return x.bySite[i : i+len(qs) : i+len(qs)]
+	}
+	ks := make([]string, len(qs))
+	for i, q := range qs {
+		ks[i] = p.key(q.Skill)
+	}
+	return ks
+}
+
 // CatalogueSkill returns the reference catalogue's skill (of
 // p.Catalogue, which every pass of a run shares) whose name has the same
 // [framework.Key] as name, or nil.
