@@ -71,3 +71,46 @@ func BenchmarkNewRuneIndex(b *testing.B) {
 		newRuneIndex(s)
 	}
 }
+
+// TestIndexMakesTables checks that File.Index makes the line table, and
+// the rune index only for a file with a line longer than shortLine: at
+// shortLine bytes and less, none; one byte more, in the first line, a
+// middle one or the last (without a line feed), one. Positions are the
+// same with the tables made beforehand as on first use.
+func TestIndexMakesTables(t *testing.T) {
+	line := func(n int) string { return strings.Repeat("é", n/2) + strings.Repeat("a", n%2) }
+	for _, tc := range []struct {
+		src   string
+		runes bool
+	}{
+		{"", false},
+		{"short\nlines\n", false},
+		{line(shortLine-1) + "\n" + line(shortLine-1) + "\n", false},
+		{line(shortLine+1) + "\nb\n", true},
+		{"a\n" + line(shortLine+1) + "\nb", true},
+		{"a\nb\n" + line(shortLine+1), true},
+	} {
+		f := NewFile("f", tc.src)
+		f.Index()
+		if f.lines.Load() == nil {
+			t.Errorf("%d bytes: no line table", len(tc.src))
+		}
+		if got := f.runes.Load() != nil; got != tc.runes {
+			t.Errorf("%d bytes, longest line %d: rune index made %v, want %v", len(tc.src), longestLine(tc.src), got, tc.runes)
+		}
+		fresh := NewFile("f", tc.src)
+		for off := 0; off <= len(tc.src); off += 97 {
+			if got, want := f.Position(off), fresh.Position(off); got != want {
+				t.Fatalf("%d bytes: Position(%d) = %v after Index, %v on first use", len(tc.src), off, got, want)
+			}
+		}
+	}
+}
+
+func longestLine(s string) int {
+	n := 0
+	for l := range strings.SplitSeq(s, "\n") {
+		n = max(n, len(l)+1)
+	}
+	return n
+}

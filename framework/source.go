@@ -61,8 +61,9 @@ type Decoder interface {
 
 // A Segment maps value bytes [V, V+N) of a text to the raw bytes they
 // were decoded from: to raw bytes [Raw, Raw+N), one for one, if Plain
-// (the raw bytes are then the value's, and End is Raw+N); otherwise each of them (the bytes of a character
-// written as an escape) to all of raw bytes [Raw, End).
+// (the raw bytes are then the value's, and End is Raw+N); otherwise each
+// of them (the bytes of a character written as an escape) to all of raw
+// bytes [Raw, End).
 type Segment struct {
 	V, N     int
 	Raw, End int
@@ -94,6 +95,25 @@ func (f *File) lineTable() []int {
 	}
 	f.lines.CompareAndSwap(nil, &t)
 	return *f.lines.Load()
+}
+
+// Index makes the tables that positions in f are computed from, which
+// are otherwise made on first use: the starts of its lines and, if a
+// line is longer than a kilobyte, the index of its characters. A program
+// that prints many positions can make them beforehand, on a processor
+// that would otherwise be idle.
+func (f *File) Index() {
+	lines := f.lineTable()
+	for i, start := range lines {
+		end := len(f.Src)
+		if i+1 < len(lines) {
+			end = lines[i+1]
+		}
+		if end-start > shortLine {
+			f.runeIndex()
+			return
+		}
+	}
 }
 
 // LineCount returns the number of lines in the file; a final line without a
@@ -137,6 +157,12 @@ func (f *File) column(start, off int) int {
 	if off-start <= shortLine {
 		return utf8.RuneCountInString(f.Src[start:off]) + 1
 	}
+	x := f.runeIndex()
+	return x.count(f.Src, off) - x.count(f.Src, start) + 1
+}
+
+// runeIndex returns the file's rune index, making it the first time.
+func (f *File) runeIndex() *runeIndex {
 	x := f.runes.Load()
 	if x == nil {
 		// Made once: findings of one file are printed by several
@@ -148,7 +174,7 @@ func (f *File) column(start, off int) int {
 		}
 		f.runesMu.Unlock()
 	}
-	return x.count(f.Src, off) - x.count(f.Src, start) + 1
+	return x
 }
 
 // runeIndex holds, for every shortLine-th byte of a source, the first

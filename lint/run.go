@@ -96,9 +96,10 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 	repeats := sync.OnceValue(func() containerIndex { return newContainerIndex(fw, state.unique()) })
 	// The index of repeats is needed once the rules are done, when only
 	// one processor is left to sort and group their findings, and so are
-	// the line tables of the linted files, when the findings are printed
-	// (a download has tens of thousands of lines): they are made by the
-	// workers (jobs -1, the index, and -2-k, the lines of document k; see
+	// the line tables of the linted files (and the character indexes of
+	// those with long lines), when the findings are printed (a download
+	// has tens of thousands of lines, of kilobytes): they are made by the
+	// workers (jobs -1, the index, and -2-k, the tables of document k; see
 	// [jobOrder]) on the processors that the long rules leave idle as
 	// they finish, rather than beside them, where they would take a
 	// processor from the longest.
@@ -106,7 +107,7 @@ func Run(fw *framework.Framework, opts Options) []Diagnostic {
 		if job == -1 {
 			repeats()
 		} else if d := fw.Documents[-2-job]; d != nil && d.File != nil {
-			d.File.LineCount()
+			d.File.Index()
 		}
 	}
 	found := make([]findings, len(rules))
