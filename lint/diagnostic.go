@@ -1,8 +1,10 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/ddat-tools/ddat/framework"
 )
@@ -44,28 +46,49 @@ type Related struct {
 	Message string
 }
 
-// Sort sorts diagnostics by file, line, column, rule and message; a
-// finding of [MaxFindingsRule] goes last.
+// Sort sorts diagnostics by file, line, column, rule and message,
+// stably; a finding of [MaxFindingsRule] goes last. It sorts their
+// indexes and then moves each diagnostic once: a stable sort moves its
+// elements many times, and a diagnostic is 120 bytes (a large run's tens
+// of thousands took a quarter of the time its findings were sorted and
+// grouped in).
 func Sort(diags []Diagnostic) {
-	sort.SliceStable(diags, func(i, j int) bool { return less(diags[i], diags[j]) })
+	if len(diags) < 2 || slices.IsSortedFunc(diags, compareDiagnostics) {
+		return
+	}
+	order := make([]int32, len(diags))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int { return compareDiagnostics(diags[i], diags[j]) })
+	sorted := make([]Diagnostic, len(diags))
+	for k, i := range order {
+		sorted[k] = diags[i]
+	}
+	copy(diags, sorted)
 }
 
 // less is the order of [Sort].
-func less(a, b Diagnostic) bool {
+func less(a, b Diagnostic) bool { return compareDiagnostics(a, b) < 0 }
+
+// compareDiagnostics is the order of [Sort], as cmp.Compare gives it.
+func compareDiagnostics(a, b Diagnostic) int {
 	if am, bm := a.Rule == MaxFindingsRule, b.Rule == MaxFindingsRule; am != bm {
-		return bm
+		if bm {
+			return -1
+		}
+		return 1
 	}
-	an, bn := fileName(a.Span), fileName(b.Span)
-	if an != bn {
-		return an < bn
+	if c := strings.Compare(fileName(a.Span), fileName(b.Span)); c != 0 {
+		return c
 	}
-	if a.Span.Start != b.Span.Start {
-		return a.Span.Start < b.Span.Start
+	if c := cmp.Compare(a.Span.Start, b.Span.Start); c != 0 {
+		return c
 	}
-	if a.Rule != b.Rule {
-		return a.Rule < b.Rule
+	if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+		return c
 	}
-	return a.Message < b.Message
+	return strings.Compare(a.Message, b.Message)
 }
 
 func fileName(s framework.Span) string {
