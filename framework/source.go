@@ -314,13 +314,16 @@ func (t Text) Sub(i, j int) Span {
 	if s.File == nil || i < 0 || j < i || j > len(t.Value) || s.Start < 0 || s.End > len(s.File.Src) || s.Start > s.End {
 		return s.Sub(i, j)
 	}
-	if s.End-s.Start == len(t.Value) && s.Text() == t.Value {
-		return s.Sub(i, j)
-	}
 	if len(t.Value) >= longText {
 		// A long text's map is made once and kept: made at each call,
 		// the findings of one text of megabytes cost its length each.
+		// So would comparing it with its bytes at each call, when they
+		// are equal but not the same memory (an HTML paragraph of plain
+		// words): the kept map tells it.
 		return s.File.textMap(t).sub(s, i, j)
+	}
+	if s.End-s.Start == len(t.Value) && s.Text() == t.Value {
+		return s.Sub(i, j)
 	}
 	return newTextMap(t).sub(s, i, j)
 }

@@ -228,6 +228,16 @@ var hostileShapes = []hostileShape{
 		return []byte(rolesHeader + "Data,Data analyst,A role.,Data analyst,A level.,Planning,\"" +
 			strings.Repeat(`a""b  c `, (shapeBytes-400)/8) + "\",Working,\"You can:\n- work\",Digital\n")
 	}},
+	// One HTML paragraph of plain words, a repeated word every 18 bytes:
+	// its text reads as its bytes, which are not the same memory, and
+	// each finding placed in it compared the two (4 MB) once.
+	{name: "plain-paragraph.html", gen: func() []byte {
+		return []byte("<html><head><title>Software developer - GOV.UK</title></head><body><div class=\"govspeak\">\n" +
+			"<h2 id=\"introduction\">Introduction to the role of software developer</h2>\n<p>" +
+			strings.Repeat("plan the the work ", (shapeBytes-600)/18) + "</p>\n" +
+			"<h2 id=\"apprentice-developer\">Apprentice developer</h2>\n<ul>\n<li>\n" +
+			"<strong>Service support</strong>. You can maintain and support services. (Skill level: awareness)</li>\n</ul>\n</div></body></html>\n")
+	}},
 	// Many findings: a punctuation slip in every distinct descriptor.
 	{name: "many-findings.md", gen: func() []byte {
 		return fill(skillsHead+"## Planning\n\nPlanning.\n\n2. Working\n\n", func(i int) string {
